@@ -1,0 +1,18 @@
+import { AppError } from '../core/errors';
+
+/** Prints a command's result: JSON with --json, else the human form. */
+export const print = (json: boolean, value: unknown, human: () => string): void => {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+};
+
+/** Reports a failure on stderr with its stable code and sets a non-zero exit. */
+export const fail = (json: boolean, error: unknown): void => {
+  const shape =
+    error instanceof AppError
+      ? error.toShape()
+      : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  process.stderr.write(
+    json ? `${JSON.stringify({ error: shape })}\n` : `dialdeck: ${shape.message} [${shape.code}]\n`,
+  );
+  process.exitCode = shape.code === 'invalid_input' ? 2 : 1;
+};

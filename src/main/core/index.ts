@@ -1,0 +1,53 @@
+import { type CoreEvents, createCoreEvents } from './events';
+import type { Handlers } from './handlers';
+import { createImportsHandlers } from './imports/handlers';
+import { DEMO_LEADS } from './leads/demo';
+import { createLeadsHandlers } from './leads/handlers';
+import { createLeadsRepo, type LeadsRepo } from './leads/repo';
+import { storeFile } from './paths';
+import { createSettingsHandlers } from './settings/handlers';
+import { readSetting, writeSetting } from './settings/repo';
+import { type Db, type OpenStoreOptions, openStore } from './store/db';
+import { type Clock, createOutbox, type Outbox } from './sync/outbox';
+
+export type CoreOptions = OpenStoreOptions & {
+  dataDir: string;
+  /** Seed the demo call list into a store that has never had one (the app hosts do; the CLI does not). */
+  seedDemo?: boolean;
+  now?: Clock;
+};
+
+export type Core = {
+  db: Db;
+  dataDir: string;
+  now: Clock;
+  events: CoreEvents;
+  outbox: Outbox;
+  leads: LeadsRepo;
+  handlers: Handlers;
+  close(): void;
+};
+
+/** Opens the store in `dataDir` and wires every domain's handlers into one map. */
+export const openCore = (options: CoreOptions): Core => {
+  const now = options.now ?? Date.now;
+  const db = openStore(storeFile(options.dataDir), options);
+  const events = createCoreEvents();
+  const outbox = createOutbox(db, now);
+  const leads = createLeadsRepo(db, outbox, now);
+  if (options.seedDemo && !readSetting(db, 'demo.seeded')) {
+    db.transaction(() => {
+      for (const lead of DEMO_LEADS) leads.create(lead, { record: false });
+      writeSetting(db, 'demo.seeded', true);
+    })();
+  }
+  const base = { db, dataDir: options.dataDir, now, events, outbox, leads };
+  const handlers: Handlers = {
+    ...createLeadsHandlers(base),
+    ...createImportsHandlers(base),
+    ...createSettingsHandlers(base),
+  };
+  return { ...base, handlers, close: () => db.close() };
+};
+
+export type CoreContext = Omit<Core, 'handlers' | 'close'>;

@@ -1,0 +1,23 @@
+import type { Handlers } from '../handlers';
+import type { CoreContext } from '../index';
+
+type LeadsHandlers = Pick<
+  Handlers,
+  'leads.list' | 'leads.listFull' | 'leads.get' | 'leads.setResearch' | 'leads.removeDemo'
+>;
+
+export const createLeadsHandlers = ({ leads, events }: CoreContext): LeadsHandlers => ({
+  'leads.list': (query) => leads.list(query),
+  'leads.listFull': (query) => leads.listFull(query),
+  'leads.get': ({ id }) => leads.detail(id),
+  'leads.setResearch': ({ leadId, body }) => {
+    const note = leads.setResearch(leadId, body);
+    events.emit('leads:changed', { ids: [leadId] });
+    return note;
+  },
+  'leads.removeDemo': () => {
+    const removed = leads.removeDemo();
+    events.emit('leads:changed', {});
+    return { removed };
+  },
+});

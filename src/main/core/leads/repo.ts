@@ -1,0 +1,221 @@
+import type { LeadDetail, LeadQuery } from '@shared/api/leads';
+import type { Lead, LeadPhone, LeadSummary, ResearchNote } from '@shared/domain/lead';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import type { Db } from '../store/db';
+import type { Clock, Outbox } from '../sync/outbox';
+import {
+  type AccountRow,
+  LEAD_COLUMNS,
+  LEAD_FROM,
+  type LeadRow,
+  type PhoneRow,
+  SUMMARY_COLUMNS,
+  type SummaryRow,
+  toAccount,
+  toLead,
+  toPhone,
+  toSummary,
+} from './rows';
+
+/** A lead as written by import or creation: what is known, before ids and timestamps. */
+export type NewLead = Omit<Lead, 'id' | 'accountId' | 'createdAt' | 'updatedAt' | 'ownerId' | 'isDemo'> & {
+  ownerId?: string | null;
+  isDemo?: boolean;
+};
+
+/** Accounts are matched by a folded form of the company name. */
+export const accountKey = (name: string): string =>
+  name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+const whereFor = (query: LeadQuery): { sql: string; params: unknown[] } => {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (query.status) {
+    clauses.push('l.status = ?');
+    params.push(query.status);
+  }
+  const search = query.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    clauses.push(`(l.name LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR l.email LIKE ? ESCAPE '\\'
+      OR l.title LIKE ? ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM lead_phones p WHERE p.lead_id = l.id AND p.e164 LIKE ? ESCAPE '\\'))`);
+    params.push(like, like, like, like, like);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+};
+
+export type LeadsRepo = ReturnType<typeof createLeadsRepo>;
+
+export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
+  const phonesOf = db.prepare<[string], PhoneRow>(
+    'SELECT lead_id, e164, ext, label, raw FROM lead_phones WHERE lead_id = ? ORDER BY position',
+  );
+  const accountByKey = db.prepare<[string], AccountRow>(
+    'SELECT id, name, domain, created_at, updated_at FROM accounts WHERE name_key = ?',
+  );
+  const insertAccount = db.prepare(
+    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertLead = db.prepare(`INSERT INTO leads (id, name, title, account_id, email, time_zone, country,
+    region, city, source_channel, source_detail, direction, status, owner_id, is_demo, import_id, created_at,
+    updated_at) VALUES (@id, @name, @title, @accountId, @email, @timeZone, @country, @region, @city,
+    @sourceChannel, @sourceDetail, @direction, @status, @ownerId, @isDemo, @importId, @createdAt, @updatedAt)`);
+  const insertPhone = db.prepare(
+    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const upsertResearch = db.prepare(`INSERT INTO research (lead_id, body, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT(lead_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`);
+
+  const ensureAccount = (name: string | null, at: number): string | null => {
+    if (!name?.trim()) return null;
+    const key = accountKey(name);
+    const existing = accountByKey.get(key);
+    if (existing) return existing.id;
+    const id = newId();
+    insertAccount.run(id, name.trim(), key, null, at, at);
+    outbox.record('account.create', { id, name: name.trim(), createdAt: at });
+    return id;
+  };
+
+  const getLead = (id: string): Lead => {
+    const row = db
+      .prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`)
+      .get(id);
+    if (!row)
+      throw new AppError('not_found', `No lead with id ${id}. It may have been removed; refresh the list.`);
+    return toLead(row, phonesOf.all(id).map(toPhone));
+  };
+
+  /** Writes one lead with its account and phones. Call inside a transaction. */
+  const create = (
+    input: NewLead,
+    options: { importId?: string; at?: number; record?: boolean } = {},
+  ): Lead => {
+    const at = options.at ?? now();
+    const id = newId();
+    const accountId = ensureAccount(input.company, at);
+    insertLead.run({
+      ...input,
+      id,
+      accountId,
+      ownerId: input.ownerId ?? null,
+      isDemo: input.isDemo ? 1 : 0,
+      importId: options.importId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    input.phones.forEach((phone: LeadPhone, position) => {
+      insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw);
+    });
+    const lead: Lead = {
+      ...input,
+      id,
+      accountId,
+      ownerId: input.ownerId ?? null,
+      isDemo: input.isDemo ?? false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (options.record !== false) outbox.record('lead.create', lead);
+    return lead;
+  };
+
+  return {
+    ensureAccount,
+    create,
+    getLead,
+    phonesOf: (id: string) => phonesOf.all(id).map(toPhone),
+
+    list(query: LeadQuery): LeadSummary[] {
+      const { sql, params } = whereFor(query);
+      return db
+        .prepare<unknown[], SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ORDER BY l.created_at DESC, l.id DESC`,
+        )
+        .all(...params)
+        .map(toSummary);
+    },
+
+    listFull(query: LeadQuery): Lead[] {
+      const { sql, params } = whereFor(query);
+      const rows = db
+        .prepare<unknown[], LeadRow>(
+          `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} ${sql} ORDER BY l.created_at, l.id`,
+        )
+        .all(...params);
+      const phones = new Map<string, LeadPhone[]>();
+      for (const phone of db
+        .prepare<[], PhoneRow>(
+          'SELECT lead_id, e164, ext, label, raw FROM lead_phones ORDER BY lead_id, position',
+        )
+        .iterate()) {
+        const list = phones.get(phone.lead_id);
+        if (list) list.push(toPhone(phone));
+        else phones.set(phone.lead_id, [toPhone(phone)]);
+      }
+      return rows.map((row) => toLead(row, phones.get(row.id) ?? []));
+    },
+
+    detail(id: string): LeadDetail {
+      const lead = getLead(id);
+      const account = lead.accountId
+        ? db
+            .prepare<[string], AccountRow>(
+              'SELECT id, name, domain, created_at, updated_at FROM accounts WHERE id = ?',
+            )
+            .get(lead.accountId)
+        : undefined;
+      const accountLeads = lead.accountId
+        ? db
+            .prepare<[string, string], SummaryRow>(
+              `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.account_id = ? AND l.id <> ?
+               ORDER BY l.created_at DESC LIMIT 50`,
+            )
+            .all(lead.accountId, id)
+            .map(toSummary)
+        : [];
+      const research = db
+        .prepare<[string], { lead_id: string; body: string; updated_at: number }>(
+          'SELECT lead_id, body, updated_at FROM research WHERE lead_id = ?',
+        )
+        .get(id);
+      return {
+        lead,
+        account: account ? toAccount(account) : null,
+        accountLeads,
+        research: research
+          ? { leadId: research.lead_id, body: research.body, updatedAt: research.updated_at }
+          : null,
+      };
+    },
+
+    setResearch(leadId: string, body: string): ResearchNote {
+      getLead(leadId);
+      const at = now();
+      db.transaction(() => {
+        upsertResearch.run(leadId, body, at);
+        outbox.record('research.set', { leadId, body, updatedAt: at });
+      })();
+      return { leadId, body, updatedAt: at };
+    },
+
+    removeDemo(): number {
+      return db.transaction(() => {
+        const accounts = db
+          .prepare<[], { account_id: string }>(
+            'SELECT DISTINCT account_id FROM leads WHERE is_demo = 1 AND account_id IS NOT NULL',
+          )
+          .all();
+        const removed = db.prepare('DELETE FROM leads WHERE is_demo = 1').run().changes;
+        const dropUnused = db.prepare(
+          'DELETE FROM accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM leads WHERE account_id = ?)',
+        );
+        for (const { account_id } of accounts) dropUnused.run(account_id, account_id);
+        // Demo leads were never recorded in the outbox, so nothing about them reaches the server.
+        return removed;
+      })();
+    },
+  };
+};

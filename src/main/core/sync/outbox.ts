@@ -1,0 +1,37 @@
+import { formatHlc, type HlcState, parseHlc, tickHlc } from '@shared/hlc';
+import { newId } from '../ids';
+import { readSetting, writeSetting } from '../settings/repo';
+import type { Db } from '../store/db';
+
+export type Clock = () => number;
+
+/**
+ * Records mutations the server must learn about. Call `record` inside the same transaction as
+ * the change itself, so the change and its outbox row land together or not at all.
+ */
+export type Outbox = { record: (name: string, args: unknown) => string };
+
+export const createOutbox = (db: Db, now: Clock): Outbox => {
+  let nodeId = readSetting(db, 'sync.nodeId') as string | undefined;
+  if (!nodeId) {
+    nodeId = newId().replaceAll('-', '').slice(-16);
+    writeSetting(db, 'sync.nodeId', nodeId);
+  }
+  const last = readSetting(db, 'sync.hlc') as string | undefined;
+  let state: HlcState = last ? parseHlc(last) : { wall: 0, counter: 0 };
+  const insert = db.prepare('INSERT INTO outbox (id, name, args, hlc, created_at) VALUES (?, ?, ?, ?, ?)');
+  const saveClock = db.prepare("UPDATE settings SET value = ? WHERE key = 'sync.hlc'");
+  writeSetting(db, 'sync.hlc', formatHlc(state, nodeId));
+  const node = nodeId;
+  return {
+    record(name, args) {
+      const at = now();
+      state = tickHlc(state, at);
+      const hlc = formatHlc(state, node);
+      const id = newId();
+      insert.run(id, name, JSON.stringify(args), hlc, at);
+      saveClock.run(JSON.stringify(hlc));
+      return hlc;
+    },
+  };
+};

@@ -1,0 +1,16 @@
+import { type DialdeckBridge, IPC_EVENT, IPC_INVOKE } from '@shared/bridge';
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+
+// The renderer gets this one typed object and never ipcRenderer itself.
+const bridge: DialdeckBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(IPC_INVOKE, method, input),
+  onEvent: (listener) => {
+    const handle = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
+    ipcRenderer.on(IPC_EVENT, handle);
+    return () => {
+      ipcRenderer.off(IPC_EVENT, handle);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('dialdeck', bridge);

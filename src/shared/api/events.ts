@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { ImportProgress } from './imports';
+
+/** Change events the core emits so renderer stores refresh without polling. */
+export const events = {
+  'leads:changed': z.object({ ids: z.array(z.string()).optional() }),
+  'import:progress': ImportProgress,
+  'settings:changed': z.object({}),
+};
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

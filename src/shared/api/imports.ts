@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { method } from './contract';
+
+/** Lead fields a CSV column can be mapped to. `phone` may be mapped from several columns. */
+export const IMPORT_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'title',
+  'company',
+  'email',
+  'phone',
+  'timeZone',
+  'country',
+  'region',
+  'city',
+  'sourceChannel',
+  'sourceDetail',
+  'direction',
+  'status',
+  'research',
+] as const;
+export const ImportField = z.enum(IMPORT_FIELDS);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const Encoding = z.enum(['utf-8', 'gb18030', 'cp949', 'utf-16le', 'utf-16be']);
+export type Encoding = z.infer<typeof Encoding>;
+export const Delimiter = z.enum([',', ';', '\t']);
+export type Delimiter = z.infer<typeof Delimiter>;
+export const OnDuplicate = z.enum(['skip', 'merge']);
+export type OnDuplicate = z.infer<typeof OnDuplicate>;
+
+/** Column i of the file goes to field mapping[i]; null leaves the column out. */
+export const ColumnMapping = z.array(ImportField.nullable());
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const ImportSource = z.object({
+  fileName: z.string().max(500),
+  /** The file's bytes, base64-encoded. */
+  dataBase64: z.string(),
+});
+
+export const ImportOptions = z.object({
+  encoding: Encoding.optional(),
+  delimiter: Delimiter.optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  onDuplicate: OnDuplicate.default('skip'),
+  mapping: ColumnMapping.optional(),
+});
+export type ImportOptions = z.input<typeof ImportOptions>;
+
+export const ImportPreview = z.object({
+  /** Names the decoded file held by the core until it is imported or dropped. */
+  token: z.string(),
+  fileName: z.string(),
+  encoding: Encoding,
+  delimiter: Delimiter,
+  headers: z.array(z.string()),
+  suggestedMapping: ColumnMapping,
+  sampleRows: z.array(z.array(z.string())),
+  rowCount: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const RejectedRow = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;
+
+export const ImportSummary = z.object({
+  imported: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+  rejected: z.array(RejectedRow),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportProgress = z.object({
+  token: z.string(),
+  phase: z.enum(['reading', 'checking', 'writing', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const importsMethods = {
+  /** Decodes the file and proposes a column mapping, without writing anything. */
+  'imports.preview': method(
+    ImportSource.extend({ options: ImportOptions.partial().optional() }),
+    ImportPreview,
+  ),
+  /** Imports a previewed file; the accepted rows land in one transaction. */
+  'imports.run': method(z.object({ token: z.string(), options: ImportOptions }), ImportSummary),
+  'imports.discard': method(z.object({ token: z.string() }), z.object({})),
+  /** The store's leads as CSV text (UTF-8 with BOM, so spreadsheets read CJK names correctly). */
+  'imports.exportCsv': method(z.object({}), z.object({ csv: z.string(), count: z.number().int() })),
+};

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { joinDomains } from './contract';
+import { importsMethods } from './imports';
+import { leadsMethods } from './leads';
+import { settingsMethods } from './settings';
+
+export const api = joinDomains(leadsMethods, importsMethods, settingsMethods);
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(api, name);
+
+export * from './contract';
+export * from './events';
