@@ -1,19 +1,35 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { IPC_EVENT, IPC_INVOKE } from '@shared/bridge';
-import { app, BrowserWindow, type IpcMainInvokeEvent, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
-import { resolveDataDir } from './core/paths';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl } from './security';
+import { AppError } from './core/errors';
+import { flagValue, resolveDataDir } from './core/paths';
+import {
+  CONTENT_SECURITY_POLICY,
+  decideNavigation,
+  isPermissionAllowed,
+  isTrustedSender,
+  type RendererLocation,
+} from './security';
 
-// The Electron host: windows, IPC and OS integration around the core. Everything else is in ./core.
+// The Electron host: windows, IPC and OS integration around the core. Everything else is in ./core,
+// every security decision is a pure function in ./security.
 
-const argValue = (flag: string): string | undefined => {
-  const index = process.argv.indexOf(flag);
-  if (index >= 0) return process.argv[index + 1];
-  return process.argv.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
-};
+const rendererFile = join(import.meta.dirname, '..', 'renderer', 'index.html');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const renderer: RendererLocation = { fileUrl: pathToFileURL(rendererFile).href, devServerUrl };
+
+// The same folder the web host and the CLI use (see core/paths). Chromium's own files and the
+// single-instance lock live there too, so one data dir is never opened by two windows' worth of
+// processes, and two data dirs are two independent apps.
+const dataDir = resolveDataDir(flagValue(process.argv, '--data-dir'), process.env);
+app.setName('Dialdeck');
+app.setPath('userData', dataDir);
+// Every renderer runs in Chromium's sandbox, whatever a window's own preferences say.
+app.enableSandbox();
 
 /** better-sqlite3 built for Electron's ABI, kept apart from the Node build the CLI and tests use. */
 const electronNativeBinding = (): string | undefined => {
@@ -24,17 +40,8 @@ const electronNativeBinding = (): string | undefined => {
   return candidates.find((file) => existsSync(file));
 };
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(import.meta.dirname, '..', 'renderer', 'index.html');
-
-/** Only our own renderer may call the core. */
-const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
-  const url = event.senderFrame?.url;
-  if (!url) return false;
-  if (rendererUrl && !app.isPackaged) return url.startsWith(rendererUrl);
-  return (
-    url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
-  );
+const openExternal = (url: string) => {
+  void shell.openExternal(url).catch(() => undefined);
 };
 
 const createWindow = (core: Core): BrowserWindow => {
@@ -50,7 +57,12 @@ const createWindow = (core: Core): BrowserWindow => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: true,
     },
   });
@@ -59,46 +71,95 @@ const createWindow = (core: Core): BrowserWindow => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
   });
   window.on('closed', stopEvents);
-  if (rendererUrl && !app.isPackaged) void window.loadURL(rendererUrl);
+  if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(rendererFile);
   return window;
 };
 
-const lockDown = () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+/** Every web contents shows only the renderer; links leave for the OS browser after a scheme check. */
+const guardContents = (contents: WebContents) => {
+  const onNavigate = (event: { url: string; preventDefault(): void }) => {
+    const decision = decideNavigation(event.url, renderer);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-external') openExternal(event.url);
+  };
+  contents.on('will-navigate', onNavigate);
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
   });
-  // Microphone access is the only permission the workspace asks for (calls).
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'media'),
-  );
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+  contents.on('will-redirect', (event) => {
+    if (decideNavigation(event.url, renderer) !== 'allow') event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (decideNavigation(url, renderer) === 'open-external') openExternal(url);
+    return { action: 'deny' };
   });
 };
 
+const lockDown = () => {
+  const ses = session.defaultSession;
+  // A page loaded from a file gets its policy from index.html's meta tag; this covers everything else
+  // served through the session. The dev server keeps its own so hot reload works.
+  if (!devServerUrl) {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
+    });
+  }
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed({ permission, url: details.requestingUrl, mediaTypes }, renderer));
+  });
+  ses.setPermissionCheckHandler((contents, permission, _origin, details) => {
+    const mediaTypes = details.mediaType ? [details.mediaType] : undefined;
+    return isPermissionAllowed({ permission, url: contents?.getURL(), mediaTypes }, renderer);
+  });
+  ses.setDevicePermissionHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+};
+
+/** What to tell the user when the store cannot be opened; the process ends after. */
+const startupFailure = (error: unknown, nativeBinding: string | undefined): string => {
+  if (error instanceof AppError) return error.message;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/NODE_MODULE_VERSION|different Node\.js version|better_sqlite3\.node/.test(text)) {
+    return nativeBinding
+      ? `Dialdeck's database module does not fit this Electron (${text}). Run \`npm run setup\` again.`
+      : "Dialdeck's database module is not built for Electron yet. Run `npm run setup` in the Dialdeck folder, or start it in the browser with `npm start -- --web`.";
+  }
+  return `Dialdeck could not open its data in ${dataDir}: ${text}`;
+};
+
+const openCoreOrExplain = (): Core | null => {
+  const nativeBinding = electronNativeBinding();
+  try {
+    return openCore({ dataDir, nativeBinding, seedDemo: true });
+  } catch (error) {
+    dialog.showErrorBox('Dialdeck cannot start', startupFailure(error, nativeBinding));
+    return null;
+  }
+};
+
 const main = async () => {
-  app.setName('Dialdeck');
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
   await app.whenReady();
   lockDown();
-  const core = openCore({
-    dataDir: resolveDataDir(argValue('--data-dir') ?? undefined, process.env) || app.getPath('userData'),
-    nativeBinding: electronNativeBinding(),
-    seedDemo: true,
-  });
+  const core = openCoreOrExplain();
+  if (!core) {
+    app.exit(1);
+    return;
+  }
+  process.stdout.write(`Dialdeck data: ${dataDir}\n`);
   ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event)) {
+    const frame = event.senderFrame;
+    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+    if (!isTrustedSender(sender, renderer)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not call Dialdeck.' } };
     }
     return dispatch(core.handlers, typeof method === 'string' ? method : '', input);
@@ -106,6 +167,7 @@ const main = async () => {
   let window = createWindow(core);
   app.on('second-instance', () => {
     if (window.isDestroyed()) window = createWindow(core);
+    if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('activate', () => {

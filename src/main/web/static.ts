@@ -1,6 +1,6 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,19 +14,42 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/**
+ * The file under `root` that a URL path names, or null when the path is malformed or would leave
+ * `root` (`..`, encoded slashes or backslashes, NUL bytes).
+ */
+export const fileInside = (root: string, urlPath: string): string | null => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const base = resolve(root);
+  // Backslashes are separators on Windows; treat them so everywhere, so no platform reads `..\` as a name.
+  const relative = normalize(`/${decoded.replaceAll('\\', '/')}`).replace(/^[/\\]+/, '');
+  const file = join(base, relative);
+  return file.startsWith(base + sep) ? file : null;
+};
+
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
+
 /** Serves a file from the built renderer; never anything outside `root`. */
 export const serveStatic = (
   root: string,
   urlPath: string,
   res: ServerResponse,
   headers: Record<string, string>,
-) => {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
-    /^([/\\])+/,
-    '',
-  );
-  const file = join(root, relative);
-  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+): void => {
+  const file = fileInside(root, urlPath);
+  if (!file || !isFile(file)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end('Not found');
     return;
   }
@@ -35,5 +58,7 @@ export const serveStatic = (
     'cache-control': 'no-cache',
     ...headers,
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 };

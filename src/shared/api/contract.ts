@@ -18,7 +18,11 @@ export const ErrorCode = z.enum([
   'import_no_header',
   'import_no_name_column',
   'import_wrong_delimiter',
+  'import_ragged_rows',
+  'import_busy',
   'import_unreadable',
+  'forbidden',
+  'not_built',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

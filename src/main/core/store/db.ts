@@ -6,6 +6,9 @@ import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
+/** One schema step: brings the store from version N - 1 to N. */
+export type Migration = (db: Db) => void;
+
 export type OpenStoreOptions = {
   /** Path to a better-sqlite3 addon built for another runtime (the Electron host passes its own). */
   nativeBinding?: string;
@@ -15,6 +18,19 @@ export type OpenStoreOptions = {
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
+export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
+
+/** Refuses a store written by a newer Dialdeck before anything touches it. */
+const assertKnownVersion = (db: Db, latest: number): void => {
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new AppError(
+      'store_newer_version',
+      `This data was written by a newer version of Dialdeck (schema ${current}; this version knows up to ${latest}). Update Dialdeck to open it.`,
+    );
+  }
+};
+
 /**
  * Opens (creating if needed) the lead store and brings its schema up to date.
  * WAL with synchronous=FULL: an acknowledged write survives a power cut.
@@ -23,6 +39,8 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Checked first: switching the journal mode would already rewrite a newer store's header.
+    assertKnownVersion(db, LATEST_SCHEMA_VERSION);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -35,19 +53,18 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
   }
 };
 
-export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
-
-/** Runs each pending migration in its own transaction, recording it in user_version. */
-export const migrate = (db: Db, target: number = LATEST_SCHEMA_VERSION): void => {
-  const current = schemaVersion(db);
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new AppError(
-      'store_newer_version',
-      `This data was written by a newer version of Dialdeck (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Dialdeck to open it.`,
-    );
-  }
-  for (let version = current + 1; version <= target; version++) {
-    const step = migrations[version - 1];
+/**
+ * Runs each pending migration in its own transaction, recording it in user_version: a migration that
+ * throws leaves neither part of its schema nor a new version behind. `steps` is for tests.
+ */
+export const migrate = (
+  db: Db,
+  target: number = LATEST_SCHEMA_VERSION,
+  steps: ReadonlyArray<Migration> = migrations,
+): void => {
+  assertKnownVersion(db, steps.length);
+  for (let version = schemaVersion(db) + 1; version <= Math.min(target, steps.length); version++) {
+    const step = steps[version - 1];
     if (!step) break;
     db.transaction(() => {
       step(db);
