@@ -1,0 +1,325 @@
+import { advance } from '@shared/cadence/advance';
+import { isDialStep, type TaskResult } from '@shared/domain/cadence';
+import type { LeadStatus } from '@shared/domain/lead';
+import { isWorkable, statusAfter } from '@shared/domain/outcome';
+import type { DncEntry, DncKind, Task } from '@shared/domain/queue';
+import { dayKeyOf } from '@shared/queue/blockers';
+import { zoneKeyOf } from '@shared/queue/zones';
+import type { CadenceEngine } from '../cadence/engine';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import { emailDomain, type LeadFacts, type TaskRow, toTask } from '../queue/lead-state';
+import { type Services, toEnrollment } from '../queue/services';
+
+export type LogInput = {
+  leadId: string;
+  outcome: string;
+  note?: string;
+  callbackAt?: number;
+  durationSeconds?: number;
+  at: number;
+};
+
+export type LogResult = {
+  activityId: string;
+  outcome: string;
+  statusBefore: LeadStatus;
+  status: LeadStatus;
+  enrollment: ReturnType<typeof toEnrollment> | null;
+  nextTask: Task | null;
+  dncAdded: DncEntry[];
+};
+
+const closeState = (row: TaskRow): 'done' | 'cancelled' =>
+  row.lane !== 'todo' || row.interstitial === 1 ? 'done' : 'cancelled';
+
+export type OutcomeLogger = ReturnType<typeof createOutcomeLogger>;
+
+/**
+ * Logging a call outcome is one transaction: the activity, the dial counters, the lead's status, the
+ * do-not-contact entries, the cadence's move to exactly one next task (or the enrollment's end), and
+ * the outbox rows for each.
+ */
+export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
+  const { db } = svc;
+  const insertActivity = db.prepare(`INSERT INTO activities (id, lead_id, kind, outcome, body, data,
+    occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const bumpCounters = db.prepare(`INSERT INTO lead_queue (lead_id, attempts_total, attempts_day,
+    attempts_day_key, connects_total, last_attempt_at, last_outcome, updated_at)
+    VALUES (@leadId, 1, 1, @dayKey, @connected, @at, @outcome, @at)
+    ON CONFLICT(lead_id) DO UPDATE SET
+      attempts_total = attempts_total + 1,
+      attempts_day = CASE WHEN attempts_day_key = @dayKey THEN attempts_day + 1 ELSE 1 END,
+      attempts_day_key = @dayKey,
+      connects_total = connects_total + @connected,
+      last_attempt_at = max(coalesce(last_attempt_at, @at), @at),
+      last_outcome = @outcome,
+      updated_at = @at`);
+  const setStatus = db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?');
+
+  const writeActivity = (
+    facts: LeadFacts,
+    kind: string,
+    outcome: string,
+    note: string | undefined,
+    data: Record<string, unknown>,
+    at: number,
+  ): string => {
+    const id = newId();
+    const body = note?.trim() ? note.trim() : null;
+    insertActivity.run(id, facts.id, kind, outcome, body, JSON.stringify(data), at, svc.now());
+    svc.record(facts.isDemo, 'activity.create', {
+      id,
+      leadId: facts.id,
+      kind,
+      outcome,
+      body,
+      data,
+      occurredAt: at,
+    });
+    return id;
+  };
+
+  const result = (
+    facts: LeadFacts,
+    activityId: string,
+    outcome: string,
+    status: LeadStatus,
+    dncAdded: DncEntry[],
+    enrollmentId: string | null,
+  ): LogResult => {
+    const task = svc.leads.liveTask(facts.id);
+    const enrollment = enrollmentId ? svc.leads.enrollmentById(enrollmentId) : undefined;
+    return {
+      activityId,
+      outcome,
+      statusBefore: facts.status,
+      status,
+      enrollment: enrollment ? toEnrollment(enrollment) : null,
+      nextTask: task ? toTask(task) : null,
+      dncAdded,
+    };
+  };
+
+  const log = (input: LogInput): LogResult => {
+    const { at } = input;
+    const facts = svc.leads.mustFacts(input.leadId);
+    const outcome = svc.outcomes.mustLoggable(input.outcome);
+    if (outcome.effect === 'callback') {
+      if (input.callbackAt === undefined) {
+        throw new AppError(
+          'invalid_input',
+          `The "${outcome.id}" outcome needs the time the prospect asked to be called back (callbackAt / --callback-at).`,
+        );
+      }
+      if (input.callbackAt < at) {
+        throw new AppError(
+          'invalid_input',
+          'The callback time is before the call; give a time still to come.',
+        );
+      }
+    } else if (input.callbackAt !== undefined) {
+      throw new AppError(
+        'invalid_input',
+        `A callback time only goes with a callback outcome, not "${outcome.id}".`,
+      );
+    }
+
+    const resolved = svc.rules.get();
+    const zoneKey = zoneKeyOf(facts.timeZone, facts.country);
+    const status = statusAfter(facts.status, outcome);
+    const live = svc.leads.liveTask(facts.id);
+    const enrollment = svc.leads.liveEnrollment(facts.id);
+
+    const activityId = writeActivity(
+      facts,
+      'call',
+      outcome.id,
+      input.note,
+      {
+        callbackAt: input.callbackAt ?? null,
+        durationSeconds: input.durationSeconds ?? null,
+        taskId: live?.id ?? null,
+        enrollmentId: enrollment?.id ?? null,
+        stepId: enrollment?.step_id ?? null,
+        statusBefore: facts.status,
+        status,
+      },
+      at,
+    );
+    bumpCounters.run({
+      leadId: facts.id,
+      dayKey: dayKeyOf(svc.dayZone(zoneKey, resolved), at),
+      connected: outcome.connected ? 1 : 0,
+      at,
+      outcome: outcome.id,
+    });
+    if (status !== facts.status) {
+      setStatus.run(status, at, facts.id);
+      svc.record(facts.isDemo, 'lead.setStatus', { id: facts.id, status, updatedAt: at });
+    }
+    let dncAdded: DncEntry[] = [];
+    if (outcome.effect === 'do_not_contact') {
+      const entries: { kind: DncKind; value: string }[] = facts.phones.map((value) => ({
+        kind: 'phone',
+        value,
+      }));
+      const email = facts.email?.trim().toLowerCase();
+      if (email && emailDomain(email)) entries.push({ kind: 'email', value: email });
+      dncAdded = svc.dnc.add(entries, `outcome:${outcome.id}`, facts.id, at, facts.isDemo);
+    }
+
+    const counters = svc.leads.counters(facts.id);
+    const closing = (row: TaskRow | undefined) =>
+      row ? { row, state: closeState(row), outcome: outcome.id } : null;
+
+    if (!enrollment) {
+      if (live && live.lane !== 'todo') svc.tasks.close(live.id, 'done', outcome.id, at, facts.isDemo);
+      if (outcome.effect === 'callback' && isWorkable(status) && input.callbackAt !== undefined) {
+        svc.tasks.create(
+          svc.planTask({
+            facts,
+            counters,
+            cadence: null,
+            enrollmentId: null,
+            enrollmentState: 'active',
+            kind: 'callback',
+            stepId: null,
+            title: 'Call back as agreed',
+            interstitial: false,
+            dueAt: input.callbackAt,
+            status,
+          }),
+          at,
+          facts.isDemo,
+          null,
+        );
+      }
+      return result(facts, activityId, outcome.id, status, dncAdded, null);
+    }
+
+    const cadence = svc.cadences.get(enrollment.cadence_id);
+    const step = cadence?.steps.find((s) => s.id === enrollment.step_id);
+    const stepAttempts = enrollment.step_attempts + (step && isDialStep(step.kind) ? 1 : 0);
+
+    if (!cadence || !step || !isWorkable(status) || outcome.effect === 'do_not_contact') {
+      const reason =
+        outcome.effect === 'do_not_contact'
+          ? 'do_not_contact'
+          : outcome.transition?.action === 'exit'
+            ? 'exited'
+            : !isWorkable(status)
+              ? 'status'
+              : 'exited';
+      engine.finish(facts, enrollment, reason, at, closing(live));
+      return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+    }
+
+    if (outcome.effect === 'callback' && input.callbackAt !== undefined) {
+      const c = closing(live);
+      if (c) svc.tasks.close(c.row.id, c.state, c.outcome, at, facts.isDemo);
+      const moved =
+        stepAttempts !== enrollment.step_attempts
+          ? svc.enrollments.move(enrollment.id, enrollment.step_id, stepAttempts, at, facts.isDemo)
+          : enrollment;
+      svc.tasks.create(
+        svc.planTask({
+          facts,
+          counters,
+          cadence,
+          enrollmentId: moved.id,
+          enrollmentState: moved.state === 'paused' ? 'paused' : 'active',
+          kind: 'callback',
+          stepId: moved.step_id,
+          title: 'Call back as agreed',
+          interstitial: false,
+          dueAt: input.callbackAt,
+          status,
+        }),
+        at,
+        facts.isDemo,
+        cadence.id,
+      );
+      return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+    }
+
+    const decision = advance(
+      cadence.steps,
+      { stepId: step.id, stepAttempts, interstitial: live?.interstitial === 1 },
+      { kind: 'outcome', outcome },
+    );
+    const keepsTodo = decision.type === 'keep' && live?.lane === 'todo' && live.interstitial === 0;
+    engine.apply({
+      facts,
+      counters,
+      enrollment,
+      cadence,
+      decision,
+      closing: keepsTodo ? null : closing(live),
+      stepAttempts,
+      status,
+      at,
+    });
+    return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+  };
+
+  /** Completes an email, LinkedIn or custom task (or skips any task); the cadence moves on. */
+  const complete = (input: { taskId: string; result: TaskResult; note?: string; at: number }): LogResult => {
+    const { at } = input;
+    const task = svc.tasks.byId(input.taskId);
+    if (!task) throw new AppError('not_found', `No task with id ${input.taskId}.`);
+    if (task.state !== 'open' && task.state !== 'paused') {
+      throw new AppError('conflict', `That task is ${task.state} already; refresh the task list.`);
+    }
+    if (task.lane !== 'todo' && input.result === 'done') {
+      throw new AppError(
+        'invalid_input',
+        'A call is completed by logging its outcome (outcomes.log), not marked done.',
+      );
+    }
+    const facts = svc.leads.mustFacts(task.lead_id);
+    const activityId = writeActivity(
+      facts,
+      task.kind,
+      input.result,
+      input.note,
+      { taskId: task.id, enrollmentId: task.enrollment_id, stepId: task.step_id },
+      at,
+    );
+    const closing = { row: task, state: input.result, outcome: input.result } as const;
+    const enrollment = svc.leads.liveEnrollment(facts.id);
+    const cadence = enrollment ? svc.cadences.get(enrollment.cadence_id) : undefined;
+    if (!enrollment || !cadence || task.enrollment_id !== enrollment.id) {
+      svc.tasks.close(task.id, input.result, input.result, at, facts.isDemo);
+      return result(facts, activityId, input.result, facts.status, [], enrollment?.id ?? null);
+    }
+    const decision = advance(
+      cadence.steps,
+      {
+        stepId: enrollment.step_id,
+        stepAttempts: enrollment.step_attempts,
+        interstitial: task.interstitial === 1,
+      },
+      { kind: 'result', result: input.result },
+    );
+    engine.apply({
+      facts,
+      counters: svc.leads.counters(facts.id),
+      enrollment,
+      cadence,
+      decision,
+      closing,
+      stepAttempts: enrollment.step_attempts,
+      status: facts.status,
+      at,
+    });
+    return result(facts, activityId, input.result, facts.status, [], enrollment.id);
+  };
+
+  return {
+    log: (input: LogInput): LogResult =>
+      db.transaction(() => svc.batch('outcome.log', () => log(input))).immediate(),
+    complete: (input: { taskId: string; result: TaskResult; note?: string; at: number }): LogResult =>
+      db.transaction(() => svc.batch('task.complete', () => complete(input))).immediate(),
+  };
+};

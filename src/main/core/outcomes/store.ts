@@ -1,0 +1,91 @@
+import type { NewOutcome, OutcomePatch } from '@shared/api/outcomes';
+import { DEFAULT_OUTCOMES, Outcome } from '@shared/domain/outcome';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import type { Recorder } from '../queue/tasks-store';
+import type { Db } from '../store/db';
+
+const KEY = 'queue.outcomes';
+
+const issuesText = (error: z.ZodError): string =>
+  error.issues.map((i) => `${i.path.join('.') || 'outcome'}: ${i.message}`).join('; ');
+
+export type OutcomesStore = ReturnType<typeof createOutcomesStore>;
+
+/**
+ * The team's outcome set: the defaults with the team's changes and additions, kept in settings.
+ * Built-in outcomes that a newer version adds appear even in a store saved by an older one.
+ */
+export const createOutcomesStore = (db: Db, record: Recorder) => {
+  const read = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
+  const write = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  let cached: { raw: string | undefined; list: Outcome[]; byId: Map<string, Outcome> } | undefined;
+
+  const load = () => {
+    const raw = read.get(KEY);
+    if (cached && cached.raw === raw) return cached;
+    let stored: Outcome[] = [];
+    if (raw !== undefined) {
+      const parsed = z.array(Outcome).safeParse(JSON.parse(raw));
+      if (parsed.success) stored = parsed.data;
+    }
+    const byId = new Map(stored.map((o) => [o.id, o]));
+    for (const builtin of DEFAULT_OUTCOMES) if (!byId.has(builtin.id)) byId.set(builtin.id, builtin);
+    const list = [...byId.values()].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+    cached = { raw, list, byId };
+    return cached;
+  };
+
+  const save = (list: Outcome[]) => {
+    db.transaction(() => {
+      write.run(KEY, JSON.stringify(list));
+      record(false, 'outcomes.set', list);
+    })();
+  };
+
+  return {
+    list: (): Outcome[] => load().list,
+    ids: (): Set<string> => new Set(load().byId.keys()),
+    get: (id: string): Outcome | undefined => load().byId.get(id),
+    /** An outcome a call can be logged with, or an error listing the ones that can. */
+    mustLoggable(id: string): Outcome {
+      const outcome = load().byId.get(id);
+      if (!outcome?.active) {
+        const ids = load()
+          .list.filter((o) => o.active)
+          .map((o) => o.id);
+        throw new AppError('invalid_input', `Unknown outcome "${id}". Use one of: ${ids.join(', ')}.`);
+      }
+      return outcome;
+    },
+    update(id: string, patch: OutcomePatch): Outcome {
+      const current = load().byId.get(id);
+      if (!current) throw new AppError('not_found', `No outcome "${id}"; outcomes.list shows them.`);
+      const parsed = Outcome.safeParse({ ...current, ...patch });
+      if (!parsed.success)
+        throw new AppError('invalid_input', `Outcome "${id}" not saved: ${issuesText(parsed.error)}`);
+      save(load().list.map((o) => (o.id === id ? parsed.data : o)));
+      return parsed.data;
+    },
+    create(input: NewOutcome): Outcome {
+      if (load().byId.has(input.id)) {
+        throw new AppError(
+          'conflict',
+          `An outcome "${input.id}" exists already; pick another id or update it.`,
+        );
+      }
+      const list = load().list;
+      const parsed = Outcome.safeParse({
+        ...input,
+        builtin: false,
+        position: input.position ?? Math.max(0, ...list.map((o) => o.position)) + 1,
+      });
+      if (!parsed.success)
+        throw new AppError('invalid_input', `Outcome not saved: ${issuesText(parsed.error)}`);
+      save([...list, parsed.data]);
+      return parsed.data;
+    },
+  };
+};

@@ -1,0 +1,102 @@
+import type { DncEntry, DncKind } from '@shared/domain/queue';
+import { AppError } from '../errors';
+import { newId } from '../ids';
+import type { Db } from '../store/db';
+import type { Recorder } from './tasks-store';
+
+type DncRow = {
+  id: string;
+  kind: DncKind;
+  value: string;
+  reason: string | null;
+  lead_id: string | null;
+  created_at: number;
+};
+
+const toEntry = (row: DncRow): DncEntry => ({
+  id: row.id,
+  kind: row.kind,
+  value: row.value,
+  reason: row.reason,
+  leadId: row.lead_id,
+  createdAt: row.created_at,
+});
+
+/** The stored form of a do-not-contact value: E.164 phone, lowercase email, lowercase bare domain. */
+export const normalizeDnc = (kind: DncKind, value: string): string => {
+  const text = value.trim();
+  if (kind === 'phone') {
+    const phone = text.replace(/[\s().-]/g, '');
+    if (!/^\+[1-9]\d{1,14}$/.test(phone)) {
+      throw new AppError(
+        'invalid_input',
+        `"${value}" is not a phone number in E.164 form (e.g. +12025550143).`,
+      );
+    }
+    return phone;
+  }
+  const lower = text.toLowerCase();
+  if (kind === 'email') {
+    if (!/^[^\s@]+@[^\s@]+$/.test(lower))
+      throw new AppError('invalid_input', `"${value}" is not an email address.`);
+    return lower;
+  }
+  const domain = lower.replace(/^@/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+    throw new AppError('invalid_input', `"${value}" is not an email domain (e.g. example.com).`);
+  }
+  return domain;
+};
+
+export type DncStore = ReturnType<typeof createDncStore>;
+
+export const createDncStore = (db: Db, record: Recorder) => {
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO dnc (id, kind, value, reason, lead_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const byValue = db.prepare<[DncKind, string], DncRow>('SELECT * FROM dnc WHERE kind = ? AND value = ?');
+  const byId = db.prepare<[string], DncRow>('SELECT * FROM dnc WHERE id = ?');
+  const remove = db.prepare('DELETE FROM dnc WHERE id = ?');
+
+  return {
+    /** Adds entries (already normalized); an existing entry is kept as it is. Returns the entries added. */
+    add(
+      entries: { kind: DncKind; value: string }[],
+      reason: string | null,
+      leadId: string | null,
+      at: number,
+      isDemo: boolean,
+    ): DncEntry[] {
+      const added: DncEntry[] = [];
+      for (const { kind, value } of entries) {
+        const id = newId();
+        if (insert.run(id, kind, value, reason, leadId, at).changes === 0) continue;
+        const entry = toEntry(byValue.get(kind, value) as DncRow);
+        added.push(entry);
+        record(isDemo, 'dnc.add', entry);
+      }
+      return added;
+    },
+    remove(id: string): DncEntry {
+      const row = byId.get(id);
+      if (!row)
+        throw new AppError('not_found', `No do-not-contact entry with id ${id}; list them with dnc.list.`);
+      remove.run(id);
+      record(false, 'dnc.remove', { id, kind: row.kind, value: row.value });
+      return toEntry(row);
+    },
+    list(): DncEntry[] {
+      return db.prepare<[], DncRow>('SELECT * FROM dnc ORDER BY created_at DESC, id DESC').all().map(toEntry);
+    },
+    /** Leads an entry covers, to take them off their cadences. */
+    leadsMatching(kind: DncKind, value: string): string[] {
+      const sql =
+        kind === 'phone'
+          ? 'SELECT DISTINCT lead_id FROM lead_phones WHERE e164 = ?'
+          : kind === 'email'
+            ? 'SELECT id FROM leads WHERE lower(trim(email)) = ?'
+            : "SELECT id FROM leads WHERE lower(trim(email)) LIKE '%@' || ?";
+      return db.prepare<[string], string>(sql).pluck().all(value);
+    },
+  };
+};

@@ -1,0 +1,168 @@
+import type { TodoEntry } from '@shared/api/queue';
+import type { CoreEvents } from '../events';
+import type { Handlers } from '../handlers';
+import type { Clock } from '../sync/outbox';
+import type { Dialing } from './dialing';
+import { normalizeDnc } from './dnc-store';
+import { explain } from './explain';
+import { TASK_COLUMNS, TASK_FROM, type TaskRow, toTask } from './lead-state';
+import { planDay } from './plan';
+import { toEntry } from './select';
+
+type QueueHandlers = Pick<
+  Handlers,
+  | 'queue.list'
+  | 'queue.next'
+  | 'queue.why'
+  | 'queue.plan'
+  | 'queue.rules'
+  | 'queue.setRules'
+  | 'queue.setFit'
+  | 'tasks.list'
+  | 'tasks.complete'
+  | 'dnc.list'
+  | 'dnc.add'
+  | 'dnc.remove'
+>;
+
+export type DialingContext = { dialing: Dialing; events: CoreEvents; now: Clock };
+
+export const createQueueHandlers = ({ dialing, events, now }: DialingContext): QueueHandlers => {
+  const { svc, selector, engine, logger } = dialing;
+  const changed = (reason: 'task' | 'rules' | 'dnc' | 'fit', leadIds?: string[]) =>
+    events.emit('queue:changed', leadIds ? { leadIds, reason } : { reason });
+
+  return {
+    'queue.list': ({ at = now(), limit }) => {
+      const entries = [];
+      for (const ranked of selector.ranked(at)) {
+        entries.push(toEntry(ranked, entries.length + 1, at));
+        if (entries.length >= limit) break;
+      }
+      dialing.settle();
+      return { at, entries };
+    },
+    'queue.next': ({ at = now() }) => {
+      const first = selector.ranked(at).next();
+      const entry = first.done ? null : toEntry(first.value, 1, at);
+      dialing.settle();
+      return { at, entry };
+    },
+    'queue.why': ({ leadId, at = now() }) => explain(svc, leadId, at),
+    'queue.plan': ({ at = now() }) => {
+      const plan = planDay(svc, selector, at);
+      dialing.settle();
+      return plan;
+    },
+    'queue.rules': () => svc.rules.get().rules,
+    'queue.setRules': (patch) => {
+      const rules = svc.rules.update(patch);
+      dialing.maintenance.refreshAll();
+      changed('rules');
+      return rules;
+    },
+    'queue.setFit': ({ leadId, fit }) => {
+      const at = now();
+      svc.db.transaction(() => {
+        const facts = svc.leads.mustFacts(leadId);
+        svc.db
+          .prepare(`INSERT INTO lead_queue (lead_id, fit, updated_at) VALUES (?, ?, ?)
+            ON CONFLICT(lead_id) DO UPDATE SET fit = excluded.fit, updated_at = excluded.updated_at`)
+          .run(leadId, fit, at);
+        const counters = svc.leads.counters(leadId);
+        const task = svc.leads.liveTask(leadId);
+        if (task) {
+          const band = svc.planTask({
+            facts,
+            counters,
+            cadence: null,
+            enrollmentId: task.enrollment_id,
+            enrollmentState: 'active',
+            kind: task.kind,
+            stepId: task.step_id,
+            title: task.title,
+            interstitial: false,
+            dueAt: task.due_at,
+            status: facts.status,
+          }).band;
+          svc.db.prepare('UPDATE tasks SET band = ? WHERE id = ?').run(band, task.id);
+        }
+        svc.record(facts.isDemo, 'lead.setFit', { id: leadId, fit, updatedAt: at });
+      })();
+      changed('fit', [leadId]);
+      return { leadId, fit };
+    },
+    'tasks.list': ({ at = now(), limit }) => {
+      const rows = svc.db
+        .prepare<[number, number], TaskRow>(
+          `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.state = 'open' AND t.lane = 'todo' AND t.due_at <= ?
+           ORDER BY t.due_at, t.id LIMIT ?`,
+        )
+        .all(at, limit);
+      return rows.flatMap((row): TodoEntry[] => {
+        const facts = svc.leads.facts(row.lead_id);
+        if (!facts) return [];
+        const enrollment = svc.leads.liveEnrollment(row.lead_id);
+        return [
+          {
+            task: toTask(row),
+            lead: {
+              id: facts.id,
+              name: facts.name,
+              title: facts.title,
+              company: facts.company,
+              email: facts.email,
+              phone: facts.phones[0] ?? null,
+              status: facts.status,
+              direction: facts.direction,
+              sourceChannel: facts.sourceChannel,
+              createdAt: facts.createdAt,
+            },
+            cadenceName: enrollment?.cadence_name ?? null,
+          },
+        ];
+      });
+    },
+    'tasks.complete': ({ taskId, result, note, at = now() }) => {
+      const done = logger.complete({ taskId, result, note, at });
+      dialing.checkpoint.wrote();
+      changed(
+        'task',
+        [done.nextTask?.leadId ?? done.enrollment?.leadId].filter((id): id is string => !!id),
+      );
+      return done;
+    },
+    'dnc.list': () => svc.dnc.list(),
+    'dnc.add': ({ entries, reason }) => {
+      const at = now();
+      const normalized = entries.map((e) => ({ kind: e.kind, value: normalizeDnc(e.kind, e.value) }));
+      const { added, affected } = svc.db.transaction(() => {
+        const added = svc.dnc.add(normalized, reason ?? null, null, at, false);
+        const affected = new Set<string>();
+        for (const entry of added)
+          for (const id of svc.dnc.leadsMatching(entry.kind, entry.value)) affected.add(id);
+        for (const leadId of affected) {
+          const enrollment = svc.leads.liveEnrollment(leadId);
+          const facts = svc.leads.facts(leadId);
+          if (!enrollment || !facts) continue;
+          const task = svc.leads.liveTask(leadId);
+          engine.finish(
+            facts,
+            enrollment,
+            'do_not_contact',
+            at,
+            task ? { row: task, state: 'cancelled', outcome: null } : null,
+          );
+        }
+        return { added, affected };
+      })();
+      changed('dnc', [...affected]);
+      return { added, leadsAffected: affected.size };
+    },
+    'dnc.remove': ({ id }) => {
+      const removed = svc.db.transaction(() => svc.dnc.remove(id))();
+      changed('dnc');
+      return removed;
+    },
+  };
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Enrollment, OutcomeId } from '../domain/cadence';
+import { LeadStatus } from '../domain/lead';
+import { Outcome, OutcomeFields } from '../domain/outcome';
+import { DncEntry, Task } from '../domain/queue';
+import { method } from './contract';
+
+/** What logging an outcome (or completing a task) changed. */
+export const LogResult = z.object({
+  activityId: z.string().uuid(),
+  outcome: z.string(),
+  statusBefore: LeadStatus,
+  status: LeadStatus,
+  /** The enrollment the outcome moved (finished, if it ended); null if the lead is on no cadence. */
+  enrollment: Enrollment.nullable(),
+  /** The lead's one next task; null when its enrollment finished or it has none. */
+  nextTask: Task.nullable(),
+  dncAdded: z.array(DncEntry),
+});
+export type LogResult = z.infer<typeof LogResult>;
+
+export const OutcomePatch = OutcomeFields.pick({
+  label: true,
+  active: true,
+  status: true,
+  transition: true,
+  connected: true,
+  position: true,
+}).partial();
+export type OutcomePatch = z.infer<typeof OutcomePatch>;
+
+export const NewOutcome = OutcomeFields.omit({ builtin: true, position: true }).extend({
+  position: z.number().int().optional(),
+});
+export type NewOutcome = z.infer<typeof NewOutcome>;
+
+export const outcomesMethods = {
+  'outcomes.list': method(z.object({}), z.array(Outcome)),
+  /** Changes an outcome's label, status, transition, connect flag, order or whether it can be logged. */
+  'outcomes.update': method(z.object({ id: OutcomeId, patch: OutcomePatch }), Outcome),
+  /** Adds a team outcome with its own id. */
+  'outcomes.create': method(NewOutcome, Outcome),
+  /**
+   * Logs a call: the activity, the lead's status, its next task, and any do-not-contact entries, in
+   * one transaction. `callbackAt` (UTC epoch ms) is required by callback outcomes and refused by others.
+   */
+  'outcomes.log': method(
+    z.object({
+      leadId: z.string().uuid(),
+      outcome: z.string().min(1).max(40),
+      note: z.string().max(10_000).optional(),
+      callbackAt: z.number().int().min(0).optional(),
+      durationSeconds: z.number().int().min(0).max(86_400).optional(),
+      at: z.number().int().min(0).optional(),
+    }),
+    LogResult,
+  ),
+};

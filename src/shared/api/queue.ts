@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { TaskResult } from '../domain/cadence';
+import {
+  CallingRules,
+  DailyPlan,
+  DncEntry,
+  DncKind,
+  Explanation,
+  QueueEntry,
+  QueueLead,
+  Task,
+} from '../domain/queue';
+import { method } from './contract';
+import { LogResult } from './outcomes';
+
+const LeadId = z.string().uuid();
+/** The instant to answer for, UTC epoch ms; the core's clock when left out. */
+const At = z.number().int().min(0).optional();
+
+export const TodoEntry = z.object({ task: Task, lead: QueueLead, cadenceName: z.string().nullable() });
+export type TodoEntry = z.infer<typeof TodoEntry>;
+
+export const queueMethods = {
+  /** Leads callable at `at`, in queue order, each with the reasons for its place. */
+  'queue.list': method(
+    z.object({ at: At, limit: z.number().int().min(1).max(500).default(50) }),
+    z.object({ at: z.number().int(), entries: z.array(QueueEntry) }),
+  ),
+  /** The one lead to call now, or null when no lead is callable. */
+  'queue.next': method(
+    z.object({ at: At }),
+    z.object({ at: z.number().int(), entry: QueueEntry.nullable() }),
+  ),
+  /** Why a lead is or is not callable at `at`, and when it becomes callable. */
+  'queue.why': method(z.object({ leadId: LeadId, at: At }), Explanation),
+  /** Today's dials against the target, with the estimated finish from the rep's pace. */
+  'queue.plan': method(z.object({ at: At }), DailyPlan),
+  'queue.rules': method(z.object({}), CallingRules),
+  'queue.setRules': method(CallingRules.partial(), CallingRules),
+  /** Sets a lead's fit score (0–100, null to clear), which raises or lowers its priority band. */
+  'queue.setFit': method(
+    z.object({ leadId: LeadId, fit: z.number().int().min(0).max(100).nullable() }),
+    z.object({ leadId: z.string(), fit: z.number().int().nullable() }),
+  ),
+  /** Email, LinkedIn and custom tasks due by `at`, oldest first. */
+  'tasks.list': method(
+    z.object({ at: At, limit: z.number().int().min(1).max(1000).default(100) }),
+    z.array(TodoEntry),
+  ),
+  /** Marks a task done (email, LinkedIn, custom) or skipped (any task); the cadence moves on. */
+  'tasks.complete': method(
+    z.object({
+      taskId: z.string().uuid(),
+      result: TaskResult,
+      note: z.string().max(10_000).optional(),
+      at: At,
+    }),
+    LogResult,
+  ),
+  'dnc.list': method(z.object({}), z.array(DncEntry)),
+  /** Adds phones (E.164), emails or email domains; leads they cover leave their cadences. */
+  'dnc.add': method(
+    z.object({
+      entries: z
+        .array(z.object({ kind: DncKind, value: z.string().min(1).max(320) }))
+        .min(1)
+        .max(10_000),
+      reason: z.string().max(500).optional(),
+    }),
+    z.object({ added: z.array(DncEntry), leadsAffected: z.number().int() }),
+  ),
+  'dnc.remove': method(z.object({ id: z.string().uuid() }), DncEntry),
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR, MINUTE, openHarness, phone, utc } from './helpers';
+
+// Tuesday 11 March 2025, 15:00 UTC = 10:00 in Chicago (the rep) and 11:00 in New York (the leads).
+const T = utc('2025-03-11T15:00:00Z');
+
+const leads = (h: Awaited<ReturnType<typeof openHarness>>, n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    h.lead(
+      { name: `Lead ${i}`, phones: phone(`+120255502${String(i).padStart(2, '0')}`) },
+      { at: T - HOUR - i * MINUTE },
+    ),
+  );
+
+describe("the day's plan", () => {
+  it('plans the target at the default pace when the rep has no history', async () => {
+    const h = await openHarness(T, { dailyDialTarget: 3, defaultPaceSeconds: 240 });
+    leads(h, 5);
+    const plan = await h.call('queue.plan', { at: T });
+    expect(plan).toMatchObject({ target: 3, dialsToday: 0, remaining: 3, shortfall: 0 });
+    expect(plan.pace).toEqual({ secondsPerDial: 240, source: 'default', samples: 0 });
+    expect(plan.items.map((i) => i.plannedAt)).toEqual([T, T + 4 * MINUTE, T + 8 * MINUTE]);
+    expect(plan.estimatedFinishAt).toBe(T + 12 * MINUTE);
+    expect(plan.dayStart).toBe(utc('2025-03-11T05:00:00Z'));
+  });
+
+  it("uses the rep's own pace today, and re-plans as calls are logged", async () => {
+    const h = await openHarness(T, { dailyDialTarget: 6 });
+    const ids = leads(h, 8);
+    for (const [i, id] of ids.slice(0, 3).entries()) {
+      await h.call('outcomes.log', {
+        leadId: id,
+        outcome: 'no_answer',
+        at: T - 30 * MINUTE + i * 2 * MINUTE,
+      });
+    }
+    const plan = await h.call('queue.plan', { at: T });
+    expect(plan).toMatchObject({
+      dialsToday: 3,
+      remaining: 3,
+      pace: { secondsPerDial: 120, source: 'today', samples: 2 },
+    });
+    expect(plan.items).toHaveLength(3);
+    expect(plan.items.map((i) => i.entry.lead.id)).not.toContain(ids[0]);
+    expect(plan.estimatedFinishAt).toBe(T + 6 * MINUTE);
+
+    await h.call('outcomes.log', {
+      leadId: plan.items[0]?.entry.lead.id as string,
+      outcome: 'no_answer',
+      at: T,
+    });
+    const again = await h.call('queue.plan', { at: T + 2 * MINUTE });
+    expect(again).toMatchObject({ dialsToday: 4, remaining: 2 });
+    expect(again.items.map((i) => i.entry.lead.id)).not.toContain(plan.items[0]?.entry.lead.id);
+  });
+
+  it('shows the shortfall when there are not enough callable leads before the day ends', async () => {
+    const h = await openHarness(T, { dailyDialTarget: 10 });
+    leads(h, 2);
+    const plan = await h.call('queue.plan', { at: T });
+    expect(plan).toMatchObject({ remaining: 10, shortfall: 8, estimatedFinishAt: null });
+    expect(plan.items).toHaveLength(2);
+  });
+
+  it('plans leads whose window opens later in the day at the time it opens', async () => {
+    const h = await openHarness(utc('2025-03-11T11:00:00Z'), { dailyDialTarget: 1 });
+    // 06:00 in Chicago; the New York lead opens at 08:00 EDT = 12:00 UTC.
+    h.lead({ name: 'Early bird' }, { at: utc('2025-03-10T15:00:00Z') });
+    const plan = await h.call('queue.plan', { at: utc('2025-03-11T11:00:00Z') });
+    expect(plan.items.map((i) => i.plannedAt)).toEqual([utc('2025-03-11T12:00:00Z')]);
+  });
+});
