@@ -17,11 +17,18 @@ export const createOutbox = (db: Db, now: Clock): Outbox => {
     nodeId = newId().replaceAll('-', '').slice(-16);
     writeSetting(db, 'sync.nodeId', nodeId);
   }
-  const last = readSetting(db, 'sync.hlc') as string | undefined;
-  let state: HlcState = last ? parseHlc(last) : { wall: 0, counter: 0 };
+  // The clock resumes from the newest value it ever issued: the last outbox row, or the value saved
+  // when rows were cleared. Not saving it on every record keeps each outcome's commit small.
+  const saved = readSetting(db, 'sync.hlc') as string | undefined;
+  const newest = (
+    db.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined
+  )?.hlc;
+  const resumeFrom = [saved, newest]
+    .filter((v): v is string => Boolean(v))
+    .sort()
+    .at(-1);
+  let state: HlcState = resumeFrom ? parseHlc(resumeFrom) : { wall: 0, counter: 0 };
   const insert = db.prepare('INSERT INTO outbox (id, name, args, hlc, created_at) VALUES (?, ?, ?, ?, ?)');
-  const saveClock = db.prepare("UPDATE settings SET value = ? WHERE key = 'sync.hlc'");
-  writeSetting(db, 'sync.hlc', formatHlc(state, nodeId));
   const node = nodeId;
   return {
     record(name, args) {
@@ -30,7 +37,6 @@ export const createOutbox = (db: Db, now: Clock): Outbox => {
       const hlc = formatHlc(state, node);
       const id = newId();
       insert.run(id, name, JSON.stringify(args), hlc, at);
-      saveClock.run(JSON.stringify(hlc));
       return hlc;
     },
   };

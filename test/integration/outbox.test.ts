@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../src/main/core';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dialdeck-outbox-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const hlcs = (core: ReturnType<typeof openCore>) =>
+  (core.db.prepare('SELECT hlc FROM outbox ORDER BY seq').all() as { hlc: string }[]).map((r) => r.hlc);
+
+describe('outbox clock', () => {
+  it('keeps issuing later timestamps after a restart, even when the wall clock went back', () => {
+    const dataDir = tempDir();
+    let clock = 2_000_000_000_000;
+    const first = openCore({ dataDir, now: () => clock });
+    first.db.transaction(() => {
+      first.outbox.record('test.a', {});
+      first.outbox.record('test.b', {});
+    })();
+    const before = hlcs(first);
+    first.close();
+
+    clock -= 60_000;
+    const second = openCore({ dataDir, now: () => clock });
+    second.db.transaction(() => second.outbox.record('test.c', {}))();
+    const after = hlcs(second);
+    second.close();
+
+    expect(after).toHaveLength(3);
+    expect(after.slice(0, 2)).toEqual(before);
+    expect([...after].sort()).toEqual(after);
+    expect(new Set(after).size).toBe(3);
+  });
+});
