@@ -1,6 +1,14 @@
 import { Command } from 'commander';
+import { registerCadence } from './commands/cadence';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerLeads } from './commands/leads';
+import { registerLog } from './commands/log';
+import { registerNext } from './commands/next';
+import { registerOutcomes } from './commands/outcomes';
+import { registerQueue } from './commands/queue';
 import { registerServe } from './commands/serve';
+import { registerWhy } from './commands/why';
 import type { GlobalOptions } from './context';
 
 const program = new Command('dialdeck')
@@ -14,5 +22,13 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
 registerLeads(program, globals);
 registerServe(program, globals);
+registerNext(program, globals);
+registerQueue(program, globals);
+registerWhy(program, globals);
+registerLog(program, globals);
+registerOutcomes(program, globals);
+registerCadence(program, globals);
+registerImport(program, globals);
+registerExport(program, globals);
 
 await program.parseAsync(process.argv);

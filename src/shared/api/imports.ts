@@ -23,7 +23,7 @@ export const IMPORT_FIELDS = [
 export const ImportField = z.enum(IMPORT_FIELDS);
 export type ImportField = z.infer<typeof ImportField>;
 
-export const Encoding = z.enum(['utf-8', 'gb18030', 'cp949', 'utf-16le', 'utf-16be']);
+export const Encoding = z.enum(['utf-8', 'gb18030', 'cp949', 'utf-16le', 'utf-16be', 'windows-1252']);
 export type Encoding = z.infer<typeof Encoding>;
 export const Delimiter = z.enum([',', ';', '\t']);
 export type Delimiter = z.infer<typeof Delimiter>;
@@ -81,6 +81,10 @@ export const ImportSummary = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
+/**
+ * Progress of a preview or an import. `total` is 0 while the row count is not known yet (reading a
+ * new file). Writing counts the leads written and then put on the call queue.
+ */
 export const ImportProgress = z.object({
   token: z.string(),
   phase: z.enum(['reading', 'checking', 'writing', 'done']),

@@ -1,19 +1,82 @@
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
+import { newId } from '../ids';
 import type { CoreContext } from '../index';
+import { leadsToCsv } from './export/csv';
+import { base64Size, MAX_IMPORT_BYTES, tooLarge } from './limits';
+import { suggestMapping } from './map/headers';
+import { resumeUnqueued } from './queue';
+import { inspectFile } from './read/inspect';
+import { runImport } from './run';
+import { createHeldFiles } from './session';
 
 type ImportsHandlers = Pick<
   Handlers,
   'imports.preview' | 'imports.run' | 'imports.discard' | 'imports.exportCsv'
 >;
 
-const notYet = (): never => {
-  throw new AppError('internal', 'CSV import is not available in this build.');
-};
+export const createImportsHandlers = (context: CoreContext): ImportsHandlers => {
+  const held = createHeldFiles(context.now);
+  let running = false;
+  setImmediate(() => void resumeUnqueued(context));
 
-export const createImportsHandlers = (_context: CoreContext): ImportsHandlers => ({
-  'imports.preview': notYet,
-  'imports.run': notYet,
-  'imports.discard': notYet,
-  'imports.exportCsv': notYet,
-});
+  return {
+    'imports.preview': async ({ fileName, dataBase64, options }) => {
+      const size = base64Size(dataBase64);
+      if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const token = newId();
+      const progress = (done: number) =>
+        context.events.emit('import:progress', { token, phase: 'reading', done, total: 0 });
+      progress(0);
+      const { text: _text, ...inspection } = await inspectFile(
+        bytes,
+        fileName,
+        { encoding: options?.encoding, delimiter: options?.delimiter },
+        progress,
+      );
+      held.hold({ token, fileName, bytes, inspection, heldAt: context.now() });
+      return {
+        token,
+        fileName,
+        encoding: inspection.encoding,
+        delimiter: inspection.delimiter,
+        headers: inspection.headers,
+        suggestedMapping: suggestMapping(inspection.headers),
+        sampleRows: inspection.sampleRows,
+        rowCount: inspection.rowCount,
+      };
+    },
+
+    'imports.run': async ({ token, options }) => {
+      const file = held.get(token);
+      if (!file) {
+        throw new AppError(
+          'not_found',
+          'This import is no longer open (it was finished, closed or timed out). Choose the file again.',
+        );
+      }
+      if (running) {
+        throw new AppError(
+          'import_busy',
+          'Another import is still running. Wait for it to finish, then import this file.',
+        );
+      }
+      running = true;
+      try {
+        const summary = await runImport(context, file, options);
+        held.drop(token);
+        return summary;
+      } finally {
+        running = false;
+      }
+    },
+
+    'imports.discard': ({ token }) => {
+      held.drop(token);
+      return {};
+    },
+
+    'imports.exportCsv': () => leadsToCsv(context.db, context.leads.listFull({})),
+  };
+};

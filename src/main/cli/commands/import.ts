@@ -1,0 +1,128 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type Delimiter, Encoding, type ImportSummary, OnDuplicate } from '@shared/api/imports';
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors';
+import { MAX_IMPORT_BYTES, tooLarge } from '../../core/imports/limits';
+import { call, type GlobalOptions, withCore } from '../context';
+import { print } from '../output';
+
+type ImportFlags = { region?: string; onDuplicate: string; encoding?: string; delimiter?: string };
+
+const DELIMITER_WORDS: Record<string, Delimiter> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+};
+
+/** Human form of the summary; --json prints it whole. */
+const SHOWN_REJECTIONS = 50;
+
+const describe = (file: string, summary: ImportSummary): string => {
+  const lines = [
+    `Imported ${summary.imported.toLocaleString('en')} lead${summary.imported === 1 ? '' : 's'} from ${file}` +
+      (summary.merged ? `, merged ${summary.merged.toLocaleString('en')} into leads you already had` : '') +
+      (summary.skipped
+        ? `, skipped ${summary.skipped.toLocaleString('en')} duplicate${summary.skipped === 1 ? '' : 's'}`
+        : '') +
+      '.',
+  ];
+  if (summary.rejected.length > 0) {
+    lines.push(
+      `Rejected ${summary.rejected.length.toLocaleString('en')} row${summary.rejected.length === 1 ? '' : 's'}:`,
+    );
+    for (const row of summary.rejected.slice(0, SHOWN_REJECTIONS)) {
+      lines.push(`  line ${row.line}${row.column ? `, ${row.column}` : ''}: ${row.message} [${row.code}]`);
+    }
+    if (summary.rejected.length > SHOWN_REJECTIONS) {
+      lines.push(
+        `  … and ${(summary.rejected.length - SHOWN_REJECTIONS).toLocaleString('en')} more (use --json to list them all)`,
+      );
+    }
+  }
+  return lines.join('\n');
+};
+
+const parseFlags = (flags: ImportFlags) => {
+  const region = flags.region?.toUpperCase();
+  if (region !== undefined && !/^[A-Z]{2}$/.test(region)) {
+    throw new AppError(
+      'invalid_input',
+      `--region takes a two-letter country code such as US, CN or KR, not "${flags.region}".`,
+    );
+  }
+  const onDuplicate = OnDuplicate.safeParse(flags.onDuplicate);
+  if (!onDuplicate.success) {
+    throw new AppError('invalid_input', `--on-duplicate takes skip or merge, not "${flags.onDuplicate}".`);
+  }
+  const encoding =
+    flags.encoding === undefined ? undefined : Encoding.safeParse(flags.encoding.toLowerCase());
+  if (encoding && !encoding.success) {
+    throw new AppError(
+      'invalid_input',
+      `--encoding takes one of ${Encoding.options.join(', ')}, not "${flags.encoding}".`,
+    );
+  }
+  const delimiter =
+    flags.delimiter === undefined ? undefined : DELIMITER_WORDS[flags.delimiter.toLowerCase()];
+  if (flags.delimiter !== undefined && !delimiter) {
+    throw new AppError(
+      'invalid_input',
+      `--delimiter takes comma, semicolon or tab, not "${flags.delimiter}".`,
+    );
+  }
+  return { region, onDuplicate: onDuplicate.data, encoding: encoding?.data, delimiter };
+};
+
+/** The file's size, checked before a single byte of it is read. */
+const sizeOf = (file: string): number => {
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new AppError('invalid_input', `${file} is not a file.`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('not_found', `Dialdeck can't open ${file}. Check the path and try again.`);
+  }
+};
+
+export const registerImport = (program: Command, globals: () => GlobalOptions) => {
+  program
+    .command('import')
+    .description('import leads from a CSV file (UTF-8, GB18030, CP949, UTF-16; comma, semicolon or tab)')
+    .argument('<file>', 'the CSV file')
+    .option(
+      '--region <CC>',
+      'country for phone numbers written without a country code (default: your settings)',
+    )
+    .option(
+      '--on-duplicate <policy>',
+      'what to do with leads whose phone or email you already have: skip or merge',
+      'skip',
+    )
+    .option(
+      '--encoding <encoding>',
+      `the file's encoding (${Encoding.options.join(', ')}); detected if left out`,
+    )
+    .option('--delimiter <delimiter>', 'the column delimiter: comma, semicolon or tab; detected if left out')
+    .action(async (file: string, flags: ImportFlags) => {
+      const opts = globals();
+      await withCore(opts, async (core) => {
+        const options = parseFlags(flags);
+        const size = sizeOf(file);
+        if (size > MAX_IMPORT_BYTES) throw tooLarge(basename(file), size);
+        const bytes = readFileSync(file);
+        const preview = await call(core, 'imports.preview', {
+          fileName: basename(file),
+          dataBase64: bytes.toString('base64'),
+          options: { encoding: options.encoding, delimiter: options.delimiter },
+        });
+        const summary = await call(core, 'imports.run', { token: preview.token, options });
+        print(opts.json ?? false, summary, () => describe(file, summary));
+      });
+    });
+};
