@@ -33,6 +33,8 @@ export default defineConfig({
     resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
     plugins: [react()],
     build: {
+      // Minified, the workspace parses faster: part of the lead list's first-paint budget.
+      minify: true,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

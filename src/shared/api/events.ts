@@ -6,6 +6,11 @@ export const events = {
   'leads:changed': z.object({ ids: z.array(z.string()).optional() }),
   'import:progress': ImportProgress,
   'settings:changed': z.object({}),
+  /** The call queue may have changed: re-read the list, the next lead and the day's plan. */
+  'queue:changed': z.object({
+    leadIds: z.array(z.string()).optional(),
+    reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads']),
+  }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,10 +1,20 @@
 import type { z } from 'zod';
+import { cadencesMethods } from './cadences';
 import { joinDomains } from './contract';
 import { importsMethods } from './imports';
 import { leadsMethods } from './leads';
+import { outcomesMethods } from './outcomes';
+import { queueMethods } from './queue';
 import { settingsMethods } from './settings';
 
-export const api = joinDomains(leadsMethods, importsMethods, settingsMethods);
+export const api = joinDomains(
+  leadsMethods,
+  importsMethods,
+  settingsMethods,
+  queueMethods,
+  outcomesMethods,
+  cadencesMethods,
+);
 export type Api = typeof api;
 export type MethodName = keyof Api;
 export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;

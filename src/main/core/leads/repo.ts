@@ -1,5 +1,12 @@
-import type { LeadDetail, LeadQuery } from '@shared/api/leads';
-import type { Lead, LeadPhone, LeadSummary, ResearchNote } from '@shared/domain/lead';
+import type { LeadDetail, LeadIndex, LeadPage, LeadQuery } from '@shared/api/leads';
+import {
+  LEAD_STATUSES,
+  type Lead,
+  type LeadPhone,
+  type LeadStatus,
+  type LeadSummary,
+  type ResearchNote,
+} from '@shared/domain/lead';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
@@ -28,6 +35,12 @@ export type NewLead = Omit<Lead, 'id' | 'accountId' | 'createdAt' | 'updatedAt' 
 export const accountKey = (name: string): string =>
   name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
+/** Splits a search into words; a lead matches when every word is found in one of its list fields. */
+export const searchWords = (search: string | undefined): string[] =>
+  (search ?? '').normalize('NFKC').trim().toLowerCase().split(/\s+/).filter(Boolean);
+
+const likeOf = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 const whereFor = (query: LeadQuery): { sql: string; params: unknown[] } => {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -35,16 +48,38 @@ const whereFor = (query: LeadQuery): { sql: string; params: unknown[] } => {
     clauses.push('l.status = ?');
     params.push(query.status);
   }
-  const search = query.search?.trim();
-  if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  for (const word of searchWords(query.search)) {
+    const like = likeOf(word);
+    // Phone numbers are stored as E.164, so "(202) 555" is looked up by its digits.
+    const digits = word.replace(/\D/g, '');
     clauses.push(`(l.name LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR l.email LIKE ? ESCAPE '\\'
       OR l.title LIKE ? ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM lead_phones p WHERE p.lead_id = l.id AND p.e164 LIKE ? ESCAPE '\\'))`);
-    params.push(like, like, like, like, like);
+    params.push(like, like, like, like, digits.length >= 3 ? likeOf(digits) : like);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 };
+
+const STATUS_CODE = new Map<LeadStatus, number>(LEAD_STATUSES.map((status, i) => [status, i]));
+
+/** A value for the packed index: tabs and newlines separate its fields, so inside one they become spaces. */
+const indexField = (value: string | null): string =>
+  value === null ? '' : value.includes('\t') || value.includes('\n') ? value.replace(/[\t\n]/g, ' ') : value;
+
+/** The list's order, shared by `list`, `page` and `index` so positions agree. */
+const LIST_ORDER = 'ORDER BY l.created_at DESC, l.id DESC';
+
+type IndexRow = [
+  id: string,
+  name: string,
+  title: string | null,
+  company: string | null,
+  email: string | null,
+  phone: string | null,
+  status: LeadStatus,
+  timeZone: string | null,
+  isDemo: number,
+];
 
 export type LeadsRepo = ReturnType<typeof createLeadsRepo>;
 
@@ -68,14 +103,15 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
   const upsertResearch = db.prepare(`INSERT INTO research (lead_id, body, updated_at) VALUES (?, ?, ?)
     ON CONFLICT(lead_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`);
 
-  const ensureAccount = (name: string | null, at: number): string | null => {
+  /** `record: false` is for demo data, which never reaches the server (nor do its accounts). */
+  const ensureAccount = (name: string | null, at: number, record = true): string | null => {
     if (!name?.trim()) return null;
     const key = accountKey(name);
     const existing = accountByKey.get(key);
     if (existing) return existing.id;
     const id = newId();
     insertAccount.run(id, name.trim(), key, null, at, at);
-    outbox.record('account.create', { id, name: name.trim(), createdAt: at });
+    if (record) outbox.record('account.create', { id, name: name.trim(), createdAt: at });
     return id;
   };
 
@@ -95,7 +131,7 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
   ): Lead => {
     const at = options.at ?? now();
     const id = newId();
-    const accountId = ensureAccount(input.company, at);
+    const accountId = ensureAccount(input.company, at, options.record !== false);
     insertLead.run({
       ...input,
       id,
@@ -131,10 +167,73 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
     list(query: LeadQuery): LeadSummary[] {
       const { sql, params } = whereFor(query);
       return db
-        .prepare<unknown[], SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ORDER BY l.created_at DESC, l.id DESC`,
-        )
+        .prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER}`)
         .all(...params)
+        .map(toSummary);
+    },
+
+    page(query: LeadQuery & { offset: number; limit: number }): LeadPage {
+      const { sql, params } = whereFor(query);
+      const rows = db
+        .prepare<unknown[], SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER} LIMIT ? OFFSET ?`,
+        )
+        .all(...params, query.limit, query.offset)
+        .map(toSummary);
+      const from = query.search?.trim() ? LEAD_FROM : 'leads l';
+      const { total } = db
+        .prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM ${from} ${sql}`)
+        .get(...params) ?? { total: 0 };
+      return { rows, total };
+    },
+
+    index(): LeadIndex {
+      const rows = db
+        .prepare<[], IndexRow>(
+          `SELECT l.id, l.name, l.title, a.name, l.email,
+             (SELECT p.e164 FROM lead_phones p WHERE p.lead_id = l.id ORDER BY p.position LIMIT 1),
+             l.status, l.time_zone, l.is_demo
+           FROM ${LEAD_FROM} ${LIST_ORDER}`,
+        )
+        .raw()
+        .all() as IndexRow[];
+      const ids = new Array<string>(rows.length);
+      const texts = new Array<string>(rows.length);
+      const statuses = new Array<number>(rows.length);
+      const zoneOf = new Array<number>(rows.length);
+      const zones = new Map<string, number>();
+      const demo: number[] = [];
+      rows.forEach(([id, name, title, company, email, phone, status, timeZone, isDemo], i) => {
+        ids[i] = id;
+        texts[i] =
+          `${indexField(name)}\t${indexField(title)}\t${indexField(company)}\t${indexField(email)}\t${phone ?? ''}`;
+        statuses[i] = STATUS_CODE.get(status) ?? 0;
+        let zone = -1;
+        if (timeZone) {
+          zone = zones.get(timeZone) ?? zones.size;
+          zones.set(timeZone, zone);
+        }
+        zoneOf[i] = zone;
+        if (isDemo === 1) demo.push(i);
+      });
+      return {
+        count: rows.length,
+        ids: rows.length ? `${ids.join('\n')}\n` : '',
+        rows: rows.length ? `${texts.join('\n')}\n` : '',
+        statuses,
+        timeZones: [...zones.keys()],
+        zoneOf,
+        demo,
+      };
+    },
+
+    summaries(ids: string[]): LeadSummary[] {
+      if (ids.length === 0) return [];
+      return db
+        .prepare<string[], SummaryRow>(
+          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN (${ids.map(() => '?').join(', ')}) ${LIST_ORDER}`,
+        )
+        .all(...ids)
         .map(toSummary);
     },
 

@@ -10,7 +10,39 @@ export class ApiError extends Error {
   }
 }
 
+/** How the page is doing with its link to the core; only the web host's transport can fail. */
+export type ConnectionState = 'connecting' | 'ready' | 'no_token' | 'refused' | 'lost';
+
+const connectionListeners = new Set<(state: ConnectionState) => void>();
+let connectionState: ConnectionState = 'connecting';
+const setConnection = (state: ConnectionState) => {
+  connectionState = state;
+  for (const listener of connectionListeners) listener(state);
+};
+
+export const getConnectionState = (): ConnectionState => connectionState;
+
+/** Resolves once the connection is settled (open or refused), or after `timeoutMs`. */
+export const whenConnected = (timeoutMs: number): Promise<void> =>
+  new Promise((resolve) => {
+    if (connectionState !== 'connecting') return resolve();
+    const timer = setTimeout(done, timeoutMs);
+    const stop = onConnectionChange(done);
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+
+export const onConnectionChange = (listener: (state: ConnectionState) => void): (() => void) => {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+};
+
 type Pending = { resolve: (result: Result<unknown>) => void };
+
+const failure = (code: string, message: string): Result<unknown> => ({ ok: false, error: { code, message } });
 
 /** The web host's transport: the same bridge over a WebSocket, authenticated by the page's token. */
 const webSocketBridge = (): DialdeckBridge => {
@@ -19,20 +51,34 @@ const webSocketBridge = (): DialdeckBridge => {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let socket: Promise<WebSocket> | null = null;
+  let everOpened = false;
 
   const connect = (): Promise<WebSocket> => {
+    if (!token) {
+      setConnection('no_token');
+      return Promise.reject(new ApiError('no_token', 'This page was opened without its access token.'));
+    }
     socket ??= new Promise((resolve, reject) => {
       const ws = new WebSocket(`ws://${window.location.host}/api?token=${encodeURIComponent(token)}`);
-      ws.onopen = () => resolve(ws);
-      ws.onerror = () =>
-        reject(new ApiError('disconnected', 'Cannot reach Dialdeck. Is `dialdeck serve` still running?'));
+      let opened = false;
+      ws.onopen = () => {
+        performance.mark('dialdeck:connected');
+        opened = true;
+        everOpened = true;
+        setConnection('ready');
+        resolve(ws);
+      };
       ws.onclose = () => {
         socket = null;
-        for (const [, p] of pending)
-          p.resolve({
-            ok: false,
-            error: { code: 'disconnected', message: 'Lost the connection to Dialdeck. Reload the page.' },
-          });
+        // A browser cannot see why an upgrade failed; a socket that never opened was refused
+        // (wrong token) or found no host, and both are fixed by opening a fresh link.
+        if (!opened) {
+          setConnection(everOpened ? 'lost' : 'refused');
+          reject(new ApiError('refused', 'Dialdeck did not accept this page’s access token.'));
+        } else {
+          setConnection('lost');
+        }
+        for (const [, p] of pending) p.resolve(failure('disconnected', 'Lost the connection to Dialdeck.'));
         pending.clear();
       };
       ws.onmessage = (message) => {
@@ -55,7 +101,12 @@ const webSocketBridge = (): DialdeckBridge => {
 
   return {
     invoke: async (method, input) => {
-      const ws = await connect();
+      let ws: WebSocket;
+      try {
+        ws = await connect();
+      } catch (error) {
+        return failure(error instanceof ApiError ? error.code : 'disconnected', String(error));
+      }
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, { resolve });
@@ -71,6 +122,7 @@ const webSocketBridge = (): DialdeckBridge => {
 };
 
 const bridge: DialdeckBridge = window.dialdeck ?? webSocketBridge();
+if (window.dialdeck) setConnection('ready');
 
 /** Calls a core method; resolves with its output or throws an ApiError carrying the stable code. */
 export const invoke = async <M extends MethodName>(
@@ -89,3 +141,7 @@ export const onEvent = <E extends EventName>(
   bridge.onEvent((event, payload) => {
     if (event === name) listener(payload as EventPayload<E>);
   });
+
+/** A message for the user from anything a call can throw. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

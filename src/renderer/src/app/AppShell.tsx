@@ -1,0 +1,69 @@
+import { Suspense } from 'react';
+import { DemoBanner } from '../features/leads/components/DemoBanner';
+import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholder';
+import { LeadList } from '../features/leads/components/LeadList';
+import { useLeadListStore } from '../features/leads/state/leadListStore';
+import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
+import { Toasts } from '../ui/Toasts';
+import { ConnectionError, ConnectionLost } from './ConnectionError';
+import { useDialogStore } from './dialogStore';
+import {
+  LazyImportWizard,
+  LazyLeadDetailPanel,
+  LazyRemoveDemoDialog,
+  LazySettingsDialog,
+  LazyShortcutHelpDialog,
+} from './lazy';
+import { TopBar } from './TopBar';
+import { useConnection } from './useConnection';
+import { useCoreEvents } from './useCoreEvents';
+
+/** Dialogs mount when first opened and stay mounted, so Radix can animate them closed. */
+const Dialogs = () => {
+  const dialog = useDialogStore((s) => s.dialog);
+  const opened = useDialogStore((s) => s.opened);
+  return (
+    <Suspense fallback={null}>
+      {opened.import || dialog === 'import' ? <LazyImportWizard /> : null}
+      {opened.settings || dialog === 'settings' ? <LazySettingsDialog /> : null}
+      {opened.help || dialog === 'help' ? <LazyShortcutHelpDialog /> : null}
+      {opened.removeDemo || dialog === 'removeDemo' ? <LazyRemoveDemoDialog /> : null}
+    </Suspense>
+  );
+};
+
+/**
+ * The lead panel's code (with the phone-number metadata) loads once the first rows are on screen or
+ * a lead is opened, so it never competes with the list's first paint.
+ */
+const DetailSlot = () => {
+  const needed = useLeadListStore((s) => s.listPainted || s.openId !== null);
+  if (!needed) return <DetailPlaceholder />;
+  return (
+    <Suspense fallback={<DetailPlaceholder />}>
+      <LazyLeadDetailPanel />
+    </Suspense>
+  );
+};
+
+export const AppShell = () => {
+  useCoreEvents();
+  useGlobalShortcuts();
+  const connection = useConnection();
+  if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;
+  return (
+    <div className="app">
+      <TopBar />
+      {connection === 'lost' ? <ConnectionLost /> : null}
+      <main className="workspace">
+        <section className="list-pane">
+          <DemoBanner />
+          <LeadList />
+        </section>
+        <DetailSlot />
+      </main>
+      <Dialogs />
+      <Toasts />
+    </div>
+  );
+};

@@ -1,0 +1,130 @@
+import type { RejectedRow } from '@shared/api/imports';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/format';
+import { Button } from '../../../ui/Button';
+import { CheckIcon } from '../../../ui/icons';
+import { useImportStore } from '../state/importStore';
+
+/** Room for a reason of two lines; a longer one is clipped, and whole in the tooltip. */
+const REJECT_ROW_HEIGHT = 46;
+
+const REJECT_CODES = [
+  'ragged_row',
+  'value_too_long',
+  'missing_name',
+  'invalid_phone',
+  'invalid_email',
+  'missing_contact',
+  'invalid_status',
+  'invalid_direction',
+  'invalid_time_zone',
+  'unterminated_quote',
+  'malformed_quotes',
+] as const;
+const isRejectCode = (code: string): code is (typeof REJECT_CODES)[number] =>
+  (REJECT_CODES as readonly string[]).includes(code);
+
+/** Every rejected row with its line, column and reason; thousands stay fast (only rows on screen render). */
+const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
+  const { t, i18n } = useTranslation();
+  // The core words each reason precisely in English; other languages show the reason by its code.
+  const reasonOf = (row: RejectedRow) =>
+    i18n.language === 'en' || !isRejectCode(row.code) ? row.message : t(`rejectReasons.${row.code}`);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => REJECT_ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div className="rejects" ref={scrollRef}>
+      <table className="table rejects__table">
+        <thead>
+          <tr>
+            <th scope="col" className="rejects__line">
+              {t('import.line')}
+            </th>
+            <th scope="col" className="rejects__column">
+              {t('import.column')}
+            </th>
+            <th scope="col">{t('import.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 ? <tr className="rejects__spacer" style={{ height: before }} /> : null}
+          {items.map((item) => {
+            const row = rows[item.index] as RejectedRow;
+            return (
+              <tr key={item.key} style={{ height: REJECT_ROW_HEIGHT }}>
+                <td className="rejects__line">{row.line}</td>
+                <td className="rejects__column">{row.column ?? '—'}</td>
+                <td title={row.message}>
+                  <div className="rejects__reason">{reasonOf(row)}</div>
+                </td>
+              </tr>
+            );
+          })}
+          {after > 0 ? <tr className="rejects__spacer" style={{ height: after }} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+};
+
+export const ImportReport = ({ onDone }: { onDone: () => void }) => {
+  const { t } = useTranslation();
+  const summary = useImportStore((s) => s.summary);
+  const reset = useImportStore((s) => s.reset);
+  if (!summary) return null;
+  const figures = [
+    { key: 'imported', label: t('import.imported'), value: summary.imported, tone: 'success' },
+    { key: 'merged', label: t('import.merged'), value: summary.merged, tone: 'accent' },
+    { key: 'skipped', label: t('import.skipped'), value: summary.skipped, tone: 'neutral' },
+    { key: 'rejected', label: t('import.rejected'), value: summary.rejected.length, tone: 'danger' },
+  ] as const;
+  return (
+    <div className="report" data-testid="import-report">
+      <h3 className="report__title">
+        <CheckIcon />
+        {t('import.reportTitle')}
+      </h3>
+      <dl className="figures">
+        {figures.map((figure) => (
+          <div
+            key={figure.key}
+            className={`figure figure--${figure.tone}`}
+            data-testid={`report-${figure.key}`}
+          >
+            <dt>{figure.label}</dt>
+            <dd>{formatNumber(figure.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.rejected.length > 0 ? (
+        <section aria-labelledby="rejected-title">
+          <h3 className="section-title" id="rejected-title">
+            {t('import.rejectedTitle')}
+          </h3>
+          <p className="section-hint">{t('import.rejectedHint')}</p>
+          <RejectedTable rows={summary.rejected} />
+        </section>
+      ) : (
+        <p className="section-hint">{t('import.noRejected')}</p>
+      )}
+      <div className="dialog__actions">
+        <Button variant="ghost" onClick={reset}>
+          {t('import.importAnother')}
+        </Button>
+        <Button variant="primary" onClick={onDone} autoFocus>
+          {t('import.done')}
+        </Button>
+      </div>
+    </div>
+  );
+};

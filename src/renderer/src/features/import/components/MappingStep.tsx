@@ -1,0 +1,205 @@
+import {
+  type Delimiter,
+  Encoding,
+  IMPORT_FIELDS,
+  type ImportField,
+  type OnDuplicate,
+} from '@shared/api/imports';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../ui/Button';
+import { AlertIcon } from '../../../ui/icons';
+import { Select, type SelectItem } from '../../../ui/Select';
+import { RegionSelect } from '../../settings/components/RegionSelect';
+import { mappingHasName, useImportStore } from '../state/importStore';
+import { DELIMITERS_LABEL_KEYS } from '../utils/labels';
+
+const SKIP = '__skip';
+type FieldChoice = ImportField | typeof SKIP;
+
+export const MappingStep = () => {
+  const { t } = useTranslation();
+  const preview = useImportStore((s) => s.preview);
+  const detected = useImportStore((s) => s.detected);
+  const mapping = useImportStore((s) => s.mapping);
+  const region = useImportStore((s) => s.region);
+  const onDuplicate = useImportStore((s) => s.onDuplicate);
+  const busy = useImportStore((s) => s.busy);
+  const error = useImportStore((s) => s.error);
+  const actions = useImportStore.getState();
+  if (!preview) return null;
+
+  const detectedHint = t('import.detected');
+  const encodingItems: SelectItem<Encoding>[] = Encoding.options.map((value) => ({
+    value,
+    label: t(`import.encodings.${value}`),
+    hint: detected?.encoding === value ? detectedHint : undefined,
+  }));
+  const delimiterItems: SelectItem<Delimiter>[] = (Object.keys(DELIMITERS_LABEL_KEYS) as Delimiter[]).map(
+    (value) => ({
+      value,
+      label: t(`import.delimiters.${DELIMITERS_LABEL_KEYS[value]}`),
+      hint: detected?.delimiter === value ? detectedHint : undefined,
+    }),
+  );
+  const fieldItems: SelectItem<FieldChoice>[] = [
+    { value: SKIP, label: t('import.skipColumn') },
+    ...IMPORT_FIELDS.map((field) => ({ value: field, label: t(`import.fields.${field}`) })),
+  ];
+  const hasName = mappingHasName(mapping);
+
+  return (
+    <div className="mapping">
+      <div className="mapping__file">
+        <div>
+          <strong>{t('import.fileSummary', { name: preview.fileName, count: preview.rowCount })}</strong>
+        </div>
+        <Button size="s" variant="ghost" onClick={actions.reset} disabled={busy}>
+          {t('import.chooseAnother')}
+        </Button>
+      </div>
+
+      <div className="mapping__format">
+        <div className="field">
+          <span className="field__label">{t('import.encoding')}</span>
+          <Select<Encoding>
+            label={t('import.encoding')}
+            value={preview.encoding}
+            onValueChange={(value) => void actions.setEncoding(value)}
+            items={encodingItems}
+            disabled={busy}
+            testId="import-encoding"
+          />
+        </div>
+        <div className="field">
+          <span className="field__label">{t('import.delimiter')}</span>
+          <Select<Delimiter>
+            label={t('import.delimiter')}
+            value={preview.delimiter}
+            onValueChange={(value) => void actions.setDelimiter(value)}
+            items={delimiterItems}
+            disabled={busy}
+            testId="import-delimiter"
+          />
+        </div>
+      </div>
+
+      <section className="mapping__section" aria-labelledby="mapping-title">
+        <h3 className="section-title" id="mapping-title">
+          {t('import.mappingTitle')}
+        </h3>
+        <p className="section-hint">{t('import.mappingHint')}</p>
+        <div className="table-wrap">
+          <table className="table mapping__table">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.field')}</th>
+                <th scope="col">{t('import.sample')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.headers.map((header, column) => {
+                const field = mapping[column] ?? null;
+                const samples = preview.sampleRows
+                  .map((row) => row[column] ?? '')
+                  .filter((value) => value.trim() !== '')
+                  .slice(0, 3);
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are identified by position; headers may repeat.
+                  <tr key={column} className={field ? undefined : 'mapping__row--skipped'}>
+                    <th scope="row" className="mapping__header">
+                      {header || `#${column + 1}`}
+                    </th>
+                    <td>
+                      <Select<FieldChoice>
+                        size="s"
+                        label={t('import.fieldFor', { column: header || `#${column + 1}` })}
+                        value={field ?? SKIP}
+                        onValueChange={(value) =>
+                          actions.setColumnField(column, value === SKIP ? null : value)
+                        }
+                        items={fieldItems}
+                        testId={`mapping-${column}`}
+                      />
+                    </td>
+                    <td className="mapping__samples">
+                      {samples.map((sample, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: sample values may repeat.
+                        <span key={i} className="sample">
+                          {sample}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="mapping__section options" aria-labelledby="options-title">
+        <h3 className="section-title" id="options-title">
+          {t('import.optionsTitle')}
+        </h3>
+        <div className="options__grid">
+          <div className="field">
+            <span className="field__label" id="import-region-label">
+              {t('import.region')}
+            </span>
+            <RegionSelect value={region} onValueChange={actions.setRegion} label={t('import.region')} />
+          </div>
+          <fieldset className="field radio-group">
+            <legend className="field__label">{t('import.duplicates')}</legend>
+            {(['skip', 'merge'] as const satisfies readonly OnDuplicate[]).map((value) => (
+              <label key={value} className={`radio${onDuplicate === value ? ' radio--checked' : ''}`}>
+                <input
+                  type="radio"
+                  name="on-duplicate"
+                  value={value}
+                  checked={onDuplicate === value}
+                  onChange={() => actions.setOnDuplicate(value)}
+                />
+                <span>
+                  <strong>{value === 'skip' ? t('import.duplicateSkip') : t('import.duplicateMerge')}</strong>
+                  <span className="radio__hint">
+                    {value === 'skip' ? t('import.duplicateSkipHint') : t('import.duplicateMergeHint')}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      </section>
+
+      {/* Kept in the sticky footer, so a problem is in view wherever the table is scrolled. */}
+      <div className="dialog__actions dialog__actions--stacked">
+        {error ? (
+          <p className="form-error" role="alert" data-testid="import-error">
+            <AlertIcon />
+            {error}
+          </p>
+        ) : null}
+        {hasName ? null : (
+          <p className="form-warning" role="status">
+            <AlertIcon />
+            {t('import.needName')}
+          </p>
+        )}
+        <div className="dialog__buttons">
+          <Button variant="ghost" onClick={actions.reset} disabled={busy}>
+            {t('import.back')}
+          </Button>
+          <Button
+            variant="primary"
+            onClick={() => void actions.run()}
+            disabled={busy || !hasName}
+            data-testid="import-run"
+          >
+            {t('import.run', { count: preview.rowCount })}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+};

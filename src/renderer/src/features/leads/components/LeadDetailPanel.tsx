@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { FOCUS_IDS } from '../../../app/focus';
+import { useLeadDetailStore } from '../state/leadDetailStore';
+import { useLeadListStore } from '../state/leadListStore';
+import { DetailPlaceholder } from './DetailPlaceholder';
+import { LeadAccountCard } from './LeadAccountCard';
+import { LeadContactCard } from './LeadContactCard';
+import { LeadHeader } from './LeadHeader';
+import { LeadSourceCard } from './LeadSourceCard';
+import { LeadStatusFunnel } from './LeadStatusFunnel';
+import { ResearchNotes } from './ResearchNotes';
+
+export const LeadDetailPanel = () => {
+  const { t } = useTranslation();
+  const openId = useLeadListStore((s) => s.openId);
+  const entry = useLeadDetailStore((s) => (openId ? s.entries[openId] : undefined));
+
+  if (!openId) return <DetailPlaceholder />;
+
+  const detail = entry?.detail;
+  if (!detail) {
+    return (
+      <section id={FOCUS_IDS.detail} className="detail detail--empty" aria-busy={entry?.status === 'loading'}>
+        <div className="empty">
+          <p className="empty__body">
+            {entry?.status === 'error' ? t('detail.error', { message: entry.error }) : t('detail.loading')}
+          </p>
+        </div>
+      </section>
+    );
+  }
+
+  const { lead } = detail;
+  return (
+    <section
+      id={FOCUS_IDS.detail}
+      className="detail"
+      aria-label={lead.name}
+      key={lead.id}
+      data-testid="lead-detail"
+    >
+      <LeadHeader lead={lead} />
+      <div className="detail__grid">
+        <div className="detail__facts">
+          <LeadContactCard lead={lead} />
+          <LeadStatusFunnel status={lead.status} />
+          <LeadSourceCard lead={lead} />
+          <LeadAccountCard
+            account={detail.account}
+            company={lead.company}
+            accountLeads={detail.accountLeads}
+          />
+        </div>
+        <ResearchNotes
+          leadId={lead.id}
+          savedBody={detail.research?.body ?? ''}
+          savedAt={detail.research?.updatedAt}
+        />
+      </div>
+    </section>
+  );
+};

@@ -1,0 +1,48 @@
+/** Every shortcut, as the help dialog lists it. `Mod` is ⌘ on a Mac and Ctrl elsewhere. */
+export type ShortcutId =
+  | 'focusSearch'
+  | 'statusFilter'
+  | 'next'
+  | 'previous'
+  | 'first'
+  | 'last'
+  | 'open'
+  | 'editNotes'
+  | 'call'
+  | 'leave'
+  | 'import'
+  | 'export'
+  | 'settings'
+  | 'theme'
+  | 'help';
+
+export type ShortcutGroup = 'list' | 'lead' | 'app';
+
+export type Shortcut = {
+  id: ShortcutId;
+  group: ShortcutGroup;
+  /** Alternatives; each is the keys pressed together. */
+  keys: ReadonlyArray<ReadonlyArray<string>>;
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'focusSearch', group: 'list', keys: [['/'], ['Mod', 'K']] },
+  { id: 'statusFilter', group: 'list', keys: [['S']] },
+  { id: 'next', group: 'list', keys: [['↓'], ['J']] },
+  { id: 'previous', group: 'list', keys: [['↑'], ['K']] },
+  { id: 'first', group: 'list', keys: [['Home']] },
+  { id: 'last', group: 'list', keys: [['End']] },
+  { id: 'open', group: 'list', keys: [['Enter'], ['O']] },
+  { id: 'editNotes', group: 'lead', keys: [['E'], ['N']] },
+  { id: 'call', group: 'lead', keys: [['C']] },
+  { id: 'leave', group: 'lead', keys: [['Esc']] },
+  { id: 'import', group: 'app', keys: [['Mod', 'I']] },
+  { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },
+  { id: 'settings', group: 'app', keys: [[','], ['Mod', ',']] },
+  { id: 'theme', group: 'app', keys: [['T']] },
+  { id: 'help', group: 'app', keys: [['?']] },
+];
+
+export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+export const keyLabel = (key: string): string => (key === 'Mod' ? (isMac() ? '⌘' : 'Ctrl') : key);

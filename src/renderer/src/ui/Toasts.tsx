@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { CloseIcon } from './icons';
+import { useToastStore } from './toastStore';
+
+/** Short confirmations and errors, announced to screen readers. */
+export const Toasts = () => {
+  const { t } = useTranslation();
+  const toasts = useToastStore((state) => state.toasts);
+  const dismiss = useToastStore((state) => state.dismiss);
+  return (
+    <section className="toasts" aria-live="polite" aria-relevant="additions">
+      {toasts.map((toast) => (
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+        >
+          <span>{toast.message}</span>
+          <button
+            type="button"
+            className="icon-btn icon-btn--small"
+            aria-label={t('errors.dismiss')}
+            onClick={() => dismiss(toast.id)}
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+};
