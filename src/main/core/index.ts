@@ -1,10 +1,14 @@
+import { createCadenceHandlers } from './cadence/handlers';
 import { type CoreEvents, createCoreEvents } from './events';
 import type { Handlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { DEMO_LEADS } from './leads/demo';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo, type LeadsRepo } from './leads/repo';
+import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
+import { createDialing, type Dialing } from './queue/dialing';
+import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
@@ -24,6 +28,8 @@ export type Core = {
   events: CoreEvents;
   outbox: Outbox;
   leads: LeadsRepo;
+  /** The cadence engine and call queue; `dialing.enrollNewLeads` puts new leads on their cadence. */
+  dialing: Dialing;
   handlers: Handlers;
   close(): void;
 };
@@ -35,17 +41,23 @@ export const openCore = (options: CoreOptions): Core => {
   const events = createCoreEvents();
   const outbox = createOutbox(db, now);
   const leads = createLeadsRepo(db, outbox, now);
+  const dialing = createDialing({ db, outbox, now, events });
+  dialing.ensureReady(now());
   if (options.seedDemo && !readSetting(db, 'demo.seeded')) {
     db.transaction(() => {
-      for (const lead of DEMO_LEADS) leads.create(lead, { record: false });
+      const ids = DEMO_LEADS.map((lead) => leads.create(lead, { record: false }).id);
+      dialing.enrollNewLeads(ids);
       writeSetting(db, 'demo.seeded', true);
     })();
   }
-  const base = { db, dataDir: options.dataDir, now, events, outbox, leads };
+  const base = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
   const handlers: Handlers = {
     ...createLeadsHandlers(base),
     ...createImportsHandlers(base),
     ...createSettingsHandlers(base),
+    ...createQueueHandlers(base),
+    ...createOutcomesHandlers(base),
+    ...createCadenceHandlers(base),
   };
   return { ...base, handlers, close: () => db.close() };
 };
