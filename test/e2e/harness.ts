@@ -40,6 +40,8 @@ type WorkspaceOptions = {
   seedDemo?: boolean;
   /** Fills the store before the host starts. */
   seed?: (core: Core) => void;
+  /** The core's clock (the queue's rules depend on the hour); the system clock when left out. */
+  now?: () => number;
 };
 
 /**
@@ -51,7 +53,11 @@ export const openWorkspace = async (options: WorkspaceOptions = {}): Promise<Wor
     throw new Error('The end-to-end tests need the built renderer: run `npm run build` first.');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdeck-e2e-'));
-  const core = openCore({ dataDir, seedDemo: options.seedDemo ?? true });
+  const core = openCore({
+    dataDir,
+    seedDemo: options.seedDemo ?? true,
+    ...(options.now ? { now: options.now } : {}),
+  });
   options.seed?.(core);
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
   const browser = await launchChromium();

@@ -3,13 +3,16 @@ import { DemoBanner } from '../features/leads/components/DemoBanner';
 import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholder';
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
+import { useQueueStore } from '../features/queue/state/queueStore';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
 import { Toasts } from '../ui/Toasts';
 import { ConnectionError, ConnectionLost } from './ConnectionError';
 import { useDialogStore } from './dialogStore';
 import {
+  LazyCallingSettingsDialog,
   LazyImportWizard,
   LazyLeadDetailPanel,
+  LazyQueueView,
   LazyRemoveDemoDialog,
   LazySettingsDialog,
   LazyShortcutHelpDialog,
@@ -28,6 +31,7 @@ const Dialogs = () => {
       {opened.settings || dialog === 'settings' ? <LazySettingsDialog /> : null}
       {opened.help || dialog === 'help' ? <LazyShortcutHelpDialog /> : null}
       {opened.removeDemo || dialog === 'removeDemo' ? <LazyRemoveDemoDialog /> : null}
+      {opened.calling || dialog === 'calling' ? <LazyCallingSettingsDialog /> : null}
     </Suspense>
   );
 };
@@ -46,6 +50,24 @@ const DetailSlot = () => {
   );
 };
 
+/** The left pane shows the lead list or today's queue; the list stays mounted so it keeps its place. */
+const ListPane = () => {
+  const view = useQueueStore((s) => s.view);
+  return (
+    <section className="list-pane">
+      <div className="list-pane__leads" hidden={view === 'queue'}>
+        <DemoBanner />
+        <LeadList />
+      </div>
+      {view === 'queue' ? (
+        <Suspense fallback={null}>
+          <LazyQueueView />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+};
+
 export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
@@ -56,10 +78,7 @@ export const AppShell = () => {
       <TopBar />
       {connection === 'lost' ? <ConnectionLost /> : null}
       <main className="workspace">
-        <section className="list-pane">
-          <DemoBanner />
-          <LeadList />
-        </section>
+        <ListPane />
         <DetailSlot />
       </main>
       <Dialogs />

@@ -5,6 +5,7 @@ import { LeadSearch } from '../features/leads/components/LeadSearch';
 import { StatusFilterPlaceholder } from '../features/leads/components/StatusFilterPlaceholder';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { visibleCount } from '../features/leads/state/listView';
+import { useQueueStore } from '../features/queue/state/queueStore';
 import { Button, IconButton } from '../ui/Button';
 import { DownloadIcon, KeyboardIcon, SettingsIcon, UploadIcon } from '../ui/icons';
 import { useDialogStore } from './dialogStore';
@@ -42,6 +43,38 @@ const StatusFilterSlot = () => {
   );
 };
 
+/** Leads or today's queue in the left pane (Q switches). */
+const ViewSwitch = () => {
+  const { t } = useTranslation();
+  const view = useQueueStore((s) => s.view);
+  const setView = useQueueStore((s) => s.setView);
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, not a form's fieldset
+    <div className="view-switch" role="group" aria-label={t('queue.switchLabel')}>
+      <button
+        type="button"
+        className="view-switch__btn"
+        aria-pressed={view === 'leads'}
+        aria-keyshortcuts="q"
+        onClick={() => setView('leads')}
+        data-testid="view-leads"
+      >
+        {t('queue.leadsView')}
+      </button>
+      <button
+        type="button"
+        className="view-switch__btn"
+        aria-pressed={view === 'queue'}
+        aria-keyshortcuts="q"
+        onClick={() => setView('queue')}
+        data-testid="view-queue"
+      >
+        {t('queue.queueView')}
+      </button>
+    </div>
+  );
+};
+
 export const TopBar = () => {
   const { t } = useTranslation();
   const openDialog = useDialogStore((s) => s.openDialog);
@@ -51,6 +84,7 @@ export const TopBar = () => {
         <Logo />
         <span className="topbar__name">{t('app.name')}</span>
       </div>
+      <ViewSwitch />
       <search className="topbar__filters" aria-label={t('topbar.searchLabel')}>
         <LeadSearch />
         <StatusFilterSlot />

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type DialogName = 'import' | 'settings' | 'help' | 'removeDemo';
+export type DialogName = 'import' | 'settings' | 'help' | 'removeDemo' | 'calling';
 
 type DialogStore = {
   dialog: DialogName | null;

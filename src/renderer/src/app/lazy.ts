@@ -9,6 +9,8 @@ const loaders = {
   help: () => import('../features/shortcuts/components/ShortcutHelpDialog'),
   removeDemo: () => import('../features/leads/components/RemoveDemoDialog'),
   statusFilter: () => import('../features/leads/components/StatusFilter'),
+  queue: () => import('../features/queue/components/QueueView'),
+  calling: () => import('../features/queue/components/CallingSettingsDialog'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -19,6 +21,12 @@ export const LazyShortcutHelpDialog = lazy(() =>
 );
 export const LazyRemoveDemoDialog = lazy(() =>
   loaders.removeDemo().then((m) => ({ default: m.RemoveDemoDialog })),
+);
+
+export const LazyQueueView = lazy(() => loaders.queue().then((m) => ({ default: m.QueueView })));
+
+export const LazyCallingSettingsDialog = lazy(() =>
+  loaders.calling().then((m) => ({ default: m.CallingSettingsDialog })),
 );
 
 export const LazyStatusFilter = lazy(() => loaders.statusFilter().then((m) => ({ default: m.StatusFilter })));

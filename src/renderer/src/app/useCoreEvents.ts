@@ -4,6 +4,7 @@ import { useImportStore } from '../features/import/state/importStore';
 import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useResearchStore } from '../features/leads/state/researchStore';
+import { useQueueStore } from '../features/queue/state/queueStore';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
@@ -13,7 +14,9 @@ export const useCoreEvents = () => {
       onEvent('leads:changed', ({ ids }) => {
         void useLeadListStore.getState().handleLeadsChanged(ids);
         void useLeadDetailStore.getState().refresh(ids);
+        void useQueueStore.getState().refresh();
       }),
+      onEvent('queue:changed', () => void useQueueStore.getState().refresh()),
       onEvent('settings:changed', () => {
         void useSettingsStore
           .getState()

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
+import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
+import { WhyCard } from '../../outcomes/components/WhyCard';
 import { useLeadDetailStore } from '../state/leadDetailStore';
 import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
@@ -42,7 +44,9 @@ export const LeadDetailPanel = () => {
       <LeadHeader lead={lead} />
       <div className="detail__grid">
         <div className="detail__facts">
+          <OutcomeCard leadId={lead.id} />
           <LeadContactCard lead={lead} />
+          <WhyCard leadId={lead.id} />
           <LeadStatusFunnel status={lead.status} />
           <LeadSourceCard lead={lead} />
           <LeadAccountCard

@@ -82,6 +82,9 @@ export const SettingsDialog = () => {
             <Button icon={<DownloadIcon />} onClick={() => void exportLeads()}>
               {t('topbar.export')}
             </Button>
+            <Button variant="ghost" onClick={() => openDialog('calling')} data-testid="open-calling-settings">
+              {t('queue.openSettings')}
+            </Button>
             {demoCount > 0 ? (
               <Button variant="ghost" icon={<TrashIcon />} onClick={() => openDialog('removeDemo')}>
                 {t('demo.remove')}

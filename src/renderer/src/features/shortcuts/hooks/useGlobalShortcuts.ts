@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { useDialogStore } from '../../../app/dialogStore';
 import { FOCUS_IDS, focusById } from '../../../app/focus';
+import { i18n } from '../../../i18n';
 import { exportLeads } from '../../import/utils/exportLeads';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
+import { outcomeIndexOfKey } from '../../outcomes/utils/labels';
+import { useQueueStore } from '../../queue/state/queueStore';
 import { useSettingsStore } from '../../settings/state/settingsStore';
 import { nextTheme } from '../../settings/utils/theme';
 
@@ -23,6 +27,18 @@ const moveInList = (action: () => void) => {
   action();
   // The list takes focus so its highlighted row is announced (aria-activedescendant).
   if (document.activeElement?.id !== FOCUS_IDS.list) focusById(FOCUS_IDS.list);
+};
+
+/** Digits log the open lead's outcomes, in the order the outcome card shows them. */
+const logOutcomeByKey = (key: string): boolean => {
+  const index = outcomeIndexOfKey(key);
+  const leadId = useLeadListStore.getState().openId;
+  if (index < 0 || !leadId) return false;
+  const outcomes = useOutcomeStore.getState();
+  const outcome = activeOutcomes(outcomes.outcomes)[index];
+  if (!outcome) return false;
+  void outcomes.choose(leadId, outcome);
+  return true;
 };
 
 /** Esc on a link or button in the lead panel goes back to the list. */
@@ -68,6 +84,12 @@ const handleSingleKey = (event: KeyboardEvent): boolean => {
       link?.click();
       return link !== null;
     }
+    case 'q':
+      useQueueStore.getState().toggleView();
+      return true;
+    case 'Q':
+      void useQueueStore.getState().openNext(i18n.t('queue.none'));
+      return true;
     case 'j':
       moveInList(() => list.moveActive(1));
       return true;
@@ -75,6 +97,7 @@ const handleSingleKey = (event: KeyboardEvent): boolean => {
       moveInList(() => list.moveActive(-1));
       return true;
     default:
+      if (logOutcomeByKey(event.key)) return true;
       break;
   }
   // Arrows, paging and Enter keep their own meaning elsewhere (scrolling the panel, pressing a button).

@@ -14,7 +14,10 @@ export type ShortcutId =
   | 'export'
   | 'settings'
   | 'theme'
-  | 'help';
+  | 'help'
+  | 'logOutcome'
+  | 'toggleQueue'
+  | 'nextInQueue';
 
 export type ShortcutGroup = 'list' | 'lead' | 'app';
 
@@ -33,8 +36,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'first', group: 'list', keys: [['Home']] },
   { id: 'last', group: 'list', keys: [['End']] },
   { id: 'open', group: 'list', keys: [['Enter'], ['O']] },
+  { id: 'toggleQueue', group: 'list', keys: [['Q']] },
+  { id: 'nextInQueue', group: 'list', keys: [['Shift', 'Q']] },
   { id: 'editNotes', group: 'lead', keys: [['E'], ['N']] },
   { id: 'call', group: 'lead', keys: [['C']] },
+  { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
   { id: 'import', group: 'app', keys: [['Mod', 'I']] },
   { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },

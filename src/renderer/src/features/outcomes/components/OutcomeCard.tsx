@@ -1,0 +1,199 @@
+import type { LogResult } from '@shared/api/outcomes';
+import type { LeadStatus } from '@shared/domain/lead';
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../../../app/useNow';
+import { formatDateTime, formatRelative } from '../../../i18n/format';
+import { Button } from '../../../ui/Button';
+import { Kbd } from '../../../ui/Kbd';
+import { activeOutcomes, useOutcomeStore } from '../state/outcomeStore';
+import { outcomeKey, outcomeLabel } from '../utils/labels';
+import './outcomes.css';
+
+/** `datetime-local` wants local wall time, minute precision. */
+const toLocalInput = (at: number): string => {
+  const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+};
+
+const ResultLine = ({ result }: { result: LogResult }) => {
+  const { t } = useTranslation();
+  const now = useNow();
+  const statusText = (status: LeadStatus) => t(`status.${status}`);
+  const finished = result.enrollment !== null && result.nextTask === null;
+  return (
+    <div className="outcome-result" role="status" data-testid="outcome-result">
+      <p>
+        {result.status === result.statusBefore
+          ? t('outcomes.result.statusKept', { status: statusText(result.status) })
+          : t('outcomes.result.statusChanged', {
+              before: statusText(result.statusBefore),
+              status: statusText(result.status),
+            })}
+      </p>
+      <p className="muted">
+        {result.nextTask
+          ? t('outcomes.result.next', {
+              title: result.nextTask.title,
+              when: formatDateTime(result.nextTask.dueAt),
+              relative: formatRelative(result.nextTask.dueAt, now),
+            })
+          : finished
+            ? t('outcomes.result.finished')
+            : t('outcomes.result.noNext')}
+      </p>
+      {result.dncAdded.length > 0 ? (
+        <p className="muted">{t('outcomes.result.dnc', { count: result.dncAdded.length })}</p>
+      ) : null}
+    </div>
+  );
+};
+
+const PendingForm = ({ leadId }: { leadId: string }) => {
+  const { t } = useTranslation();
+  const pending = useOutcomeStore((s) => (s.pending?.leadId === leadId ? s.pending : null));
+  const log = useOutcomeStore((s) => s.log);
+  const cancel = useOutcomeStore((s) => s.cancelPending);
+  const saving = useOutcomeStore((s) => s.saving);
+  const [when, setWhen] = useState(() => toLocalInput(Date.now() + 60 * 60_000));
+  const [missing, setMissing] = useState(false);
+  if (!pending) return null;
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    cancel();
+  };
+  const label = outcomeLabel(pending.outcome, t);
+
+  if (pending.outcome.effect === 'do_not_contact') {
+    return (
+      <form
+        className="outcome-pending"
+        data-testid="outcome-confirm-dnc"
+        onKeyDown={cancelOnEscape}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void log(leadId, pending.outcome.id);
+        }}
+      >
+        <p>{t('outcomes.confirmDnc')}</p>
+        <div className="outcome-pending__actions">
+          <Button variant="ghost" size="s" onClick={cancel}>
+            {t('outcomes.cancel')}
+          </Button>
+          <Button variant="danger" size="s" type="submit" disabled={saving} autoFocus>
+            {t('outcomes.confirmDncAction', { label })}
+          </Button>
+        </div>
+      </form>
+    );
+  }
+
+  const submit = () => {
+    const at = when ? new Date(when).getTime() : Number.NaN;
+    if (!Number.isFinite(at)) {
+      setMissing(true);
+      return;
+    }
+    void log(leadId, pending.outcome.id, at);
+  };
+  return (
+    <form
+      className="outcome-pending"
+      data-testid="outcome-callback"
+      onKeyDown={cancelOnEscape}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label className="field">
+        <span className="field__label">{t('outcomes.callbackAt')}</span>
+        <input
+          className="input"
+          type="datetime-local"
+          required
+          value={when}
+          // biome-ignore lint/a11y/noAutofocus: the rep just asked for this step; the keyboard follows
+          autoFocus
+          onChange={(event) => {
+            setWhen(event.target.value);
+            setMissing(false);
+          }}
+          data-testid="outcome-callback-at"
+        />
+      </label>
+      {missing ? <p className="form-error">{t('outcomes.callbackRequired')}</p> : null}
+      <div className="outcome-pending__actions">
+        <Button variant="ghost" size="s" onClick={cancel}>
+          {t('outcomes.cancel')}
+        </Button>
+        <Button variant="primary" size="s" type="submit" disabled={saving}>
+          {t('outcomes.scheduleCallback')}
+        </Button>
+      </div>
+    </form>
+  );
+};
+
+/** One-click call outcomes for the open lead, with digit shortcuts. */
+export const OutcomeCard = ({ leadId }: { leadId: string }) => {
+  const { t } = useTranslation();
+  const outcomes = useOutcomeStore((s) => s.outcomes);
+  const loaded = useOutcomeStore((s) => s.loaded);
+  const load = useOutcomeStore((s) => s.load);
+  const choose = useOutcomeStore((s) => s.choose);
+  const note = useOutcomeStore((s) => s.notes[leadId] ?? '');
+  const setNote = useOutcomeStore((s) => s.setNote);
+  const saving = useOutcomeStore((s) => s.saving);
+  const error = useOutcomeStore((s) => s.error);
+  const result = useOutcomeStore((s) => s.results[leadId]);
+  const pendingHere = useOutcomeStore((s) => s.pending?.leadId === leadId);
+
+  useEffect(() => {
+    if (!loaded) void load();
+  }, [loaded, load]);
+
+  const list = activeOutcomes(outcomes);
+  return (
+    <section className="card outcomes" aria-labelledby="card-outcomes" data-testid="outcome-card">
+      <h3 className="card__title" id="card-outcomes">
+        {t('outcomes.title')}
+      </h3>
+      <div className="outcome-grid">
+        {list.map((outcome, index) => {
+          const key = outcomeKey(index);
+          return (
+            <button
+              key={outcome.id}
+              type="button"
+              className={`outcome-btn outcome-btn--${outcome.effect}`}
+              disabled={saving}
+              aria-keyshortcuts={key ?? undefined}
+              data-outcome={outcome.id}
+              onClick={() => void choose(leadId, outcome)}
+            >
+              <span>{outcomeLabel(outcome, t)}</span>
+              {key ? <Kbd>{key}</Kbd> : null}
+            </button>
+          );
+        })}
+      </div>
+      <label className="field outcome-note">
+        <span className="field__label">{t('outcomes.note')}</span>
+        <input
+          className="input"
+          type="text"
+          value={note}
+          maxLength={10_000}
+          placeholder={t('outcomes.notePlaceholder')}
+          onChange={(event) => setNote(leadId, event.target.value)}
+          data-testid="outcome-note"
+        />
+      </label>
+      {pendingHere ? <PendingForm leadId={leadId} /> : null}
+      {error ? <p className="form-error">{t('outcomes.failed', { message: error })}</p> : null}
+      {result ? <ResultLine result={result} /> : null}
+    </section>
+  );
+};

@@ -1,0 +1,141 @@
+import type { DailyPlan, QueueEntry } from '@shared/domain/queue';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNow } from '../../../app/useNow';
+import { formatClock, formatNumber, formatRelative, formatTime, isKnownTimeZone } from '../../../i18n/format';
+import { Badge } from '../../../ui/Badge';
+import { Button } from '../../../ui/Button';
+import { Kbd } from '../../../ui/Kbd';
+import { StatusBadge } from '../../leads/components/StatusBadge';
+import { useLeadListStore } from '../../leads/state/leadListStore';
+import { useQueueStore } from '../state/queueStore';
+import { reasonText } from './reasonText';
+import './queue.css';
+
+const TIER_TONE = { callback: 'warning', speed_to_lead: 'accent', cadence: 'neutral' } as const;
+
+const PlanHeader = ({ plan }: { plan: DailyPlan }) => {
+  const { t } = useTranslation();
+  const now = useNow();
+  return (
+    <div className="queue-plan" data-testid="queue-plan">
+      <div className="queue-plan__stat">
+        <span className="queue-plan__value" data-testid="queue-plan-dials">
+          {t('queue.plan.dials', { done: formatNumber(plan.dialsToday), target: formatNumber(plan.target) })}
+        </span>
+        <span className="queue-plan__label">{t('queue.plan.dialsLabel')}</span>
+      </div>
+      <div className="queue-plan__stat">
+        <span className="queue-plan__value">{formatNumber(plan.remaining)}</span>
+        <span className="queue-plan__label">{t('queue.plan.remaining')}</span>
+      </div>
+      <div className="queue-plan__stat">
+        <span className="queue-plan__value">
+          {plan.estimatedFinishAt !== null ? formatTime(plan.estimatedFinishAt) : '—'}
+        </span>
+        <span className="queue-plan__label">
+          {plan.estimatedFinishAt !== null
+            ? t('queue.plan.finish', { relative: formatRelative(plan.estimatedFinishAt, now) })
+            : t('queue.plan.noFinish')}
+        </span>
+      </div>
+      {plan.shortfall > 0 ? (
+        <p className="queue-plan__shortfall" data-testid="queue-plan-shortfall">
+          {t('queue.plan.shortfall', { count: plan.shortfall })}
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
+  const { t } = useTranslation();
+  const openLead = useLeadListStore((s) => s.open);
+  const zone = entry.zone.timeZone;
+  const now = useNow();
+  return (
+    <li>
+      <button
+        type="button"
+        className={`queue-entry${open ? ' queue-entry--open' : ''}`}
+        aria-current={open ? 'true' : undefined}
+        onClick={() => openLead(entry.lead.id)}
+        data-testid="queue-entry"
+        data-lead-id={entry.lead.id}
+      >
+        <span className="queue-entry__pos">{entry.position}</span>
+        <span className="queue-entry__main">
+          <span className="queue-entry__top">
+            <span className="queue-entry__name">{entry.lead.name}</span>
+            <Badge tone={TIER_TONE[entry.tier]}>{t(`queue.tier.${entry.tier}`)}</Badge>
+          </span>
+          <span className="queue-entry__sub">
+            {[entry.lead.company, entry.cadenceName, entry.stepTitle].filter(Boolean).join(' · ')}
+          </span>
+          <span
+            className="queue-entry__reasons"
+            data-testid="queue-reasons"
+            title={entry.reasons.map((reason) => reason.message).join('\n')}
+          >
+            {entry.reasons.map((reason) => reasonText(reason, t)).join(' · ')}
+          </span>
+        </span>
+        <span className="queue-entry__time">
+          {entry.zone.timeZoneUnknown || !isKnownTimeZone(zone) ? (
+            <Badge tone="warning" title={t('detail.timeZoneUnknownHint')}>
+              {t('queue.zoneUnknownShort')}
+            </Badge>
+          ) : (
+            <span title={zone}>{formatClock(now, zone)}</span>
+          )}
+          <StatusBadge status={entry.lead.status} />
+        </span>
+      </button>
+    </li>
+  );
+};
+
+/** Today's call list: the day's plan, then the callable leads in the order to call them. */
+export const QueueView = () => {
+  const { t } = useTranslation();
+  const entries = useQueueStore((s) => s.entries);
+  const plan = useQueueStore((s) => s.plan);
+  const status = useQueueStore((s) => s.status);
+  const error = useQueueStore((s) => s.error);
+  const refresh = useQueueStore((s) => s.refresh);
+  const openNext = useQueueStore((s) => s.openNext);
+  const openId = useLeadListStore((s) => s.openId);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return (
+    <div className="queue" data-testid="queue-view">
+      <div className="queue__head">
+        <h2 className="section-title">{t('queue.title')}</h2>
+        <Button
+          variant="primary"
+          size="s"
+          onClick={() => void openNext(t('queue.none'))}
+          data-testid="queue-next"
+        >
+          {t('queue.next')} <Kbd>⇧Q</Kbd>
+        </Button>
+      </div>
+      {plan ? <PlanHeader plan={plan} /> : null}
+      {status === 'error' ? <p className="form-error">{t('queue.error', { message: error ?? '' })}</p> : null}
+      {status === 'ready' && entries.length === 0 ? (
+        <div className="empty">
+          <p className="empty__title">{t('queue.emptyTitle')}</p>
+          <p className="empty__body">{t('queue.emptyBody')}</p>
+        </div>
+      ) : null}
+      <ol className="queue__list" aria-label={t('queue.title')}>
+        {entries.map((entry) => (
+          <EntryRow key={entry.lead.id} entry={entry} open={entry.lead.id === openId} />
+        ))}
+      </ol>
+    </div>
+  );
+};

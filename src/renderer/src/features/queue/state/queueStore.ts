@@ -1,0 +1,66 @@
+import type { DailyPlan, QueueEntry } from '@shared/domain/queue';
+import { create } from 'zustand';
+import { errorMessage, invoke } from '../../../api/client';
+import { showToast } from '../../../ui/toastStore';
+import { useLeadListStore } from '../../leads/state/leadListStore';
+
+export type WorkspaceView = 'leads' | 'queue';
+
+type QueueStore = {
+  view: WorkspaceView;
+  entries: QueueEntry[];
+  plan: DailyPlan | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  setView: (view: WorkspaceView) => void;
+  toggleView: () => void;
+  /** Re-reads the call list and the day's plan (only while the queue is on screen). */
+  refresh: () => Promise<void>;
+  /** Opens the one lead the queue says to call now. */
+  openNext: (noneMessage: string) => Promise<void>;
+};
+
+export const QUEUE_LIMIT = 100;
+
+export const useQueueStore = create<QueueStore>((set, get) => {
+  let generation = 0;
+  return {
+    view: 'leads',
+    entries: [],
+    plan: null,
+    status: 'idle',
+    error: null,
+    setView: (view) => {
+      set({ view });
+      if (view === 'queue') void get().refresh();
+    },
+    toggleView: () => get().setView(get().view === 'queue' ? 'leads' : 'queue'),
+    refresh: async () => {
+      if (get().view !== 'queue') return;
+      const mine = ++generation;
+      if (get().status === 'idle') set({ status: 'loading' });
+      try {
+        const [list, plan] = await Promise.all([
+          invoke('queue.list', { limit: QUEUE_LIMIT }),
+          invoke('queue.plan', {}),
+        ]);
+        // An older answer never overwrites a newer one.
+        if (mine === generation) set({ entries: list.entries, plan, status: 'ready', error: null });
+      } catch (error) {
+        if (mine === generation) set({ status: 'error', error: errorMessage(error) });
+      }
+    },
+    openNext: async (noneMessage) => {
+      try {
+        const { entry } = await invoke('queue.next', {});
+        if (!entry) {
+          showToast('info', noneMessage);
+          return;
+        }
+        useLeadListStore.getState().open(entry.lead.id);
+      } catch (error) {
+        showToast('error', errorMessage(error));
+      }
+    },
+  };
+});
