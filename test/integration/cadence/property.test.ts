@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/main/core';
-import type { CallingRules, QueueEntry } from '../../../src/shared/domain/queue';
+import { toTask } from '../../../src/main/core/queue/lead-state';
+import { toEnrollment } from '../../../src/main/core/queue/services';
+import type { Enrollment } from '../../../src/shared/domain/cadence';
+import type { CallingRules, QueueEntry, Task } from '../../../src/shared/domain/queue';
 import { DAY, type Harness, HOUR, MINUTE, openHarness } from './helpers';
 
 /**
@@ -276,6 +279,38 @@ const assertOneNextStep = (core: Core, leadId: string, enrollment: { id: string;
     expect(live.every((t) => t.kind === 'callback' && t.enrollment_id === null)).toBe(true);
 };
 
+/**
+ * What an outcome answers is what the store now holds, and the outbox row it wrote tells the server
+ * each task and enrollment exactly as stored.
+ */
+const assertReported = (
+  core: Core,
+  leadId: string,
+  logged: { nextTask: Task | null; enrollment: Enrollment | null },
+) => {
+  const now = core.dialing.engine.status(leadId);
+  expect(logged.nextTask).toEqual(now.task);
+  if (logged.enrollment)
+    expect(now.history.find((e) => e.id === logged.enrollment?.id)).toEqual(logged.enrollment);
+  const row = core.db
+    .prepare<[], { name: string; args: string }>('SELECT name, args FROM outbox ORDER BY seq DESC LIMIT 1')
+    .get();
+  if (row?.name !== 'outcome.log' && row?.name !== 'task.complete') return;
+  const latest = new Map<string, { name: string; args: { id: string } }>();
+  for (const change of (JSON.parse(row.args) as { changes: { name: string; args: { id: string } }[] })
+    .changes)
+    latest.set(`${change.name}:${change.args.id}`, change);
+  for (const { name, args } of latest.values()) {
+    if (name === 'task.put') {
+      const stored = core.dialing.svc.tasks.byId(args.id);
+      expect(args).toEqual(stored ? toTask(stored) : null);
+    } else if (name === 'enrollment.put') {
+      const stored = core.dialing.svc.leads.enrollmentById(args.id);
+      expect(args).toEqual(stored ? toEnrollment(stored) : null);
+    }
+  }
+};
+
 describe('the queue under random leads, zones, outcomes and instants', () => {
   it('never surfaces a blocked lead, agrees with the explainer, and leaves one next step per outcome', async () => {
     await fc.assert(
@@ -312,7 +347,12 @@ describe('the queue under random leads, zones, outcomes and instants', () => {
             ] as const) {
               const due = await store.h.call('tasks.list', { at });
               for (const todo of due.slice(0, 3)) {
-                await store.h.call('tasks.complete', { taskId: todo.task.id, result: 'done', at });
+                const done = await store.h.call('tasks.complete', {
+                  taskId: todo.task.id,
+                  result: 'done',
+                  at,
+                });
+                assertReported(store.h.core, todo.lead.id, done);
               }
               void other;
             }
@@ -344,6 +384,7 @@ describe('the queue under random leads, zones, outcomes and instants', () => {
               callbackAt: action.outcome === 'callback' ? at + action.callbackMinutes * MINUTE : undefined,
             });
             assertOneNextStep(store.h.core, leadId, logged.enrollment);
+            assertReported(store.h.core, leadId, logged);
             if (logged.enrollment?.state === 'finished')
               expect(logged.nextTask?.enrollmentId ?? null).not.toBe(logged.enrollment.id);
           }

@@ -1,8 +1,20 @@
+import { rmSync } from 'node:fs';
 import type { ImportProgress, ImportSummary } from '@shared/api/imports';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../../src/main/core';
 import { MAX_IMPORT_BYTES } from '../../../src/main/core/imports/limits';
-import { call, counts, freshCore, importFile, leadsOf, outboxCount, preview, simpleCsv } from './helpers';
+import {
+  call,
+  counts,
+  freshCore,
+  importFile,
+  leadsOf,
+  outboxCount,
+  preview,
+  simpleCsv,
+  tempDir,
+} from './helpers';
 
 const HEADER = 'Name,Company,Phone,Mobile,Email,Country,State,Time Zone,Lead Source,Status,Notes';
 const MIXED = [
@@ -99,16 +111,26 @@ describe('importing through the core', () => {
     expect(tagged.n).toBe(4);
   });
 
-  it('puts the new leads on their cadence once they are written', async () => {
+  it('puts the new leads on their cadence in the same transaction, each with one open task', async () => {
     const { core } = open();
+    const queued: string[] = [];
+    core.events.on('queue:changed', ({ reason }) => queued.push(reason));
     await importFile(core, simpleCsv(1_200));
-    const queued = core.db
-      .prepare("SELECT count(DISTINCT lead_id) AS n FROM enrollments WHERE state = 'active'")
+    expect(counts(core.db)).toMatchObject({ leads: 1_200, enrollments: 1_200, openTasks: 1_200 });
+    const onCadence = core.db
+      .prepare(
+        `SELECT count(*) AS n FROM leads l
+         JOIN enrollments e ON e.lead_id = l.id AND e.state = 'active'
+         JOIN tasks t ON t.enrollment_id = e.id AND t.state = 'open' AND t.step_id = e.step_id`,
+      )
       .get() as { n: number };
-    expect(queued.n).toBe(1_200);
-    expect(core.db.prepare("SELECT value FROM settings WHERE key = 'imports.unqueued'").get()).toEqual({
-      value: '[]',
-    });
+    expect(onCadence.n).toBe(1_200);
+    expect(outboxCount(core.db, 'lead.enroll')).toBe(1_200);
+    expect(queued).toEqual(['enrollment']);
+    // Nothing is left for a later pass to finish.
+    expect(
+      core.db.prepare("SELECT value FROM settings WHERE key = 'imports.unqueued'").get(),
+    ).toBeUndefined();
   });
 
   it('writes all accepted rows or none: a failure midway leaves the store as it was', async () => {
@@ -124,6 +146,27 @@ describe('importing through the core', () => {
       code: 'internal',
     });
     expect(counts(core.db)).toEqual(before);
+  });
+
+  it('writes the leads and their places on the call queue together: a failure while enrolling leaves neither', async () => {
+    const { core } = open();
+    await importFile(core, simpleCsv(3));
+    const before = counts(core.db);
+    core.db.exec(`CREATE TEMP TRIGGER refuse_task BEFORE INSERT ON tasks
+      WHEN (SELECT count(*) FROM tasks) >= 1500 BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    const csv = simpleCsv(2_000)
+      .replace(/Lead (\d+),/g, (_, n) => `Lead ${Number(n) + 1000},`)
+      .replace(/lead(\d+)@/g, 'other$1@')
+      .replace(/\(212\)/g, '(718)');
+    await expect(importFile(core, csv)).rejects.toMatchObject({ code: 'internal' });
+    expect(counts(core.db)).toEqual(before);
+    expect(outboxCount(core.db, 'lead.create')).toBe(3);
+    expect(outboxCount(core.db, 'lead.enroll')).toBe(3);
+
+    // The same file goes in whole once the store accepts it.
+    core.db.exec('DROP TRIGGER refuse_task');
+    await importFile(core, csv);
+    expect(counts(core.db)).toMatchObject({ leads: 2_003, enrollments: 2_003, openTasks: 2_003 });
   });
 
   it('reads Chinese and Korean spreadsheets saved in GB18030 and CP949, and UTF-16', async () => {
@@ -309,6 +352,53 @@ describe('duplicates', () => {
     const ana = leads.get('ana@example.com');
     const detail = await call<{ research: { body: string } | null }>(core, 'leads.get', { id: ana?.id });
     expect(detail.research?.body).toBe('Met at expo');
+  });
+
+  it('moves a merged lead in the call queue in the same transaction: a phone added makes its call due', async () => {
+    const { core } = open();
+    await importFile(core, 'Name,Email,State\r\nNo Phone,nophone@example.com,NY\r\n');
+    const task = () =>
+      core.db
+        .prepare(
+          `SELECT t.ready_at, t.due_at FROM tasks t JOIN leads l ON l.id = t.lead_id
+           WHERE l.email = 'nophone@example.com' AND t.state = 'open'`,
+        )
+        .get() as { ready_at: number; due_at: number };
+    const before = task();
+    expect(before.ready_at).toBeGreaterThan(before.due_at);
+    await importFile(core, 'Name,Email,Phone,State\r\nNo Phone,nophone@example.com,(212) 555-0147,NY\r\n', {
+      onDuplicate: 'merge',
+    });
+    expect(task()).toEqual({ ready_at: before.due_at, due_at: before.due_at });
+  });
+});
+
+describe('a store left by an older version mid-way through queueing an import', () => {
+  it("puts that import's leads on their cadence when it is opened, and drops the marker", async () => {
+    const dir = tempDir('legacy-queue');
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const first = openCore({ dataDir: dir });
+    await importFile(first, simpleCsv(50));
+    // As an older version left it: leads written, the queue not yet done, a marker naming the import.
+    const importId = (first.db.prepare('SELECT id FROM imports').get() as { id: string }).id;
+    first.db.exec(
+      `DELETE FROM tasks; DELETE FROM enrollments; DELETE FROM outbox WHERE name = 'lead.enroll'`,
+    );
+    first.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('imports.unqueued', ?)")
+      .run(JSON.stringify([{ importId, merged: [] }]));
+    first.close();
+
+    const again = openCore({ dataDir: dir });
+    try {
+      expect(counts(again.db)).toMatchObject({ leads: 50, enrollments: 50, openTasks: 50 });
+      expect(outboxCount(again.db, 'lead.enroll')).toBe(50);
+      expect(
+        again.db.prepare("SELECT value FROM settings WHERE key = 'imports.unqueued'").get(),
+      ).toBeUndefined();
+    } finally {
+      again.close();
+    }
   });
 });
 

@@ -66,6 +66,7 @@ export const counts = (db: Db) => {
     imports: count('SELECT count(*) AS n FROM imports'),
     outbox: count('SELECT count(*) AS n FROM outbox'),
     enrollments: count('SELECT count(*) AS n FROM enrollments'),
+    openTasks: count("SELECT count(*) AS n FROM tasks WHERE state = 'open'"),
   };
 };
 

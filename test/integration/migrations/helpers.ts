@@ -67,10 +67,18 @@ export const columnsOf = (db: Db, table: string): string[] =>
     .all()
     .map((column) => column.name);
 
-/** Every row of every table: what a migration must carry over. */
+/** Every row of every table, in a fixed order (tables WITHOUT ROWID have no rowid to sort by). */
 export const contentsOf = (db: Db): Record<string, unknown[]> =>
   Object.fromEntries(
-    tableNames(db).map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]),
+    tableNames(db).map((table) => [
+      table,
+      db
+        .prepare(`SELECT * FROM "${table}"`)
+        .all()
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .map((row) => JSON.parse(row) as unknown),
+    ]),
   );
 
 const assertSound = (db: Db) => {

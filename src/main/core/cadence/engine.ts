@@ -2,12 +2,13 @@ import type { Decision } from '@shared/cadence/advance';
 import type { CadenceStep, Enrollment, FinishReason, Wait } from '@shared/domain/cadence';
 import { isWorkable } from '@shared/domain/outcome';
 import type { Task } from '@shared/domain/queue';
-import { addWait } from '@shared/queue/waits';
 import { zoneKeyOf } from '@shared/queue/zones';
 import { AppError } from '../errors';
 import { type Counters, type EnrollmentRow, type LeadFacts, type TaskRow, toTask } from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
-import { ruleMatches, type StoredCadence } from './store';
+import { type CreatedLead, createBulkEnroller } from './bulk-enroll';
+import { dueAfterIn } from './due';
+import type { StoredCadence } from './store';
 
 export type SkippedEnrollment = {
   leadId: string;
@@ -15,11 +16,14 @@ export type SkippedEnrollment = {
 };
 
 /** The instant a wait from `at` ends for this lead (business days in its zone, or the rep's). */
-export const dueAfter = (svc: Services, facts: LeadFacts, at: number, wait: Wait): number => {
-  const resolved = svc.rules.get();
-  const zone = svc.dayZone(zoneKeyOf(facts.timeZone, facts.country), resolved);
-  return addWait(at, wait, zone, resolved.window);
-};
+export const dueAfter = (svc: Services, facts: LeadFacts, at: number, wait: Wait): number =>
+  dueAfterIn(svc.rules.get(), zoneKeyOf(facts.timeZone, facts.country), at, wait);
+
+/** A live task and how it closes. */
+export type Closing = { row: TaskRow; state: 'done' | 'skipped' | 'cancelled'; outcome: string | null };
+
+/** Where a change left the lead: its enrollment and its live task (null when it has none). */
+export type Moved = { enrollment: EnrollmentRow; next: TaskRow | null };
 
 export type CadenceEngine = ReturnType<typeof createCadenceEngine>;
 
@@ -27,6 +31,7 @@ export type CadenceEngine = ReturnType<typeof createCadenceEngine>;
 export const createCadenceEngine = (svc: Services) => {
   const { db } = svc;
   const adopt = db.prepare('UPDATE tasks SET enrollment_id = ?, step_id = ? WHERE id = ?');
+  const enrollMany = createBulkEnroller(svc);
 
   const createStepTask = (
     facts: LeadFacts,
@@ -69,7 +74,7 @@ export const createCadenceEngine = (svc: Services) => {
       svc.record(
         facts.isDemo,
         'task.put',
-        toTask({ ...live, enrollment_id: enrollment.id, step_id: first.id }),
+        toTask({ ...live, enrollment_id: enrollment.id, cadence_id: cadence.id, step_id: first.id }),
       );
     } else {
       createStepTask(
@@ -105,15 +110,16 @@ export const createCadenceEngine = (svc: Services) => {
     enrollment: EnrollmentRow,
     reason: FinishReason,
     at: number,
-    liveTask: { row: TaskRow; state: 'done' | 'skipped' | 'cancelled'; outcome: string | null } | null,
-  ) => {
-    if (liveTask) svc.tasks.close(liveTask.row.id, liveTask.state, liveTask.outcome, at, facts.isDemo);
-    svc.enrollments.finish(enrollment.id, reason, at, facts.isDemo);
+    liveTask: Closing | null,
+  ): Moved => {
+    if (liveTask) svc.tasks.close(liveTask.row, liveTask.state, liveTask.outcome, at, facts.isDemo);
+    return { enrollment: svc.enrollments.finish(enrollment, reason, at, facts.isDemo), next: null };
   };
 
   /**
    * Carries out the cadence's decision after a step ended: closes the task that ended (if it did),
-   * moves the enrollment and writes the one next task, or finishes the enrollment.
+   * moves the enrollment and writes the one next task, or finishes the enrollment. Returns the
+   * enrollment and the lead's live task as they now stand.
    */
   const apply = (input: {
     facts: LeadFacts;
@@ -121,53 +127,68 @@ export const createCadenceEngine = (svc: Services) => {
     enrollment: EnrollmentRow;
     cadence: StoredCadence;
     decision: Decision;
+    /** The lead's live task before the change. */
+    live: TaskRow | null;
     /** The live task and how it closes; null when it stays (an ad-hoc call during an email step). */
-    closing: { row: TaskRow; state: 'done' | 'skipped' | 'cancelled'; outcome: string | null } | null;
+    closing: Closing | null;
     stepAttempts: number;
     status: LeadFacts['status'];
     at: number;
-  }): void => {
+  }): Moved => {
     const { facts, counters, enrollment, cadence, decision, closing, at } = input;
-    if (decision.type === 'finish') {
-      finish(facts, enrollment, decision.reason, at, closing);
-      return;
-    }
+    if (decision.type === 'finish') return finish(facts, enrollment, decision.reason, at, closing);
     const current = cadence.steps.find((s) => s.id === enrollment.step_id);
     if (decision.type === 'keep') {
+      let next = input.live;
       if (closing) {
         // The call closed a dial task while the step is not a call: the step's own task comes back.
-        svc.tasks.close(closing.row.id, closing.state, closing.outcome, at, facts.isDemo);
-        if (current)
-          createStepTask(facts, counters, cadence, enrollment, current, at, at, { status: input.status });
+        svc.tasks.close(closing.row, closing.state, closing.outcome, at, facts.isDemo);
+        next = current
+          ? createStepTask(facts, counters, cadence, enrollment, current, at, at, { status: input.status })
+          : null;
       }
-      if (input.stepAttempts !== enrollment.step_attempts) {
-        svc.enrollments.move(enrollment.id, enrollment.step_id, input.stepAttempts, at, facts.isDemo);
-      }
-      return;
+      const kept =
+        input.stepAttempts !== enrollment.step_attempts
+          ? svc.enrollments.move(enrollment, enrollment.step_id, input.stepAttempts, at, facts.isDemo)
+          : enrollment;
+      return { enrollment: kept, next };
     }
-    if (closing) svc.tasks.close(closing.row.id, closing.state, closing.outcome, at, facts.isDemo);
+    if (closing) svc.tasks.close(closing.row, closing.state, closing.outcome, at, facts.isDemo);
     if (decision.type === 'task') {
       const moved = svc.enrollments.move(
-        enrollment.id,
+        enrollment,
         enrollment.step_id,
         input.stepAttempts,
         at,
         facts.isDemo,
       );
       if (!current) throw new Error(`cadence ${cadence.id} lost step ${enrollment.step_id}`);
-      createStepTask(facts, counters, cadence, moved, current, dueAfter(svc, facts, at, decision.wait), at, {
-        title: decision.title,
-        interstitial: true,
-        status: input.status,
-      });
-      return;
+      const next = createStepTask(
+        facts,
+        counters,
+        cadence,
+        moved,
+        current,
+        dueAfter(svc, facts, at, decision.wait),
+        at,
+        { title: decision.title, interstitial: true, status: input.status },
+      );
+      return { enrollment: moved, next };
     }
     const target = cadence.steps.find((s) => s.id === decision.stepId);
     if (!target) throw new Error(`cadence ${cadence.id} has no step ${decision.stepId}`);
-    const moved = svc.enrollments.move(enrollment.id, target.id, decision.stepAttempts, at, facts.isDemo);
-    createStepTask(facts, counters, cadence, moved, target, dueAfter(svc, facts, at, decision.wait), at, {
-      status: input.status,
-    });
+    const moved = svc.enrollments.move(enrollment, target.id, decision.stepAttempts, at, facts.isDemo);
+    const next = createStepTask(
+      facts,
+      counters,
+      cadence,
+      moved,
+      target,
+      dueAfter(svc, facts, at, decision.wait),
+      at,
+      { status: input.status },
+    );
+    return { enrollment: moved, next };
   };
 
   const mustLive = (leadId: string): { facts: LeadFacts; enrollment: EnrollmentRow } => {
@@ -203,21 +224,15 @@ export const createCadenceEngine = (svc: Services) => {
      * Leads already on a cadence, or not new/working, are left alone. Joins the caller's transaction.
      */
     enrollNewLeads(leadIds: readonly string[], at: number): { enrolled: number; skipped: number } {
-      return db.transaction(() => {
-        let enrolled = 0;
-        const cadences = svc.cadences.withRules();
-        for (const leadId of leadIds) {
-          const facts = svc.leads.facts(leadId);
-          if (!facts || (facts.status !== 'new' && facts.status !== 'working')) continue;
-          if (svc.leads.liveEnrollment(leadId)) continue;
-          const cadence = cadences.find((c) => c.rule && ruleMatches(c.rule, facts));
-          if (!cadence) continue;
-          svc.batch('lead.enroll', () => start(facts, cadence, at));
-          enrolled++;
-        }
-        return { enrolled, skipped: leadIds.length - enrolled };
-      })();
+      const enrolled = enrollMany.byIds(leadIds, at);
+      return { enrolled, skipped: leadIds.length - enrolled };
     },
+
+    /**
+     * Puts leads written in the caller's transaction (an import) on the cadence their rule picks, from
+     * the facts the caller holds. Returns how many were enrolled.
+     */
+    enrollCreated: (leads: readonly CreatedLead[], at: number): number => enrollMany.created(leads, at),
 
     pause(leadId: string, at: number): Enrollment {
       return db.transaction(() =>
@@ -225,8 +240,8 @@ export const createCadenceEngine = (svc: Services) => {
           const { facts, enrollment } = mustLive(leadId);
           if (enrollment.state === 'paused') return toEnrollment(enrollment);
           const task = svc.leads.liveTask(leadId);
-          if (task) svc.tasks.setState(task.id, 'paused', facts.isDemo);
-          return toEnrollment(svc.enrollments.setState(enrollment.id, 'paused', at, facts.isDemo));
+          if (task) svc.tasks.setState(task, 'paused', facts.isDemo);
+          return toEnrollment(svc.enrollments.setState(enrollment, 'paused', at, facts.isDemo));
         }),
       )();
     },
@@ -236,9 +251,9 @@ export const createCadenceEngine = (svc: Services) => {
         svc.batch('enrollment.resume', () => {
           const { facts, enrollment } = mustLive(leadId);
           if (enrollment.state === 'active') return toEnrollment(enrollment);
-          const resumed = svc.enrollments.setState(enrollment.id, 'active', at, facts.isDemo);
+          const resumed = svc.enrollments.setState(enrollment, 'active', at, facts.isDemo);
           const task = svc.leads.liveTask(leadId);
-          if (task) svc.tasks.setState(task.id, 'open', facts.isDemo);
+          if (task) svc.tasks.setState(task, 'open', facts.isDemo);
           else {
             const cadence = svc.cadences.get(enrollment.cadence_id);
             const step = cadence?.steps.find((s) => s.id === enrollment.step_id);
@@ -255,14 +270,14 @@ export const createCadenceEngine = (svc: Services) => {
         svc.batch('enrollment.remove', () => {
           const { facts, enrollment } = mustLive(leadId);
           const task = svc.leads.liveTask(leadId);
-          finish(
+          const removed = finish(
             facts,
             enrollment,
             'removed',
             at,
             task ? { row: task, state: 'cancelled', outcome: null } : null,
           );
-          return toEnrollment(svc.leads.enrollmentById(enrollment.id) as EnrollmentRow);
+          return toEnrollment(removed.enrollment);
         }),
       )();
     },

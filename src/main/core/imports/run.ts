@@ -5,7 +5,6 @@ import type { CoreContext } from '../index';
 import { readSettings } from '../settings/repo';
 import { suggestMapping } from './map/headers';
 import { createRowNormalizer, type ImportedLead } from './normalize/row';
-import { markUnqueued, queueImport } from './queue';
 import { type CsvRecord, isBlank, isRagged, readCsv } from './read/csv';
 import { checkRagged, decodeFile, inspectFile } from './read/inspect';
 import type { HeldFile } from './session';
@@ -53,15 +52,16 @@ const readForRun = async (
 
 /**
  * Imports a previewed file: reads and checks every row (yielding between chunks so the app keeps
- * answering), then writes the accepted rows in one transaction. Rejected rows are reported with
- * their line, column and a stable code; nothing is written when the file itself is refused.
+ * answering), then writes the accepted rows in one transaction, which also puts the new leads on the
+ * cadence their rule picks. Rejected rows are reported with their line, column and a stable code;
+ * nothing is written when the file itself is refused.
  */
 export const runImport = async (
   context: CoreContext,
   file: HeldFile,
   options: RunOptions,
 ): Promise<ImportSummary> => {
-  const { db, outbox, now, events } = context;
+  const { db, outbox, now, events, dialing } = context;
   const progress = (phase: Phase, done: number, total: number) =>
     events.emit('import:progress', { token: file.token, phase, done, total });
   progress('reading', 0, 0);
@@ -108,23 +108,23 @@ export const runImport = async (
   });
   checkRagged(file.fileName, ragged, done);
 
-  // Writing covers the transaction and then putting the new leads on the call queue.
+  // One transaction: the leads, their accounts, phones and notes, and their places on the call queue.
   progress('writing', 0, rows.length);
   const written = writeImport(db, outbox, now, {
     fileName: file.fileName,
     rows,
     rejected: rejected.length,
     onDuplicate: options.onDuplicate,
-    afterWrite: ({ importId, merged }) => markUnqueued(db, { importId, merged: [...merged] }),
+    afterWrite: ({ created, requeue }) => {
+      const at = now();
+      dialing.engine.enrollCreated(created, at);
+      dialing.maintenance.refreshLeads(requeue, at);
+    },
   });
   const changed = [...written.created, ...written.mergedInto];
   if (changed.length > 0) {
     events.emit('leads:changed', changed.length <= MAX_CHANGED_IDS ? { ids: changed } : {});
-  }
-  if (written.importId) {
-    await queueImport(context, { importId: written.importId, merged: written.mergedInto }, (queued, total) =>
-      progress('writing', queued, total),
-    );
+    events.emit('queue:changed', { reason: 'enrollment' });
   }
   progress('done', done, done);
   return { imported: written.imported, merged: written.merged, skipped: written.skipped, rejected };

@@ -8,7 +8,16 @@ import { zoneKeyOf } from '@shared/queue/zones';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
 import { newId } from '../ids';
-import { emailDomain, type LeadFacts, type TaskRow, toTask } from '../queue/lead-state';
+import {
+  COUNTER_COLUMNS,
+  type CounterRow,
+  type EnrollmentRow,
+  emailDomain,
+  type LeadFacts,
+  type TaskRow,
+  toCounters,
+  toTask,
+} from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
 
 export type LogInput = {
@@ -44,8 +53,9 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
   const { db } = svc;
   const insertActivity = db.prepare(`INSERT INTO activities (id, lead_id, kind, outcome, body, data,
     occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const bumpCounters = db.prepare(`INSERT INTO lead_queue (lead_id, attempts_total, attempts_day,
-    attempts_day_key, connects_total, last_attempt_at, last_outcome, updated_at)
+  // RETURNING gives the counters as they now stand, so they need no second read.
+  const bumpCounters = db.prepare<[Record<string, unknown>], CounterRow>(`INSERT INTO lead_queue (lead_id,
+    attempts_total, attempts_day, attempts_day_key, connects_total, last_attempt_at, last_outcome, updated_at)
     VALUES (@leadId, 1, 1, @dayKey, @connected, @at, @outcome, @at)
     ON CONFLICT(lead_id) DO UPDATE SET
       attempts_total = attempts_total + 1,
@@ -54,7 +64,8 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       connects_total = connects_total + @connected,
       last_attempt_at = max(coalesce(last_attempt_at, @at), @at),
       last_outcome = @outcome,
-      updated_at = @at`);
+      updated_at = @at
+    RETURNING ${COUNTER_COLUMNS}`);
   const setStatus = db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?');
 
   const writeActivity = (
@@ -80,26 +91,23 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
     return id;
   };
 
+  /** The answer, from the rows the change wrote: the enrollment and the lead's live task as they stand. */
   const result = (
     facts: LeadFacts,
     activityId: string,
     outcome: string,
     status: LeadStatus,
     dncAdded: DncEntry[],
-    enrollmentId: string | null,
-  ): LogResult => {
-    const task = svc.leads.liveTask(facts.id);
-    const enrollment = enrollmentId ? svc.leads.enrollmentById(enrollmentId) : undefined;
-    return {
-      activityId,
-      outcome,
-      statusBefore: facts.status,
-      status,
-      enrollment: enrollment ? toEnrollment(enrollment) : null,
-      nextTask: task ? toTask(task) : null,
-      dncAdded,
-    };
-  };
+    moved: { enrollment: EnrollmentRow | null; next: TaskRow | null },
+  ): LogResult => ({
+    activityId,
+    outcome,
+    statusBefore: facts.status,
+    status,
+    enrollment: moved.enrollment ? toEnrollment(moved.enrollment) : null,
+    nextTask: moved.next ? toTask(moved.next) : null,
+    dncAdded,
+  });
 
   const log = (input: LogInput): LogResult => {
     const { at } = input;
@@ -147,13 +155,15 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       },
       at,
     );
-    bumpCounters.run({
-      leadId: facts.id,
-      dayKey: dayKeyOf(svc.dayZone(zoneKey, resolved), at),
-      connected: outcome.connected ? 1 : 0,
-      at,
-      outcome: outcome.id,
-    });
+    const counters = toCounters(
+      bumpCounters.get({
+        leadId: facts.id,
+        dayKey: dayKeyOf(svc.dayZone(zoneKey, resolved), at),
+        connected: outcome.connected ? 1 : 0,
+        at,
+        outcome: outcome.id,
+      }),
+    );
     if (status !== facts.status) {
       setStatus.run(status, at, facts.id);
       svc.record(facts.isDemo, 'lead.setStatus', { id: facts.id, status, updatedAt: at });
@@ -169,14 +179,18 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       dncAdded = svc.dnc.add(entries, `outcome:${outcome.id}`, facts.id, at, facts.isDemo);
     }
 
-    const counters = svc.leads.counters(facts.id);
     const closing = (row: TaskRow | undefined) =>
       row ? { row, state: closeState(row), outcome: outcome.id } : null;
 
     if (!enrollment) {
-      if (live && live.lane !== 'todo') svc.tasks.close(live.id, 'done', outcome.id, at, facts.isDemo);
+      // A to-do without a cadence stays open; a call task ends with the call.
+      let next = live ?? null;
+      if (live && live.lane !== 'todo') {
+        svc.tasks.close(live, 'done', outcome.id, at, facts.isDemo);
+        next = null;
+      }
       if (outcome.effect === 'callback' && isWorkable(status) && input.callbackAt !== undefined) {
-        svc.tasks.create(
+        next = svc.tasks.create(
           svc.planTask({
             facts,
             counters,
@@ -195,7 +209,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
           null,
         );
       }
-      return result(facts, activityId, outcome.id, status, dncAdded, null);
+      return result(facts, activityId, outcome.id, status, dncAdded, { enrollment: null, next });
     }
 
     const cadence = svc.cadences.get(enrollment.cadence_id);
@@ -211,18 +225,18 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
             : !isWorkable(status)
               ? 'status'
               : 'exited';
-      engine.finish(facts, enrollment, reason, at, closing(live));
-      return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+      const finished = engine.finish(facts, enrollment, reason, at, closing(live));
+      return result(facts, activityId, outcome.id, status, dncAdded, finished);
     }
 
     if (outcome.effect === 'callback' && input.callbackAt !== undefined) {
       const c = closing(live);
-      if (c) svc.tasks.close(c.row.id, c.state, c.outcome, at, facts.isDemo);
+      if (c) svc.tasks.close(c.row, c.state, c.outcome, at, facts.isDemo);
       const moved =
         stepAttempts !== enrollment.step_attempts
-          ? svc.enrollments.move(enrollment.id, enrollment.step_id, stepAttempts, at, facts.isDemo)
+          ? svc.enrollments.move(enrollment, enrollment.step_id, stepAttempts, at, facts.isDemo)
           : enrollment;
-      svc.tasks.create(
+      const next = svc.tasks.create(
         svc.planTask({
           facts,
           counters,
@@ -240,7 +254,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
         facts.isDemo,
         cadence.id,
       );
-      return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+      return result(facts, activityId, outcome.id, status, dncAdded, { enrollment: moved, next });
     }
 
     const decision = advance(
@@ -249,18 +263,19 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       { kind: 'outcome', outcome },
     );
     const keepsTodo = decision.type === 'keep' && live?.lane === 'todo' && live.interstitial === 0;
-    engine.apply({
+    const moved = engine.apply({
       facts,
       counters,
       enrollment,
       cadence,
       decision,
+      live: live ?? null,
       closing: keepsTodo ? null : closing(live),
       stepAttempts,
       status,
       at,
     });
-    return result(facts, activityId, outcome.id, status, dncAdded, enrollment.id);
+    return result(facts, activityId, outcome.id, status, dncAdded, moved);
   };
 
   /** Completes an email, LinkedIn or custom task (or skips any task); the cadence moves on. */
@@ -290,8 +305,11 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
     const enrollment = svc.leads.liveEnrollment(facts.id);
     const cadence = enrollment ? svc.cadences.get(enrollment.cadence_id) : undefined;
     if (!enrollment || !cadence || task.enrollment_id !== enrollment.id) {
-      svc.tasks.close(task.id, input.result, input.result, at, facts.isDemo);
-      return result(facts, activityId, input.result, facts.status, [], enrollment?.id ?? null);
+      svc.tasks.close(task, input.result, input.result, at, facts.isDemo);
+      return result(facts, activityId, input.result, facts.status, [], {
+        enrollment: enrollment ?? null,
+        next: null,
+      });
     }
     const decision = advance(
       cadence.steps,
@@ -302,18 +320,19 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       },
       { kind: 'result', result: input.result },
     );
-    engine.apply({
+    const moved = engine.apply({
       facts,
       counters: svc.leads.counters(facts.id),
       enrollment,
       cadence,
       decision,
+      live: task,
       closing,
       stepAttempts: enrollment.step_attempts,
       status: facts.status,
       at,
     });
-    return result(facts, activityId, input.result, facts.status, [], enrollment.id);
+    return result(facts, activityId, input.result, facts.status, [], moved);
   };
 
   return {

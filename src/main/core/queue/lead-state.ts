@@ -138,7 +138,7 @@ type LeadRow = {
   is_demo: number;
 };
 
-type CounterRow = {
+export type CounterRow = {
   attempts_total: number;
   attempts_day: number;
   attempts_day_key: string | null;
@@ -149,6 +149,32 @@ type CounterRow = {
   reserved_by: string | null;
   reserved_until: number | null;
 };
+
+export const COUNTER_COLUMNS = `attempts_total, attempts_day, attempts_day_key, last_attempt_at, last_outcome,
+  connects_total, fit, reserved_by, reserved_until`;
+
+export const toCounters = (row: CounterRow | undefined): Counters =>
+  row
+    ? {
+        total: row.attempts_total,
+        day: row.attempts_day,
+        dayKey: row.attempts_day_key,
+        lastAt: row.last_attempt_at,
+        lastOutcome: row.last_outcome,
+        connects: row.connects_total,
+        fit: row.fit,
+        reservedBy: row.reserved_by,
+        reservedUntil: row.reserved_until,
+      }
+    : NO_COUNTERS;
+
+/** The columns of a task row itself, without the cadence its enrollment belongs to. */
+export const TASK_OWN_COLUMNS = `id, lead_id, enrollment_id, step_id, kind, lane, title, interstitial, state, due_at,
+  ready_at, zone_key, band, fresh, lead_created_at, outcome, created_at, completed_at`;
+
+/** The columns of an enrollment row itself, without its cadence's name and limits. */
+export const ENROLLMENT_OWN_COLUMNS = `id, lead_id, cadence_id, state, step_id, step_attempts, finish_reason,
+  started_at, updated_at, finished_at`;
 
 export const emailDomain = (email: string | null): string | null => {
   const at = email?.lastIndexOf('@') ?? -1;
@@ -173,8 +199,7 @@ export const createLeadState = (db: Db) => {
     .prepare<[string], string>('SELECT e164 FROM lead_phones WHERE lead_id = ? ORDER BY position')
     .pluck();
   const countersStmt = db.prepare<[string], CounterRow>(
-    `SELECT attempts_total, attempts_day, attempts_day_key, last_attempt_at, last_outcome, connects_total,
-       fit, reserved_by, reserved_until FROM lead_queue WHERE lead_id = ?`,
+    `SELECT ${COUNTER_COLUMNS} FROM lead_queue WHERE lead_id = ?`,
   );
   const liveTaskStmt = db.prepare<[string], TaskRow>(
     `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.lead_id = ? AND t.state IN ('open', 'paused')`,
@@ -224,21 +249,7 @@ export const createLeadState = (db: Db) => {
         );
       return found;
     },
-    counters(id: string): Counters {
-      const row = countersStmt.get(id);
-      if (!row) return NO_COUNTERS;
-      return {
-        total: row.attempts_total,
-        day: row.attempts_day,
-        dayKey: row.attempts_day_key,
-        lastAt: row.last_attempt_at,
-        lastOutcome: row.last_outcome,
-        connects: row.connects_total,
-        fit: row.fit,
-        reservedBy: row.reserved_by,
-        reservedUntil: row.reserved_until,
-      };
-    },
+    counters: (id: string): Counters => toCounters(countersStmt.get(id)),
     liveTask: (leadId: string): TaskRow | undefined => liveTaskStmt.get(leadId),
     liveEnrollment: (leadId: string): EnrollmentRow | undefined => liveEnrollmentStmt.get(leadId),
     enrollmentById: (id: string): EnrollmentRow | undefined => enrollmentByIdStmt.get(id),

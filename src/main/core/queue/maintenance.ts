@@ -45,7 +45,7 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
       const reason = dnc.length > 0 ? 'do_not_contact' : 'status';
       const closing = task ? { row: task, state: 'cancelled' as const, outcome: null } : null;
       if (enrollment) engine.finish(facts, enrollment, reason, at, closing);
-      else if (task) svc.tasks.close(task.id, 'cancelled', null, at, facts.isDemo);
+      else if (task) svc.tasks.close(task, 'cancelled', null, at, facts.isDemo);
       return;
     }
     if (!task) return;

@@ -14,6 +14,7 @@ import {
   createLeadState,
   ENROLLMENT_COLUMNS,
   ENROLLMENT_FROM,
+  ENROLLMENT_OWN_COLUMNS,
   type EnrollmentRow,
   type LeadFacts,
   type LeadState,
@@ -55,8 +56,13 @@ export type Services = DialingDeps & {
   planTask(input: PlanTaskInput): NewTask;
 };
 
+/** What planning a task needs to know about its lead (a phone count is enough: none means never dialable). */
+export type TaskLead = Pick<LeadFacts, 'id' | 'timeZone' | 'country' | 'direction' | 'createdAt'> & {
+  phones: { readonly length: number };
+};
+
 export type PlanTaskInput = {
-  facts: LeadFacts;
+  facts: TaskLead;
   counters: Counters;
   cadence: StoredCadence | null;
   enrollmentId: string | null;
@@ -89,20 +95,29 @@ export type EnrollmentWriter = ReturnType<typeof createEnrollmentWriter>;
 const createEnrollmentWriter = (db: Db, record: Recorder) => {
   const insert = db.prepare(`INSERT INTO enrollments (id, lead_id, cadence_id, state, step_id, step_attempts,
     started_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)`);
-  const move = db.prepare(
-    'UPDATE enrollments SET step_id = ?, step_attempts = ?, updated_at = ? WHERE id = ?',
+  type Own = Omit<EnrollmentRow, 'cadence_name' | 'limits'>;
+  // RETURNING hands back the row as written, so telling the server costs no second read.
+  const move = db.prepare<[string, number, number, string], Own>(
+    `UPDATE enrollments SET step_id = ?, step_attempts = ?, updated_at = ? WHERE id = ?
+     RETURNING ${ENROLLMENT_OWN_COLUMNS}`,
   );
-  const setState = db.prepare('UPDATE enrollments SET state = ?, updated_at = ? WHERE id = ?');
-  const finish = db.prepare(
-    "UPDATE enrollments SET state = 'finished', finish_reason = ?, finished_at = ?, updated_at = ? WHERE id = ?",
+  const setState = db.prepare<[string, number, string], Own>(
+    `UPDATE enrollments SET state = ?, updated_at = ? WHERE id = ? RETURNING ${ENROLLMENT_OWN_COLUMNS}`,
+  );
+  const finish = db.prepare<[string, number, number, string], Own>(
+    `UPDATE enrollments SET state = 'finished', finish_reason = ?, finished_at = ?, updated_at = ? WHERE id = ?
+     RETURNING ${ENROLLMENT_OWN_COLUMNS}`,
   );
   const byId = db.prepare<[string], EnrollmentRow>(
     `SELECT ${ENROLLMENT_COLUMNS} FROM ${ENROLLMENT_FROM} WHERE e.id = ?`,
   );
-  const put = (id: string, isDemo: boolean): EnrollmentRow => {
-    const row = byId.get(id) as EnrollmentRow;
-    record(isDemo, 'enrollment.put', toEnrollment(row));
-    return row;
+  /** Records the enrollment as written; `row` is it before the write, whose cadence the write keeps. */
+  const put = (row: EnrollmentRow, written: Own | undefined, isDemo: boolean): EnrollmentRow => {
+    const enrollment = written
+      ? { ...written, cadence_name: row.cadence_name, limits: row.limits }
+      : (byId.get(row.id) as EnrollmentRow);
+    record(isDemo, 'enrollment.put', toEnrollment(enrollment));
+    return enrollment;
   };
   return {
     create(
@@ -114,20 +129,59 @@ const createEnrollmentWriter = (db: Db, record: Recorder) => {
     ): EnrollmentRow {
       const id = newId();
       insert.run(id, leadId, cadence.id, 'active', step.id, at, at);
-      return put(id, isDemo);
+      const row = byId.get(id) as EnrollmentRow;
+      record(isDemo, 'enrollment.put', toEnrollment(row));
+      return row;
     },
-    move(id: string, stepId: string, stepAttempts: number, at: number, isDemo: boolean) {
-      move.run(stepId, stepAttempts, at, id);
-      return put(id, isDemo);
+    move(row: EnrollmentRow, stepId: string, stepAttempts: number, at: number, isDemo: boolean) {
+      return put(row, move.get(stepId, stepAttempts, at, row.id), isDemo);
     },
-    setState(id: string, state: 'active' | 'paused', at: number, isDemo: boolean) {
-      setState.run(state, at, id);
-      return put(id, isDemo);
+    setState(row: EnrollmentRow, state: 'active' | 'paused', at: number, isDemo: boolean) {
+      return put(row, setState.get(state, at, row.id), isDemo);
     },
-    finish(id: string, reason: FinishReason, at: number, isDemo: boolean) {
-      finish.run(reason, at, at, id);
-      return put(id, isDemo);
+    finish(row: EnrollmentRow, reason: FinishReason, at: number, isDemo: boolean) {
+      return put(row, finish.get(reason, at, at, row.id), isDemo);
     },
+  };
+};
+
+/** The zone whose calendar counts a lead's days: its own, or the rep's when unknown. */
+export const dayZoneOf = (key: ZoneKey, resolved: ResolvedRules): string =>
+  isUnknownZoneKey(key) ? resolved.repZone : key;
+
+/**
+ * The task a cadence step (or a callback) becomes for this lead under these rules. Pure, so a bulk
+ * enrollment plans every lead against one read of the rules.
+ */
+export const planTaskWith = (
+  resolved: ResolvedRules,
+  input: PlanTaskInput,
+  zoneKey: ZoneKey = zoneKeyOf(input.facts.timeZone, input.facts.country),
+): NewTask => {
+  const lane = laneOf(input.kind);
+  const limits = limitsFor(resolved.rules, input.cadence?.limits);
+  return {
+    leadId: input.facts.id,
+    enrollmentId: input.enrollmentId,
+    stepId: input.stepId,
+    kind: input.kind,
+    title: input.title,
+    interstitial: input.interstitial,
+    state: input.enrollmentState === 'paused' ? 'paused' : 'open',
+    dueAt: input.dueAt,
+    // A call step for a lead without a phone can never be dialed; keep it out of the index's due range.
+    readyAt:
+      lane === 'dial' && input.facts.phones.length === 0
+        ? NEVER
+        : readyAtFor(input.dueAt, lane, input.counters, limits, dayZoneOf(zoneKey, resolved)),
+    zoneKey,
+    band: bandOf(input.counters.fit, input.counters.total),
+    fresh:
+      lane === 'dial' &&
+      input.facts.direction === 'inbound' &&
+      input.status === 'new' &&
+      input.counters.total === 0,
+    leadCreatedAt: input.facts.createdAt,
   };
 };
 
@@ -153,7 +207,6 @@ export const createServices = (deps: DialingDeps): Services => {
   };
   const rules = createRulesStore(db, outbox);
   const windows = createZoneWindows();
-  const dayZone = (key: ZoneKey, resolved: ResolvedRules) => (isUnknownZoneKey(key) ? resolved.repZone : key);
   const userId = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'sync.userId'").pluck();
   const me = () => {
     const raw = userId.get();
@@ -187,7 +240,7 @@ export const createServices = (deps: DialingDeps): Services => {
     dnc: createDncStore(db, record),
     enrollments: createEnrollmentWriter(db, record),
     me,
-    dayZone,
+    dayZone: dayZoneOf,
     noteZoneKey,
     zoneKeys() {
       const version = dataVersion.get() as number;
@@ -197,37 +250,9 @@ export const createServices = (deps: DialingDeps): Services => {
     },
     env: (key, resolved, rep) => ({
       me: rep === undefined ? me() : rep,
-      dayZone: dayZone(key, resolved),
+      dayZone: dayZoneOf(key, resolved),
       window: (k, at) => windows(k, at, resolved.window),
     }),
-    planTask(input) {
-      const resolved = rules.get();
-      const zoneKey = zoneKeyOf(input.facts.timeZone, input.facts.country);
-      const lane = laneOf(input.kind);
-      const limits = limitsFor(resolved.rules, input.cadence?.limits);
-      return {
-        leadId: input.facts.id,
-        enrollmentId: input.enrollmentId,
-        stepId: input.stepId,
-        kind: input.kind,
-        title: input.title,
-        interstitial: input.interstitial,
-        state: input.enrollmentState === 'paused' ? 'paused' : 'open',
-        dueAt: input.dueAt,
-        // A call step for a lead without a phone can never be dialed; keep it out of the index's due range.
-        readyAt:
-          lane === 'dial' && input.facts.phones.length === 0
-            ? NEVER
-            : readyAtFor(input.dueAt, lane, input.counters, limits, dayZone(zoneKey, resolved)),
-        zoneKey,
-        band: bandOf(input.counters.fit, input.counters.total),
-        fresh:
-          lane === 'dial' &&
-          input.facts.direction === 'inbound' &&
-          input.status === 'new' &&
-          input.counters.total === 0,
-        leadCreatedAt: input.facts.createdAt,
-      };
-    },
+    planTask: (input) => planTaskWith(rules.get(), input),
   };
 };

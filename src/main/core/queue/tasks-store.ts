@@ -1,7 +1,7 @@
 import { laneOf, type TaskKind } from '@shared/domain/queue';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
-import { TASK_COLUMNS, TASK_FROM, type TaskRow, toTask } from './lead-state';
+import { TASK_COLUMNS, TASK_FROM, TASK_OWN_COLUMNS, type TaskRow, toTask } from './lead-state';
 
 export type NewTask = {
   leadId: string;
@@ -27,18 +27,22 @@ export type TasksStore = ReturnType<typeof createTasksStore>;
 export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: string) => void) => {
   const insert = db.prepare(`INSERT INTO tasks (id, lead_id, enrollment_id, step_id, kind, lane, title,
     interstitial, state, due_at, ready_at, zone_key, band, fresh, lead_created_at, created_at)
-    VALUES (@id, @lead_id, @enrollment_id, @step_id, @kind, @lane, @title, @interstitial, @state, @due_at,
-    @ready_at, @zone_key, @band, @fresh, @lead_created_at, @created_at)`);
-  const close = db.prepare(
-    "UPDATE tasks SET state = ?, outcome = ?, completed_at = ? WHERE id = ? AND state IN ('open', 'paused')",
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // RETURNING hands back the row as written, so telling the server costs no second read.
+  const close = db.prepare<[string, string | null, number, string], Omit<TaskRow, 'cadence_id'>>(
+    `UPDATE tasks SET state = ?, outcome = ?, completed_at = ? WHERE id = ? AND state IN ('open', 'paused')
+     RETURNING ${TASK_OWN_COLUMNS}`,
   );
-  const setState = db.prepare("UPDATE tasks SET state = ? WHERE id = ? AND state IN ('open', 'paused')");
+  const setState = db.prepare<[string, string], Omit<TaskRow, 'cadence_id'>>(
+    `UPDATE tasks SET state = ? WHERE id = ? AND state IN ('open', 'paused') RETURNING ${TASK_OWN_COLUMNS}`,
+  );
   const byId = db.prepare<[string], TaskRow>(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = ?`);
 
-  const put = (id: string, isDemo: boolean): TaskRow => {
-    const row = byId.get(id) as TaskRow;
-    record(isDemo, 'task.put', toTask(row));
-    return row;
+  /** Records the task as written; `row` is the task before the write, whose cadence the write keeps. */
+  const put = (row: TaskRow, written: Omit<TaskRow, 'cadence_id'> | undefined, isDemo: boolean): TaskRow => {
+    const task = written ? { ...written, cadence_id: row.cadence_id } : (byId.get(row.id) as TaskRow);
+    record(isDemo, 'task.put', toTask(task));
+    return task;
   };
 
   return {
@@ -67,23 +71,39 @@ export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: stri
         created_at: at,
         completed_at: null,
       };
-      insert.run(row);
+      insert.run(
+        row.id,
+        row.lead_id,
+        row.enrollment_id,
+        row.step_id,
+        row.kind,
+        row.lane,
+        row.title,
+        row.interstitial,
+        row.state,
+        row.due_at,
+        row.ready_at,
+        row.zone_key,
+        row.band,
+        row.fresh,
+        row.lead_created_at,
+        row.created_at,
+      );
       record(isDemo, 'task.put', toTask(row));
       return row;
     },
+    /** Closes a live task (one already closed is left as it is) and returns it as stored. */
     close(
-      id: string,
+      row: TaskRow,
       state: 'done' | 'skipped' | 'cancelled',
       outcome: string | null,
       at: number,
       isDemo: boolean,
-    ) {
-      close.run(state, outcome, at, id);
-      put(id, isDemo);
+    ): TaskRow {
+      return put(row, close.get(state, outcome, at, row.id), isDemo);
     },
-    setState(id: string, state: 'open' | 'paused', isDemo: boolean) {
-      setState.run(state, id);
-      put(id, isDemo);
+    setState(row: TaskRow, state: 'open' | 'paused', isDemo: boolean): TaskRow {
+      return put(row, setState.get(state, row.id), isDemo);
     },
   };
 };

@@ -18,6 +18,13 @@ export type OpenStoreOptions = {
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
+/**
+ * SQLite's own checkpoint runs inside whichever commit takes the write-ahead log past this many pages,
+ * adding its copies and fsyncs to that commit. Call outcomes are checkpointed between calls instead
+ * (outcomes/checkpoint.ts), so this is only a backstop, at a log of about 40 MB.
+ */
+const AUTO_CHECKPOINT_PAGES = 10_000;
+
 export const schemaVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;
 
 /** Refuses a store written by a newer Dialdeck before anything touches it. */
@@ -45,6 +52,7 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     migrate(db, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     return db;
   } catch (error) {

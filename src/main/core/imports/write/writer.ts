@@ -1,5 +1,6 @@
 import type { OnDuplicate } from '@shared/api/imports';
 import type { Lead, LeadPhone } from '@shared/domain/lead';
+import type { CreatedLead } from '../../cadence/bulk-enroll';
 import { newId } from '../../ids';
 import { accountKey } from '../../leads/repo';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from '../../leads/rows';
@@ -14,7 +15,13 @@ export type WriteInput = {
   rejected: number;
   onDuplicate: OnDuplicate;
   /** Runs inside the transaction once the leads are written (the call queue enrolls them here). */
-  afterWrite?: (written: { importId: string; created: readonly string[]; merged: readonly string[] }) => void;
+  afterWrite?: (written: {
+    importId: string;
+    /** The leads the import created, with what putting them on a cadence needs to know. */
+    created: readonly CreatedLead[];
+    /** Stored leads whose phones, email, time zone or country the import filled in. */
+    requeue: readonly string[];
+  }) => void;
 };
 
 export type WriteResult = {
@@ -105,6 +112,7 @@ export const writeImport = (db: Db, outbox: Outbox, now: Clock, input: WriteInpu
       };
 
       const created: string[] = [];
+      const createdLeads: CreatedLead[] = [];
       for (const row of plan.creates) {
         const id = newId();
         const account = accountFor(row.company);
@@ -157,14 +165,26 @@ export const writeImport = (db: Db, outbox: Outbox, now: Clock, input: WriteInpu
           outbox.record('research.set', { leadId: id, body: row.research, updatedAt: at });
         }
         created.push(id);
+        createdLeads.push({
+          id,
+          status: row.status,
+          direction: row.direction,
+          sourceChannel: row.sourceChannel,
+          timeZone: row.timeZone,
+          country: row.country,
+          createdAt: at,
+          hasPhone: row.phones.length > 0,
+        });
       }
 
       const merged: string[] = [];
+      const requeue: string[] = [];
       for (const [id, rows] of plan.merges) {
-        mergeIntoStored(db, outbox, { id, rows, at, store, accountFor });
+        const changed = mergeIntoStored(db, outbox, { id, rows, at, store, accountFor });
         merged.push(id);
+        if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
       }
-      input.afterWrite?.({ importId, created, merged });
+      input.afterWrite?.({ importId, created: createdLeads, requeue });
 
       insertImport.run(
         importId,
@@ -189,6 +209,9 @@ export const writeImport = (db: Db, outbox: Outbox, now: Clock, input: WriteInpu
 
 const KEPT = '(kept)';
 
+/** Lead fields the call queue reads: filling one in can move the lead in the queue. */
+const QUEUE_FIELDS = ['phones', 'email', 'timeZone', 'country'] as const;
+
 type MergeInput = {
   id: string;
   rows: readonly ImportedLead[];
@@ -197,12 +220,16 @@ type MergeInput = {
   accountFor: (company: string | null) => { id: string; name: string } | null;
 };
 
-/** Fills a stored lead's empty fields from duplicate rows and adds their new phones. */
-const mergeIntoStored = (db: Db, outbox: Outbox, { id, rows, at, store, accountFor }: MergeInput): void => {
+/** Fills a stored lead's empty fields from duplicate rows and adds their new phones; returns the changes. */
+const mergeIntoStored = (
+  db: Db,
+  outbox: Outbox,
+  { id, rows, at, store, accountFor }: MergeInput,
+): Record<string, unknown> => {
   const row = db
     .prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`)
     .get(id);
-  if (!row) return;
+  if (!row) return {};
   const phones = db
     .prepare<[string], LeadPhone & { position: number }>(
       'SELECT position, e164, ext, label, raw FROM lead_phones WHERE lead_id = ? ORDER BY position',
@@ -271,4 +298,5 @@ const mergeIntoStored = (db: Db, outbox: Outbox, { id, rows, at, store, accountF
     );
     outbox.record('research.set', { leadId: id, body: target.research, updatedAt: at });
   }
+  return changes;
 };

@@ -4,6 +4,10 @@ import type { Database } from 'better-sqlite3';
  * The call-cadence engine: cadences and their steps, enrollments, tasks (one live task per lead),
  * the do-not-contact list, and per-lead dial counters kept on each logged call so the queue never has
  * to count activities.
+ *
+ * Every logged outcome writes to these tables with a durable commit, so each b-tree it touches is a page
+ * in that commit: enrollments, tasks and lead_queue are keyed by their id WITHOUT ROWID (one b-tree
+ * instead of a table plus its primary-key index), and indexes cover only the rows they are read for.
  */
 export const migration003Cadence = (db: Database): void => {
   db.exec(`
@@ -44,9 +48,9 @@ export const migration003Cadence = (db: Database): void => {
       started_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,
       finished_at INTEGER
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE UNIQUE INDEX enrollments_live ON enrollments(lead_id) WHERE state IN ('active', 'paused');
-    CREATE INDEX enrollments_cadence ON enrollments(cadence_id, state);
+    CREATE INDEX enrollments_cadence ON enrollments(cadence_id) WHERE state IN ('active', 'paused');
 
     CREATE TABLE tasks (
       id TEXT PRIMARY KEY,
@@ -67,7 +71,7 @@ export const migration003Cadence = (db: Database): void => {
       outcome TEXT,
       created_at INTEGER NOT NULL,
       completed_at INTEGER
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE UNIQUE INDEX tasks_live ON tasks(lead_id) WHERE state IN ('open', 'paused');
     CREATE INDEX tasks_dial ON tasks(zone_key, band, ready_at, id, lead_id) WHERE state = 'open' AND lane = 'dial';
     CREATE INDEX tasks_fresh ON tasks(lead_created_at, id, lead_id, ready_at, zone_key)
@@ -87,7 +91,7 @@ export const migration003Cadence = (db: Database): void => {
       reserved_by TEXT,
       reserved_until INTEGER,
       updated_at INTEGER NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE dnc (
       id TEXT PRIMARY KEY,
@@ -99,6 +103,6 @@ export const migration003Cadence = (db: Database): void => {
       UNIQUE (kind, value)
     ) STRICT;
 
-    CREATE INDEX activities_kind_time ON activities(kind, occurred_at);
+    CREATE INDEX activities_call_time ON activities(occurred_at) WHERE kind = 'call';
   `);
 };
