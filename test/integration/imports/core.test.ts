@@ -1,20 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { ImportProgress, ImportSummary } from '@shared/api/imports';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../src/main/core';
 import { MAX_IMPORT_BYTES } from '../../../src/main/core/imports/limits';
-import {
-  call,
-  counts,
-  freshCore,
-  importFile,
-  leadsOf,
-  outboxCount,
-  preview,
-  simpleCsv,
-  tempDir,
-} from './helpers';
+import { call, counts, freshCore, importFile, leadsOf, outboxCount, preview, simpleCsv } from './helpers';
 
 const HEADER = 'Name,Company,Phone,Mobile,Email,Country,State,Time Zone,Lead Source,Status,Notes';
 const MIXED = [
@@ -127,10 +115,6 @@ describe('importing through the core', () => {
     expect(onCadence.n).toBe(1_200);
     expect(outboxCount(core.db, 'lead.enroll')).toBe(1_200);
     expect(queued).toEqual(['enrollment']);
-    // Nothing is left for a later pass to finish.
-    expect(
-      core.db.prepare("SELECT value FROM settings WHERE key = 'imports.unqueued'").get(),
-    ).toBeUndefined();
   });
 
   it('writes all accepted rows or none: a failure midway leaves the store as it was', async () => {
@@ -370,35 +354,6 @@ describe('duplicates', () => {
       onDuplicate: 'merge',
     });
     expect(task()).toEqual({ ready_at: before.due_at, due_at: before.due_at });
-  });
-});
-
-describe('a store left by an older version mid-way through queueing an import', () => {
-  it("puts that import's leads on their cadence when it is opened, and drops the marker", async () => {
-    const dir = tempDir('legacy-queue');
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const first = openCore({ dataDir: dir });
-    await importFile(first, simpleCsv(50));
-    // As an older version left it: leads written, the queue not yet done, a marker naming the import.
-    const importId = (first.db.prepare('SELECT id FROM imports').get() as { id: string }).id;
-    first.db.exec(
-      `DELETE FROM tasks; DELETE FROM enrollments; DELETE FROM outbox WHERE name = 'lead.enroll'`,
-    );
-    first.db
-      .prepare("INSERT INTO settings (key, value) VALUES ('imports.unqueued', ?)")
-      .run(JSON.stringify([{ importId, merged: [] }]));
-    first.close();
-
-    const again = openCore({ dataDir: dir });
-    try {
-      expect(counts(again.db)).toMatchObject({ leads: 50, enrollments: 50, openTasks: 50 });
-      expect(outboxCount(again.db, 'lead.enroll')).toBe(50);
-      expect(
-        again.db.prepare("SELECT value FROM settings WHERE key = 'imports.unqueued'").get(),
-      ).toBeUndefined();
-    } finally {
-      again.close();
-    }
   });
 });
 

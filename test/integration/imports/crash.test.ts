@@ -31,7 +31,6 @@ const storeState = (data: string) => {
       enrolled: count("SELECT count(DISTINCT lead_id) AS n FROM enrollments WHERE state = 'active'"),
       tasks: count("SELECT count(*) AS n FROM tasks WHERE state = 'open'"),
       enrollMutations: count("SELECT count(*) AS n FROM outbox WHERE name = 'lead.enroll'"),
-      legacyMarker: count("SELECT count(*) AS n FROM settings WHERE key = 'imports.unqueued'"),
       integrity: db.pragma('integrity_check', { simple: true }),
     };
   } finally {
@@ -54,7 +53,6 @@ describe('an import killed at a random moment', () => {
       enrolled: ROWS,
       tasks: ROWS,
       enrollMutations: ROWS,
-      legacyMarker: 0,
     });
 
     const next = random(20_261_123);
@@ -77,7 +75,6 @@ describe('an import killed at a random moment', () => {
       expect(state.enrolled).toBe(state.leads);
       expect(state.tasks).toBe(state.leads);
       expect(state.enrollMutations).toBe(state.leads);
-      expect(state.legacyMarker).toBe(0);
     }
   }, 300_000);
 });

@@ -5,7 +5,6 @@ import type { CoreContext } from '../index';
 import { leadsToCsv } from './export/csv';
 import { base64Size, MAX_IMPORT_BYTES, tooLarge } from './limits';
 import { suggestMapping } from './map/headers';
-import { finishLegacyQueueing } from './queue';
 import { inspectFile } from './read/inspect';
 import { runImport } from './run';
 import { createHeldFiles } from './session';
@@ -18,13 +17,6 @@ type ImportsHandlers = Pick<
 export const createImportsHandlers = (context: CoreContext): ImportsHandlers => {
   const held = createHeldFiles(context.now);
   let running = false;
-  try {
-    finishLegacyQueueing(context);
-  } catch (error) {
-    // The leads are stored either way; the queue refresh runs again on the next open.
-    console.error('[dialdeck] could not finish queueing imported leads', error);
-  }
-
   return {
     'imports.preview': async ({ fileName, dataBase64, options }) => {
       const size = base64Size(dataBase64);
