@@ -10,12 +10,16 @@ const OutcomeRow = ({ outcome, onError }: { outcome: Outcome; onError: (message:
   const update = useOutcomeStore((s) => s.update);
   const [label, setLabel] = useState(outcome.label);
   useEffect(() => setLabel(outcome.label), [outcome.label]);
+  // The switch moves at once; a refused save puts it back.
+  const [active, setActive] = useState(outcome.active);
+  useEffect(() => setActive(outcome.active), [outcome.active]);
   const save = async (patch: Partial<Pick<Outcome, 'label' | 'active'>>) => {
     try {
       await update(outcome.id, patch);
     } catch (error) {
       onError(errorMessage(error));
       setLabel(outcome.label);
+      setActive(outcome.active);
     }
   };
   const inputId = `outcome-label-${outcome.id}`;
@@ -46,8 +50,11 @@ const OutcomeRow = ({ outcome, onError }: { outcome: Outcome; onError: (message:
         <label className="outcome-settings__toggle">
           <input
             type="checkbox"
-            checked={outcome.active}
-            onChange={(event) => void save({ active: event.target.checked })}
+            checked={active}
+            onChange={(event) => {
+              setActive(event.target.checked);
+              void save({ active: event.target.checked });
+            }}
           />
           {t('outcomes.enabled')}
         </label>
