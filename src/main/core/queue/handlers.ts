@@ -5,7 +5,7 @@ import type { Clock } from '../sync/outbox';
 import type { Dialing } from './dialing';
 import { normalizeDnc } from './dnc-store';
 import { explain } from './explain';
-import { TASK_COLUMNS, TASK_FROM, type TaskRow, toTask } from './lead-state';
+import { TASK_COLUMNS, TASK_FROM, type TaskRow, toQueueLead, toTask } from './lead-state';
 import { planDay } from './plan';
 import { toEntry } from './select';
 
@@ -106,18 +106,7 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
         return [
           {
             task: toTask(row),
-            lead: {
-              id: facts.id,
-              name: facts.name,
-              title: facts.title,
-              company: facts.company,
-              email: facts.email,
-              phone: facts.phones[0] ?? null,
-              status: facts.status,
-              direction: facts.direction,
-              sourceChannel: facts.sourceChannel,
-              createdAt: facts.createdAt,
-            },
+            lead: toQueueLead(facts),
             cadenceName: enrollment?.cadence_name ?? null,
           },
         ];

@@ -1,6 +1,14 @@
 import type { CadenceLimits } from '@shared/domain/cadence';
 import type { Direction, LeadStatus, SourceChannel } from '@shared/domain/lead';
-import type { DialLimits, DncKind, Task, TaskKind, TaskLane, TaskState } from '@shared/domain/queue';
+import type {
+  DialLimits,
+  DncKind,
+  QueueLead,
+  Task,
+  TaskKind,
+  TaskLane,
+  TaskState,
+} from '@shared/domain/queue';
 import { AppError } from '../errors';
 import type { Db } from '../store/db';
 
@@ -269,3 +277,17 @@ export const createLeadState = (db: Db) => {
     },
   };
 };
+
+/** The lead as a queue entry or a due task shows it. */
+export const toQueueLead = (facts: LeadFacts): QueueLead => ({
+  id: facts.id,
+  name: facts.name,
+  title: facts.title,
+  company: facts.company,
+  email: facts.email,
+  phone: facts.phones[0] ?? null,
+  status: facts.status,
+  direction: facts.direction,
+  sourceChannel: facts.sourceChannel,
+  createdAt: facts.createdAt,
+});

@@ -4,7 +4,7 @@ import { isoInZone } from '@shared/queue/clock';
 import { isUnknownZoneKey } from '@shared/queue/zones';
 import type { Statement } from 'better-sqlite3';
 import { type LoadedDial, loadDialFrom, zoneOf } from './explain';
-import { toTask } from './lead-state';
+import { toQueueLead, toTask } from './lead-state';
 import { NEVER } from './schedule';
 import type { Services } from './services';
 
@@ -244,18 +244,7 @@ export const toEntry = (ranked: Ranked, position: number, at: number): QueueEntr
     position,
     tier,
     band,
-    lead: {
-      id: facts.id,
-      name: facts.name,
-      title: facts.title,
-      company: facts.company,
-      email: facts.email,
-      phone: facts.phones[0] ?? null,
-      status: facts.status,
-      direction: facts.direction,
-      sourceChannel: facts.sourceChannel,
-      createdAt: facts.createdAt,
-    },
+    lead: toQueueLead(facts),
     zone: zoneOf(facts, dial.zoneKey, at),
     task: toTask(task),
     cadenceName: dial.enrollment?.cadence_name ?? null,
