@@ -136,7 +136,7 @@ const startupFailure = (error: unknown, nativeBinding: string | undefined): stri
 const openCoreOrExplain = (): Core | null => {
   const nativeBinding = electronNativeBinding();
   try {
-    return openCore({ dataDir, nativeBinding, seedDemo: true });
+    return openCore({ dataDir, nativeBinding, seedDemo: true, watchOtherWriters: true });
   } catch (error) {
     dialog.showErrorBox('Dialdeck cannot start', startupFailure(error, nativeBinding));
     return null;

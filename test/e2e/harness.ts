@@ -56,6 +56,8 @@ export const openWorkspace = async (options: WorkspaceOptions = {}): Promise<Wor
   const core = openCore({
     dataDir,
     seedDemo: options.seedDemo ?? true,
+    // The app hosts watch the store for other processes' commits; so does the test workspace.
+    watchOtherWriters: true,
     ...(options.now ? { now: options.now } : {}),
   });
   options.seed?.(core);

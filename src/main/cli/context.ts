@@ -15,11 +15,15 @@ export const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.
 export const withCore = async (
   options: GlobalOptions,
   run: (core: Core) => Promise<void> | void,
-  coreOptions: { seedDemo?: boolean; keepOpen?: boolean } = {},
+  coreOptions: { seedDemo?: boolean; keepOpen?: boolean; watchOtherWriters?: boolean } = {},
 ): Promise<void> => {
   let core: Core | undefined;
   try {
-    core = openCore({ dataDir: resolveDataDir(options.dataDir), seedDemo: coreOptions.seedDemo ?? false });
+    core = openCore({
+      dataDir: resolveDataDir(options.dataDir),
+      seedDemo: coreOptions.seedDemo ?? false,
+      watchOtherWriters: coreOptions.watchOtherWriters ?? false,
+    });
     await run(core);
   } catch (error) {
     fail(options.json ?? false, error);

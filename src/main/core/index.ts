@@ -12,6 +12,7 @@ import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
+import { watchOtherWriters } from './store/other-writers';
 import { type Clock, createOutbox, type Outbox } from './sync/outbox';
 
 export type CoreOptions = OpenStoreOptions & {
@@ -19,6 +20,11 @@ export type CoreOptions = OpenStoreOptions & {
   /** Seed the demo call list into a store that has never had one (the app hosts do; the CLI does not). */
   seedDemo?: boolean;
   now?: Clock;
+  /**
+   * Turn other processes' commits to this store into change events (store/other-writers.ts). The app
+   * hosts do, so an open window shows what the CLI or a second window wrote; the CLI does not.
+   */
+  watchOtherWriters?: boolean;
 };
 
 export type Core = {
@@ -59,7 +65,15 @@ export const openCore = (options: CoreOptions): Core => {
     ...createOutcomesHandlers(base),
     ...createCadenceHandlers(base),
   };
-  return { ...base, handlers, close: () => db.close() };
+  const watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
+  return {
+    ...base,
+    handlers,
+    close: () => {
+      watch?.stop();
+      db.close();
+    },
+  };
 };
 
 export type CoreContext = Omit<Core, 'handlers' | 'close'>;

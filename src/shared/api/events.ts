@@ -9,7 +9,8 @@ export const events = {
   /** The call queue may have changed: re-read the list, the next lead and the day's plan. */
   'queue:changed': z.object({
     leadIds: z.array(z.string()).optional(),
-    reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads']),
+    /** `external`: another process (the CLI, a second window) committed to the same store. */
+    reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads', 'external']),
   }),
 };
 export type EventName = keyof typeof events;

@@ -55,7 +55,7 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
             process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
           }
         },
-        { seedDemo: true, keepOpen: true },
+        { seedDemo: true, keepOpen: true, watchOtherWriters: true },
       );
     });
 };
