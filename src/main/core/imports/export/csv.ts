@@ -20,9 +20,19 @@ const FIXED_AFTER = [
   'Created At',
 ] as const;
 
-/** Cells that a spreadsheet would run as a formula get a leading quote; import removes it again. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safe = (text: string | null): string => (text && FORMULA_START.test(text) ? `'${text}` : (text ?? ''));
+/**
+ * Cells a spreadsheet would run as a formula (CSV injection): a cell that starts with `=`, `+`, `-`,
+ * `@`, a tab, CR or LF is written with a leading `'`, so Excel, LibreOffice and Google Sheets show it
+ * as text; Dialdeck's import removes the quote again (normalize/row.ts). This covers every cell,
+ * since names, labels and notes come from imported files. Rule from OWASP's "CSV Injection" page
+ * (https://owasp.org/www-community/attacks/CSV_Injection).
+ *
+ * One exception keeps phone numbers usable: a cell that is exactly an E.164 number (`+` and up to 15
+ * digits, ITU-T E.164) is written as is. With no letters, references or operators after the `+`, a
+ * spreadsheet can at worst read it as a number; it can call no function. A phone cell with an
+ * extension or a label (`+14155550100 (mobile)`, label text from an imported file) is quoted.
+ */
+export const FORMULA_CELL = /^(?!\+[1-9]\d{1,14}$)[=+\-@\t\r\n]/;
 
 /** "+14155550100 ext. 12 (mobile)": the E.164 number, then its extension and label if any. */
 export const phoneCell = (phone: LeadPhone): string =>
@@ -44,28 +54,28 @@ export const leadsToCsv = (db: Db, leads: readonly Lead[]): { csv: string; count
   const phoneHeaders = Array.from({ length: phoneColumns }, (_, i) => (i === 0 ? 'Phone' : `Phone ${i + 1}`));
   const rows = mine.map((lead) => [
     lead.id,
-    safe(lead.name),
-    safe(lead.title),
-    safe(lead.company),
-    safe(lead.email),
+    lead.name ?? '',
+    lead.title ?? '',
+    lead.company ?? '',
+    lead.email ?? '',
     ...phoneHeaders.map((_, i) => {
       const phone = lead.phones[i];
       return phone ? phoneCell(phone) : '';
     }),
     lead.timeZone ?? '',
-    safe(lead.country),
-    safe(lead.region),
-    safe(lead.city),
+    lead.country ?? '',
+    lead.region ?? '',
+    lead.city ?? '',
     lead.sourceChannel,
-    safe(lead.sourceDetail),
+    lead.sourceDetail ?? '',
     lead.direction,
     lead.status,
-    safe(research.get(lead.id) ?? null),
+    research.get(lead.id) ?? '',
     new Date(lead.createdAt).toISOString(),
   ]);
   const csv = Papa.unparse(
     { fields: [...FIXED_BEFORE, ...phoneHeaders, ...FIXED_AFTER], data: rows },
-    { newline: '\r\n' },
+    { newline: '\r\n', escapeFormulae: FORMULA_CELL },
   );
   return { csv: `\uFEFF${csv}\r\n`, count: mine.length };
 };

@@ -19,12 +19,12 @@ const MAX_CELL = 2_000;
 const MAX_RESEARCH = 100_000;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
 /** Spreadsheet-safe exports put a quote before cells that start like formulas; read them back. */
-const ESCAPED_FORMULA = /^'[=+\-@]/;
+const ESCAPED_FORMULA = /^'[=+\-@\t\r\n]/;
 
 const clean = (cell: string | undefined): string => {
   if (cell === undefined || cell === '') return '';
   const text = cell.trim();
-  return text.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 39 && ESCAPED_FORMULA.test(text) ? text.slice(1).trim() : text;
 };
 
 /** The first non-empty cell among these columns. */
