@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { cspMetaPlugin } from './src/main/csp-meta';
 
 const shared = { '@shared': resolve('src/shared') };
 
@@ -31,7 +32,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     resolve: { alias: { ...shared, '@renderer': resolve('src/renderer/src') } },
-    plugins: [react()],
+    // The page's meta policy comes from the hosts' own policy function (src/main/security.ts).
+    plugins: [react(), cspMetaPlugin()],
     build: {
       // Minified, the workspace parses faster: part of the lead list's first-paint budget.
       minify: true,

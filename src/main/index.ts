@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { IPC_EVENT, IPC_INVOKE } from '@shared/bridge';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { AppError } from './core/errors';
 import { flagValue, resolveDataDir } from './core/paths';
 import {
+  APP_PAGE_URL,
+  APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   decideNavigation,
+  devServerUrlFrom,
   isPermissionAllowed,
   isTrustedSender,
   type RendererLocation,
@@ -18,9 +22,18 @@ import {
 // The Electron host: windows, IPC and OS integration around the core. Everything else is in ./core,
 // every security decision is a pure function in ./security.
 
-const rendererFile = join(import.meta.dirname, '..', 'renderer', 'index.html');
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-const renderer: RendererLocation = { fileUrl: pathToFileURL(rendererFile).href, devServerUrl };
+const rendererDir = join(import.meta.dirname, '..', 'renderer');
+const devServerUrl = devServerUrlFrom(process.env, app.isPackaged);
+const renderer: RendererLocation = { pageUrl: APP_PAGE_URL, devServerUrl };
+
+// The built renderer is served from app://dialdeck, a secure standard origin of its own, not from
+// file:// (where every local file would share the page's origin). Must be declared before `ready`.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
 
 // The same folder the web host and the CLI use (see core/paths). Chromium's own files and the
 // single-instance lock live there too, so one data dir is never opened by two windows' worth of
@@ -71,9 +84,31 @@ const createWindow = (core: Core): BrowserWindow => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
   });
   window.on('closed', stopEvents);
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererFile);
+  void window.loadURL(devServerUrl ?? APP_PAGE_URL);
   return window;
+};
+
+const notFound = (): Response =>
+  new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/** Answers app:// requests with files of the built renderer only (the path checks are in app-protocol.ts). */
+const serveRenderer = () => {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const target = request.method === 'GET' ? resolveAppRequest(request.url, rendererDir) : null;
+    if (!target) return notFound();
+    try {
+      const body = await readFile(target.file);
+      return new Response(new Uint8Array(body), {
+        headers: {
+          'content-type': target.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return notFound();
+    }
+  });
 };
 
 /** Every web contents shows only the renderer; links leave for the OS browser after a scheme check. */
@@ -100,8 +135,8 @@ const guardContents = (contents: WebContents) => {
 
 const lockDown = () => {
   const ses = session.defaultSession;
-  // A page loaded from a file gets its policy from index.html's meta tag; this covers everything else
-  // served through the session. The dev server keeps its own so hot reload works.
+  // app:// responses carry the policy themselves (and index.html its meta copy); this covers everything
+  // else served through the session. The dev server keeps its own so hot reload works.
   if (!devServerUrl) {
     ses.webRequest.onHeadersReceived((details, callback) => {
       callback({
@@ -150,6 +185,7 @@ const main = async () => {
   }
   await app.whenReady();
   lockDown();
+  serveRenderer();
   const core = openCoreOrExplain();
   if (!core) {
     app.exit(1);

@@ -1,22 +1,66 @@
 // Pure security decisions for both hosts, kept free of `electron` so they are unit-tested directly.
 
-/** Where the app's own renderer lives: the built file, or the dev server while developing. */
+/** The scheme the Electron host serves the built renderer from (see app-protocol.ts), never `file://`. */
+export const APP_SCHEME = 'app';
+/** The one host name under `app://`: the renderer's origin is `app://dialdeck`. */
+export const APP_HOST = 'dialdeck';
+/** The page every window loads. */
+export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+const parse = (text: string | undefined): URL | null => {
+  if (!text) return null;
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+};
+
+/** Where the app's own renderer lives: the built page, or the dev server while developing. */
 export type RendererLocation = {
-  /** `file://…/renderer/index.html` of the built renderer. */
-  fileUrl: string;
-  /** electron-vite's dev server (ELECTRON_RENDERER_URL); only honoured when the app is not packaged. */
+  /** The built renderer's page, `app://dialdeck/index.html`. */
+  pageUrl: string;
+  /** electron-vite's dev server; set only when `devServerUrlFrom` allowed it. */
   devServerUrl?: string;
+};
+
+/** The hosts a dev server may run on: this machine only. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The dev server the Electron host may load instead of the built renderer, or undefined.
+ * `ELECTRON_RENDERER_URL` (set by `electron-vite dev`) is honoured only with an explicit dev flag —
+ * `DIALDECK_DEV=1`, or `NODE_ENV_ELECTRON_VITE=development`, which `electron-vite dev` sets for the
+ * app it starts — never in a packaged app, and only for an http(s) URL on this machine. A stray
+ * variable in a user's environment can so never point the app at a remote page.
+ */
+export const devServerUrlFrom = (
+  env: Readonly<Record<string, string | undefined>>,
+  isPackaged: boolean,
+): string | undefined => {
+  const flagged = env.DIALDECK_DEV === '1' || env.NODE_ENV_ELECTRON_VITE === 'development';
+  if (isPackaged || !flagged) return undefined;
+  const url = parse(env.ELECTRON_RENDERER_URL);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  if (!LOOPBACK_HOSTS.has(url.hostname) || url.username !== '' || url.password !== '') return undefined;
+  return url.origin;
 };
 
 type CspOptions = {
   /** Extra `connect-src` sources, e.g. the web host's own WebSocket. */
   connect?: readonly string[];
+  /**
+   * `meta` leaves out `frame-ancestors`, which browsers ignore in a `<meta>` tag (CSP Level 3,
+   * https://www.w3.org/TR/CSP3/#meta-element); the header carries it.
+   */
+  delivery?: 'header' | 'meta';
 };
 
 /**
  * The renderer's Content-Security-Policy: only the app's own code, no eval, no remote content.
- * `src/renderer/index.html` carries the same policy as a meta tag for pages loaded from a file,
- * where no response header exists.
+ * The one source for every copy: the web host's and the `app://` protocol's response header, and the
+ * `<meta>` tag the renderer build writes into index.html (`RENDERER_META_CSP`, via the plugin in
+ * csp-meta.ts). Directives are joined with "; ".
  */
 export const contentSecurityPolicy = (options: CspOptions = {}): string =>
   [
@@ -29,23 +73,23 @@ export const contentSecurityPolicy = (options: CspOptions = {}): string =>
     "media-src 'self' blob:",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    ...(options.delivery === 'meta' ? [] : ["frame-ancestors 'none'"]),
   ].join('; ');
 
 /** The policy for the desktop window, which talks to the core over IPC, not the network. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
+/**
+ * The policy built into the renderer page. It holds wherever the page is served, so it lets the page
+ * reach the web host's WebSocket on this machine (the header then narrows it to the one port).
+ */
+export const RENDERER_META_CSP = contentSecurityPolicy({
+  connect: ['ws://127.0.0.1:*', 'ws://localhost:*'],
+  delivery: 'meta',
+});
+
 /** Links a user follows open in the system's handler only with one of these schemes. */
 export const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
-
-const parse = (text: string | undefined): URL | null => {
-  if (!text) return null;
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-};
 
 /**
  * True for a link that may be handed to the OS: web pages, e-mail and phone numbers. A web link must
@@ -71,8 +115,8 @@ export const isRendererUrl = (text: string | undefined, renderer: RendererLocati
     const dev = parse(renderer.devServerUrl);
     return dev !== null && url.origin === dev.origin && url.origin !== 'null';
   }
-  const own = parse(renderer.fileUrl);
-  return own !== null && url.protocol === 'file:' && pageOf(url) === pageOf(own);
+  const own = parse(renderer.pageUrl);
+  return own !== null && url.protocol === own.protocol && pageOf(url) === pageOf(own);
 };
 
 /** An IPC message is trusted only from the top frame of the app's own renderer, never from a subframe. */
@@ -97,18 +141,22 @@ export type PermissionAsk = {
   permission: string;
   /** The page asking (the requesting frame's URL, or the web contents' URL for a check). */
   url: string | undefined;
-  /** For `media`: which devices; calls need the microphone only. */
+  /** For `media`: which devices; calls need the microphone only. Missing or empty: never granted. */
   mediaTypes?: readonly string[];
 };
 
 /** Writing a copied phone number or note to the clipboard is harmless and handy. */
 const ALWAYS_ALLOWED = new Set(['clipboard-sanitized-write']);
 
-/** The renderer may use the microphone (calls) and write to the clipboard; nothing else, and no one else. */
+/**
+ * The renderer may use the microphone (calls) and write to the clipboard; nothing else, and no one else.
+ * A `media` ask must name its devices and name only `audio`: a missing or empty list (which says
+ * nothing about the camera) is refused, like any list with `video`.
+ */
 export const isPermissionAllowed = (ask: PermissionAsk, renderer: RendererLocation): boolean => {
   if (!isRendererUrl(ask.url, renderer)) return false;
   if (ALWAYS_ALLOWED.has(ask.permission)) return true;
   if (ask.permission !== 'media') return false;
   const types = ask.mediaTypes ?? [];
-  return types.every((type) => type === 'audio');
+  return types.length > 0 && types.every((type) => type === 'audio');
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { openWorkspace, type Workspace } from './harness';
+import { RENDERER_META_CSP } from '../../src/main/security';
+import { OPTION, openWorkspace, type Workspace } from './harness';
 
 // The web host serves the workspace to this machine only, and only to the page opened with the
 // token it printed. A page without it, or with a wrong one, says so plainly; the API refuses it.
@@ -55,5 +56,19 @@ describe('access to the workspace page', () => {
     expect(await upgradeStatus(`${api}?token=not-the-token`, ws.host.origin)).toBe(401);
     expect(await upgradeStatus(api, ws.host.origin)).toBe(401);
     expect(await upgradeStatus(`${api}?token=${ws.host.token}`, ws.host.origin)).toBe(101);
+  });
+
+  it('carries the policy from the hosts’ own function in the built page, and runs under it', async () => {
+    const { page } = ws;
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(ws.host.url);
+    await page.locator(OPTION).first().waitFor();
+    const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+    expect(await meta.count()).toBe(1);
+    expect(await meta.getAttribute('content')).toBe(RENDERER_META_CSP);
+    expect(violations).toEqual([]);
   });
 });

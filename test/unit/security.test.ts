@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cspMetaPlugin, cspMetaTag } from '../../src/main/csp-meta';
 import {
+  APP_PAGE_URL,
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   decideNavigation,
+  devServerUrlFrom,
   isPermissionAllowed,
   isRendererUrl,
   isSafeExternalUrl,
   isTrustedSender,
+  RENDERER_META_CSP,
   type RendererLocation,
 } from '../../src/main/security';
 import { browserCommand } from '../../src/main/web/open-browser';
 
-const built: RendererLocation = { fileUrl: 'file:///opt/Dialdeck/resources/app/out/renderer/index.html' };
+const built: RendererLocation = { pageUrl: APP_PAGE_URL };
 const dev: RendererLocation = { ...built, devServerUrl: 'http://localhost:5173' };
 
 describe('isSafeExternalUrl', () => {
@@ -45,21 +49,26 @@ describe('isSafeExternalUrl', () => {
 
 describe('isRendererUrl', () => {
   it('accepts the built renderer page with any query or fragment', () => {
-    expect(isRendererUrl(built.fileUrl, built)).toBe(true);
-    expect(isRendererUrl(`${built.fileUrl}#/leads/1`, built)).toBe(true);
-    expect(isRendererUrl(`${built.fileUrl}?x=1`, built)).toBe(true);
+    expect(isRendererUrl(built.pageUrl, built)).toBe(true);
+    expect(isRendererUrl(`${built.pageUrl}#/leads/1`, built)).toBe(true);
+    expect(isRendererUrl(`${built.pageUrl}?x=1`, built)).toBe(true);
   });
 
-  it('refuses any other file, even one beside the renderer', () => {
-    expect(isRendererUrl('file:///opt/Dialdeck/resources/app/out/renderer/other.html', built)).toBe(false);
-    expect(isRendererUrl('file:///tmp/renderer/index.html', built)).toBe(false);
-    expect(isRendererUrl('file:///opt/Dialdeck/resources/app/out/renderer/index.html/../x.html', built)).toBe(
-      false,
-    );
+  it('is served from app://dialdeck, not from a file', () => {
+    expect(built.pageUrl).toBe('app://dialdeck/index.html');
+    expect(isRendererUrl('file:///opt/Dialdeck/resources/app/out/renderer/index.html', built)).toBe(false);
   });
 
-  it('refuses web pages and garbage when the renderer is a file', () => {
-    expect(isRendererUrl('https://evil.example/renderer/index.html', built)).toBe(false);
+  it('refuses any other page, even one beside the renderer or on a look-alike host', () => {
+    expect(isRendererUrl('app://dialdeck/other.html', built)).toBe(false);
+    expect(isRendererUrl('app://evil/index.html', built)).toBe(false);
+    expect(isRendererUrl('app://dialdeck.evil/index.html', built)).toBe(false);
+    expect(isRendererUrl('app://dialdeck/assets/../other.html', built)).toBe(false);
+  });
+
+  it('refuses web pages and garbage', () => {
+    expect(isRendererUrl('https://evil.example/index.html', built)).toBe(false);
+    expect(isRendererUrl('https://dialdeck/index.html', built)).toBe(false);
     expect(isRendererUrl(undefined, built)).toBe(false);
     expect(isRendererUrl('', built)).toBe(false);
   });
@@ -75,8 +84,8 @@ describe('isRendererUrl', () => {
 
 describe('isTrustedSender', () => {
   it('trusts only the top frame of the renderer', () => {
-    expect(isTrustedSender({ url: built.fileUrl, isMainFrame: true }, built)).toBe(true);
-    expect(isTrustedSender({ url: built.fileUrl, isMainFrame: false }, built)).toBe(false);
+    expect(isTrustedSender({ url: built.pageUrl, isMainFrame: true }, built)).toBe(true);
+    expect(isTrustedSender({ url: built.pageUrl, isMainFrame: false }, built)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', isMainFrame: true }, built)).toBe(false);
     expect(isTrustedSender(null, built)).toBe(false);
   });
@@ -84,7 +93,7 @@ describe('isTrustedSender', () => {
 
 describe('decideNavigation', () => {
   it('stays on the renderer, sends safe links to the OS, drops the rest', () => {
-    expect(decideNavigation(`${built.fileUrl}#/queue`, built)).toBe('allow');
+    expect(decideNavigation(`${built.pageUrl}#/queue`, built)).toBe('allow');
     expect(decideNavigation('https://example.com/', built)).toBe('open-external');
     expect(decideNavigation('tel:+12025550143', built)).toBe('open-external');
     expect(decideNavigation('file:///etc/passwd', built)).toBe('deny');
@@ -93,13 +102,19 @@ describe('decideNavigation', () => {
 });
 
 describe('isPermissionAllowed', () => {
-  const ask = (permission: string, url = built.fileUrl, mediaTypes?: string[]) =>
+  const ask = (permission: string, url = built.pageUrl, mediaTypes?: string[]) =>
     isPermissionAllowed({ permission, url, mediaTypes }, built);
 
   it('lets the renderer use the microphone for calls, but not the camera', () => {
-    expect(ask('media', built.fileUrl, ['audio'])).toBe(true);
-    expect(ask('media', built.fileUrl, ['audio', 'video'])).toBe(false);
-    expect(ask('media', built.fileUrl, ['video'])).toBe(false);
+    expect(ask('media', built.pageUrl, ['audio'])).toBe(true);
+    expect(ask('media', built.pageUrl, ['audio', 'video'])).toBe(false);
+    expect(ask('media', built.pageUrl, ['video'])).toBe(false);
+  });
+
+  it('never grants media when the ask names no devices', () => {
+    expect(ask('media', built.pageUrl, [])).toBe(false);
+    expect(ask('media', built.pageUrl, undefined)).toBe(false);
+    expect(ask('media', built.pageUrl, [''])).toBe(false);
   });
 
   it('lets the renderer write to the clipboard', () => {
@@ -139,14 +154,65 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:4000']);
   });
 
-  it('is also in the renderer page, for windows loaded from a file', () => {
+  it('leaves frame-ancestors out of the meta copy, where browsers ignore it', () => {
+    expect(directives(contentSecurityPolicy({ delivery: 'meta' })).has('frame-ancestors')).toBe(false);
+  });
+
+  it('reaches the renderer page from the same function, through the build plugin', () => {
+    const plugin = cspMetaPlugin();
+    const hook = plugin.transformIndexHtml;
+    expect(typeof hook).toBe('function');
+    const tags = typeof hook === 'function' ? hook.call({} as never, '', {} as never) : undefined;
+    expect(tags).toEqual([cspMetaTag()]);
+    const meta = cspMetaTag();
+    expect(meta.attrs).toEqual({ 'http-equiv': 'Content-Security-Policy', content: RENDERER_META_CSP });
+    expect(meta.injectTo).toBe('head-prepend');
+    const policy = directives(RENDERER_META_CSP);
+    // The meta copy is the header's policy, plus the web host's WebSocket on this machine.
+    const header = directives(contentSecurityPolicy({ delivery: 'meta' }));
+    for (const [name, values] of header) {
+      if (name !== 'connect-src') expect(policy.get(name)).toEqual(values);
+    }
+    expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*']);
+    expect(RENDERER_META_CSP).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  it('is written nowhere else: index.html holds no policy of its own', () => {
     const html = readFileSync('src/renderer/index.html', 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBeDefined();
-    const policy = directives(meta ?? '');
-    expect(policy.get('default-src')).toEqual(["'none'"]);
-    expect(policy.get('script-src')).toEqual(["'self'"]);
-    expect(meta).not.toMatch(/unsafe-eval|https?:/);
+    expect(html).not.toMatch(/Content-Security-Policy/i);
+  });
+});
+
+describe('devServerUrlFrom', () => {
+  const url = 'http://localhost:5173';
+  it('honours the dev server only with an explicit dev flag, in an unpackaged app', () => {
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: url, DIALDECK_DEV: '1' }, false)).toBe(url);
+    expect(
+      devServerUrlFrom({ ELECTRON_RENDERER_URL: url, NODE_ENV_ELECTRON_VITE: 'development' }, false),
+    ).toBe(url);
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: url }, false)).toBeUndefined();
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: url, DIALDECK_DEV: 'true' }, false)).toBeUndefined();
+    expect(
+      devServerUrlFrom({ ELECTRON_RENDERER_URL: url, NODE_ENV_ELECTRON_VITE: 'production' }, false),
+    ).toBeUndefined();
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: url, DIALDECK_DEV: '1' }, true)).toBeUndefined();
+  });
+
+  it.each([
+    'https://evil.example/',
+    'http://localhost.evil.example:5173',
+    'http://user@localhost:5173',
+    'file:///tmp/index.html',
+    'javascript:alert(1)',
+    'not a url',
+  ])('ignores %s even with the flag', (address) => {
+    expect(devServerUrlFrom({ ELECTRON_RENDERER_URL: address, DIALDECK_DEV: '1' }, false)).toBeUndefined();
+  });
+
+  it('keeps only the origin of a dev server on this machine', () => {
+    expect(
+      devServerUrlFrom({ ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/x', DIALDECK_DEV: '1' }, false),
+    ).toBe('http://127.0.0.1:5173');
   });
 });
 

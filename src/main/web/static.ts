@@ -14,6 +14,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The Content-Type a built renderer file is served with; unknown kinds as bytes. */
+export const contentTypeOf = (file: string): string => TYPES[extname(file)] ?? 'application/octet-stream';
+
 /**
  * The file under `root` that a URL path names, or null when the path is malformed or would leave
  * `root` (`..`, encoded slashes or backslashes, NUL bytes).
@@ -54,7 +57,7 @@ export const serveStatic = (
     return;
   }
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'cache-control': 'no-cache',
     ...headers,
   });
