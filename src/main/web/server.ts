@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { MAX_REQUEST_BYTES } from '@shared/api/limits';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core';
 import { dispatch } from '../core/dispatch';
@@ -16,14 +17,14 @@ export type WebHostOptions = {
   port?: number;
   /** Fixed token for tests; a random one is made per start otherwise. */
   token?: string;
-  /** Largest accepted WebSocket message; a larger one closes that connection (1009). */
+  /**
+   * Largest accepted WebSocket message; a larger one closes that connection (1009). Defaults to
+   * MAX_REQUEST_BYTES, the shared upload limit plus its request envelope (shared/api/limits.ts).
+   */
   maxMessageBytes?: number;
 };
 
 export type WebHost = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
-
-/** Room for a large CSV import sent as one message. */
-const MAX_MESSAGE_BYTES = 150 * 1024 * 1024;
 
 const sameSecret = (given: string | null, token: string): boolean => {
   if (!given) return false;
@@ -67,7 +68,7 @@ export const startWebHost = async (options: WebHostOptions): Promise<WebHost> =>
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+    maxPayload: options.maxMessageBytes ?? MAX_REQUEST_BYTES,
   });
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');

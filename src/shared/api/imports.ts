@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract';
+import { Base64Upload } from './limits';
 
 /** Lead fields a CSV column can be mapped to. `phone` may be mapped from several columns. */
 export const IMPORT_FIELDS = [
@@ -36,8 +37,8 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const ImportSource = z.object({
   fileName: z.string().max(500),
-  /** The file's bytes, base64-encoded. */
-  dataBase64: z.string(),
+  /** The file's bytes, base64-encoded; at most MAX_UPLOAD_BYTES once decoded (limits.ts). */
+  dataBase64: Base64Upload,
 });
 
 export const ImportOptions = z.object({

@@ -25,3 +25,4 @@ export const isMethodName = (name: string): name is MethodName => Object.hasOwn(
 
 export * from './contract';
 export * from './events';
+export * from './limits';

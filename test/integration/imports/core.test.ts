@@ -1,4 +1,5 @@
 import type { ImportProgress, ImportSummary } from '@shared/api/imports';
+import { MAX_UPLOAD_BASE64_CHARS } from '@shared/api/limits';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../src/main/core/imports/limits';
@@ -411,9 +412,20 @@ describe('files Dialdeck refuses, leaving the store as it was', () => {
   it('refuses a file over the size limit before decoding it', async () => {
     const { core } = open();
     const before = counts(core.db);
-    const huge = 'A'.repeat(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8);
+    // Longer than the contract's base64 field allows: refused by validation, with what to do.
+    const huge = 'A'.repeat(MAX_UPLOAD_BASE64_CHARS + 4);
     await expect(
       call(core, 'imports.preview', { fileName: 'big.csv', dataBase64: huge }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/100 MB.*Split it into smaller files/),
+    });
+    // Within the field's length but decoding to 2 bytes over the limit (no padding): the import says so.
+    const edge = 'A'.repeat(MAX_UPLOAD_BASE64_CHARS);
+    expect(MAX_UPLOAD_BASE64_CHARS % 4).toBe(0);
+    expect((MAX_UPLOAD_BASE64_CHARS / 4) * 3).toBeGreaterThan(MAX_IMPORT_BYTES);
+    await expect(
+      call(core, 'imports.preview', { fileName: 'big.csv', dataBase64: edge }),
     ).rejects.toMatchObject({
       code: 'import_too_large',
       message: expect.stringContaining('100 MB'),

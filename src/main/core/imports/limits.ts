@@ -1,7 +1,8 @@
+import { MAX_UPLOAD_BYTES } from '@shared/api/limits';
 import { AppError } from '../errors';
 
-/** The largest file Dialdeck imports. A CSV of this size holds about a million leads. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** The largest file Dialdeck imports: the shared upload limit. A CSV of this size holds about a million leads. */
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 
 const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
 

@@ -1,5 +1,7 @@
-/** The largest file the import accepts; larger ones are refused before a byte is read. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '@shared/api/limits';
+
+/** The largest file the import accepts (the shared upload limit); larger ones are refused before a byte is read. */
+export const MAX_IMPORT_BYTES = MAX_UPLOAD_BYTES;
 
 /** The file's bytes as base64, the form the import contract carries them in. */
 export const readAsBase64 = (file: File): Promise<string> =>
