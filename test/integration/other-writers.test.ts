@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { EventName } from '@shared/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Core, openCore } from '../../src/main/core';
-import { OTHER_WRITERS_POLL_MS, watchOtherWriters } from '../../src/main/core/store/other-writers';
+import type { NewLead } from '../../src/main/core/leads/repo';
+import {
+  COARSE_EVENT_GAP_MS,
+  OTHER_WRITERS_POLL_MS,
+  watchOtherWriters,
+} from '../../src/main/core/store/other-writers';
 import { call, dialdeck } from './imports/helpers';
 
 const cleanups: (() => void)[] = [];
@@ -22,6 +27,23 @@ const open = (dataDir: string, watch: boolean): Core => {
   const core = openCore({ dataDir, watchOtherWriters: watch });
   cleanups.push(() => core.close());
   return core;
+};
+
+const QUIET_LEAD: NewLead = {
+  name: '',
+  title: null,
+  company: null,
+  email: null,
+  phones: [],
+  timeZone: 'America/Chicago',
+  country: 'US',
+  region: 'IL',
+  city: null,
+  sourceChannel: 'outbound_list',
+  sourceDetail: null,
+  direction: 'outbound',
+  status: 'new',
+  isDemo: true,
 };
 
 type Seen = { name: EventName; payload: unknown; at: number };
@@ -106,7 +128,7 @@ describe('commits from another connection', () => {
     expect(seen.length).toBe(own);
   });
 
-  it('says "leads changed" without ids when the outbox cannot name them', async () => {
+  it('says "leads changed" without ids when the outbox cannot name them, at most once a second', async () => {
     const dataDir = tempDir();
     const window = open(dataDir, false);
     const other = open(dataDir, false);
@@ -114,15 +136,46 @@ describe('commits from another connection', () => {
     cleanups.push(() => watch.stop());
     const seen = record(window);
     expect(watch.check()).toBe(false);
-    // A write that records nothing in the outbox, as demo leads and unpublished import rows do.
-    other.db.prepare("UPDATE leads SET updated_at = updated_at WHERE id = 'none'").run();
-    other.db.prepare('CREATE TABLE scratch (x INTEGER) STRICT').run();
+    // Leads written without outbox rows, as demo leads and unpublished import rows are.
+    const addQuietLead = (name: string) =>
+      other.db.transaction(() => other.leads.create({ ...QUIET_LEAD, name }, { record: false }))();
+    addQuietLead('Quiet One');
     expect(watch.check()).toBe(true);
     expect(seen.map((e) => [e.name, e.payload])).toEqual([
       ['leads:changed', {}],
       ['queue:changed', { reason: 'external' }],
     ]);
     expect(watch.check()).toBe(false);
+
+    // A second one at once waits for the gap, then goes out: the list reloads once a second at most.
+    addQuietLead('Quiet Two');
+    watch.check();
+    expect(seen).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, COARSE_EVENT_GAP_MS + 50));
+    watch.check();
+    expect(seen.map((e) => e.name)).toEqual([
+      'leads:changed',
+      'queue:changed',
+      'leads:changed',
+      'queue:changed',
+    ]);
+  });
+
+  it('sends nothing for a checkpoint or a transaction that changed nothing a view shows', () => {
+    const dataDir = tempDir();
+    const window = open(dataDir, false);
+    const other = open(dataDir, false);
+    const watch = watchOtherWriters(window.db, window.events, 60_000);
+    cleanups.push(() => watch.stop());
+    const seen = record(window);
+    const versionBefore = window.db.pragma('data_version', { simple: true });
+    other.db.prepare("UPDATE leads SET updated_at = updated_at WHERE id = 'none'").run();
+    other.db.pragma('wal_checkpoint(TRUNCATE)');
+    // SQLite did report another connection's work…
+    expect(window.db.pragma('data_version', { simple: true })).not.toBe(versionBefore);
+    // …but nothing a view shows changed.
+    expect(watch.check()).toBe(false);
+    expect(seen).toEqual([]);
   });
 
   it('stops watching when the core closes', async () => {

@@ -4,19 +4,22 @@ import type { Db } from './db';
 /** How often the store is asked whether another connection committed; well inside the 1 s promise. */
 export const OTHER_WRITERS_POLL_MS = 250;
 
+/**
+ * "Leads changed" without ids makes every open list reload all its leads, so it goes out at most
+ * once per this many ms while another process keeps writing (a long import); the last one always goes.
+ */
+export const COARSE_EVENT_GAP_MS = 1000;
+
 /** More changed leads than this are announced as "leads changed" without ids (the list reloads). */
 const MAX_PRECISE_IDS = 200;
 
 export type OtherWritersWatch = {
-  /** Checks once, now (the timer calls this); true when another connection had committed. */
+  /** Looks once, now (the timer calls this); true when it announced a change. */
   check(): boolean;
   stop(): void;
 };
 
 type OutboxRow = { name: string; args: string };
-
-/** What one batch of outbox rows says changed: the leads it names, or null when it cannot tell. */
-type Touched = { leadIds: Set<string>; precise: boolean };
 
 /** Mutations whose args name one lead: `id` for the lead's own mutations, `leadId` for the rest. */
 const leadIdOf = (name: string, args: Record<string, unknown>): string | undefined => {
@@ -27,17 +30,17 @@ const leadIdOf = (name: string, args: Record<string, unknown>): string | undefin
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Collects the lead ids a mutation touches; a batch (`{changes: [{name, args}]}`) is read entry by entry. */
-const collect = (name: string, args: unknown, touched: Touched): void => {
+/** Adds the lead ids a mutation touches; a batch (`{changes: [{name, args}]}`) is read entry by entry. */
+const collect = (name: string, args: unknown, leadIds: Set<string>): void => {
   if (!isRecord(args)) return;
   if (Array.isArray(args.changes)) {
     for (const change of args.changes) {
-      if (isRecord(change) && typeof change.name === 'string') collect(change.name, change.args, touched);
+      if (isRecord(change) && typeof change.name === 'string') collect(change.name, change.args, leadIds);
     }
     return;
   }
   const leadId = leadIdOf(name, args);
-  if (leadId) touched.leadIds.add(leadId);
+  if (leadId) leadIds.add(leadId);
 };
 
 const parse = (text: string): unknown => {
@@ -53,11 +56,15 @@ const parse = (text: string): unknown => {
  * the core's own change events, so an open window shows them within a second.
  *
  * Every `intervalMs` it reads `PRAGMA data_version`, which changes only when ANOTHER connection has
- * committed (https://www.sqlite.org/pragma.html#pragma_data_version): one cheap read when nothing
- * changed. On a change it reads the outbox rows written since the last look to name the leads touched
- * (`leads:changed {ids}`, `queue:changed {leadIds, reason: 'external'}`); when the outbox cannot tell
- * (demo leads record nothing, too many rows, an unpublished import), it sends both events without ids.
- * `settings:changed` goes out only when the settings table's content differs from the last look.
+ * committed or checkpointed (https://www.sqlite.org/pragma.html#pragma_data_version): one cheap read
+ * when nothing changed. On a change:
+ * - outbox rows written since the last look name the leads touched: `leads:changed {ids}` and
+ *   `queue:changed {leadIds, reason: 'external'}`; rows naming no lead (rules, cadences, the outcome
+ *   set) send `queue:changed {reason: 'external'}`;
+ * - with no new outbox row (demo leads record none, nor do unpublished import rows), a fingerprint of
+ *   the leads and activities tables tells whether anything a view shows changed; if so, both events go
+ *   out without ids (at most once per COARSE_EVENT_GAP_MS); if not (a checkpoint), nothing does;
+ * - `settings:changed` goes out when the settings table's content differs from the last look.
  * The timer is unref'd (it never keeps a process alive) and stops with `stop()`.
  */
 export const watchOtherWriters = (
@@ -76,47 +83,74 @@ export const watchOtherWriters = (
       'SELECT group_concat(key || char(31) || value, char(30)) FROM (SELECT key, value FROM settings ORDER BY key)',
     )
     .pluck();
+  // Leads added or removed, and calls or notes logged; index lookups, no table scan.
+  const contentPrint = db
+    .prepare<[], string>(
+      `SELECT (SELECT count(*) FROM leads) || ':' || (SELECT coalesce(max(rowid), 0) FROM leads) || ':' ||
+              (SELECT coalesce(max(rowid), 0) FROM activities) || ':' || (SELECT count(*) FROM dnc)`,
+    )
+    .pluck();
 
   let version = dataVersion.get() ?? 0;
   let seq = lastSeq.get() ?? 0;
   let settings = settingsPrint.get() ?? null;
+  let content = contentPrint.get() ?? '';
+  let lastCoarseAt = Number.NEGATIVE_INFINITY;
+  let coarsePending = false;
 
-  const announce = (): void => {
-    const touched: Touched = { leadIds: new Set(), precise: true };
-    const rows: OutboxRow[] = outboxSince.all(seq, MAX_PRECISE_IDS + 1);
-    if (rows.length === 0 || rows.length > MAX_PRECISE_IDS) touched.precise = false;
-    for (const row of rows) collect(row.name, parse(row.args), touched);
-    seq = lastSeq.get() ?? seq;
-    if (touched.leadIds.size > MAX_PRECISE_IDS) touched.precise = false;
+  const sendCoarse = (): void => {
+    const at = Date.now();
+    if (at - lastCoarseAt < COARSE_EVENT_GAP_MS) {
+      coarsePending = true;
+      return;
+    }
+    coarsePending = false;
+    lastCoarseAt = at;
+    events.emit('leads:changed', {});
+    events.emit('queue:changed', { reason: 'external' });
+  };
 
+  /** Sends the events for what changed since the last look; false when nothing a view shows did. */
+  const announce = (): boolean => {
+    let announced = false;
     const nextSettings = settingsPrint.get() ?? null;
-    const settingsChanged = nextSettings !== settings;
-    if (settingsChanged) {
+    if (nextSettings !== settings) {
       settings = nextSettings;
       events.emit('settings:changed', {});
-      // Preferences saved in another window write no outbox row: nothing else to reload.
-      if (rows.length === 0) return;
+      announced = true;
     }
-    if (touched.precise && touched.leadIds.size > 0) {
-      const ids = [...touched.leadIds];
+    const nextContent = contentPrint.get() ?? '';
+    const contentChanged = nextContent !== content;
+    content = nextContent;
+
+    const rows: OutboxRow[] = outboxSince.all(seq, MAX_PRECISE_IDS + 1);
+    seq = lastSeq.get() ?? seq;
+    if (rows.length === 0) {
+      if (!contentChanged) return announced;
+      sendCoarse();
+      return true;
+    }
+    const leadIds = new Set<string>();
+    for (const row of rows) collect(row.name, parse(row.args), leadIds);
+    if (rows.length > MAX_PRECISE_IDS || leadIds.size > MAX_PRECISE_IDS) {
+      sendCoarse();
+    } else if (leadIds.size > 0) {
+      const ids = [...leadIds];
       events.emit('leads:changed', { ids });
       events.emit('queue:changed', { leadIds: ids, reason: 'external' });
-    } else if (!touched.precise) {
-      events.emit('leads:changed', {});
-      events.emit('queue:changed', { reason: 'external' });
     } else {
-      // Outbox rows that name no lead (calling rules, cadences, the outcome set): the queue may differ.
       events.emit('queue:changed', { reason: 'external' });
     }
+    return true;
   };
 
   const check = (): boolean => {
     if (!db.open) return false;
+    if (coarsePending) sendCoarse();
     const next = dataVersion.get() ?? 0;
     if (next === version) return false;
     version = next;
-    announce();
-    return true;
+    return announce();
   };
 
   const timer = setInterval(() => {
