@@ -106,6 +106,20 @@ describe('commits from another connection', () => {
     expect(seen.some((e) => e.name === 'settings:changed')).toBe(false);
   });
 
+  it('lets two windows on one store each see what the other wrote', async () => {
+    const dataDir = tempDir();
+    const first = open(dataDir, true);
+    const second = open(dataDir, true);
+    const seenByFirst = record(first);
+    const seenBySecond = record(second);
+    await importCsv(first, 'Name,Phone\nAvery Chen,(212) 555-0143\n');
+    const id = first.db.prepare('SELECT id FROM leads').pluck().get() as string;
+    await until(() => idsOf(seenBySecond, 'leads:changed').includes(id), 1000);
+    seenByFirst.length = 0;
+    await call(second, 'leads.setResearch', { leadId: id, body: 'Asked about pricing' });
+    await until(() => idsOf(seenByFirst, 'leads:changed').includes(id), 1000);
+  });
+
   it('announces a preference saved elsewhere as settings:changed alone', async () => {
     const dataDir = tempDir();
     const window = open(dataDir, true);
