@@ -7,6 +7,7 @@ import { type CadenceStore, createCadenceStore, type StoredCadence } from '../ca
 import type { CoreEvents } from '../events';
 import { newId } from '../ids';
 import { createOutcomesStore, type OutcomesStore } from '../outcomes/store';
+import { readSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 import type { Clock, Outbox } from '../sync/outbox';
 import { createDncStore, type DncStore } from './dnc-store';
@@ -209,11 +210,7 @@ export const createServices = (deps: DialingDeps): Services => {
   };
   const rules = createRulesStore(db, outbox);
   const windows = createZoneWindows();
-  const userId = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'sync.userId'").pluck();
-  const me = () => {
-    const raw = userId.get();
-    return raw === undefined ? null : (JSON.parse(raw) as string | null);
-  };
+  const me = () => readSetting(db, 'sync.userId');
   // The keys are read with one index seek per key; they are kept until another connection writes
   // (data_version moves) and extended as this one writes tasks in new zones.
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();

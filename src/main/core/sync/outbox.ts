@@ -32,14 +32,14 @@ const validateByDefault = (): boolean =>
 
 export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): Outbox => {
   const validate = options.validate ?? validateByDefault();
-  let nodeId = readSetting(db, 'sync.nodeId') as string | undefined;
+  let nodeId = readSetting(db, 'sync.nodeId');
   if (!nodeId) {
     nodeId = newId().replaceAll('-', '').slice(-16);
     writeSetting(db, 'sync.nodeId', nodeId);
   }
   // The clock resumes from the newest value it ever issued: the last outbox row, or the value saved
   // when rows were cleared. Not saving it on every record keeps each outcome's commit small.
-  const saved = readSetting(db, 'sync.hlc') as string | undefined;
+  const saved = readSetting(db, 'sync.hlc');
   const newest = (
     db.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined
   )?.hlc;
