@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/main/core';
 import { newId } from '../../../src/main/core/ids';
 import { createOutbox } from '../../../src/main/core/sync/outbox';
 import { type ChangeName, MutationEnvelope, type MutationName, mutations } from '../../../src/shared/sync';
 import { DAY, HOUR, openHarness, utc } from '../cadence/helpers';
 import { importFile } from '../imports/helpers';
+import { checkOutbox } from './outbox-check';
 
 const T = utc('2026-03-02T15:00:00Z');
 
 type StoredRow = { id: string; name: string; args: string; hlc: string };
-
-/** Every outbox row of a store, checked as the server will check a push, and the names it holds. */
-const checkOutbox = (core: Core): { rows: number; names: Set<string>; failures: string[] } => {
-  const rows = core.db.prepare('SELECT id, name, args, hlc FROM outbox ORDER BY seq').all() as StoredRow[];
-  const names = new Set<string>();
-  const failures: string[] = [];
-  for (const row of rows) {
-    const parsed = MutationEnvelope.safeParse({ ...row, args: JSON.parse(row.args) });
-    if (!parsed.success) {
-      failures.push(
-        `${row.name}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-      continue;
-    }
-    names.add(parsed.data.name);
-    const { args } = parsed.data;
-    if ('changes' in args && Array.isArray(args.changes))
-      for (const change of args.changes) names.add(change.name);
-  }
-  return { rows: rows.length, names, failures };
-};
 
 const csv = (lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -82,7 +61,7 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('enrollments.remove', { leadId: cy });
     await h.call('cadences.delete', { id: emailFirst.id });
 
-    const { rows, names, failures } = checkOutbox(core);
+    const { rows, names, failures } = checkOutbox(core.db);
     expect(failures).toEqual([]);
     expect(rows).toBeGreaterThan(20);
     // A mutation no writer records, or a writer this test does not drive, shows up here.
