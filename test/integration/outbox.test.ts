@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core';
+import { newId } from '../../src/main/core/ids';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -23,15 +24,15 @@ describe('outbox clock', () => {
     let clock = 2_000_000_000_000;
     const first = openCore({ dataDir, now: () => clock });
     first.db.transaction(() => {
-      first.outbox.record('test.a', {});
-      first.outbox.record('test.b', {});
+      first.outbox.record('cadence.delete', { id: newId() });
+      first.outbox.record('cadence.delete', { id: newId() });
     })();
     const before = hlcs(first);
     first.close();
 
     clock -= 60_000;
     const second = openCore({ dataDir, now: () => clock });
-    second.db.transaction(() => second.outbox.record('test.c', {}))();
+    second.db.transaction(() => second.outbox.record('cadence.delete', { id: newId() }))();
     const after = hlcs(second);
     second.close();
 

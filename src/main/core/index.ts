@@ -1,19 +1,20 @@
 import { createCadenceHandlers } from './cadence/handlers';
-import { type CoreEvents, createCoreEvents } from './events';
-import type { Handlers } from './handlers';
+import type { CoreContext } from './context';
+import { createCoreEvents } from './events';
+import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { DEMO_LEADS } from './leads/demo';
 import { createLeadsHandlers } from './leads/handlers';
-import { createLeadsRepo, type LeadsRepo } from './leads/repo';
+import { createLeadsRepo } from './leads/repo';
 import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
-import { createDialing, type Dialing } from './queue/dialing';
+import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
-import { type Db, type OpenStoreOptions, openStore } from './store/db';
+import { type OpenStoreOptions, openStore } from './store/db';
 import { watchOtherWriters } from './store/other-writers';
-import { type Clock, createOutbox, type Outbox } from './sync/outbox';
+import { type Clock, createOutbox } from './sync/outbox';
 
 export type CoreOptions = OpenStoreOptions & {
   dataDir: string;
@@ -27,15 +28,7 @@ export type CoreOptions = OpenStoreOptions & {
   watchOtherWriters?: boolean;
 };
 
-export type Core = {
-  db: Db;
-  dataDir: string;
-  now: Clock;
-  events: CoreEvents;
-  outbox: Outbox;
-  leads: LeadsRepo;
-  /** The cadence engine and call queue; `dialing.enrollNewLeads` puts new leads on their cadence. */
-  dialing: Dialing;
+export type Core = CoreContext & {
   handlers: Handlers;
   close(): void;
 };
@@ -56,15 +49,15 @@ export const openCore = (options: CoreOptions): Core => {
       writeSetting(db, 'demo.seeded', true);
     })();
   }
-  const base = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
-  const handlers: Handlers = {
-    ...createLeadsHandlers(base),
-    ...createImportsHandlers(base),
-    ...createSettingsHandlers(base),
-    ...createQueueHandlers(base),
-    ...createOutcomesHandlers(base),
-    ...createCadenceHandlers(base),
-  };
+  const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
+  const handlers: Handlers = joinHandlers(
+    createLeadsHandlers(base),
+    createImportsHandlers(base),
+    createSettingsHandlers(base),
+    createQueueHandlers(base),
+    createOutcomesHandlers(base),
+    createCadenceHandlers(base),
+  );
   const watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
   return {
     ...base,
@@ -75,5 +68,3 @@ export const openCore = (options: CoreOptions): Core => {
     },
   };
 };
-
-export type CoreContext = Omit<Core, 'handlers' | 'close'>;

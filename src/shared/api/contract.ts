@@ -23,6 +23,8 @@ export const ErrorCode = z.enum([
   'import_unreadable',
   'forbidden',
   'not_built',
+  /** A stored setting failed its schema; it is left untouched (details: `{ key, reason }`). */
+  'settings_unreadable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

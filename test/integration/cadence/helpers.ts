@@ -7,12 +7,21 @@ import { dispatch } from '../../../src/main/core/dispatch';
 import type { NewLead } from '../../../src/main/core/leads/repo';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/api';
 import type { CallingRules } from '../../../src/shared/domain/queue';
+import { checkOutbox } from '../sync/outbox-check';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
 afterEach(() => {
-  for (const core of cores.splice(0)) if (core.db.open) core.close();
+  // Every outbox row a test's store holds must be a mutation the server accepts; checked before the
+  // stores go, and reported after they are cleaned up.
+  const problems: string[] = [];
+  for (const core of cores.splice(0)) {
+    if (!core.db.open) continue;
+    problems.push(...checkOutbox(core.db).failures);
+    core.close();
+  }
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  if (problems.length > 0) throw new Error(`Outbox rows off the wire format:\n${problems.join('\n')}`);
 });
 
 export const tempDir = (prefix = 'dialdeck-cadence-'): string => {

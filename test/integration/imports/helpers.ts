@@ -7,6 +7,7 @@ import type { Lead } from '@shared/domain/lead';
 import { type Core, openCore } from '../../../src/main/core';
 import { dispatch } from '../../../src/main/core/dispatch';
 import type { Db } from '../../../src/main/core/store/db';
+import { checkOutbox } from '../sync/outbox-check';
 
 export const tempDir = (label: string): string => mkdtempSync(join(tmpdir(), `dialdeck-${label}-`));
 
@@ -18,8 +19,10 @@ export const freshCore = (): { core: Core; dir: string; done: () => void } => {
     core,
     dir,
     done: () => {
+      const problems = core.db.open ? checkOutbox(core.db).failures : [];
       core.close();
       rmSync(dir, { recursive: true, force: true });
+      if (problems.length > 0) throw new Error(`Outbox rows off the wire format:\n${problems.join('\n')}`);
     },
   };
 };

@@ -1,8 +1,8 @@
 import { CADENCE_FILE_FORMAT, type Cadence, CadenceDefinition, CadenceFile } from '@shared/domain/cadence';
 import type { z } from 'zod';
+import type { DialingContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
-import type { DialingContext } from '../queue/handlers';
 import { toDefinition } from './store';
 
 type CadenceHandlers = Pick<

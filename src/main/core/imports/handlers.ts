@@ -1,7 +1,7 @@
+import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { newId } from '../ids';
-import type { CoreContext } from '../index';
 import { leadsToCsv } from './export/csv';
 import { base64Size, MAX_IMPORT_BYTES, tooLarge } from './limits';
 import { suggestMapping } from './map/headers';

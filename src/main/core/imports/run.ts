@@ -1,7 +1,7 @@
 import type { ImportOptions, ImportProgress, ImportSummary, RejectedRow } from '@shared/api/imports';
 import type { z } from 'zod';
+import type { CoreContext } from '../context';
 import { AppError } from '../errors';
-import type { CoreContext } from '../index';
 import { readSettings } from '../settings/repo';
 import { suggestMapping } from './map/headers';
 import { createRowNormalizer, type ImportedLead } from './normalize/row';

@@ -1,5 +1,5 @@
+import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import type { CoreContext } from '../index';
 
 type LeadsHandlers = Pick<
   Handlers,

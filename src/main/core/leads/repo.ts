@@ -131,7 +131,9 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
   ): Lead => {
     const at = options.at ?? now();
     const id = newId();
-    const accountId = ensureAccount(input.company, at, options.record !== false);
+    // Demo leads never reach the server, whatever the caller asked.
+    const record = options.record !== false && !input.isDemo;
+    const accountId = ensureAccount(input.company, at, record);
     insertLead.run({
       ...input,
       id,
@@ -154,7 +156,7 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
       createdAt: at,
       updatedAt: at,
     };
-    if (options.record !== false) outbox.record('lead.create', lead);
+    if (record) outbox.record('lead.create', lead);
     return lead;
   };
 

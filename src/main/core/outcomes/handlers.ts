@@ -1,5 +1,5 @@
+import type { DialingContext } from '../context';
 import type { Handlers } from '../handlers';
-import type { DialingContext } from '../queue/handlers';
 
 type OutcomesHandlers = Pick<
   Handlers,

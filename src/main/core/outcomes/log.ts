@@ -2,9 +2,10 @@ import { advance } from '@shared/cadence/advance';
 import { isDialStep, type TaskResult } from '@shared/domain/cadence';
 import type { LeadStatus } from '@shared/domain/lead';
 import { isWorkable, statusAfter } from '@shared/domain/outcome';
-import type { DncEntry, DncKind, Task } from '@shared/domain/queue';
+import type { DncEntry, DncKind, Task, TaskKind } from '@shared/domain/queue';
 import { dayKeyOf } from '@shared/queue/blockers';
 import { zoneKeyOf } from '@shared/queue/zones';
+import type { ActivityData } from '@shared/sync/mutations/activities';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -70,10 +71,10 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
 
   const writeActivity = (
     facts: LeadFacts,
-    kind: string,
+    kind: TaskKind,
     outcome: string,
     note: string | undefined,
-    data: Record<string, unknown>,
+    data: ActivityData,
     at: number,
   ): string => {
     const id = newId();

@@ -1,11 +1,12 @@
 import type { NewOutcome, OutcomePatch } from '@shared/api/outcomes';
 import { DEFAULT_OUTCOMES, Outcome } from '@shared/domain/outcome';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Recorder } from '../queue/tasks-store';
+import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 
-const KEY = 'queue.outcomes';
+const KEY = 'queue.outcomes' as const;
 
 const issuesText = (error: z.ZodError): string =>
   error.issues.map((i) => `${i.path.join('.') || 'outcome'}: ${i.message}`).join('; ');
@@ -17,30 +18,26 @@ export type OutcomesStore = ReturnType<typeof createOutcomesStore>;
  * Built-in outcomes that a newer version adds appear even in a store saved by an older one.
  */
 export const createOutcomesStore = (db: Db, record: Recorder) => {
-  const read = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
-  const write = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
-  let cached: { raw: string | undefined; list: Outcome[]; byId: Map<string, Outcome> } | undefined;
+  let cached: { stored: Outcome[]; list: Outcome[]; byId: Map<string, Outcome> } | undefined;
 
+  /**
+   * @throws AppError `settings_unreadable` when the saved outcome set cannot be read: every read and
+   *   save refuses, rather than showing the defaults and saving them over the team's set.
+   */
   const load = () => {
-    const raw = read.get(KEY);
-    if (cached && cached.raw === raw) return cached;
-    let stored: Outcome[] = [];
-    if (raw !== undefined) {
-      const parsed = z.array(Outcome).safeParse(JSON.parse(raw));
-      if (parsed.success) stored = parsed.data;
-    }
+    // The registry hands back the same array while the stored text is unchanged.
+    const stored = readSetting(db, KEY);
+    if (cached && cached.stored === stored) return cached;
     const byId = new Map(stored.map((o) => [o.id, o]));
     for (const builtin of DEFAULT_OUTCOMES) if (!byId.has(builtin.id)) byId.set(builtin.id, builtin);
     const list = [...byId.values()].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
-    cached = { raw, list, byId };
+    cached = { stored, list, byId };
     return cached;
   };
 
   const save = (list: Outcome[]) => {
     db.transaction(() => {
-      write.run(KEY, JSON.stringify(list));
+      writeSetting(db, KEY, list);
       record(false, 'outcomes.set', list);
     })();
   };

@@ -1,8 +1,6 @@
 import type { TodoEntry } from '@shared/api/queue';
-import type { CoreEvents } from '../events';
+import type { DialingContext } from '../context';
 import type { Handlers } from '../handlers';
-import type { Clock } from '../sync/outbox';
-import type { Dialing } from './dialing';
 import { normalizeDnc } from './dnc-store';
 import { explain } from './explain';
 import { TASK_COLUMNS, TASK_FROM, type TaskRow, toQueueLead, toTask } from './lead-state';
@@ -24,8 +22,6 @@ type QueueHandlers = Pick<
   | 'dnc.add'
   | 'dnc.remove'
 >;
-
-export type DialingContext = { dialing: Dialing; events: CoreEvents; now: Clock };
 
 export const createQueueHandlers = ({ dialing, events, now }: DialingContext): QueueHandlers => {
   const { svc, selector, engine, logger } = dialing;

@@ -1,11 +1,12 @@
-import { CallingRules, DEFAULT_CALLING_RULES } from '@shared/domain/queue';
+import { CallingRules } from '@shared/domain/queue';
 import { isValidTimeZone } from '@shared/queue/clock';
 import { type WindowRules, windowRulesOf } from '@shared/queue/window';
 import { AppError } from '../errors';
+import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 import type { Outbox } from '../sync/outbox';
 
-const KEY = 'queue.rules';
+const KEY = 'queue.rules' as const;
 
 export type ResolvedRules = {
   rules: CallingRules;
@@ -29,21 +30,18 @@ export type RulesStore = ReturnType<typeof createRulesStore>;
 
 /** The team's calling rules, kept in settings and read on every queue question (cached by their text). */
 export const createRulesStore = (db: Db, outbox: Outbox) => {
-  const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-  const write = db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-  );
-  let cached: { raw: string | undefined; resolved: ResolvedRules } | undefined;
+  let cached: { rules: CallingRules; resolved: ResolvedRules } | undefined;
 
+  /**
+   * The rules as stored (the defaults while never saved).
+   * @throws AppError `settings_unreadable` when the stored rules cannot be read; they are left as they
+   *   are, and `update` refuses to write over them.
+   */
   const get = (): ResolvedRules => {
-    const raw = read.get(KEY)?.value;
-    if (cached && cached.raw === raw) return cached.resolved;
-    let rules = DEFAULT_CALLING_RULES;
-    if (raw !== undefined) {
-      const parsed = CallingRules.safeParse({ ...DEFAULT_CALLING_RULES, ...JSON.parse(raw) });
-      if (parsed.success) rules = parsed.data;
-    }
-    cached = { raw, resolved: resolve(rules) };
+    // The registry hands back the same object while the stored text is unchanged.
+    const rules = readSetting(db, KEY);
+    if (cached && cached.rules === rules) return cached.resolved;
+    cached = { rules, resolved: resolve(rules) };
     return cached.resolved;
   };
 
@@ -65,7 +63,7 @@ export const createRulesStore = (db: Db, outbox: Outbox) => {
       }
       const rules = merged.data;
       db.transaction(() => {
-        write.run(KEY, JSON.stringify(rules));
+        writeSetting(db, KEY, rules);
         outbox.record('queue.rules.set', rules);
       })();
       return rules;

@@ -2,10 +2,12 @@ import type { CadenceStep, Enrollment, FinishReason } from '@shared/domain/caden
 import { laneOf, type TaskKind } from '@shared/domain/queue';
 import type { DialEnv } from '@shared/queue/blockers';
 import { isUnknownZoneKey, type ZoneKey, zoneKeyOf } from '@shared/queue/zones';
+import type { BatchName, Change } from '@shared/sync';
 import { type CadenceStore, createCadenceStore, type StoredCadence } from '../cadence/store';
 import type { CoreEvents } from '../events';
 import { newId } from '../ids';
 import { createOutcomesStore, type OutcomesStore } from '../outcomes/store';
+import { readSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 import type { Clock, Outbox } from '../sync/outbox';
 import { createDncStore, type DncStore } from './dnc-store';
@@ -35,7 +37,7 @@ export type Services = DialingDeps & {
    * mutation `name` with `{ changes: [{ name, args }…] }`: the server applies a logged call or an
    * enrollment whole, and the commit writes one outbox row instead of one per change.
    */
-  batch<T>(name: string, fn: () => T): T;
+  batch<T>(name: BatchName, fn: () => T): T;
   rules: RulesStore;
   windows: ZoneWindows;
   leads: LeadState;
@@ -187,14 +189,15 @@ export const planTaskWith = (
 
 export const createServices = (deps: DialingDeps): Services => {
   const { db, outbox } = deps;
-  let pending: { name: string; args: unknown }[] | undefined;
+  let pending: Change[] | undefined;
   // Demo leads never reach the server, so nothing about them goes into the outbox.
   const record: Recorder = (isDemo, name, args) => {
     if (isDemo) return;
-    if (pending) pending.push({ name, args });
+    // A name and args of that name's shape: TypeScript cannot see that the pair is one union member.
+    if (pending) pending.push({ name, args } as Change);
     else outbox.record(name, args);
   };
-  const batch = <T>(name: string, fn: () => T): T => {
+  const batch = <T>(name: BatchName, fn: () => T): T => {
     if (pending) return fn();
     pending = [];
     try {
@@ -207,11 +210,7 @@ export const createServices = (deps: DialingDeps): Services => {
   };
   const rules = createRulesStore(db, outbox);
   const windows = createZoneWindows();
-  const userId = db.prepare<[], string>("SELECT value FROM settings WHERE key = 'sync.userId'").pluck();
-  const me = () => {
-    const raw = userId.get();
-    return raw === undefined ? null : (JSON.parse(raw) as string | null);
-  };
+  const me = () => readSetting(db, 'sync.userId');
   // The keys are read with one index seek per key; they are kept until another connection writes
   // (data_version moves) and extended as this one writes tasks in new zones.
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();

@@ -1,4 +1,5 @@
 import { laneOf, type TaskKind } from '@shared/domain/queue';
+import type { ChangeArgs, ChangeName } from '@shared/sync/changes';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
 import { TASK_COLUMNS, TASK_FROM, TASK_OWN_COLUMNS, type TaskRow, toTask } from './lead-state';
@@ -19,7 +20,11 @@ export type NewTask = {
   leadCreatedAt: number;
 };
 
-export type Recorder = (isDemo: boolean, name: string, args: unknown) => void;
+/**
+ * Tells the server about one change (through the outbox, or into the batch being written); demo leads'
+ * changes are dropped. `args` has the wire shape of mutation `name` (`@shared/sync`).
+ */
+export type Recorder = <N extends ChangeName>(isDemo: boolean, name: N, args: ChangeArgs<N>) => void;
 
 export type TasksStore = ReturnType<typeof createTasksStore>;
 

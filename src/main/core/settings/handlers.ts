@@ -1,5 +1,5 @@
+import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
-import type { CoreContext } from '../index';
 import { readSettings, updateSettings } from './repo';
 
 export const createSettingsHandlers = ({

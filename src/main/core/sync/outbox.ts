@@ -1,4 +1,5 @@
 import { formatHlc, type HlcState, parseHlc, tickHlc } from '@shared/hlc';
+import { type MutationArgs, type MutationName, mutationIssues } from '@shared/sync';
 import { newId } from '../ids';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
@@ -7,19 +8,38 @@ export type Clock = () => number;
 
 /**
  * Records mutations the server must learn about. Call `record` inside the same transaction as
- * the change itself, so the change and its outbox row land together or not at all.
+ * the change itself, so the change and its outbox row land together or not at all. `args` must match
+ * the mutation's wire schema (`@shared/sync`); `record` returns the mutation's HLC stamp.
  */
-export type Outbox = { record: (name: string, args: unknown) => string };
+export type Outbox = {
+  record<N extends MutationName>(name: N, args: MutationArgs<N>): string;
+};
 
-export const createOutbox = (db: Db, now: Clock): Outbox => {
-  let nodeId = readSetting(db, 'sync.nodeId') as string | undefined;
+export type OutboxOptions = {
+  /**
+   * Check every mutation against its wire schema before writing it; a mismatch throws and so rolls the
+   * caller's transaction back. On by default in development and tests (`NODE_ENV` development or
+   * test, or `DIALDECK_CHECK_MUTATIONS=1`), off otherwise: the types already hold the writers to the
+   * schema, and a 200k-row import should not pay for a second check per row.
+   */
+  validate?: boolean;
+};
+
+const validateByDefault = (): boolean =>
+  process.env.NODE_ENV === 'development' ||
+  process.env.NODE_ENV === 'test' ||
+  process.env.DIALDECK_CHECK_MUTATIONS === '1';
+
+export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): Outbox => {
+  const validate = options.validate ?? validateByDefault();
+  let nodeId = readSetting(db, 'sync.nodeId');
   if (!nodeId) {
     nodeId = newId().replaceAll('-', '').slice(-16);
     writeSetting(db, 'sync.nodeId', nodeId);
   }
   // The clock resumes from the newest value it ever issued: the last outbox row, or the value saved
   // when rows were cleared. Not saving it on every record keeps each outcome's commit small.
-  const saved = readSetting(db, 'sync.hlc') as string | undefined;
+  const saved = readSetting(db, 'sync.hlc');
   const newest = (
     db.prepare('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').get() as { hlc: string } | undefined
   )?.hlc;
@@ -32,6 +52,10 @@ export const createOutbox = (db: Db, now: Clock): Outbox => {
   const node = nodeId;
   return {
     record(name, args) {
+      if (validate) {
+        const issues = mutationIssues(name, args);
+        if (issues) throw new Error(`Outbox mutation "${name}" does not match its wire schema: ${issues}`);
+      }
       const at = now();
       state = tickHlc(state, at);
       const hlc = formatHlc(state, node);

@@ -478,5 +478,9 @@ export const en = {
   errors: {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
+    codes: {
+      settings_unreadable:
+        'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
+    },
   },
 } as const;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { OutcomeId, TaskResult } from '../../domain/cadence';
+import { LeadStatus } from '../../domain/lead';
+import { TaskKind } from '../../domain/queue';
+import { EpochMs, RowId } from '../protocol';
+
+/** What a logged call carries besides its outcome; `callbackAt` in epoch ms, the duration in seconds. */
+const CallData = z.strictObject({
+  callbackAt: EpochMs.nullable(),
+  durationSeconds: z.number().int().min(0).max(86_400).nullable(),
+  taskId: RowId.nullable(),
+  enrollmentId: RowId.nullable(),
+  stepId: z.string().nullable(),
+  statusBefore: LeadStatus,
+  status: LeadStatus,
+});
+
+/** What a completed email, LinkedIn or custom task carries: the task and the cadence step it was. */
+const TaskData = z.strictObject({
+  taskId: RowId,
+  enrollmentId: RowId.nullable(),
+  stepId: z.string().nullable(),
+});
+
+/** What an activity carries besides its outcome and note. */
+export const ActivityData = z.union([CallData, TaskData]);
+export type ActivityData = z.infer<typeof ActivityData>;
+
+/** Activities are append-only: a mutation id is applied once and never conflicts. */
+export const activityMutations = {
+  /**
+   * A call logged or a task completed: `{ id, leadId, kind, outcome, body, data, occurredAt (ms) }`.
+   * `outcome` is an outcome id for calls, `done`/`skipped` for other tasks; `body` is the rep's note.
+   */
+  'activity.create': z.strictObject({
+    id: RowId,
+    leadId: RowId,
+    kind: TaskKind,
+    outcome: z.union([TaskResult, OutcomeId]),
+    body: z.string().nullable(),
+    data: ActivityData,
+    occurredAt: EpochMs,
+  }),
+};

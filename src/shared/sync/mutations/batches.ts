@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Change } from '../changes';
+
+/**
+ * `{ changes: [{ name, args }…] }`: everything one user action changed, in the order it was written.
+ * The server applies a batch whole, in one transaction, or rejects it whole.
+ */
+const Batch = z.strictObject({ changes: z.array(Change).min(1) });
+
+/** Mutations that carry one user action's changes together (see `Batch`). */
+export const batchMutations = {
+  /** A lead put on a cadence: its enrollment and first task (and a callback it adopted). */
+  'lead.enroll': Batch,
+  /** Enrollments paused: each enrollment and its open task. */
+  'enrollment.pause': Batch,
+  /** Enrollments resumed: each enrollment and its task, due again. */
+  'enrollment.resume': Batch,
+  /** Leads taken off their cadence: each enrollment finished and its task cancelled. */
+  'enrollment.remove': Batch,
+  /** A call logged: the activity, the lead's new status, the task closed, the next step, any DNC entries. */
+  'outcome.log': Batch,
+  /** An email, LinkedIn or custom task completed: the activity, the task closed, the next step. */
+  'task.complete': Batch,
+};
