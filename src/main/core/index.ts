@@ -1,5 +1,6 @@
 import { createCadenceHandlers } from './cadence/handlers';
 import { type CoreEvents, createCoreEvents } from './events';
+import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import type { Handlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { DEMO_LEADS } from './leads/demo';
@@ -34,10 +35,24 @@ export type Core = {
   close(): void;
 };
 
-/** Opens the store in `dataDir` and wires every domain's handlers into one map. */
+/**
+ * Opens the store in `dataDir` and wires every domain's handlers into one map, each guarded so a
+ * storage failure reaches the caller as its `store_*` code (see guard.ts). Throws the same AppErrors
+ * as `openStore`, and `store_*` codes for a failure while getting the store ready.
+ */
 export const openCore = (options: CoreOptions): Core => {
+  const place: FailurePlace = { storeFile: storeFile(options.dataDir), dataDir: options.dataDir };
+  const db = openStore(place.storeFile, options);
+  try {
+    return wireCore(db, options, place);
+  } catch (error) {
+    db.close();
+    throw toAppError(error, 'opening the store', place);
+  }
+};
+
+const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const now = options.now ?? Date.now;
-  const db = openStore(storeFile(options.dataDir), options);
   const events = createCoreEvents();
   const outbox = createOutbox(db, now);
   const leads = createLeadsRepo(db, outbox, now);
@@ -51,14 +66,17 @@ export const openCore = (options: CoreOptions): Core => {
     })();
   }
   const base = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
-  const handlers: Handlers = {
-    ...createLeadsHandlers(base),
-    ...createImportsHandlers(base),
-    ...createSettingsHandlers(base),
-    ...createQueueHandlers(base),
-    ...createOutcomesHandlers(base),
-    ...createCadenceHandlers(base),
-  };
+  const handlers: Handlers = guardHandlers(
+    {
+      ...createLeadsHandlers(base),
+      ...createImportsHandlers(base),
+      ...createSettingsHandlers(base),
+      ...createQueueHandlers(base),
+      ...createOutcomesHandlers(base),
+      ...createCadenceHandlers(base),
+    },
+    place,
+  );
   return { ...base, handlers, close: () => db.close() };
 };
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { diagnoseCannotOpen, isEmptyFile, storeFailure, translateStoreFailure } from './failures';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -41,9 +42,28 @@ const assertKnownVersion = (db: Db, latest: number): void => {
 /**
  * Opens (creating if needed) the lead store and brings its schema up to date.
  * WAL with synchronous=FULL: an acknowledged write survives a power cut.
+ * Throws AppError `store_newer_version`, or a storage failure (`store_disk_full`, `store_read_only`,
+ * `store_busy`, `store_corrupt`, `store_not_a_database`, `store_permission_denied`,
+ * `store_empty_file`, `store_io_error`) whose message names the path; the file is left as it was.
  */
 export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') return openAndMigrate(file, options);
+  // SQLite would take an emptied file for a new store and write an empty schema over the loss.
+  if (isEmptyFile(file)) throw storeFailure('store_empty_file', file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    const found = diagnoseCannotOpen(file);
+    throw translateStoreFailure(error, file) ?? storeFailure(found.code, found.path);
+  }
+  try {
+    return openAndMigrate(file, options);
+  } catch (error) {
+    throw translateStoreFailure(error, file) ?? error;
+  }
+};
+
+const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Checked first: switching the journal mode would already rewrite a newer store's header.

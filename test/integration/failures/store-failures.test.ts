@@ -1,0 +1,239 @@
+import { spawn } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { logFile } from '../../../src/main/core/logs';
+import { storeFile } from '../../../src/main/core/paths';
+import {
+  bytesOf,
+  type CliFailure,
+  dialdeck,
+  failureOf,
+  hasSetpriv,
+  isRoot,
+  later,
+  mountTmpfs,
+  NOBODY,
+  remount,
+  seedStore,
+  storeState,
+  tempDir,
+  translations,
+} from './helpers';
+
+/** The failure names `path` in the core's message and in the message of every language. */
+const expectNamed = (failure: CliFailure, code: string, path: string) => {
+  expect(failure.code).toBe(code);
+  expect(failure.params?.path).toBe(path);
+  expect(failure.message).toContain(path);
+  for (const text of translations(failure)) expect(text).toContain(path);
+};
+
+/** A CSV of `rows` distinct leads, about 70 bytes a row. */
+const csvOf = (rows: number): string =>
+  [
+    'Name,Company,Phone,Email',
+    ...Array.from({ length: rows }, (_, i) => {
+      const line = String(i % 10_000).padStart(4, '0');
+      return `Lead ${i},Company ${i % 97},(212) ${200 + Math.floor(i / 10_000)}-${line},lead${i}@example.com`;
+    }),
+  ].join('\n');
+
+describe('storage failures reach the user as codes that name the path', () => {
+  it.skipIf(!isRoot)(
+    'disk full during an import: store_disk_full, and the store keeps what it had',
+    async () => {
+      const dataDir = tempDir('full');
+      mountTmpfs(dataDir, '1m');
+      seedStore(dataDir);
+      const before = storeState(dataDir);
+      const csv = join(tempDir('full-csv'), 'leads.csv');
+      writeFileSync(csv, csvOf(30_000));
+
+      const run = await dialdeck(dataDir, ['import', csv]);
+      expect(run.status).toBe(1);
+      expectNamed(failureOf(run), 'store_disk_full', storeFile(dataDir));
+
+      expect(storeState(dataDir)).toEqual(before);
+      expect(before.integrity).toBe('ok');
+    },
+  );
+
+  it.skipIf(!isRoot)(
+    'read-only disk: leads still readable, a write is store_read_only, nothing changed',
+    async () => {
+      const dataDir = tempDir('ro');
+      mountTmpfs(dataDir, '8m');
+      const leadId = seedStore(dataDir);
+      const before = storeState(dataDir);
+      const bytes = bytesOf(storeFile(dataDir));
+      remount(dataDir, 'ro');
+      later(() => remount(dataDir, 'rw'));
+
+      const read = await dialdeck(dataDir, ['leads']);
+      expect(read.stderr).toBe('');
+      expect((JSON.parse(read.stdout) as { id: string }[]).map((lead) => lead.id)).toEqual([leadId]);
+
+      const write = await dialdeck(dataDir, ['log', leadId, 'no_answer']);
+      expect(write.status).toBe(1);
+      expectNamed(failureOf(write), 'store_read_only', storeFile(dataDir));
+      expect(bytesOf(storeFile(dataDir)).equals(bytes)).toBe(true);
+      remount(dataDir, 'rw');
+      expect(storeState(dataDir)).toEqual(before);
+    },
+  );
+
+  it.skipIf(!(isRoot && hasSetpriv))(
+    'a folder the user may read but not write: store_read_only',
+    async () => {
+      const dataDir = tempDir('ro-dir');
+      const leadId = seedStore(dataDir);
+      const before = storeState(dataDir);
+      chmodSync(storeFile(dataDir), 0o644);
+      chmodSync(dataDir, 0o555);
+
+      const run = await dialdeck(dataDir, ['log', leadId, 'no_answer'], { uid: NOBODY });
+      expect(run.status).toBe(1);
+      const failure = failureOf(run);
+      expect(failure.code).toBe('store_read_only');
+      expect([dataDir, storeFile(dataDir)]).toContain(failure.params?.path);
+      for (const text of translations(failure)) expect(text).toContain(String(failure.params?.path));
+      expect(storeState(dataDir)).toEqual(before);
+    },
+  );
+
+  it.skipIf(!(isRoot && hasSetpriv))('a folder the user may not open: store_permission_denied', async () => {
+    const parent = tempDir('perm');
+    const dataDir = join(parent, 'data');
+    mkdirSync(dataDir);
+    seedStore(dataDir);
+    const before = storeState(dataDir);
+    chmodSync(dataDir, 0o000);
+
+    const run = await dialdeck(dataDir, ['leads'], { uid: NOBODY });
+    expect(run.status).toBe(1);
+    expectNamed(failureOf(run), 'store_permission_denied', dataDir);
+    chmodSync(dataDir, 0o755);
+    expect(storeState(dataDir)).toEqual(before);
+  });
+
+  it('a damaged file: store_corrupt, and not a byte of it rewritten', async () => {
+    const dataDir = tempDir('corrupt');
+    seedStore(dataDir);
+    const file = storeFile(dataDir);
+    const pageSize = 4096;
+    const fd = openSync(file, 'r+');
+    // Every page after the header page: the schema and the data are gone, the header says SQLite.
+    for (let offset = pageSize; offset < statSync(file).size; offset += pageSize) {
+      writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, offset);
+    }
+    closeSync(fd);
+    const bytes = bytesOf(file);
+
+    const run = await dialdeck(dataDir, ['leads']);
+    expect(run.status).toBe(1);
+    expectNamed(failureOf(run), 'store_corrupt', file);
+    expect(bytesOf(file).equals(bytes)).toBe(true);
+  });
+
+  it('a file that is not a database: store_not_a_database, left as it was', async () => {
+    const dataDir = tempDir('notadb');
+    const file = storeFile(dataDir);
+    writeFileSync(file, 'Name,Phone\nAda,+12025550143\n'.repeat(100));
+    const bytes = bytesOf(file);
+
+    const run = await dialdeck(dataDir, ['leads']);
+    expect(run.status).toBe(1);
+    expectNamed(failureOf(run), 'store_not_a_database', file);
+    expect(bytesOf(file).equals(bytes)).toBe(true);
+  });
+
+  it('an emptied store file: store_empty_file, never replaced by an empty store', async () => {
+    const dataDir = tempDir('empty');
+    seedStore(dataDir);
+    writeFileSync(storeFile(dataDir), '');
+
+    const run = await dialdeck(dataDir, ['leads']);
+    expect(run.status).toBe(1);
+    expectNamed(failureOf(run), 'store_empty_file', storeFile(dataDir));
+    expect(statSync(storeFile(dataDir)).size).toBe(0);
+  });
+
+  it('a store another process holds with BEGIN EXCLUSIVE: store_busy, then the write goes through', async () => {
+    const dataDir = tempDir('busy');
+    const leadId = seedStore(dataDir);
+    const before = storeState(dataDir);
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.exec('BEGIN EXCLUSIVE');
+         db.prepare("INSERT INTO settings(key, value) VALUES ('held', '1')").run();
+         process.stdout.write('held\\n');
+         process.stdin.on('data', () => process.exit(0));`,
+        storeFile(dataDir),
+      ],
+      { cwd: join(import.meta.dirname, '../../..') },
+    );
+    later(() => holder.kill('SIGKILL'));
+    await new Promise<void>((held, fail) => {
+      holder.stdout.once('data', () => held());
+      holder.once('exit', () => fail(new Error('the lock holder exited')));
+    });
+
+    const run = await dialdeck(dataDir, ['log', leadId, 'no_answer']);
+    expect(run.status).toBe(1);
+    expectNamed(failureOf(run), 'store_busy', storeFile(dataDir));
+
+    holder.kill('SIGKILL');
+    await new Promise((exited) => holder.once('exit', exited));
+    expect(storeState(dataDir)).toEqual(before);
+    const retried = await dialdeck(dataDir, ['log', leadId, 'no_answer']);
+    expect(retried.stderr).toBe('');
+    expect(retried.status).toBe(0);
+    expect(storeState(dataDir).activities).toBe(before.activities + 1);
+  });
+});
+
+describe('--json failures', () => {
+  it('an unexpected error is one JSON object naming the log, and its stack trace is in that log', async () => {
+    const dataDir = tempDir('internal');
+    seedStore(dataDir);
+    // A table an older or hand-edited store lacks: a bug to report, not a storage failure.
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(storeFile(dataDir));
+    db.exec('DROP TABLE dnc');
+    db.close();
+
+    const run = await dialdeck(dataDir, ['dnc', 'list']);
+    expect(run.status).toBe(1);
+    const failure = failureOf(run);
+    expect(failure.code).toBe('internal');
+    expect(failure.params?.log).toBe(logFile(dataDir));
+    expect(failure.message).toContain(logFile(dataDir));
+    for (const text of translations(failure)) expect(text).toContain(logFile(dataDir));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(logFile(dataDir))).toBe(true);
+    expect(readFileSync(logFile(dataDir), 'utf8')).toMatch(/no such table: dnc[\s\S]*\n\s+at /);
+  });
+
+  it('a usage error is one JSON object with invalid_input and exit 2', async () => {
+    const dataDir = tempDir('usage');
+    for (const args of [['leads', '--bogus'], ['log'], ['queue', '--limit', '0'], ['nonsense']]) {
+      const run = await dialdeck(dataDir, args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(failureOf(run).code).toBe('invalid_input');
+    }
+  });
+});
