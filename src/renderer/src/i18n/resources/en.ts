@@ -463,6 +463,7 @@ export const en = {
   errors: {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
+    unknownTime: 'Unknown time',
     codes: {
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',
       not_found:

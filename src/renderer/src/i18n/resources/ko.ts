@@ -463,6 +463,7 @@ export const ko: LocaleResources = {
   errors: {
     generic: '문제가 발생했습니다: {{message}}',
     dismiss: '닫기',
+    unknownTime: '알 수 없는 시간',
     codes: {
       invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
       not_found:

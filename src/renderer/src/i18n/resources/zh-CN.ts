@@ -458,6 +458,7 @@ export const zhCN: LocaleResources = {
   errors: {
     generic: '出错了：{{message}}',
     dismiss: '关闭',
+    unknownTime: '时间未知',
     codes: {
       invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',
       not_found: '该项已不存在，可能已在另一个窗口中删除。请刷新后重试。',

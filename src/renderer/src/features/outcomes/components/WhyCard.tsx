@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Explanation } from '@shared/domain/queue';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ const When = ({ at, timeZone }: { at: number; timeZone: string | null }) => {
   const now = useNow();
   return (
     <>
-      <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
+      <time dateTime={isoOrNull(at) ?? undefined}>{formatDateTime(at)}</time>
       {isKnownTimeZone(timeZone) ? (
         <span className="muted"> · {formatZonedDateTime(at, timeZone)}</span>
       ) : null}
