@@ -14,3 +14,25 @@ export const translatedError = (code: string, message: string, params?: ErrorPar
   if (params === undefined && i18next.language === 'en') return message;
   return i18next.t(`errors.codes.${code}`, { ...params, defaultValue: message });
 };
+
+/** The `{{name}}` placeholders a message fills. */
+const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(/\{\{\s*(\w+)/g)].map((match) => match[1] ?? '');
+
+/**
+ * A rejected or warned import row's reason in the interface language: `rejectReasons.<code>` filled
+ * from the row's params (`value`: the offending cell). A code without a translation, or a row that
+ * lacks a param its translation needs, keeps the core's English message.
+ */
+export const translatedReason = (row: {
+  code: string;
+  message: string;
+  params?: ErrorParams | undefined;
+}): string => {
+  const key = `rejectReasons.${row.code}`;
+  const template: unknown = i18next.getResource(i18next.language, 'translation', key);
+  if (typeof template !== 'string') return row.message;
+  const params = row.params ?? {};
+  if (!placeholdersOf(template).every((name) => Object.hasOwn(params, name))) return row.message;
+  return i18next.t(key as 'rejectReasons.missing_name', { ...params, defaultValue: row.message });
+};

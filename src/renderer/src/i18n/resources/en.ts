@@ -238,15 +238,21 @@ export const en = {
     failed: 'The import did not finish: {{message}}',
   },
   rejectReasons: {
-    ragged_row: 'The row has more or fewer cells than the header.',
-    value_too_long: 'A cell is too long.',
-    missing_name: 'The row has no name.',
-    invalid_phone: 'The phone number cannot be read.',
-    invalid_email: 'The email address is not valid.',
-    missing_contact: 'The row has neither a phone number nor an email address.',
-    invalid_status: 'The status is not a lead status.',
-    invalid_direction: 'The direction must be inbound or outbound.',
-    invalid_time_zone: 'The time zone is not an IANA name (e.g. America/New_York).',
+    ragged_row:
+      'The row has {{value}} cells but the header has {{expected}}. Check for a missing or extra delimiter, or an unquoted cell that holds one.',
+    value_too_long:
+      'A cell is longer than {{limit, number}} characters. Shorten it, or leave its column out of the import.',
+    missing_name: 'The row has no name. Every lead needs one.',
+    invalid_phone:
+      '“{{value}}” is not a valid phone number in {{region}}. Check the digits; write numbers from other countries with their country code (e.g. +44 20 7946 0958).',
+    invalid_email: '“{{value}}” is not a valid email address.',
+    missing_contact:
+      'The row has neither a phone number nor an email address. A lead needs at least one way to reach it.',
+    invalid_status:
+      '“{{value}}” is not a lead status. Use one of: new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact.',
+    invalid_direction: '“{{value}}” is not a direction. Use inbound or outbound.',
+    invalid_time_zone:
+      '“{{value}}” is not a time zone name. Use an IANA name such as America/New_York, Europe/London or Asia/Shanghai.',
     unterminated_quote: 'A quoted cell is never closed.',
     malformed_quotes: 'A quoted cell has text after its closing quote.',
   },

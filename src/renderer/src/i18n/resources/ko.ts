@@ -240,15 +240,20 @@ export const ko: LocaleResources = {
     failed: '가져오기가 끝나지 않았습니다: {{message}}',
   },
   rejectReasons: {
-    ragged_row: '행의 셀 수가 머리글과 다릅니다.',
-    value_too_long: '셀 내용이 너무 깁니다.',
-    missing_name: '행에 이름이 없습니다.',
-    invalid_phone: '전화번호를 읽을 수 없습니다.',
-    invalid_email: '이메일 주소가 올바르지 않습니다.',
-    missing_contact: '행에 전화번호도 이메일 주소도 없습니다.',
-    invalid_status: '상태가 리드 상태가 아닙니다.',
-    invalid_direction: '유형은 인바운드(inbound) 또는 아웃바운드(outbound)여야 합니다.',
-    invalid_time_zone: '시간대가 IANA 이름이 아닙니다 (예: Asia/Seoul).',
+    ragged_row:
+      '이 행은 셀이 {{value}}개인데 머리글은 {{expected}}개입니다. 구분자가 빠지거나 더 있는지, 따옴표 없이 구분자를 담은 셀이 있는지 확인하세요.',
+    value_too_long: '셀 내용이 {{limit, number}}자를 넘습니다. 줄이거나 그 열을 가져오지 마세요.',
+    missing_name: '행에 이름이 없습니다. 모든 리드에는 이름이 필요합니다.',
+    invalid_phone:
+      '“{{value}}”은(는) {{region}}의 올바른 전화번호가 아닙니다. 숫자를 확인하고, 다른 나라 번호는 국가 번호와 함께 쓰세요 (예: +44 20 7946 0958).',
+    invalid_email: '“{{value}}”은(는) 올바른 이메일 주소가 아닙니다.',
+    missing_contact: '행에 전화번호도 이메일 주소도 없습니다. 리드에는 연락 방법이 하나 이상 필요합니다.',
+    invalid_status:
+      '“{{value}}”은(는) 리드 상태가 아닙니다. new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact 중 하나를 쓰세요.',
+    invalid_direction:
+      '“{{value}}”은(는) 유형이 아닙니다. inbound(인바운드) 또는 outbound(아웃바운드)를 쓰세요.',
+    invalid_time_zone:
+      '“{{value}}”은(는) 시간대 이름이 아닙니다. Asia/Seoul, America/New_York 같은 IANA 이름을 쓰세요.',
     unterminated_quote: '따옴표로 시작한 셀이 닫히지 않았습니다.',
     malformed_quotes: '따옴표로 묶인 셀의 닫는 따옴표 뒤에 글자가 있습니다.',
   },

@@ -236,15 +236,19 @@ export const zhCN: LocaleResources = {
     failed: '导入未完成：{{message}}',
   },
   rejectReasons: {
-    ragged_row: '该行的单元格数与表头不一致。',
-    value_too_long: '有单元格内容过长。',
-    missing_name: '该行没有姓名。',
-    invalid_phone: '无法识别电话号码。',
-    invalid_email: '邮箱地址无效。',
-    missing_contact: '该行既没有电话号码也没有邮箱地址。',
-    invalid_status: '状态不是有效的线索状态。',
-    invalid_direction: '类型必须是呼入 (inbound) 或外拓 (outbound)。',
-    invalid_time_zone: '时区不是 IANA 名称（例如 Asia/Shanghai）。',
+    ragged_row:
+      '该行有 {{value}} 个单元格，但表头有 {{expected}} 列。请检查是否缺少或多了分隔符，或有未加引号却包含分隔符的单元格。',
+    value_too_long: '有单元格超过 {{limit, number}} 个字符。请缩短它，或导入时不选该列。',
+    missing_name: '该行没有姓名。每条线索都需要姓名。',
+    invalid_phone:
+      '“{{value}}”不是有效的 {{region}} 电话号码。请检查数字；其他国家的号码请加国家代码（例如 +44 20 7946 0958）。',
+    invalid_email: '“{{value}}”不是有效的邮箱地址。',
+    missing_contact: '该行既没有电话号码也没有邮箱地址。线索至少需要一种联系方式。',
+    invalid_status:
+      '“{{value}}”不是线索状态。请使用以下之一：new、working、nurture、MQL、SQL、opportunity、won、lost、disqualified、do not contact。',
+    invalid_direction: '“{{value}}”不是有效的类型。请使用 inbound（呼入）或 outbound（外拓）。',
+    invalid_time_zone:
+      '“{{value}}”不是时区名称。请使用 IANA 名称，例如 Asia/Shanghai、America/New_York 或 Europe/London。',
     unterminated_quote: '有带引号的单元格没有闭合。',
     malformed_quotes: '带引号的单元格在结束引号后还有文字。',
   },
