@@ -5,6 +5,7 @@ import { isWorkable, statusAfter } from '@shared/domain/outcome';
 import type { DncEntry, DncKind, Task } from '@shared/domain/queue';
 import { dayKeyOf } from '@shared/queue/blockers';
 import { zoneKeyOf } from '@shared/queue/zones';
+import { CALLBACK_TASK_TITLE } from '../cadence/defaults';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -199,7 +200,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
             enrollmentState: 'active',
             kind: 'callback',
             stepId: null,
-            title: 'Call back as agreed',
+            title: CALLBACK_TASK_TITLE,
             interstitial: false,
             dueAt: input.callbackAt,
             status,
@@ -245,7 +246,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
           enrollmentState: moved.state === 'paused' ? 'paused' : 'active',
           kind: 'callback',
           stepId: moved.step_id,
-          title: 'Call back as agreed',
+          title: CALLBACK_TASK_TITLE,
           interstitial: false,
           dueAt: input.callbackAt,
           status,

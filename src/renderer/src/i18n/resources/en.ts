@@ -436,6 +436,34 @@ export const en = {
       task: 'create a task',
     },
     results: { done: 'Done', skipped: 'Skipped' },
+    builtin: {
+      newLead: {
+        name: 'New lead',
+        description:
+          'The playbook routine: call, voicemail, follow-up email, call again in two business days.',
+        steps: {
+          'call-1': 'First call: use the research, leave a voicemail under 20 seconds if no one answers',
+          'email-1': 'Follow-up email: name the voicemail and one thing from the research',
+          'call-2': 'Second call',
+          'linkedin-1': 'Connect on LinkedIn with a personal note',
+          'call-3': 'Third call',
+          'email-2': 'Break-up email: leave the door open',
+        },
+      },
+      inbound: {
+        name: 'Inbound: speed to lead',
+        description:
+          'For web-form and hotline leads: call within minutes, retry quickly, follow up the same day.',
+        steps: {
+          'call-1': 'Call within minutes of the request',
+          'email-1': 'Same-day follow-up email with a link to book a time',
+          'call-2': 'Call again this afternoon',
+          'call-3': 'Next-day call',
+          'email-2': 'Break-up email',
+        },
+      },
+      callbackTask: 'Call back as agreed',
+    },
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

@@ -435,6 +435,32 @@ export const ko: LocaleResources = {
       task: '작업 만들기',
     },
     results: { done: '완료', skipped: '건너뜀' },
+    builtin: {
+      newLead: {
+        name: '새 리드',
+        description: '기본 루틴: 전화, 음성 메일, 후속 이메일, 영업일 이틀 뒤 다시 전화.',
+        steps: {
+          'call-1': '첫 전화: 조사 메모를 활용하고, 받지 않으면 20초 이내 음성 메일을 남기기',
+          'email-1': '후속 이메일: 음성 메일을 언급하고 조사한 내용 한 가지를 담기',
+          'call-2': '두 번째 전화',
+          'linkedin-1': '개인 메모와 함께 LinkedIn 연결 요청',
+          'call-3': '세 번째 전화',
+          'email-2': '마무리 이메일: 다음 기회를 열어 두기',
+        },
+      },
+      inbound: {
+        name: '인바운드: 스피드 투 리드',
+        description: '웹 양식·핫라인 리드용: 몇 분 안에 전화하고, 빠르게 재시도하고, 당일 후속 조치.',
+        steps: {
+          'call-1': '요청 후 몇 분 안에 전화',
+          'email-1': '예약 링크를 담은 당일 후속 이메일',
+          'call-2': '오늘 오후에 다시 전화',
+          'call-3': '다음 날 전화',
+          'email-2': '마무리 이메일',
+        },
+      },
+      callbackTask: '약속한 시간에 다시 전화',
+    },
   },
   shortcuts: {
     title: '단축키',

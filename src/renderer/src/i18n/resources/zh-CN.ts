@@ -429,6 +429,32 @@ export const zhCN: LocaleResources = {
       task: '创建任务',
     },
     results: { done: '已完成', skipped: '已跳过' },
+    builtin: {
+      newLead: {
+        name: '新线索',
+        description: '标准流程：致电、语音留言、跟进邮件，两个工作日后再次致电。',
+        steps: {
+          'call-1': '首次致电：用上调研笔记；无人接听时留下 20 秒以内的语音留言',
+          'email-1': '跟进邮件：提到语音留言，并写一点调研所得',
+          'call-2': '第二次致电',
+          'linkedin-1': '在 LinkedIn 上添加联系人并附上个人留言',
+          'call-3': '第三次致电',
+          'email-2': '告别邮件：为以后留有余地',
+        },
+      },
+      inbound: {
+        name: '呼入：快速响应',
+        description: '用于网页表单和热线线索：几分钟内致电，快速重试，当天跟进。',
+        steps: {
+          'call-1': '请求提交后几分钟内致电',
+          'email-1': '当天发送跟进邮件，附预约时间的链接',
+          'call-2': '今天下午再次致电',
+          'call-3': '次日致电',
+          'email-2': '告别邮件',
+        },
+      },
+      callbackTask: '按约定回电',
+    },
   },
   shortcuts: {
     title: '键盘快捷键',
