@@ -6,8 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'cli.js');
 if (!existsSync(cli)) {
+  const message = 'The app is not built yet. Run `npm run build` in the Dialdeck folder first.';
+  // With --json, stderr is one JSON object for every failure, this one included.
   process.stderr.write(
-    'dialdeck: the app is not built yet. Run `npm run build` in the Dialdeck folder first.\n',
+    process.argv.includes('--json')
+      ? `${JSON.stringify({ error: { code: 'not_built', message } })}\n`
+      : `dialdeck: ${message}\n`,
   );
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../../core/errors';
+import { appendLog } from '../../core/logs';
 import { openBrowser } from '../../web/open-browser';
 import { findRendererDir } from '../../web/renderer-dir';
 import { startWebHost } from '../../web/server';
@@ -52,7 +53,9 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
               : `Dialdeck is serving ${host.url}\n  data: ${core.dataDir}\n  stop: Ctrl+C\n`,
           );
           if (options.open && !(await openBrowser(host.url))) {
-            process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
+            // With --json stderr is kept for failures; the address is on stdout either way.
+            if (opts.json) appendLog(core.dataDir, `serve: no browser could be opened for ${host.url}`);
+            else process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
           }
         },
         { seedDemo: true, keepOpen: true },
