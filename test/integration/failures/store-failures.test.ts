@@ -123,7 +123,13 @@ describe('storage failures reach the user as codes that name the path', () => {
     const run = await dialdeck(dataDir, ['leads'], { uid: NOBODY });
     expect(run.status).toBe(1);
     expectNamed(failureOf(run), 'store_permission_denied', dataDir);
-    chmodSync(dataDir, 0o755);
+
+    // The folder open to everyone, the store file to its owner only.
+    chmodSync(dataDir, 0o777);
+    chmodSync(storeFile(dataDir), 0o600);
+    const file = await dialdeck(dataDir, ['leads'], { uid: NOBODY });
+    expect(file.status).toBe(1);
+    expectNamed(failureOf(file), 'store_permission_denied', storeFile(dataDir));
     expect(storeState(dataDir)).toEqual(before);
   });
 
