@@ -10,6 +10,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logFile } from '../../../src/main/core/logs';
@@ -233,6 +234,22 @@ describe('--json failures', () => {
     expect(existsSync(logFile(dataDir))).toBe(true);
     expect(readFileSync(logFile(dataDir), 'utf8')).toMatch(/no such table: dnc[\s\S]*\n\s+at /);
   });
+
+  it.skipIf(!existsSync('out/renderer/index.html'))(
+    'serving on a port another program holds is a conflict that says what to do',
+    async () => {
+      const taken = createServer();
+      await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+      later(() => taken.close());
+      const port = (taken.address() as AddressInfo).port;
+      const run = await dialdeck(tempDir('port'), ['serve', '--port', String(port)]);
+      expect(run.status).toBe(1);
+      const failure = failureOf(run);
+      expect(failure.code).toBe('conflict');
+      expect(failure.message).toContain(`Port ${port}`);
+      expect(failure.message).toContain('--port');
+    },
+  );
 
   it('a usage error is one JSON object with invalid_input and exit 2', async () => {
     const dataDir = tempDir('usage');

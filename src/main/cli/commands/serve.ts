@@ -16,6 +16,15 @@ const parsePort = (value: string): number => {
   return port;
 };
 
+/** A port another program holds is the user's to change, not an unexpected error. */
+const portInUse = (error: unknown, port: number | undefined): AppError | null =>
+  error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
+    ? new AppError(
+        'conflict',
+        `Port ${port} on 127.0.0.1 is in use by another program. Choose another with --port, or leave --port out to take a free one.`,
+      )
+    : null;
+
 export const registerServe = (program: Command, globals: () => GlobalOptions) => {
   program
     .command('serve')
@@ -35,7 +44,11 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
               'The workspace is not built yet. Run `npm run build` in the Dialdeck folder, then try again.',
             );
           }
-          const host = await startWebHost({ core, rendererDir, port: options.port });
+          const host = await startWebHost({ core, rendererDir, port: options.port }).catch(
+            (error: unknown) => {
+              throw portInUse(error, options.port) ?? error;
+            },
+          );
           // Ready to stop cleanly before the address is out: whoever reads it may stop us at once.
           let stopping = false;
           const stop = async () => {
