@@ -6,6 +6,8 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  rmSync,
+  statfsSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -55,9 +57,13 @@ describe('storage failures reach the user as codes that name the path', () => {
     'disk full during an import: store_disk_full, and the store keeps what it had',
     async () => {
       const dataDir = tempDir('full');
-      mountTmpfs(dataDir, '1m');
-      seedStore(dataDir);
+      mountTmpfs(dataDir, '4m');
+      const leadId = seedStore(dataDir);
       const before = storeState(dataDir);
+      // Ballast leaves the store about 256 KB to grow into; a 2 MB file of leads will not fit.
+      const ballast = join(dataDir, 'ballast');
+      const { bavail, bsize } = statfsSync(dataDir);
+      writeFileSync(ballast, Buffer.alloc(Math.max(0, bavail * bsize - 256 * 1024)));
       const csv = join(tempDir('full-csv'), 'leads.csv');
       writeFileSync(csv, csvOf(30_000));
 
@@ -65,8 +71,39 @@ describe('storage failures reach the user as codes that name the path', () => {
       expect(run.status).toBe(1);
       expectNamed(failureOf(run), 'store_disk_full', storeFile(dataDir));
 
+      // A small write on the disk that is full now: the same, and nothing of it lands.
+      writeFileSync(join(dataDir, 'ballast-2'), Buffer.alloc(statfsSync(dataDir).bavail * bsize));
+      const logged = await dialdeck(dataDir, ['log', leadId, 'no_answer']);
+      expect(logged.status).toBe(1);
+      expectNamed(failureOf(logged), 'store_disk_full', storeFile(dataDir));
+
+      // With room again, the store shows exactly the leads it had, and nothing else changed.
+      rmSync(ballast);
+      rmSync(join(dataDir, 'ballast-2'));
+      const leads = await dialdeck(dataDir, ['leads']);
+      expect(leads.stderr).toBe('');
+      expect((JSON.parse(leads.stdout) as { id: string }[]).map((lead) => lead.id)).toEqual([leadId]);
       expect(storeState(dataDir)).toEqual(before);
       expect(before.integrity).toBe('ok');
+    },
+  );
+
+  it.skipIf(!isRoot)(
+    'disk full before a store exists: store_disk_full, and no empty store left',
+    async () => {
+      const dataDir = tempDir('full-new');
+      mountTmpfs(dataDir, '1m');
+      const { bavail, bsize } = statfsSync(dataDir);
+      writeFileSync(join(dataDir, 'ballast'), Buffer.alloc(bavail * bsize));
+
+      const run = await dialdeck(dataDir, ['leads']);
+      expect(run.status).toBe(1);
+      expectNamed(failureOf(run), 'store_disk_full', storeFile(dataDir));
+      // Had an empty file been left, the next start would take it for a store whose data was lost.
+      rmSync(join(dataDir, 'ballast'));
+      const retried = await dialdeck(dataDir, ['leads']);
+      expect(retried.stderr).toBe('');
+      expect(JSON.parse(retried.stdout)).toEqual([]);
     },
   );
 

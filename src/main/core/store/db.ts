@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
@@ -56,11 +56,21 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
     const found = diagnoseCannotOpen(file);
     throw translateStoreFailure(error, file) ?? storeFailure(found.code, found.path);
   }
+  const existed = existsSync(file);
   try {
     return openAndMigrate(file, options);
   } catch (error) {
+    // A store this call began and could not write (a full disk) must not stay behind as an empty
+    // file, which the next open would take for a store whose data was lost.
+    if (!existed) removeUnwritten(file);
     throw translateStoreFailure(error, file) ?? error;
   }
+};
+
+/** Removes `file` and its write-ahead log files if SQLite never wrote a byte of the store into it. */
+const removeUnwritten = (file: string): void => {
+  if (!isEmptyFile(file)) return;
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true });
 };
 
 const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {

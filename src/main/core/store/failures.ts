@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ErrorCode } from '@shared/api';
 import { AppError } from '../errors';
@@ -76,6 +76,19 @@ const pathOf = (error: unknown): string | undefined =>
     ? error.path
     : undefined;
 
+/** Below this much free space, an I/O error is taken for a full disk. */
+const NEARLY_FULL_BYTES = 1_048_576;
+
+/** True when the file system holding `file` has (almost) no space left for this user. */
+const isNearlyFull = (file: string): boolean => {
+  try {
+    const { bavail, bsize } = statfsSync(existingFolder(dirname(file)));
+    return bavail * bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+};
+
 /** The errno name `access(2)` gives for `path` and `mode`, or null when access is granted. */
 const accessError = (path: string, mode: number): string | null => {
   try {
@@ -133,6 +146,10 @@ export const translateStoreFailure = (error: unknown, storeFile: string): AppErr
       const found = diagnoseCannotOpen(storeFile);
       return storeFailure(found.code, found.path);
     }
+    // A full disk can surface as an I/O error, e.g. SQLITE_IOERR_SHMSIZE when the shared-memory
+    // file of the write-ahead log cannot grow.
+    if (family === 'store_io_error' && isNearlyFull(storeFile))
+      return storeFailure('store_disk_full', storeFile);
     return storeFailure(family, storeFile);
   }
   const fsCode = FS_CODES[code];
