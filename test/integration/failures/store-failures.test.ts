@@ -89,6 +89,24 @@ describe('storage failures reach the user as codes that name the path', () => {
   );
 
   it.skipIf(!isRoot)(
+    'an export to a full disk: store_disk_full naming the file, no partial file',
+    async () => {
+      const dataDir = tempDir('export');
+      seedStore(dataDir);
+      const target = tempDir('export-full');
+      mountTmpfs(target, '64k');
+      const { bavail, bsize } = statfsSync(target);
+      writeFileSync(join(target, 'ballast'), Buffer.alloc(bavail * bsize));
+
+      const file = join(target, 'leads.csv');
+      const run = await dialdeck(dataDir, ['export', file]);
+      expect(run.status).toBe(1);
+      expectNamed(failureOf(run), 'store_disk_full', file);
+      expect(existsSync(file) || existsSync(`${file}.partial`)).toBe(false);
+    },
+  );
+
+  it.skipIf(!isRoot)(
     'disk full before a store exists: store_disk_full, and no empty store left',
     async () => {
       const dataDir = tempDir('full-new');
