@@ -127,7 +127,7 @@ export const diagnoseCannotOpen = (file: string): { code: StoreFailureCode; path
       code: denied === 'EROFS' || denied === 'EACCES' ? 'store_read_only' : 'store_permission_denied',
       path: folder,
     };
-  return { code: 'store_io_error', path: file };
+  return { code: isNearlyFull(file) ? 'store_disk_full' : 'store_io_error', path: file };
 };
 
 /**
