@@ -47,7 +47,7 @@ const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
               <tr key={item.key} style={{ height: REJECT_ROW_HEIGHT }}>
                 <td className="rejects__line">{row.line}</td>
                 <td className="rejects__column">{row.column ?? '—'}</td>
-                <td title={row.message}>
+                <td title={translatedReason(row)}>
                   <div className="rejects__reason">{translatedReason(row)}</div>
                 </td>
               </tr>

@@ -59,7 +59,7 @@ export const WhyCard = ({ leadId }: { leadId: string }) => {
               </p>
               <ul className="why__list">
                 {why.blockers.map((blocker) => (
-                  <li key={blocker.rule} data-rule={blocker.rule} title={blocker.message}>
+                  <li key={blocker.rule} data-rule={blocker.rule}>
                     <span className="why__rule">{t(`why.rules.${blocker.rule}`)}</span>
                     {' — '}
                     {blocker.until !== null ? (

@@ -78,7 +78,7 @@ const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
           <span
             className="queue-entry__reasons"
             data-testid="queue-reasons"
-            title={entry.reasons.map((reason) => reason.message).join('\n')}
+            title={entry.reasons.map((reason) => reasonText(reason, t)).join('\n')}
           >
             {entry.reasons.map((reason) => reasonText(reason, t)).join(' · ')}
           </span>
