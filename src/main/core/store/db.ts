@@ -70,7 +70,11 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
 /** Removes `file` and its write-ahead log files if SQLite never wrote a byte of the store into it. */
 const removeUnwritten = (file: string): void => {
   if (!isEmptyFile(file)) return;
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true });
+  try {
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true });
+  } catch {
+    // The disk refused this too; the failure being reported already says what to do.
+  }
 };
 
 const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
