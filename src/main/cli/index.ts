@@ -1,4 +1,6 @@
+import './quiet';
 import { Command } from 'commander';
+import { flagValue } from '../core/paths';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -24,7 +26,8 @@ if (json) program.configureOutput(jsonOutput).exitOverride(jsonOutput.exit);
 else program.showHelpAfterError();
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
-guardProcess(json, () => placeOf(globals()));
+// Read from argv, not from commander: a warning can come before the options are parsed.
+guardProcess(json, () => placeOf({ dataDir: flagValue(process.argv, '--data-dir') }));
 
 registerLeads(program, globals);
 registerServe(program, globals);

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { type FailurePlace, toAppError } from '../core/guard';
 import { appendLog } from '../core/logs';
 import { fail } from './output';
+import { takeHeldWarnings } from './quiet';
 
 /**
  * Commander's output with --json: a usage error (unknown option, missing argument…) becomes one
@@ -21,10 +22,12 @@ export const jsonOutput: OutputConfiguration & { exit: (error: CommanderError) =
  * error that escapes every command is reported like any other (code, message, stack in the log).
  */
 export const guardProcess = (json: boolean, place: () => FailurePlace): void => {
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
+  const log = (warning: Error) => {
     appendLog(place().dataDir, `warning: ${warning.stack ?? warning.message}`);
-  });
+  };
+  process.removeAllListeners('warning');
+  process.on('warning', log);
+  for (const warning of takeHeldWarnings()) log(warning);
   const report = (error: unknown) => {
     fail(json, toAppError(error, 'this command', place()));
     process.exit();

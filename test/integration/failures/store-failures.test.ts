@@ -306,6 +306,46 @@ describe('--json failures', () => {
     },
   );
 
+  it.skipIf(!existsSync('out/main/cli.js'))(
+    "Node's warnings, while the CLI loads and while it runs, go to the log and never to stderr",
+    async () => {
+      const dataDir = tempDir('warnings');
+      // Warns as soon as the `dialdeck` launcher has started, and again while the command runs.
+      const warner = `const started = setInterval(() => {
+          if (!globalThis.dialdeckHeldWarnings) return;
+          clearInterval(started);
+          process.emitWarning('early warning');
+          setTimeout(() => process.emitWarning('late warning'), 400);
+        }, 0);`;
+      const run = await new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            `data:text/javascript,${encodeURIComponent(warner)}`,
+            'bin/dialdeck.mjs',
+            '--data-dir',
+            dataDir,
+            '--json',
+            'why',
+            'not-a-lead-id',
+          ],
+          { cwd: join(import.meta.dirname, '../../..') },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk) => {
+          stderr += chunk;
+        });
+        child.on('close', (status) => done({ status, stderr }));
+      });
+      expect(run.status).toBe(2);
+      expect(failureOf({ ...run, stdout: '' }).code).toBe('invalid_input');
+      const log = readFileSync(logFile(dataDir), 'utf8');
+      expect(log).toContain('Warning: early warning');
+      expect(log).toContain('Warning: late warning');
+    },
+  );
+
   it('a usage error is one JSON object with invalid_input and exit 2', async () => {
     const dataDir = tempDir('usage');
     for (const args of [['leads', '--bogus'], ['log'], ['queue', '--limit', '0'], ['nonsense']]) {
