@@ -4,7 +4,8 @@ import type { MethodInput, MethodName, MethodOutput } from '@shared/api';
 import { type Core, openCore } from '../core';
 import { dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
-import { resolveDataDir } from '../core/paths';
+import { type FailurePlace, toAppError } from '../core/guard';
+import { resolveDataDir, storeFile } from '../core/paths';
 import { fail } from './output';
 
 export type GlobalOptions = { dataDir?: string; json?: boolean };
@@ -12,21 +13,33 @@ export type GlobalOptions = { dataDir?: string; json?: boolean };
 /** The built renderer, next to the built CLI (out/main → out/renderer). */
 export const rendererDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
+/** The store and log a command works on, from `--data-dir`, DIALDECK_DATA_DIR or the OS default. */
+export const placeOf = (options: GlobalOptions): FailurePlace => {
+  const dataDir = resolveDataDir(options.dataDir);
+  return { dataDir, storeFile: storeFile(dataDir) };
+};
+
+/**
+ * Opens the core, runs a command on it and closes it. Any failure is reported by `fail` with its
+ * stable code: storage failures as `store_*` naming the path, unexpected ones as `internal` with the
+ * stack trace in the data dir's log (never on stderr).
+ */
 export const withCore = async (
   options: GlobalOptions,
   run: (core: Core) => Promise<void> | void,
   coreOptions: { seedDemo?: boolean; keepOpen?: boolean; watchOtherWriters?: boolean } = {},
 ): Promise<void> => {
+  const place = placeOf(options);
   let core: Core | undefined;
   try {
     core = openCore({
-      dataDir: resolveDataDir(options.dataDir),
+      dataDir: place.dataDir,
       seedDemo: coreOptions.seedDemo ?? false,
       watchOtherWriters: coreOptions.watchOtherWriters ?? false,
     });
     await run(core);
   } catch (error) {
-    fail(options.json ?? false, error);
+    fail(options.json ?? false, toAppError(error, 'this command', place));
   } finally {
     if (!coreOptions.keepOpen) core?.close();
   }
@@ -39,6 +52,9 @@ export const call = async <M extends MethodName>(
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> => {
   const result = await dispatch(core.handlers, name, input);
-  if (!result.ok) throw new AppError(result.error.code as never, result.error.message, result.error.details);
+  if (!result.ok) {
+    const { code, message, details, params } = result.error;
+    throw new AppError(code as never, message, details, params);
+  }
   return result.value as MethodOutput<M>;
 };

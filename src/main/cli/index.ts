@@ -1,4 +1,6 @@
+import './quiet';
 import { Command } from 'commander';
+import { flagValue } from '../core/paths';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -9,16 +11,23 @@ import { registerOutcomes } from './commands/outcomes';
 import { registerQueue } from './commands/queue';
 import { registerServe } from './commands/serve';
 import { registerWhy } from './commands/why';
-import type { GlobalOptions } from './context';
+import { type GlobalOptions, placeOf } from './context';
+import { guardProcess, jsonOutput } from './process';
+
+const json = process.argv.includes('--json');
 
 const program = new Command('dialdeck')
   .description('Dialdeck: the SDR call workspace, from the command line')
   .option('--data-dir <dir>', 'data directory (default: $DIALDECK_DATA_DIR or the OS app-data folder)')
   .option('--json', 'print machine-readable JSON')
-  .showHelpAfterError()
   .enablePositionalOptions(false);
+// Set before the commands are added, which copy them: with --json a usage error is one JSON object.
+if (json) program.configureOutput(jsonOutput).exitOverride(jsonOutput.exit);
+else program.showHelpAfterError();
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+// Read from argv, not from commander: a warning can come before the options are parsed.
+guardProcess(json, () => placeOf({ dataDir: flagValue(process.argv, '--data-dir') }));
 
 registerLeads(program, globals);
 registerServe(program, globals);

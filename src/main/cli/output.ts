@@ -1,3 +1,4 @@
+import type { ApiErrorShape } from '@shared/api';
 import { AppError } from '../core/errors';
 
 /** Prints a command's result: JSON with --json, else the human form. */
@@ -5,9 +6,13 @@ export const print = (json: boolean, value: unknown, human: () => string): void 
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
 };
 
-/** Reports a failure on stderr with its stable code and sets a non-zero exit. */
+/**
+ * Reports a failure on stderr with its stable code and sets a non-zero exit (2 for bad input, else 1).
+ * With --json, stderr is exactly one line: `{"error":{code,message,params?,details?}}`. Callers pass
+ * an error already translated (see core/guard.ts `toAppError`); anything else is shown as `internal`.
+ */
 export const fail = (json: boolean, error: unknown): void => {
-  const shape =
+  const shape: ApiErrorShape =
     error instanceof AppError
       ? error.toShape()
       : { code: 'internal', message: error instanceof Error ? error.message : String(error) };

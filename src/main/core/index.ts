@@ -1,6 +1,7 @@
 import { createCadenceHandlers } from './cadence/handlers';
 import type { CoreContext } from './context';
 import { createCoreEvents } from './events';
+import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { DEMO_LEADS } from './leads/demo';
@@ -12,7 +13,7 @@ import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
-import { type OpenStoreOptions, openStore } from './store/db';
+import { type Db, type OpenStoreOptions, openStore } from './store/db';
 import { watchOtherWriters } from './store/other-writers';
 import { type Clock, createOutbox } from './sync/outbox';
 
@@ -33,10 +34,24 @@ export type Core = CoreContext & {
   close(): void;
 };
 
-/** Opens the store in `dataDir` and wires every domain's handlers into one map. */
+/**
+ * Opens the store in `dataDir` and wires every domain's handlers into one map, each guarded so a
+ * storage failure reaches the caller as its `store_*` code (see guard.ts). Throws the same AppErrors
+ * as `openStore`, and `store_*` codes for a failure while getting the store ready.
+ */
 export const openCore = (options: CoreOptions): Core => {
+  const place: FailurePlace = { storeFile: storeFile(options.dataDir), dataDir: options.dataDir };
+  const db = openStore(place.storeFile, options);
+  try {
+    return wireCore(db, options, place);
+  } catch (error) {
+    db.close();
+    throw toAppError(error, 'opening the store', place);
+  }
+};
+
+const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const now = options.now ?? Date.now;
-  const db = openStore(storeFile(options.dataDir), options);
   const events = createCoreEvents();
   const outbox = createOutbox(db, now);
   const leads = createLeadsRepo(db, outbox, now);
@@ -50,13 +65,16 @@ export const openCore = (options: CoreOptions): Core => {
     })();
   }
   const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
-  const handlers: Handlers = joinHandlers(
-    createLeadsHandlers(base),
-    createImportsHandlers(base),
-    createSettingsHandlers(base),
-    createQueueHandlers(base),
-    createOutcomesHandlers(base),
-    createCadenceHandlers(base),
+  const handlers: Handlers = guardHandlers(
+    joinHandlers(
+      createLeadsHandlers(base),
+      createImportsHandlers(base),
+      createSettingsHandlers(base),
+      createQueueHandlers(base),
+      createOutcomesHandlers(base),
+      createCadenceHandlers(base),
+    ),
+    place,
   );
   const watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
   return {

@@ -12,6 +12,14 @@ export const ErrorCode = z.enum([
   'unknown_method',
   'conflict',
   'store_newer_version',
+  'store_disk_full',
+  'store_read_only',
+  'store_busy',
+  'store_corrupt',
+  'store_not_a_database',
+  'store_permission_denied',
+  'store_empty_file',
+  'store_io_error',
   'import_empty_file',
   'import_too_large',
   'import_not_csv',
@@ -29,9 +37,17 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Values a translated message fills in (`{{path}}`, `{{value}}`, `{{log}}`…), so each language can
+ * word the error itself; `message` is the core's English wording of the same thing.
+ */
+export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParams>;
+
 export const ApiErrorShape = z.object({
   code: z.string(),
   message: z.string(),
+  params: ErrorParams.optional(),
   details: z.unknown().optional(),
 });
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './contract';
+import { ErrorParams, method } from './contract';
 import { Base64Upload } from './limits';
 
 /** Lead fields a CSV column can be mapped to. `phone` may be mapped from several columns. */
@@ -66,11 +66,17 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/**
+ * A row that was not imported (or a warning on one): `code` has a translated reason in
+ * `rejectReasons`, filled from `params` (`value`: the offending cell; e.g. `region`); `message` is
+ * the core's English wording of the same thing.
+ */
 export const RejectedRow = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  params: ErrorParams.optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Enrollment, OutcomeId } from '../domain/cadence';
+import { Instant } from '../domain/instant';
 import { LeadStatus } from '../domain/lead';
 import { Outcome, OutcomeFields } from '../domain/outcome';
 import { DncEntry, Task } from '../domain/queue';
@@ -49,9 +50,9 @@ export const outcomesMethods = {
       leadId: z.string().uuid(),
       outcome: z.string().min(1).max(40),
       note: z.string().max(10_000).optional(),
-      callbackAt: z.number().int().min(0).optional(),
+      callbackAt: Instant.optional(),
       durationSeconds: z.number().int().min(0).max(86_400).optional(),
-      at: z.number().int().min(0).optional(),
+      at: Instant.optional(),
     }),
     LogResult,
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TaskResult } from '../domain/cadence';
+import { Instant } from '../domain/instant';
 import {
   CallingRules,
   DailyPlan,
@@ -15,7 +16,7 @@ import { LogResult } from './outcomes';
 
 const LeadId = z.string().uuid();
 /** The instant to answer for, UTC epoch ms; the core's clock when left out. */
-const At = z.number().int().min(0).optional();
+const At = Instant.optional();
 
 export const TodoEntry = z.object({ task: Task, lead: QueueLead, cadenceName: z.string().nullable() });
 export type TodoEntry = z.infer<typeof TodoEntry>;

@@ -1,3 +1,4 @@
+import { isInstant } from '../domain/instant';
 import type { LeadStatus } from '../domain/lead';
 import { isWorkable } from '../domain/outcome';
 import type { Blocker, BlockerRule, DialLimits, DncKind, TaskLane } from '../domain/queue';
@@ -97,7 +98,7 @@ export const evaluateBlockers = (state: DialState, at: number, env: DialEnv): Ra
 
 /**
  * The earliest instant from `at` at which no rule blocks the lead, or null if a rule never clears by
- * itself. Each round jumps to the latest clearing time; every rule's clearing time lies after the
+ * itself (or the bad stored time itself, when a rule clears at one). Each round jumps to the latest clearing time; every rule's clearing time lies after the
  * instant it was judged at, so the rounds move forward and stop at the first free instant.
  */
 export const callableAt = (state: DialState, at: number, env: DialEnv): number | null => {
@@ -108,6 +109,9 @@ export const callableAt = (state: DialState, at: number, env: DialEnv): number |
     let latest = t;
     for (const b of blockers) {
       if (b.until === null) return null;
+      // A clearing time from a bad stored instant cannot be judged at: the answer is that time,
+      // which views show as unknown (see isoOrNull), rather than a calendar past year 275760.
+      if (!isInstant(b.until)) return b.until;
       if (b.until > latest) latest = b.until;
     }
     t = latest;

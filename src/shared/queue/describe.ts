@@ -1,9 +1,17 @@
+import { isInstant, isoOrNull } from '../domain/instant';
 import type { Blocker } from '../domain/queue';
 import type { RawBlocker } from './blockers';
 import { isoInZone } from './clock';
 
+/** A blocker's clearing time as text; a stored time that is not a real instant reads as unknown. */
 const when = (at: number | null, zone: string | null): string =>
-  at === null ? '' : zone ? isoInZone(zone, at) : new Date(at).toISOString();
+  at === null
+    ? ''
+    : !isInstant(at)
+      ? 'an unknown time'
+      : zone
+        ? isoInZone(zone, at)
+        : new Date(at).toISOString();
 
 /** English text for a blocker, for the CLI and logs; the interface words its own from `rule` and `data`. */
 export const describeBlocker = (raw: RawBlocker, zone: string | null): Blocker => {
@@ -32,7 +40,7 @@ export const describeBlocker = (raw: RawBlocker, zone: string | null): Blocker =
   };
   return {
     ...raw,
-    untilIso: raw.until === null ? null : new Date(raw.until).toISOString(),
+    untilIso: isoOrNull(raw.until),
     message: messages[raw.rule],
   };
 };

@@ -46,7 +46,13 @@ describe('dialdeck import', () => {
       merged: 0,
       skipped: 1,
       rejected: [
-        { line: 5, column: 'Phone', code: 'invalid_phone', message: expect.stringContaining('"12"') },
+        {
+          line: 5,
+          column: 'Phone',
+          code: 'invalid_phone',
+          message: expect.stringContaining('"12"'),
+          params: { value: '12', region: 'US' },
+        },
       ],
     });
     expect(leadCount(w.data)).toBe(3);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openStore, schemaVersion } from '../../../src/main/core/store/db';
 import { columnsOf, describeMigration, indexNames, tableNames, tempStoreFile } from './helpers';
@@ -35,9 +35,17 @@ describe('migration 001: the lead store', () => {
     },
   });
 
-  it('starts from an empty file', () => {
+  it('refuses an emptied store file rather than starting over in it', () => {
     const file = tempStoreFile();
     writeFileSync(file, '');
+    expect(() => openStore(file, { targetVersion: 1 })).toThrow(
+      expect.objectContaining({ code: 'store_empty_file', params: { path: file } }),
+    );
+    expect(readFileSync(file).length).toBe(0);
+  });
+
+  it('starts from no file at all', () => {
+    const file = tempStoreFile();
     const db = openStore(file, { targetVersion: 1 });
     try {
       expect(schemaVersion(db)).toBe(1);

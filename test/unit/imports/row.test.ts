@@ -99,6 +99,7 @@ describe('reading a row', () => {
       column: 'Time Zone',
       code: 'invalid_time_zone',
       message: expect.stringContaining('IANA'),
+      params: { value: 'EST5' },
     });
   });
 

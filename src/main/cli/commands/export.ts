@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
+import { translateStoreFailure } from '../../core/store/failures';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
 
@@ -13,6 +14,10 @@ const writeWhole = (file: string, text: string): void => {
     renameSync(partial, file);
   } catch (error) {
     rmSync(partial, { force: true });
+    // A full, read-only or forbidden disk gets its own code, naming the file asked for.
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const known = translateStoreFailure({ code }, file);
+    if (known) throw known;
     throw new AppError(
       'invalid_input',
       `Dialdeck can't write ${file}: ${error instanceof Error ? error.message : String(error)}. Choose another path.`,

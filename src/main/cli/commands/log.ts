@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Command } from 'commander';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
@@ -29,7 +30,7 @@ export const registerLog = (program: Command, globals: () => GlobalOptions) => {
             [
               `Logged ${logged.outcome}. Status: ${logged.statusBefore} → ${logged.status}.`,
               logged.nextTask
-                ? `Next: ${logged.nextTask.title} (${logged.nextTask.kind}), due ${new Date(logged.nextTask.dueAt).toISOString()}.`
+                ? `Next: ${logged.nextTask.title} (${logged.nextTask.kind}), due ${isoOrNull(logged.nextTask.dueAt) ?? 'at an unknown time'}.`
                 : logged.enrollment?.state === 'finished'
                   ? `The cadence "${logged.enrollment.cadenceName}" is finished (${logged.enrollment.finishReason}).`
                   : 'No next task.',
@@ -56,7 +57,7 @@ export const registerLog = (program: Command, globals: () => GlobalOptions) => {
         });
         print(opts.json ?? false, done, () =>
           done.nextTask
-            ? `Next: ${done.nextTask.title}, due ${new Date(done.nextTask.dueAt).toISOString()}.`
+            ? `Next: ${done.nextTask.title}, due ${isoOrNull(done.nextTask.dueAt) ?? 'at an unknown time'}.`
             : 'No next task.',
         );
       });

@@ -1,3 +1,4 @@
+import { isInstant } from '@shared/domain/instant';
 import type { QueueEntry } from '@shared/domain/queue';
 import { parseInstant } from '@shared/queue/instant';
 import type { Command } from 'commander';
@@ -5,7 +6,10 @@ import { AppError } from '../../core/errors';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
 
-/** Reads a `--at` / `--callback-at` value, or fails with an error that shows the expected form. */
+/**
+ * Reads a `--at` / `--callback-at` value as UTC epoch ms. Throws AppError `invalid_input` for anything that is not a complete ISO 8601 date-time, or one outside
+ * 2000-01-01..2100-01-01 (see `Instant`).
+ */
 export const instantOption = (flag: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const at = parseInstant(value);
@@ -13,6 +17,12 @@ export const instantOption = (flag: string, value: string | undefined): number |
     throw new AppError(
       'invalid_input',
       `${flag}: "${value}" is not an ISO 8601 date-time; write e.g. 2025-03-10T14:00:00Z or 2025-03-10T09:00-05:00.`,
+    );
+  }
+  if (!isInstant(at)) {
+    throw new AppError(
+      'invalid_input',
+      `${flag}: "${value}" is outside the times Dialdeck accepts (2000-01-01 to 2100-01-01); check the year.`,
     );
   }
   return at;

@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import { DncKind } from '@shared/domain/queue';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
@@ -14,7 +15,8 @@ const positiveInt = (flag: string, value: string | undefined, max: number): numb
   return n;
 };
 
-const iso = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString());
+/** A stored instant as ISO text; one that is not a real time (a hand-edited store) shows as unknown. */
+const iso = (ms: number | null) => (ms === null ? '—' : (isoOrNull(ms) ?? 'unknown time'));
 
 export const registerQueue = (program: Command, globals: () => GlobalOptions) => {
   program

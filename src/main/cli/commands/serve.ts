@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../../core/errors';
+import { appendLog } from '../../core/logs';
 import { openBrowser } from '../../web/open-browser';
 import { findRendererDir } from '../../web/renderer-dir';
 import { startWebHost } from '../../web/server';
@@ -14,6 +15,15 @@ const parsePort = (value: string): number => {
   }
   return port;
 };
+
+/** A port another program holds is the user's to change, not an unexpected error. */
+const portInUse = (error: unknown, port: number | undefined): AppError | null =>
+  error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'
+    ? new AppError(
+        'conflict',
+        `Port ${port} on 127.0.0.1 is in use by another program. Choose another with --port, or leave --port out to take a free one.`,
+      )
+    : null;
 
 export const registerServe = (program: Command, globals: () => GlobalOptions) => {
   program
@@ -34,7 +44,11 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
               'The workspace is not built yet. Run `npm run build` in the Dialdeck folder, then try again.',
             );
           }
-          const host = await startWebHost({ core, rendererDir, port: options.port });
+          const host = await startWebHost({ core, rendererDir, port: options.port }).catch(
+            (error: unknown) => {
+              throw portInUse(error, options.port) ?? error;
+            },
+          );
           // Ready to stop cleanly before the address is out: whoever reads it may stop us at once.
           let stopping = false;
           const stop = async () => {
@@ -52,7 +66,9 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
               : `Dialdeck is serving ${host.url}\n  data: ${core.dataDir}\n  stop: Ctrl+C\n`,
           );
           if (options.open && !(await openBrowser(host.url))) {
-            process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
+            // With --json stderr is kept for failures; the address is on stdout either way.
+            if (opts.json) appendLog(core.dataDir, `serve: no browser could be opened for ${host.url}`);
+            else process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
           }
         },
         { seedDemo: true, keepOpen: true, watchOtherWriters: true },

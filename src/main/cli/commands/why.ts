@@ -18,7 +18,7 @@ export const registerWhy = (program: Command, globals: () => GlobalOptions) => {
               ? 'Callable now.'
               : why.callableAt === null
                 ? 'Not callable, and no blocker clears by itself.'
-                : `Not callable until ${why.callableAtIso}.`,
+                : `Not callable until ${why.callableAtIso ?? 'an unknown time (a stored time of this lead is not a valid date)'}.`,
             ...why.blockers.map((b) => `· ${b.rule}: ${b.message}`),
             ...(why.zone.timeZoneUnknown
               ? ["· The lead's time zone is unknown; set it to call on its own hours."]

@@ -99,3 +99,9 @@ export const INBOUND_CADENCE: CadenceDefinitionInput = {
 };
 
 export const BUILTIN_CADENCES = [INBOUND_CADENCE, NEW_LEAD_CADENCE];
+
+/**
+ * The title of the task a callback outcome creates. Stored as written here; the interface shows it,
+ * like the built-in cadences' names and step titles, from `cadences.builtin` in the user's language.
+ */
+export const CALLBACK_TASK_TITLE = 'Call back as agreed';

@@ -6,6 +6,7 @@ import type { DncEntry, DncKind, Task, TaskKind } from '@shared/domain/queue';
 import { dayKeyOf } from '@shared/queue/blockers';
 import { zoneKeyOf } from '@shared/queue/zones';
 import type { ActivityData } from '@shared/sync/mutations/activities';
+import { CALLBACK_TASK_TITLE } from '../cadence/defaults';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -200,7 +201,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
             enrollmentState: 'active',
             kind: 'callback',
             stepId: null,
-            title: 'Call back as agreed',
+            title: CALLBACK_TASK_TITLE,
             interstitial: false,
             dueAt: input.callbackAt,
             status,
@@ -246,7 +247,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
           enrollmentState: moved.state === 'paused' ? 'paused' : 'active',
           kind: 'callback',
           stepId: moved.step_id,
-          title: 'Call back as agreed',
+          title: CALLBACK_TASK_TITLE,
           interstitial: false,
           dueAt: input.callbackAt,
           status,

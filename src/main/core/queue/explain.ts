@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Explanation, LeadZone } from '@shared/domain/queue';
 import { callableAt, type DialState, evaluateBlockers } from '@shared/queue/blockers';
 import { isoInZone } from '@shared/queue/clock';
@@ -76,7 +77,8 @@ export const explain = (svc: Services, leadId: string, at: number): Explanation 
     at,
     callable: blockers.length === 0,
     callableAt: when,
-    callableAtIso: when === null ? null : new Date(when).toISOString(),
+    // A bad stored time (e.g. a hand-edited due time) leaves the instant as stored and its text unknown.
+    callableAtIso: isoOrNull(when),
     blockers: blockers.map((b) => describeBlocker(b, zoneForText)),
     zone: zoneOf(dial.facts, dial.zoneKey, at),
     task: dial.task ? toTask(dial.task) : null,

@@ -1,3 +1,4 @@
+import { isInstant } from '@shared/domain/instant';
 import type { QueueEntry, QueueTier, RankReason } from '@shared/domain/queue';
 import { evaluateBlockers } from '@shared/queue/blockers';
 import { isoInZone } from '@shared/queue/clock';
@@ -209,7 +210,8 @@ export const toEntry = (ranked: Ranked, position: number, at: number): QueueEntr
   const { facts, counters } = dial;
   const reasons: RankReason[] = [];
   const zone = isUnknownZoneKey(dial.zoneKey) ? null : dial.zoneKey;
-  const local = (t: number) => (zone ? isoInZone(zone, t) : new Date(t).toISOString());
+  const local = (t: number) =>
+    !isInstant(t) ? 'an unknown time' : zone ? isoInZone(zone, t) : new Date(t).toISOString();
   if (tier === 'callback') {
     reasons.push({
       code: 'callback_due',

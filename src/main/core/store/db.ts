@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { diagnoseCannotOpen, isEmptyFile, storeFailure, translateStoreFailure } from './failures';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -41,9 +42,42 @@ const assertKnownVersion = (db: Db, latest: number): void => {
 /**
  * Opens (creating if needed) the lead store and brings its schema up to date.
  * WAL with synchronous=FULL: an acknowledged write survives a power cut.
+ * Throws AppError `store_newer_version`, or a storage failure (`store_disk_full`, `store_read_only`,
+ * `store_busy`, `store_corrupt`, `store_not_a_database`, `store_permission_denied`,
+ * `store_empty_file`, `store_io_error`) whose message names the path; the file is left as it was.
  */
 export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file === ':memory:') return openAndMigrate(file, options);
+  // SQLite would take an emptied file for a new store and write an empty schema over the loss.
+  if (isEmptyFile(file)) throw storeFailure('store_empty_file', file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (error) {
+    const found = diagnoseCannotOpen(file);
+    throw translateStoreFailure(error, file) ?? storeFailure(found.code, found.path);
+  }
+  const existed = existsSync(file);
+  try {
+    return openAndMigrate(file, options);
+  } catch (error) {
+    // A store this call began and could not write (a full disk) must not stay behind as an empty
+    // file, which the next open would take for a store whose data was lost.
+    if (!existed) removeUnwritten(file);
+    throw translateStoreFailure(error, file) ?? error;
+  }
+};
+
+/** Removes `file` and its write-ahead log files if SQLite never wrote a byte of the store into it. */
+const removeUnwritten = (file: string): void => {
+  if (!isEmptyFile(file)) return;
+  try {
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) rmSync(path, { force: true });
+  } catch {
+    // The disk refused this too; the failure being reported already says what to do.
+  }
+};
+
+const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Checked first: switching the journal mode would already rewrite a newer store's header.

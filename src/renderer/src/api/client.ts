@@ -1,10 +1,21 @@
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, Result } from '@shared/api';
+import type {
+  ErrorParams,
+  EventName,
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Result,
+} from '@shared/api';
 import type { DialdeckBridge } from '@shared/bridge';
+import { translatedError } from '../i18n/errors';
 
+/** A failed call: the core's stable code, its English message, and the params its translation fills. */
 export class ApiError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly params?: ErrorParams,
   ) {
     super(message);
   }
@@ -130,7 +141,7 @@ export const invoke = async <M extends MethodName>(
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> => {
   const result = await bridge.invoke(method, input);
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.params);
   return result.value as MethodOutput<M>;
 };
 
@@ -142,6 +153,13 @@ export const onEvent = <E extends EventName>(
     if (event === name) listener(payload as EventPayload<E>);
   });
 
-/** A message for the user from anything a call can throw. */
+/**
+ * A message for the user from anything a call can throw: a core error in the interface language
+ * (see i18n/errors.ts), anything else as its own message.
+ */
 export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+  error instanceof ApiError
+    ? translatedError(error.code, error.message, error.params)
+    : error instanceof Error
+      ? error.message
+      : String(error);

@@ -1,3 +1,4 @@
+import { isInstant } from '@shared/domain/instant';
 import { i18n } from './index';
 
 // Dates and times go through Intl in the interface language. Formatters are costly to build and the
@@ -15,6 +16,12 @@ const formatter = (key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 
 const lang = () => i18n.language || 'en';
 
+/**
+ * A stored time that is not a real instant (see `Instant`: written by an older version or by hand)
+ * reads as "Unknown time" rather than throwing Intl's RangeError and taking the view down with it.
+ */
+const unknownTime = (): string => i18n.t('errors.unknownTime');
+
 /** True when `timeZone` is an IANA zone this browser knows. */
 export const isKnownTimeZone = (timeZone: string | null | undefined): timeZone is string => {
   if (!timeZone) return false;
@@ -28,24 +35,28 @@ export const isKnownTimeZone = (timeZone: string | null | undefined): timeZone i
 
 /** "9:41 AM" in the lead's zone. */
 export const formatClock = (at: number, timeZone: string): string =>
-  formatter(
-    `clock:${lang()}:${timeZone}`,
-    () => new Intl.DateTimeFormat(lang(), { timeZone, hour: 'numeric', minute: '2-digit' }),
-  ).format(at);
+  !isInstant(at)
+    ? unknownTime()
+    : formatter(
+        `clock:${lang()}:${timeZone}`,
+        () => new Intl.DateTimeFormat(lang(), { timeZone, hour: 'numeric', minute: '2-digit' }),
+      ).format(at);
 
 /** "Tue 9:41 AM GMT-5" in the lead's zone, for the detail panel. */
 export const formatZonedDateTime = (at: number, timeZone: string): string =>
-  formatter(
-    `zoned:${lang()}:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(lang(), {
-        timeZone,
-        weekday: 'short',
-        hour: 'numeric',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      }),
-  ).format(at);
+  !isInstant(at)
+    ? unknownTime()
+    : formatter(
+        `zoned:${lang()}:${timeZone}`,
+        () =>
+          new Intl.DateTimeFormat(lang(), {
+            timeZone,
+            weekday: 'short',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }),
+      ).format(at);
 
 /** The hour (0–23) it is now in `timeZone`. */
 export const hourIn = (at: number, timeZone: string): number => {
@@ -67,14 +78,18 @@ export const isWeekendIn = (at: number, timeZone: string): boolean => {
 
 /** A date and time in the user's own zone: "12 Mar 2025, 14:05". */
 export const formatDateTime = (at: number): string =>
-  formatter(
-    `datetime:${lang()}`,
-    () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }),
-  ).format(at);
+  !isInstant(at)
+    ? unknownTime()
+    : formatter(
+        `datetime:${lang()}`,
+        () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }),
+      ).format(at);
 
 /** A time of day in the user's own zone. */
 export const formatTime = (at: number): string =>
-  formatter(`time:${lang()}`, () => new Intl.DateTimeFormat(lang(), { timeStyle: 'short' })).format(at);
+  !isInstant(at)
+    ? unknownTime()
+    : formatter(`time:${lang()}`, () => new Intl.DateTimeFormat(lang(), { timeStyle: 'short' })).format(at);
 
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600_000],
@@ -87,6 +102,7 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "3 days ago", "in 2 hours", "just now" in the interface language. */
 export const formatRelative = (at: number, now: number): string => {
+  if (!isInstant(at)) return unknownTime();
   const format = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
   const diff = at - now;
   for (const [unit, ms] of UNITS) {

@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Lead, LeadPhone } from '@shared/domain/lead';
 import Papa from 'papaparse';
 import type { Db } from '../../store/db';
@@ -71,7 +72,7 @@ export const leadsToCsv = (db: Db, leads: readonly Lead[]): { csv: string; count
     lead.direction,
     lead.status,
     research.get(lead.id) ?? '',
-    new Date(lead.createdAt).toISOString(),
+    isoOrNull(lead.createdAt) ?? '',
   ]);
   const csv = Papa.unparse(
     { fields: [...FIXED_BEFORE, ...phoneHeaders, ...FIXED_AFTER], data: rows },

@@ -88,9 +88,16 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     column: number | undefined | null,
     code: string,
     message: string,
+    params?: RejectedRow['params'],
   ): RowResult => ({
     ok: false,
-    rejection: { line, column: column == null ? null : (headers[column] ?? null), code, message },
+    rejection: {
+      line,
+      column: column == null ? null : (headers[column] ?? null),
+      code,
+      message,
+      ...(params ? { params } : {}),
+    },
   });
 
   return (fields: readonly string[], line: number): RowResult => {
@@ -100,6 +107,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
         null,
         'ragged_row',
         `This row has ${fields.length} cells but the header has ${width}. Check for a missing or extra delimiter, or an unquoted cell that holds one.`,
+        { value: fields.length, expected: width },
       );
     }
     for (let i = 0; i < width; i++) {
@@ -111,6 +119,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
           i,
           'value_too_long',
           `This cell is longer than ${limit.toLocaleString('en')} characters.`,
+          { limit },
         );
       }
     }
@@ -137,7 +146,12 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
       if (!cell) continue;
       for (const part of splitPhoneCell(cell)) {
         const reading = readPhone(part, column.label);
-        if (!reading.ok) return reject(line, column.index, 'invalid_phone', reading.message);
+        if (!reading.ok) {
+          return reject(line, column.index, 'invalid_phone', reading.message, {
+            value: part,
+            region: code && isKnownRegion(code) ? code : region,
+          });
+        }
         if (phones.some((phone) => phone.e164 === reading.phone.e164 && phone.ext === reading.phone.ext))
           continue;
         phones.push(reading.phone);
@@ -150,7 +164,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     const emailCell = clean(fields[at.email ?? -1]);
     if (emailCell) {
       const reading = readEmail(emailCell);
-      if (!reading.ok) return reject(line, at.email, 'invalid_email', reading.message);
+      if (!reading.ok) return reject(line, at.email, 'invalid_email', reading.message, { value: emailCell });
       email = reading.email;
       otherEmails = reading.others;
     }
@@ -173,6 +187,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
           at.status,
           'invalid_status',
           `"${statusCell}" is not a lead status. Use one of: new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact.`,
+          { value: statusCell },
         );
       }
       status = known;
@@ -192,6 +207,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
           at.direction,
           'invalid_direction',
           `"${directionCell}" is not a direction. Use inbound or outbound.`,
+          { value: directionCell },
         );
       }
       direction = known;
@@ -211,6 +227,7 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
           at.timeZone,
           'invalid_time_zone',
           `"${zoneCell}" is not a time zone name. Use an IANA name such as America/New_York, Europe/London or Asia/Shanghai.`,
+          { value: zoneCell },
         );
       }
       timeZone = zoneCell;

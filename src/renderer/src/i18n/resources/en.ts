@@ -237,31 +237,22 @@ export const en = {
     importAnother: 'Import another file',
     failed: 'The import did not finish: {{message}}',
   },
-  importErrors: {
-    import_empty_file: 'The file is empty. Choose a file with a header row and at least one lead.',
-    import_too_large:
-      'The file is larger than 100 MB. Split it into smaller files and import them one by one.',
-    import_not_csv:
-      'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon or tab separated) and try again.',
-    import_no_header:
-      'The file has no header row. Add a first row that names the columns (e.g. Name, Email, Phone).',
-    import_no_name_column:
-      'No column holds the lead’s name. Map a column to Name, or to First name and Last name.',
-    import_wrong_delimiter:
-      'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon or tab).',
-    import_unreadable:
-      'The file could not be decoded. Pick its encoding (UTF-8, GB18030, CP949) or save it again as UTF-8.',
-  },
   rejectReasons: {
-    ragged_row: 'The row has more or fewer cells than the header.',
-    value_too_long: 'A cell is too long.',
-    missing_name: 'The row has no name.',
-    invalid_phone: 'The phone number cannot be read.',
-    invalid_email: 'The email address is not valid.',
-    missing_contact: 'The row has neither a phone number nor an email address.',
-    invalid_status: 'The status is not a lead status.',
-    invalid_direction: 'The direction must be inbound or outbound.',
-    invalid_time_zone: 'The time zone is not an IANA name (e.g. America/New_York).',
+    ragged_row:
+      'The row has {{value}} cells but the header has {{expected}}. Check for a missing or extra delimiter, or an unquoted cell that holds one.',
+    value_too_long:
+      'A cell is longer than {{limit, number}} characters. Shorten it, or leave its column out of the import.',
+    missing_name: 'The row has no name. Every lead needs one.',
+    invalid_phone:
+      '“{{value}}” is not a valid phone number in {{region}}. Check the digits; write numbers from other countries with their country code (e.g. +44 20 7946 0958).',
+    invalid_email: '“{{value}}” is not a valid email address.',
+    missing_contact:
+      'The row has neither a phone number nor an email address. A lead needs at least one way to reach it.',
+    invalid_status:
+      '“{{value}}” is not a lead status. Use one of: new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact.',
+    invalid_direction: '“{{value}}” is not a direction. Use inbound or outbound.',
+    invalid_time_zone:
+      '“{{value}}” is not a time zone name. Use an IANA name such as America/New_York, Europe/London or Asia/Shanghai.',
     unterminated_quote: 'A quoted cell is never closed.',
     malformed_quotes: 'A quoted cell has text after its closing quote.',
   },
@@ -445,6 +436,34 @@ export const en = {
       task: 'create a task',
     },
     results: { done: 'Done', skipped: 'Skipped' },
+    builtin: {
+      newLead: {
+        name: 'New lead',
+        description:
+          'The playbook routine: call, voicemail, follow-up email, call again in two business days.',
+        steps: {
+          'call-1': 'First call: use the research, leave a voicemail under 20 seconds if no one answers',
+          'email-1': 'Follow-up email: name the voicemail and one thing from the research',
+          'call-2': 'Second call',
+          'linkedin-1': 'Connect on LinkedIn with a personal note',
+          'call-3': 'Third call',
+          'email-2': 'Break-up email: leave the door open',
+        },
+      },
+      inbound: {
+        name: 'Inbound: speed to lead',
+        description:
+          'For web-form and hotline leads: call within minutes, retry quickly, follow up the same day.',
+        steps: {
+          'call-1': 'Call within minutes of the request',
+          'email-1': 'Same-day follow-up email with a link to book a time',
+          'call-2': 'Call again this afternoon',
+          'call-3': 'Next-day call',
+          'email-2': 'Break-up email',
+        },
+      },
+      callbackTask: 'Call back as agreed',
+    },
   },
   shortcuts: {
     title: 'Keyboard shortcuts',
@@ -478,9 +497,56 @@ export const en = {
   errors: {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
-    codes: {
+    unknownTime: 'Unknown time',
+        codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
+      invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',
+      not_found:
+        'That item no longer exists; it may have been removed in another window. Refresh and try again.',
+      unknown_method:
+        'This window asked for something this version of Dialdeck does not know. Reload the window; if it persists, update Dialdeck.',
+      conflict: 'Someone changed this at the same time. Refresh to see the latest, then try again.',
+      store_newer_version:
+        'This data was written by a newer version of Dialdeck. Update Dialdeck to open it.',
+      store_disk_full:
+        'The disk that holds {{path}} is full, so nothing from this action was saved. Free some space on that disk, then try again.',
+      store_read_only:
+        'Dialdeck cannot write to {{path}}: the file, its folder or its disk is read-only. Make it writable (or choose another data folder), then try again.',
+      store_busy:
+        '{{path}} is locked by another program (another Dialdeck window, the CLI, or a backup or sync tool), so nothing from this action was saved. Wait for it to finish or close it, then try again.',
+      store_corrupt:
+        '{{path}} is damaged, so Dialdeck left it untouched. Restore it from a backup, or move it aside to start an empty store, and keep the damaged copy for recovery.',
+      store_not_a_database:
+        '{{path}} is not a Dialdeck store (it is not an SQLite database). Move that file out of the data folder, or choose another data folder.',
+      store_permission_denied:
+        'Dialdeck has no permission to open {{path}}. Give your user read and write access to it and its folder, then try again.',
+      store_empty_file:
+        '{{path}} is empty (0 bytes) where a store should be: its data may have been lost by a failed copy or a sync tool. Restore it from a backup; to start an empty store instead, delete the file.',
+      store_io_error:
+        'Dialdeck could not read or write {{path}}: the disk reported an input/output error. Check that the disk or network drive is connected and healthy, then try again.',
+      import_empty_file: 'The file is empty. Choose a file with a header row and at least one lead.',
+      import_too_large:
+        'The file is larger than 100 MB. Split it into smaller files and import them one by one.',
+      import_not_csv:
+        'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon or tab separated) and try again.',
+      import_no_header:
+        'The file has no header row. Add a first row that names the columns (e.g. Name, Email, Phone).',
+      import_no_name_column:
+        'No column holds the lead’s name. Map a column to Name, or to First name and Last name.',
+      import_wrong_delimiter:
+        'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon or tab).',
+      import_ragged_rows:
+        'Most rows have a different number of cells than the header. Check the delimiter and the quotes in the file, then try again.',
+      import_busy: 'Another import is running. Wait for it to finish, then import this file.',
+      import_unreadable:
+        'The file could not be decoded. Pick its encoding (UTF-8, GB18030, CP949) or save it again as UTF-8.',
+      forbidden:
+        'This window may not call Dialdeck. Open Dialdeck from its own window or the address the CLI printed.',
+      not_built:
+        'The workspace is not built yet. Run `npm run build` in the Dialdeck folder, then try again.',
+      internal:
+        'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },
   },
 } as const;

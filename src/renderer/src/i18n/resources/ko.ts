@@ -239,28 +239,21 @@ export const ko: LocaleResources = {
     importAnother: '다른 파일 가져오기',
     failed: '가져오기가 끝나지 않았습니다: {{message}}',
   },
-  importErrors: {
-    import_empty_file: '파일이 비어 있습니다. 머리글 행과 리드가 하나 이상 있는 파일을 선택하세요.',
-    import_too_large: '파일이 100MB보다 큽니다. 더 작은 파일로 나눠 하나씩 가져오세요.',
-    import_not_csv:
-      'CSV 파일이 아닌 것 같습니다. 스프레드시트에서 CSV(쉼표, 세미콜론 또는 탭 구분)로 저장한 뒤 다시 시도하세요.',
-    import_no_header:
-      '파일에 머리글 행이 없습니다. 열 이름을 적은 첫 행을 추가하세요 (예: 이름, 이메일, 전화).',
-    import_no_name_column: '리드 이름이 든 열이 없습니다. 한 열을 이름(또는 이름과 성)에 연결하세요.',
-    import_wrong_delimiter: '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭)를 고르세요.',
-    import_unreadable:
-      '파일을 해독할 수 없습니다. 인코딩(UTF-8, GB18030, CP949)을 고르거나 UTF-8로 다시 저장하세요.',
-  },
   rejectReasons: {
-    ragged_row: '행의 셀 수가 머리글과 다릅니다.',
-    value_too_long: '셀 내용이 너무 깁니다.',
-    missing_name: '행에 이름이 없습니다.',
-    invalid_phone: '전화번호를 읽을 수 없습니다.',
-    invalid_email: '이메일 주소가 올바르지 않습니다.',
-    missing_contact: '행에 전화번호도 이메일 주소도 없습니다.',
-    invalid_status: '상태가 리드 상태가 아닙니다.',
-    invalid_direction: '유형은 인바운드(inbound) 또는 아웃바운드(outbound)여야 합니다.',
-    invalid_time_zone: '시간대가 IANA 이름이 아닙니다 (예: Asia/Seoul).',
+    ragged_row:
+      '이 행은 셀이 {{value}}개인데 머리글은 {{expected}}개입니다. 구분자가 빠지거나 더 있는지, 따옴표 없이 구분자를 담은 셀이 있는지 확인하세요.',
+    value_too_long: '셀 내용이 {{limit, number}}자를 넘습니다. 줄이거나 그 열을 가져오지 마세요.',
+    missing_name: '행에 이름이 없습니다. 모든 리드에는 이름이 필요합니다.',
+    invalid_phone:
+      '“{{value}}”은(는) {{region}}의 올바른 전화번호가 아닙니다. 숫자를 확인하고, 다른 나라 번호는 국가 번호와 함께 쓰세요 (예: +44 20 7946 0958).',
+    invalid_email: '“{{value}}”은(는) 올바른 이메일 주소가 아닙니다.',
+    missing_contact: '행에 전화번호도 이메일 주소도 없습니다. 리드에는 연락 방법이 하나 이상 필요합니다.',
+    invalid_status:
+      '“{{value}}”은(는) 리드 상태가 아닙니다. new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact 중 하나를 쓰세요.',
+    invalid_direction:
+      '“{{value}}”은(는) 유형이 아닙니다. inbound(인바운드) 또는 outbound(아웃바운드)를 쓰세요.',
+    invalid_time_zone:
+      '“{{value}}”은(는) 시간대 이름이 아닙니다. Asia/Seoul, America/New_York 같은 IANA 이름을 쓰세요.',
     unterminated_quote: '따옴표로 시작한 셀이 닫히지 않았습니다.',
     malformed_quotes: '따옴표로 묶인 셀의 닫는 따옴표 뒤에 글자가 있습니다.',
   },
@@ -442,6 +435,32 @@ export const ko: LocaleResources = {
       task: '작업 만들기',
     },
     results: { done: '완료', skipped: '건너뜀' },
+    builtin: {
+      newLead: {
+        name: '새 리드',
+        description: '기본 루틴: 전화, 음성 메일, 후속 이메일, 영업일 이틀 뒤 다시 전화.',
+        steps: {
+          'call-1': '첫 전화: 조사 메모를 활용하고, 받지 않으면 20초 이내 음성 메일을 남기기',
+          'email-1': '후속 이메일: 음성 메일을 언급하고 조사한 내용 한 가지를 담기',
+          'call-2': '두 번째 전화',
+          'linkedin-1': '개인 메모와 함께 LinkedIn 연결 요청',
+          'call-3': '세 번째 전화',
+          'email-2': '마무리 이메일: 다음 기회를 열어 두기',
+        },
+      },
+      inbound: {
+        name: '인바운드: 스피드 투 리드',
+        description: '웹 양식·핫라인 리드용: 몇 분 안에 전화하고, 빠르게 재시도하고, 당일 후속 조치.',
+        steps: {
+          'call-1': '요청 후 몇 분 안에 전화',
+          'email-1': '예약 링크를 담은 당일 후속 이메일',
+          'call-2': '오늘 오후에 다시 전화',
+          'call-3': '다음 날 전화',
+          'email-2': '마무리 이메일',
+        },
+      },
+      callbackTask: '약속한 시간에 다시 전화',
+    },
   },
   shortcuts: {
     title: '단축키',
@@ -475,9 +494,52 @@ export const ko: LocaleResources = {
   errors: {
     generic: '문제가 발생했습니다: {{message}}',
     dismiss: '닫기',
-    codes: {
+    unknownTime: '알 수 없는 시간',
+        codes: {
       settings_unreadable:
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',
+      invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
+      not_found:
+        '해당 항목이 더 이상 없습니다. 다른 창에서 삭제되었을 수 있습니다. 새로 고친 뒤 다시 시도하세요.',
+      unknown_method:
+        '이 창이 현재 버전의 Dialdeck이 모르는 작업을 요청했습니다. 창을 다시 불러오고, 계속되면 Dialdeck을 업데이트하세요.',
+      conflict: '다른 사람이 동시에 이 항목을 바꿨습니다. 새로 고쳐 최신 내용을 확인한 뒤 다시 시도하세요.',
+      store_newer_version:
+        '이 데이터는 더 새 버전의 Dialdeck이 기록했습니다. Dialdeck을 업데이트한 뒤 여세요.',
+      store_disk_full:
+        '{{path}}이(가) 있는 디스크가 가득 차서 이번 작업은 아무것도 저장되지 않았습니다. 그 디스크의 공간을 확보한 뒤 다시 시도하세요.',
+      store_read_only:
+        'Dialdeck이 {{path}}에 쓸 수 없습니다. 파일, 폴더 또는 디스크가 읽기 전용입니다. 쓸 수 있게 바꾸거나 다른 데이터 폴더를 고른 뒤 다시 시도하세요.',
+      store_busy:
+        '다른 프로그램(다른 Dialdeck 창, CLI, 백업이나 동기화 도구)이 {{path}}을(를) 잠그고 있어 이번 작업은 아무것도 저장되지 않았습니다. 그 작업이 끝나길 기다리거나 프로그램을 닫은 뒤 다시 시도하세요.',
+      store_corrupt:
+        '{{path}}이(가) 손상되어 Dialdeck은 이 파일을 건드리지 않았습니다. 백업에서 복원하거나, 파일을 옮겨 두고 빈 저장소로 시작하세요. 손상된 사본은 복구를 위해 보관하세요.',
+      store_not_a_database:
+        '{{path}}은(는) Dialdeck 저장소가 아닙니다(SQLite 데이터베이스가 아님). 그 파일을 데이터 폴더 밖으로 옮기거나 다른 데이터 폴더를 고르세요.',
+      store_permission_denied:
+        'Dialdeck에 {{path}}을(를) 열 권한이 없습니다. 현재 사용자에게 그 파일과 폴더의 읽기·쓰기 권한을 준 뒤 다시 시도하세요.',
+      store_empty_file:
+        '저장소가 있어야 할 {{path}}이(가) 비어 있습니다(0바이트). 복사 실패나 동기화 도구 때문에 데이터가 사라졌을 수 있습니다. 백업에서 복원하세요. 빈 저장소로 새로 시작하려면 그 파일을 삭제하세요.',
+      store_io_error:
+        'Dialdeck이 {{path}}을(를) 읽거나 쓸 수 없습니다. 디스크가 입출력 오류를 보고했습니다. 디스크나 네트워크 드라이브가 연결되어 정상인지 확인한 뒤 다시 시도하세요.',
+      import_empty_file: '파일이 비어 있습니다. 머리글 행과 리드가 하나 이상 있는 파일을 선택하세요.',
+      import_too_large: '파일이 100MB보다 큽니다. 더 작은 파일로 나눠 하나씩 가져오세요.',
+      import_not_csv:
+        'CSV 파일이 아닌 것 같습니다. 스프레드시트에서 CSV(쉼표, 세미콜론 또는 탭 구분)로 저장한 뒤 다시 시도하세요.',
+      import_no_header:
+        '파일에 머리글 행이 없습니다. 열 이름을 적은 첫 행을 추가하세요 (예: 이름, 이메일, 전화).',
+      import_no_name_column: '리드 이름이 든 열이 없습니다. 한 열을 이름(또는 이름과 성)에 연결하세요.',
+      import_wrong_delimiter: '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭)를 고르세요.',
+      import_ragged_rows:
+        '대부분의 행이 머리글과 셀 수가 다릅니다. 파일의 구분자와 따옴표를 확인한 뒤 다시 시도하세요.',
+      import_busy: '다른 가져오기가 진행 중입니다. 끝난 뒤 이 파일을 가져오세요.',
+      import_unreadable:
+        '파일을 해독할 수 없습니다. 인코딩(UTF-8, GB18030, CP949)을 고르거나 UTF-8로 다시 저장하세요.',
+      forbidden: '이 창은 Dialdeck을 호출할 수 없습니다. Dialdeck 자체 창이나 CLI가 출력한 주소로 여세요.',
+      not_built:
+        '작업 공간이 아직 빌드되지 않았습니다. Dialdeck 폴더에서 `npm run build`를 실행한 뒤 다시 시도하세요.',
+      internal:
+        'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },
   },
 };

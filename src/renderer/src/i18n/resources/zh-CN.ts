@@ -235,25 +235,20 @@ export const zhCN: LocaleResources = {
     importAnother: '导入其他文件',
     failed: '导入未完成：{{message}}',
   },
-  importErrors: {
-    import_empty_file: '文件是空的。请选择包含表头行和至少一条线索的文件。',
-    import_too_large: '文件超过 100 MB。请拆分成较小的文件后逐个导入。',
-    import_not_csv: '这看起来不是 CSV 文件。请在电子表格中另存为 CSV（逗号、分号或制表符分隔）后重试。',
-    import_no_header: '文件没有表头行。请添加第一行来命名各列（例如 姓名、邮箱、电话）。',
-    import_no_name_column: '没有包含线索姓名的列。请将一列对应到“姓名”，或对应到“名”和“姓”。',
-    import_wrong_delimiter: '无法区分各列。请选择文件使用的分隔符（逗号、分号或制表符）。',
-    import_unreadable: '无法解码该文件。请选择它的编码（UTF-8、GB18030、CP949），或重新保存为 UTF-8。',
-  },
   rejectReasons: {
-    ragged_row: '该行的单元格数与表头不一致。',
-    value_too_long: '有单元格内容过长。',
-    missing_name: '该行没有姓名。',
-    invalid_phone: '无法识别电话号码。',
-    invalid_email: '邮箱地址无效。',
-    missing_contact: '该行既没有电话号码也没有邮箱地址。',
-    invalid_status: '状态不是有效的线索状态。',
-    invalid_direction: '类型必须是呼入 (inbound) 或外拓 (outbound)。',
-    invalid_time_zone: '时区不是 IANA 名称（例如 Asia/Shanghai）。',
+    ragged_row:
+      '该行有 {{value}} 个单元格，但表头有 {{expected}} 列。请检查是否缺少或多了分隔符，或有未加引号却包含分隔符的单元格。',
+    value_too_long: '有单元格超过 {{limit, number}} 个字符。请缩短它，或导入时不选该列。',
+    missing_name: '该行没有姓名。每条线索都需要姓名。',
+    invalid_phone:
+      '“{{value}}”不是有效的 {{region}} 电话号码。请检查数字；其他国家的号码请加国家代码（例如 +44 20 7946 0958）。',
+    invalid_email: '“{{value}}”不是有效的邮箱地址。',
+    missing_contact: '该行既没有电话号码也没有邮箱地址。线索至少需要一种联系方式。',
+    invalid_status:
+      '“{{value}}”不是线索状态。请使用以下之一：new、working、nurture、MQL、SQL、opportunity、won、lost、disqualified、do not contact。',
+    invalid_direction: '“{{value}}”不是有效的类型。请使用 inbound（呼入）或 outbound（外拓）。',
+    invalid_time_zone:
+      '“{{value}}”不是时区名称。请使用 IANA 名称，例如 Asia/Shanghai、America/New_York 或 Europe/London。',
     unterminated_quote: '有带引号的单元格没有闭合。',
     malformed_quotes: '带引号的单元格在结束引号后还有文字。',
   },
@@ -434,6 +429,32 @@ export const zhCN: LocaleResources = {
       task: '创建任务',
     },
     results: { done: '已完成', skipped: '已跳过' },
+    builtin: {
+      newLead: {
+        name: '新线索',
+        description: '标准流程：致电、语音留言、跟进邮件，两个工作日后再次致电。',
+        steps: {
+          'call-1': '首次致电：用上调研笔记；无人接听时留下 20 秒以内的语音留言',
+          'email-1': '跟进邮件：提到语音留言，并写一点调研所得',
+          'call-2': '第二次致电',
+          'linkedin-1': '在 LinkedIn 上添加联系人并附上个人留言',
+          'call-3': '第三次致电',
+          'email-2': '告别邮件：为以后留有余地',
+        },
+      },
+      inbound: {
+        name: '呼入：快速响应',
+        description: '用于网页表单和热线线索：几分钟内致电，快速重试，当天跟进。',
+        steps: {
+          'call-1': '请求提交后几分钟内致电',
+          'email-1': '当天发送跟进邮件，附预约时间的链接',
+          'call-2': '今天下午再次致电',
+          'call-3': '次日致电',
+          'email-2': '告别邮件',
+        },
+      },
+      callbackTask: '按约定回电',
+    },
   },
   shortcuts: {
     title: '键盘快捷键',
@@ -467,9 +488,44 @@ export const zhCN: LocaleResources = {
   errors: {
     generic: '出错了：{{message}}',
     dismiss: '关闭',
-    codes: {
+    unknownTime: '时间未知',
+        codes: {
       settings_unreadable:
         'Dialdeck 无法读取已保存的设置“{{key}}”，因此未改动它，也不会用新值覆盖它。如果此数据文件夹最近由更新版本的 Dialdeck 使用过，请更新 Dialdeck；否则请从备份恢复该文件夹（偏好设置也可在“设置”中重新选择）。',
+      invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',
+      not_found: '该项已不存在，可能已在另一个窗口中删除。请刷新后重试。',
+      unknown_method:
+        '此窗口请求了当前版本的 Dialdeck 不认识的操作。请重新加载窗口；如果仍然出现，请更新 Dialdeck。',
+      conflict: '有人同时修改了此项。请刷新查看最新内容后重试。',
+      store_newer_version: '这些数据由更新版本的 Dialdeck 写入。请更新 Dialdeck 后再打开。',
+      store_disk_full: '存放 {{path}} 的磁盘已满，本次操作没有保存任何内容。请在该磁盘上腾出空间后重试。',
+      store_read_only:
+        'Dialdeck 无法写入 {{path}}：该文件、所在文件夹或磁盘是只读的。请将其设为可写（或选择其他数据文件夹）后重试。',
+      store_busy:
+        '{{path}} 被另一个程序锁定（另一个 Dialdeck 窗口、命令行，或备份、同步工具），本次操作没有保存任何内容。请等待其完成或将其关闭后重试。',
+      store_corrupt:
+        '{{path}} 已损坏，Dialdeck 没有改动它。请从备份恢复，或将其移走以新建一个空的数据库，并保留损坏的副本以便恢复数据。',
+      store_not_a_database:
+        '{{path}} 不是 Dialdeck 数据库（不是 SQLite 数据库）。请将该文件移出数据文件夹，或选择其他数据文件夹。',
+      store_permission_denied:
+        'Dialdeck 没有打开 {{path}} 的权限。请为当前用户授予该文件及其所在文件夹的读写权限后重试。',
+      store_empty_file:
+        '{{path}} 是空文件（0 字节），而这里本应是数据库：其数据可能因复制失败或同步工具而丢失。请从备份恢复；如要新建一个空的数据库，请删除该文件。',
+      store_io_error:
+        'Dialdeck 无法读写 {{path}}：磁盘报告了输入/输出错误。请检查磁盘或网络驱动器是否已连接且工作正常，然后重试。',
+      import_empty_file: '文件是空的。请选择包含表头行和至少一条线索的文件。',
+      import_too_large: '文件超过 100 MB。请拆分成较小的文件后逐个导入。',
+      import_not_csv: '这看起来不是 CSV 文件。请在电子表格中另存为 CSV（逗号、分号或制表符分隔）后重试。',
+      import_no_header: '文件没有表头行。请添加第一行来命名各列（例如 姓名、邮箱、电话）。',
+      import_no_name_column: '没有包含线索姓名的列。请将一列对应到“姓名”，或对应到“名”和“姓”。',
+      import_wrong_delimiter: '无法区分各列。请选择文件使用的分隔符（逗号、分号或制表符）。',
+      import_ragged_rows: '大多数行的单元格数与表头不一致。请检查文件的分隔符和引号后重试。',
+      import_busy: '另一个导入正在进行。请等它完成后再导入此文件。',
+      import_unreadable: '无法解码该文件。请选择它的编码（UTF-8、GB18030、CP949），或重新保存为 UTF-8。',
+      forbidden: '此窗口不能调用 Dialdeck。请从 Dialdeck 自己的窗口或命令行打印的地址打开。',
+      not_built: '工作区尚未构建。请在 Dialdeck 文件夹中运行 `npm run build` 后重试。',
+      internal:
+        'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
   },
 };

@@ -7,6 +7,7 @@ import {
   WaitUnit,
 } from '@shared/domain/cadence';
 import { useTranslation } from 'react-i18next';
+import { builtinText } from '../../../i18n/builtinText';
 import { Button } from '../../../ui/Button';
 import { TrashIcon } from '../../../ui/icons';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
@@ -126,7 +127,7 @@ const TransitionRow = ({
         >
           {steps.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title}
+              {builtinText(s.title)}
             </option>
           ))}
         </select>

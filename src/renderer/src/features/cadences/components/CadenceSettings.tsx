@@ -8,6 +8,7 @@ import { useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { type CadenceDraft, newCadence, toDefinition, toDraft } from '../utils/draft';
 import { CadenceEditor } from './CadenceEditor';
 import './cadences.css';
+import { builtinText } from '../../../i18n/builtinText';
 
 const download = (json: string, name: string) => {
   const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
@@ -101,7 +102,7 @@ export const CadenceSettings = () => {
                   setError(null);
                 }}
               >
-                <span>{cadence.name}</span>
+                <span>{builtinText(cadence.name)}</span>
                 <span className="muted">
                   {t('cadences.summary', { steps: cadence.steps.length, leads: cadence.activeEnrollments })}
                 </span>

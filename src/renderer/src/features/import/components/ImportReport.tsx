@@ -2,6 +2,7 @@ import type { RejectedRow } from '@shared/api/imports';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translatedReason } from '../../../i18n/errors';
 import { formatNumber } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
 import { CheckIcon } from '../../../ui/icons';
@@ -10,28 +11,10 @@ import { useImportStore } from '../state/importStore';
 /** Room for a reason of two lines; a longer one is clipped, and whole in the tooltip. */
 const REJECT_ROW_HEIGHT = 46;
 
-const REJECT_CODES = [
-  'ragged_row',
-  'value_too_long',
-  'missing_name',
-  'invalid_phone',
-  'invalid_email',
-  'missing_contact',
-  'invalid_status',
-  'invalid_direction',
-  'invalid_time_zone',
-  'unterminated_quote',
-  'malformed_quotes',
-] as const;
-const isRejectCode = (code: string): code is (typeof REJECT_CODES)[number] =>
-  (REJECT_CODES as readonly string[]).includes(code);
-
 /** Every rejected row with its line, column and reason; thousands stay fast (only rows on screen render). */
 const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
-  const { t, i18n } = useTranslation();
-  // The core words each reason precisely in English; other languages show the reason by its code.
-  const reasonOf = (row: RejectedRow) =>
-    i18n.language === 'en' || !isRejectCode(row.code) ? row.message : t(`rejectReasons.${row.code}`);
+  // Re-rendered on a language change, so the reasons follow it.
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -64,8 +47,8 @@ const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
               <tr key={item.key} style={{ height: REJECT_ROW_HEIGHT }}>
                 <td className="rejects__line">{row.line}</td>
                 <td className="rejects__column">{row.column ?? '—'}</td>
-                <td title={row.message}>
-                  <div className="rejects__reason">{reasonOf(row)}</div>
+                <td title={translatedReason(row)}>
+                  <div className="rejects__reason">{translatedReason(row)}</div>
                 </td>
               </tr>
             );

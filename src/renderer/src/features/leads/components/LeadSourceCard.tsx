@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Lead } from '@shared/domain/lead';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../app/useNow';
@@ -30,7 +31,7 @@ export const LeadSourceCard = ({ lead }: { lead: Lead }) => {
         <div className="fact">
           <dt>{t('detail.becameLead')}</dt>
           <dd>
-            <time dateTime={new Date(lead.createdAt).toISOString()}>{formatDateTime(lead.createdAt)}</time>
+            <time dateTime={isoOrNull(lead.createdAt) ?? undefined}>{formatDateTime(lead.createdAt)}</time>
             <span className="fact__hint">{formatRelative(lead.createdAt, now)}</span>
           </dd>
         </div>

@@ -9,6 +9,7 @@ import { Kbd } from '../../../ui/Kbd';
 import { activeOutcomes, useOutcomeStore } from '../state/outcomeStore';
 import { outcomeKey, outcomeLabel } from '../utils/labels';
 import './outcomes.css';
+import { builtinText } from '../../../i18n/builtinText';
 
 /** `datetime-local` wants local wall time, minute precision. */
 const toLocalInput = (at: number): string => {
@@ -34,7 +35,7 @@ const ResultLine = ({ result }: { result: LogResult }) => {
       <p className="muted">
         {result.nextTask
           ? t('outcomes.result.next', {
-              title: result.nextTask.title,
+              title: builtinText(result.nextTask.title),
               when: formatDateTime(result.nextTask.dueAt),
               relative: formatRelative(result.nextTask.dueAt, now),
             })

@@ -1,3 +1,4 @@
+import { isoOrNull } from '@shared/domain/instant';
 import type { Explanation } from '@shared/domain/queue';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,7 @@ const When = ({ at, timeZone }: { at: number; timeZone: string | null }) => {
   const now = useNow();
   return (
     <>
-      <time dateTime={new Date(at).toISOString()}>{formatDateTime(at)}</time>
+      <time dateTime={isoOrNull(at) ?? undefined}>{formatDateTime(at)}</time>
       {isKnownTimeZone(timeZone) ? (
         <span className="muted"> · {formatZonedDateTime(at, timeZone)}</span>
       ) : null}
@@ -58,7 +59,7 @@ export const WhyCard = ({ leadId }: { leadId: string }) => {
               </p>
               <ul className="why__list">
                 {why.blockers.map((blocker) => (
-                  <li key={blocker.rule} data-rule={blocker.rule} title={blocker.message}>
+                  <li key={blocker.rule} data-rule={blocker.rule}>
                     <span className="why__rule">{t(`why.rules.${blocker.rule}`)}</span>
                     {' — '}
                     {blocker.until !== null ? (

@@ -2,6 +2,7 @@ import type { DailyPlan, QueueEntry } from '@shared/domain/queue';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../app/useNow';
+import { builtinText } from '../../../i18n/builtinText';
 import { formatClock, formatNumber, formatRelative, formatTime, isKnownTimeZone } from '../../../i18n/format';
 import { Badge } from '../../../ui/Badge';
 import { Button } from '../../../ui/Button';
@@ -70,12 +71,14 @@ const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
             <Badge tone={TIER_TONE[entry.tier]}>{t(`queue.tier.${entry.tier}`)}</Badge>
           </span>
           <span className="queue-entry__sub">
-            {[entry.lead.company, entry.cadenceName, entry.stepTitle].filter(Boolean).join(' · ')}
+            {[entry.lead.company, builtinText(entry.cadenceName), builtinText(entry.stepTitle)]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
           <span
             className="queue-entry__reasons"
             data-testid="queue-reasons"
-            title={entry.reasons.map((reason) => reason.message).join('\n')}
+            title={entry.reasons.map((reason) => reasonText(reason, t)).join('\n')}
           >
             {entry.reasons.map((reason) => reasonText(reason, t)).join(' · ')}
           </span>

@@ -1,0 +1,38 @@
+import { ErrorCode, type ErrorParams } from '@shared/api/contract';
+import i18next from 'i18next';
+
+const isErrorCode = (code: string): code is ErrorCode => ErrorCode.safeParse(code).success;
+
+/**
+ * A core error in the interface language. A message the core fills from params (a path, a log file)
+ * is rendered from `errors.codes.<code>` in every language; otherwise English keeps the core's own
+ * wording, which names exactly what it found, and other languages show the translation for the code.
+ * An unknown code keeps the core's message.
+ */
+export const translatedError = (code: string, message: string, params?: ErrorParams): string => {
+  if (!isErrorCode(code)) return message;
+  if (params === undefined && i18next.language === 'en') return message;
+  return i18next.t(`errors.codes.${code}`, { ...params, defaultValue: message });
+};
+
+/** The `{{name}}` placeholders a message fills. */
+const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(/\{\{\s*(\w+)/g)].map((match) => match[1] ?? '');
+
+/**
+ * A rejected or warned import row's reason in the interface language: `rejectReasons.<code>` filled
+ * from the row's params (`value`: the offending cell). A code without a translation, or a row that
+ * lacks a param its translation needs, keeps the core's English message.
+ */
+export const translatedReason = (row: {
+  code: string;
+  message: string;
+  params?: ErrorParams | undefined;
+}): string => {
+  const key = `rejectReasons.${row.code}`;
+  const template: unknown = i18next.getResource(i18next.language, 'translation', key);
+  if (typeof template !== 'string') return row.message;
+  const params = row.params ?? {};
+  if (!placeholdersOf(template).every((name) => Object.hasOwn(params, name))) return row.message;
+  return i18next.t(key as 'rejectReasons.missing_name', { ...params, defaultValue: row.message });
+};
