@@ -498,7 +498,7 @@ export const en = {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
     unknownTime: 'Unknown time',
-        codes: {
+    codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',

@@ -495,7 +495,7 @@ export const ko: LocaleResources = {
     generic: '문제가 발생했습니다: {{message}}',
     dismiss: '닫기',
     unknownTime: '알 수 없는 시간',
-        codes: {
+    codes: {
       settings_unreadable:
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',
       invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
