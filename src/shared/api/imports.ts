@@ -25,7 +25,7 @@ export type ImportField = z.infer<typeof ImportField>;
 
 export const Encoding = z.enum(['utf-8', 'gb18030', 'cp949', 'utf-16le', 'utf-16be', 'windows-1252']);
 export type Encoding = z.infer<typeof Encoding>;
-export const Delimiter = z.enum([',', ';', '\t']);
+export const Delimiter = z.enum([',', ';', '\t', '|']);
 export type Delimiter = z.infer<typeof Delimiter>;
 export const OnDuplicate = z.enum(['skip', 'merge']);
 export type OnDuplicate = z.infer<typeof OnDuplicate>;
@@ -49,8 +49,31 @@ export const ImportOptions = z.object({
     .optional(),
   onDuplicate: OnDuplicate.default('skip'),
   mapping: ColumnMapping.optional(),
+  /**
+   * The physical line (1-based, as a text editor counts them) that names the columns. Left out,
+   * Dialdeck finds it: title lines, notes and blank lines above it are skipped.
+   */
+  headerRow: z.number().int().min(1).optional(),
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
+
+/** A row of the file as read, with the physical line (1-based) it starts on. */
+export const PreviewRow = z.object({ line: z.number().int(), cells: z.array(z.string()) });
+export type PreviewRow = z.infer<typeof PreviewRow>;
+
+/**
+ * A rejected or warned row: its physical line (1-based), the column's header if one cell is at
+ * fault, a stable code (translated under `rejectReasons`), an English message, and `params` with
+ * the offending value as `value` for the translation.
+ */
+export const RejectedRow = z.object({
+  line: z.number().int(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type RejectedRow = z.infer<typeof RejectedRow>;
 
 export const ImportPreview = z.object({
   /** Names the decoded file held by the core until it is imported or dropped. */
@@ -60,18 +83,25 @@ export const ImportPreview = z.object({
   delimiter: Delimiter,
   headers: z.array(z.string()),
   suggestedMapping: ColumnMapping,
+  /** The first rows under the header. */
   sampleRows: z.array(z.array(z.string())),
+  /** Leads in the file: rows under the header that are not blank. */
   rowCount: z.number().int(),
+  /** The physical line (1-based) of the header row, found or chosen with `headerRow`. */
+  headerLine: z.number().int(),
+  /** The first rows of the file, header included, so the user can choose another header row. */
+  topRows: z.array(PreviewRow),
+  /**
+   * A few rows holding non-ASCII text (accents, Chinese, Korean…) from anywhere in the file, other
+   * than the first sample rows, so the user can judge the decoding.
+   */
+  textRows: z.array(PreviewRow),
+  /** Rows the import will reject whatever the mapping (a quote never closed…), the first 100. */
+  warnings: z.array(RejectedRow),
+  /** All such rows; more than `warnings` holds when there are over 100. */
+  warningCount: z.number().int(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
-
-export const RejectedRow = z.object({
-  line: z.number().int(),
-  column: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-});
-export type RejectedRow = z.infer<typeof RejectedRow>;
 
 export const ImportSummary = z.object({
   imported: z.number().int(),

@@ -5,24 +5,29 @@ import Papa from 'papaparse';
 export type CsvRecord = {
   line: number;
   fields: string[];
-  /** Set when the record's quotes are broken; it may then run over many lines. */
+  /**
+   * Set when the record's quotes are broken. Such a record is cut back to its first line (its
+   * cells split as if the quote were plain text) and reading goes on with the next line, so a
+   * stray quote costs one lead, never the rows after it.
+   */
   quoteError?: 'unterminated_quote' | 'malformed_quotes';
   /** Physical lines the record spans. */
   lines: number;
 };
 
-/** Line breaks inside a cell: \r\n, \n and a lone \r each end one physical line. */
+/**
+ * One line break for every kind a file may mix: \r\n (Windows), \n (Unix) and a lone \r (classic
+ * Mac, some exporters) each end one physical line. Cells keep their breaks as \n.
+ */
+export const unifyLineBreaks = (text: string): string =>
+  text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+
 const breaksIn = (cell: string): number => {
   let breaks = 0;
   let at = cell.indexOf('\n');
   while (at >= 0) {
     breaks++;
     at = cell.indexOf('\n', at + 1);
-  }
-  at = cell.indexOf('\r');
-  while (at >= 0) {
-    if (cell.charCodeAt(at + 1) !== 10) breaks++;
-    at = cell.indexOf('\r', at + 1);
   }
   return breaks;
 };
@@ -42,17 +47,46 @@ export type ReadCsvOptions = {
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * Reads CSV text record by record with papaparse, in chunks, yielding to the event loop between
- * chunks so a large file does not stall the app. Quoted cells may hold delimiters, quotes and line
- * breaks; each record carries the physical line it starts on, counting the breaks inside cells.
- */
-export const readCsv = async (text: string, delimiter: Delimiter, options: ReadCsvOptions): Promise<void> => {
+/** Finds where physical lines start, walking forward from the last line asked for. */
+const lineStarts = (text: string) => {
   let line = 1;
+  let offset = 0;
+  return (target: number): number => {
+    while (line < target && offset >= 0) {
+      const next = text.indexOf('\n', offset);
+      offset = next < 0 ? -1 : next + 1;
+      line++;
+    }
+    return offset < 0 ? text.length : offset;
+  };
+};
+
+/** The cells of one physical line, quotes taken as plain text: what a broken record shows. */
+const plainCells = (text: string, start: number, delimiter: Delimiter): string[] => {
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).split(delimiter);
+};
+
+/** Where to read on after a record with broken quotes; undefined when the pass reached the end. */
+type Pass = { restartAt?: number };
+
+/** Parses from `startLine` to the end, or to the first record whose quotes are broken across lines. */
+const readPass = (
+  text: string,
+  startOffset: number,
+  startLine: number,
+  delimiter: Delimiter,
+  options: ReadCsvOptions,
+  offsetOf: (line: number) => number,
+): Promise<Pass> => {
+  let line = startLine;
   let failure: unknown;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(text, {
+  let pass: Pass = {};
+  return new Promise<Pass>((resolve, reject) => {
+    Papa.parse<string[]>(startOffset === 0 ? text : text.slice(startOffset), {
       delimiter,
+      newline: '\n',
+      quoteChar: '"',
       skipEmptyLines: false,
       chunkSize: options.chunkSize ?? 128 * 1024,
       chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
@@ -63,28 +97,56 @@ export const readCsv = async (text: string, delimiter: Delimiter, options: ReadC
           else if (error.code === 'InvalidQuotes' && !errors.has(error.row))
             errors.set(error.row, 'malformed_quotes');
         }
-        const records: CsvRecord[] = new Array(results.data.length);
+        const records: CsvRecord[] = [];
         for (let i = 0; i < results.data.length; i++) {
           const fields = results.data[i] as string[];
           let breaks = 0;
           for (const cell of fields) if (cell.length > 0) breaks += breaksIn(cell);
           const quoteError = errors.get(i);
-          records[i] = quoteError
-            ? { line, fields, lines: breaks + 1, quoteError }
-            : { line, fields, lines: breaks + 1 };
+          if (quoteError && breaks > 0) {
+            // The quote ran over line breaks: keep its first line as the broken record, read on after it.
+            records.push({ line, fields: plainCells(text, offsetOf(line), delimiter), lines: 1, quoteError });
+            pass = { restartAt: line + 1 };
+            break;
+          }
+          records.push(
+            quoteError ? { line, fields, lines: 1, quoteError } : { line, fields, lines: breaks + 1 },
+          );
           line += breaks + 1;
         }
         parser.pause();
         Promise.resolve(options.onRecords(records))
           .then(nextTick)
-          .then(() => parser.resume())
+          .then(() => (pass.restartAt === undefined ? parser.resume() : parser.abort()))
           .catch((error: unknown) => {
             failure = error;
             parser.abort();
           });
       },
-      complete: () => (failure ? reject(failure) : resolve()),
+      complete: () => (failure ? reject(failure) : resolve(pass)),
       error: (error: Error) => reject(error),
     });
   });
+};
+
+/**
+ * Reads CSV text record by record with papaparse, in chunks, yielding to the event loop between
+ * chunks so a large file does not stall the app. Quoted cells may hold delimiters, quotes and line
+ * breaks; line breaks may be \r\n, \n and \r mixed in one file. Each record carries the physical
+ * line it starts on, counting the breaks inside cells. A quote that is never closed, or that closes
+ * lines later with text after it, marks its first line as broken and reading resumes on the next
+ * line, so the rows after it are still read.
+ */
+export const readCsv = async (text: string, delimiter: Delimiter, options: ReadCsvOptions): Promise<void> => {
+  const unified = unifyLineBreaks(text);
+  const offsetOf = lineStarts(unified);
+  let startLine = 1;
+  let startOffset = 0;
+  for (;;) {
+    const pass = await readPass(unified, startOffset, startLine, delimiter, options, offsetOf);
+    if (pass.restartAt === undefined) return;
+    startLine = pass.restartAt;
+    startOffset = offsetOf(startLine);
+    if (startOffset >= unified.length) return;
+  }
 };

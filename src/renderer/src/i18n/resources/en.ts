@@ -168,6 +168,7 @@ export const en = {
       comma: 'Comma ( , )',
       semicolon: 'Semicolon ( ; )',
       tab: 'Tab',
+      pipe: 'Pipe ( | )',
     },
     encodings: {
       'utf-8': 'UTF-8',
@@ -185,6 +186,16 @@ export const en = {
     skipColumn: 'Don’t import',
     fieldFor: 'Lead field for column {{column}}',
     needName: 'Map a column to Name (or to First name and Last name) to import.',
+    headerRow: 'Header row',
+    headerRowHint: 'The row that names the columns. Rows above it (titles, notes) are not imported.',
+    headerRowOption: 'Line {{line, number}}: {{cells}}',
+    textRowsTitle: 'Rows with accented or non-Latin text',
+    textRowsHint:
+      'Check that these names read correctly. If they show odd characters, choose another encoding.',
+    lineNumber: 'Line {{line, number}}',
+    warningsTitle_one: '{{count, number}} row will be left out',
+    warningsTitle_other: '{{count, number}} rows will be left out',
+    warningsMore: '…and {{count, number}} more.',
     fields: {
       name: 'Name',
       firstName: 'First name',

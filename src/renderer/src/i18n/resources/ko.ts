@@ -170,6 +170,7 @@ export const ko: LocaleResources = {
       comma: '쉼표 ( , )',
       semicolon: '세미콜론 ( ; )',
       tab: '탭',
+      pipe: '세로 막대 ( | )',
     },
     encodings: {
       'utf-8': 'UTF-8',
@@ -187,6 +188,15 @@ export const ko: LocaleResources = {
     skipColumn: '가져오지 않음',
     fieldFor: '{{column}} 열의 리드 필드',
     needName: '가져오려면 한 열을 이름(또는 이름과 성)에 연결하세요.',
+    headerRow: '머리글 행',
+    headerRowHint: '열 이름이 있는 행입니다. 그 위의 행(제목, 메모)은 가져오지 않습니다.',
+    headerRowOption: '{{line, number}}번째 줄: {{cells}}',
+    textRowsTitle: '악센트나 라틴 문자가 아닌 글자가 있는 행',
+    textRowsHint: '이름이 제대로 보이는지 확인하세요. 글자가 깨져 보이면 다른 인코딩을 선택하세요.',
+    lineNumber: '{{line, number}}번째 줄',
+    warningsTitle_one: '{{count, number}}개 행은 가져오지 않습니다',
+    warningsTitle_other: '{{count, number}}개 행은 가져오지 않습니다',
+    warningsMore: '…그리고 {{count, number}}개 더.',
     fields: {
       name: '이름',
       firstName: '이름(名)',

@@ -166,6 +166,7 @@ export const zhCN: LocaleResources = {
       comma: '逗号 ( , )',
       semicolon: '分号 ( ; )',
       tab: '制表符',
+      pipe: '竖线 ( | )',
     },
     encodings: {
       'utf-8': 'UTF-8',
@@ -183,6 +184,15 @@ export const zhCN: LocaleResources = {
     skipColumn: '不导入',
     fieldFor: '列 {{column}} 对应的线索字段',
     needName: '请将一列对应到“姓名”（或“名”和“姓”）后再导入。',
+    headerRow: '表头行',
+    headerRowHint: '列名所在的行。它上面的行（标题、备注）不会导入。',
+    headerRowOption: '第 {{line, number}} 行：{{cells}}',
+    textRowsTitle: '含有重音或非拉丁文字的行',
+    textRowsHint: '请检查这些名字是否显示正确。如果出现乱码，请选择其他编码。',
+    lineNumber: '第 {{line, number}} 行',
+    warningsTitle_one: '{{count, number}} 行将不会导入',
+    warningsTitle_other: '{{count, number}} 行将不会导入',
+    warningsMore: '……另有 {{count, number}} 行。',
     fields: {
       name: '姓名',
       firstName: '名',
