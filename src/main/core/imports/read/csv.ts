@@ -22,6 +22,25 @@ export type CsvRecord = {
 export const unifyLineBreaks = (text: string): string =>
   text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 
+const occurrences = (text: string, part: string): number => {
+  let count = 0;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+};
+
+/**
+ * The text to parse and its one line break. A file with only \n, or only \r\n, is read as it is
+ * (the common case, and no copy of a large file); any other mix is unified to \n first.
+ */
+const withOneLineBreak = (text: string): { text: string; newline: '\n' | '\r\n' } => {
+  const cr = occurrences(text, '\r');
+  if (cr === 0) return { text, newline: '\n' };
+  const crlf = occurrences(text, '\r\n');
+  if (cr === crlf && occurrences(text, '\n') === crlf) return { text, newline: '\r\n' };
+  return { text: unifyLineBreaks(text), newline: '\n' };
+};
+
+/** Line breaks inside a cell; in the text given to the parser every break holds one \n. */
 const breaksIn = (cell: string): number => {
   let breaks = 0;
   let at = cell.indexOf('\n');
@@ -64,7 +83,8 @@ const lineStarts = (text: string) => {
 /** The cells of one physical line, quotes taken as plain text: what a broken record shows. */
 const plainCells = (text: string, start: number, delimiter: Delimiter): string[] => {
   const end = text.indexOf('\n', start);
-  return text.slice(start, end < 0 ? text.length : end).split(delimiter);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return (line.endsWith('\r') ? line.slice(0, -1) : line).split(delimiter);
 };
 
 /** Where to read on after a record with broken quotes; undefined when the pass reached the end. */
@@ -73,6 +93,7 @@ type Pass = { restartAt?: number };
 /** Parses from `startLine` to the end, or to the first record whose quotes are broken across lines. */
 const readPass = (
   text: string,
+  newline: '\n' | '\r\n',
   startOffset: number,
   startLine: number,
   delimiter: Delimiter,
@@ -85,7 +106,7 @@ const readPass = (
   return new Promise<Pass>((resolve, reject) => {
     Papa.parse<string[]>(startOffset === 0 ? text : text.slice(startOffset), {
       delimiter,
-      newline: '\n',
+      newline,
       quoteChar: '"',
       skipEmptyLines: false,
       chunkSize: options.chunkSize ?? 128 * 1024,
@@ -132,18 +153,18 @@ const readPass = (
 /**
  * Reads CSV text record by record with papaparse, in chunks, yielding to the event loop between
  * chunks so a large file does not stall the app. Quoted cells may hold delimiters, quotes and line
- * breaks; line breaks may be \r\n, \n and \r mixed in one file. Each record carries the physical
+ * breaks; line breaks may be \r\n, \n and \r mixed in one file (then cells hold their breaks as \n). Each record carries the physical
  * line it starts on, counting the breaks inside cells. A quote that is never closed, or that closes
  * lines later with text after it, marks its first line as broken and reading resumes on the next
  * line, so the rows after it are still read.
  */
 export const readCsv = async (text: string, delimiter: Delimiter, options: ReadCsvOptions): Promise<void> => {
-  const unified = unifyLineBreaks(text);
+  const { text: unified, newline } = withOneLineBreak(text);
   const offsetOf = lineStarts(unified);
   let startLine = 1;
   let startOffset = 0;
   for (;;) {
-    const pass = await readPass(unified, startOffset, startLine, delimiter, options, offsetOf);
+    const pass = await readPass(unified, newline, startOffset, startLine, delimiter, options, offsetOf);
     if (pass.restartAt === undefined) return;
     startLine = pass.restartAt;
     startOffset = offsetOf(startLine);
