@@ -71,6 +71,31 @@ describe('line endings', () => {
   });
 });
 
+describe('files with one kind of line break', () => {
+  it('a CRLF file keeps its in-cell breaks, counted as lines, with Excel-style LF inside quotes too', async () => {
+    const crlf = 'Name,Notes\r\nAna,"two\r\nlines"\r\nBo,x\r\n';
+    expect(filledRows(await readAll(crlf))).toEqual([
+      [1, 'Name', 'Notes'],
+      [2, 'Ana', 'two\r\nlines'],
+      [4, 'Bo', 'x'],
+    ]);
+    const excel = 'Name,Notes\r\nAna,"two\nlines"\r\nBo,x\r\n';
+    expect(filledRows(await readAll(excel))).toEqual([
+      [1, 'Name', 'Notes'],
+      [2, 'Ana', 'two\nlines'],
+      [4, 'Bo', 'x'],
+    ]);
+  });
+
+  it('a broken quote in a CRLF file shows its own line without the CR', async () => {
+    const records = await readAll('Name,Phone\r\n"Ana,+14155550100\r\nBo,+14155550101\r\n');
+    expect(records.filter((r) => r.quoteError)).toEqual([
+      { line: 2, fields: ['"Ana', '+14155550100'], lines: 1, quoteError: 'unterminated_quote' },
+    ]);
+    expect(filledRows(records.filter((r) => !r.quoteError)).map((r) => r[0])).toEqual([1, 3]);
+  });
+});
+
 describe('broken quotes', () => {
   const rows = (n: number, from = 0) =>
     Array.from({ length: n }, (_, i) => `Lead ${from + i},+1415555${String(from + i).padStart(4, '0')}`);

@@ -253,13 +253,13 @@ export const en = {
     import_too_large:
       'The file is larger than 100 MB. Split it into smaller files and import them one by one.',
     import_not_csv:
-      'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon or tab separated) and try again.',
+      'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon, tab or pipe separated) and try again.',
     import_no_header:
       'The file has no header row. Add a first row that names the columns (e.g. Name, Email, Phone).',
     import_no_name_column:
       'No column holds the lead’s name. Map a column to Name, or to First name and Last name.',
     import_wrong_delimiter:
-      'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon or tab).',
+      'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon, tab or pipe).',
     import_unreadable:
       'The file could not be decoded. Pick its encoding (UTF-8, GB18030, CP949) or save it again as UTF-8.',
   },

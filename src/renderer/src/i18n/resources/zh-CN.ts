@@ -248,10 +248,10 @@ export const zhCN: LocaleResources = {
   importErrors: {
     import_empty_file: '文件是空的。请选择包含表头行和至少一条线索的文件。',
     import_too_large: '文件超过 100 MB。请拆分成较小的文件后逐个导入。',
-    import_not_csv: '这看起来不是 CSV 文件。请在电子表格中另存为 CSV（逗号、分号或制表符分隔）后重试。',
+    import_not_csv: '这看起来不是 CSV 文件。请在电子表格中另存为 CSV（逗号、分号、制表符或竖线分隔）后重试。',
     import_no_header: '文件没有表头行。请添加第一行来命名各列（例如 姓名、邮箱、电话）。',
     import_no_name_column: '没有包含线索姓名的列。请将一列对应到“姓名”，或对应到“名”和“姓”。',
-    import_wrong_delimiter: '无法区分各列。请选择文件使用的分隔符（逗号、分号或制表符）。',
+    import_wrong_delimiter: '无法区分各列。请选择文件使用的分隔符（逗号、分号、制表符或竖线）。',
     import_unreadable: '无法解码该文件。请选择它的编码（UTF-8、GB18030、CP949），或重新保存为 UTF-8。',
   },
   rejectReasons: {
