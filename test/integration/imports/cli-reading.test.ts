@@ -63,6 +63,22 @@ describe('dialdeck import with files from the field', () => {
     }
   });
 
+  it('says in its human summary which line the column names came from', async () => {
+    const dir = tempDir('cli-read');
+    dirs.push(dir);
+    const run = await dialdeck([
+      '--data-dir',
+      join(dir, 'data'),
+      'import',
+      join(CASES, 'title-line.csv'),
+      '--region',
+      'US',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^Imported 3 leads from .*title-line\.csv\.$/m);
+    expect(run.stdout).toContain('Column names read from line 3; the lines above it were not imported');
+  });
+
   it('mixed-line-endings.csv: all 40 leads, nothing rejected', async () => {
     const { run, data } = await importWithCli(join(CASES, 'mixed-line-endings.csv'));
     expect(summaryOf(run)).toEqual({ imported: 40, merged: 0, skipped: 0, rejected: [] });

@@ -30,7 +30,13 @@ const DELIMITER_WORDS: Record<string, Delimiter> = {
 /** Human form of the summary; --json prints it whole. */
 const SHOWN_REJECTIONS = 50;
 
-const describe = (file: string, summary: ImportSummary): string => {
+/** `skippedAbove`: the header is below title lines or notes, which were not imported. */
+const describe = (
+  file: string,
+  summary: ImportSummary,
+  headerLine: number,
+  skippedAbove: boolean,
+): string => {
   const lines = [
     `Imported ${summary.imported.toLocaleString('en')} lead${summary.imported === 1 ? '' : 's'} from ${file}` +
       (summary.merged ? `, merged ${summary.merged.toLocaleString('en')} into leads you already had` : '') +
@@ -39,6 +45,11 @@ const describe = (file: string, summary: ImportSummary): string => {
         : '') +
       '.',
   ];
+  if (skippedAbove) {
+    lines.push(
+      `Column names read from line ${headerLine.toLocaleString('en')}; the lines above it were not imported (choose another with --header-row N).`,
+    );
+  }
   if (summary.rejected.length > 0) {
     lines.push(
       `Rejected ${summary.rejected.length.toLocaleString('en')} row${summary.rejected.length === 1 ? '' : 's'}:`,
@@ -146,7 +157,14 @@ export const registerImport = (program: Command, globals: () => GlobalOptions) =
           options: { encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow },
         });
         const summary = await call(core, 'imports.run', { token: preview.token, options });
-        print(opts.json ?? false, summary, () => describe(file, summary));
+        print(opts.json ?? false, summary, () =>
+          describe(
+            file,
+            summary,
+            preview.headerLine,
+            preview.topRows.some((row) => row.line < preview.headerLine),
+          ),
+        );
       });
     });
 };

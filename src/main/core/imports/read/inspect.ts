@@ -61,11 +61,8 @@ export const decodeFile = (bytes: Buffer, fileName: string, encoding?: Encoding)
   return { text: hint.text, encoding: chosen, hinted: hint.delimiter };
 };
 
-const hasNonAscii = (cells: readonly string[]): boolean =>
-  cells.some((cell) => {
-    for (let i = 0; i < cell.length; i++) if (cell.charCodeAt(i) > 0x7f) return true;
-    return false;
-  });
+const NON_ASCII = /[^\p{ASCII}]/u;
+const hasNonAscii = (cells: readonly string[]): boolean => cells.some((cell) => NON_ASCII.test(cell));
 
 const rowOf = (record: CsvRecord): PreviewRow => ({ line: record.line, cells: record.fields });
 
