@@ -89,7 +89,7 @@ export const runImport = async (
         done++;
         if (record.quoteError) {
           ragged++;
-          rejected.push(quoteRejection(record));
+          rejected.push(quoteRejection(record, inspection.delimiter));
           continue;
         }
         if (isRagged(record.fields, headers.length)) ragged++;

@@ -112,7 +112,7 @@ export const inspectFile = async (
     if (record.quoteError) {
       raggedCount++;
       warningCount++;
-      if (warnings.length < MAX_WARNINGS) warnings.push(quoteRejection(record));
+      if (warnings.length < MAX_WARNINGS) warnings.push(quoteRejection(record, delimiter));
       return;
     }
     if (isRagged(record.fields, width)) raggedCount++;
