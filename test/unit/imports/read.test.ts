@@ -87,6 +87,16 @@ describe('files with one kind of line break', () => {
     ]);
   });
 
+  it('a CRLF file with one row ending in a lone LF, after a quoted in-cell break, still splits that row', async () => {
+    const text = 'Name,Notes\r\nAna,"two\nlines"\r\nBo,x\nCy,y\r\n';
+    expect(filledRows(await readAll(text))).toEqual([
+      [1, 'Name', 'Notes'],
+      [2, 'Ana', 'two\nlines'],
+      [4, 'Bo', 'x'],
+      [5, 'Cy', 'y'],
+    ]);
+  });
+
   it('a broken quote in a CRLF file shows its own line without the CR', async () => {
     const records = await readAll('Name,Phone\r\n"Ana,+14155550100\r\nBo,+14155550101\r\n');
     expect(records.filter((r) => r.quoteError)).toEqual([

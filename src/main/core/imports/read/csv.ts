@@ -29,14 +29,34 @@ const occurrences = (text: string, part: string): number => {
 };
 
 /**
- * The text to parse and its one line break. A file with only \n, or only \r\n, is read as it is
- * (the common case, and no copy of a large file); any other mix is unified to \n first.
+ * True when every \n that is not part of a \r\n comes after an odd number of quotes, that is inside
+ * a quoted cell: how spreadsheets write a line break within a cell of a \r\n file. A stray quote
+ * inside an unquoted cell can make this wrong; the rows it joins are then refused as ragged, never
+ * dropped without a word.
+ */
+const loneBreaksQuoted = (text: string): boolean => {
+  let quotes = 0;
+  let quote = text.indexOf('"');
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (text.charCodeAt(at - 1) === 13) continue;
+    while (quote >= 0 && quote < at) {
+      quotes++;
+      quote = text.indexOf('"', quote + 1);
+    }
+    if (quotes % 2 === 0) return false;
+  }
+  return true;
+};
+
+/**
+ * The text to parse and its one line break. A file with only \n, or only \r\n between rows (with
+ * \n inside quoted cells, as spreadsheets write them), is read as it is: the common case, and no
+ * copy of a large file. Any other mix is unified to \n first.
  */
 const withOneLineBreak = (text: string): { text: string; newline: '\n' | '\r\n' } => {
   const cr = occurrences(text, '\r');
   if (cr === 0) return { text, newline: '\n' };
-  const crlf = occurrences(text, '\r\n');
-  if (cr === crlf && occurrences(text, '\n') === crlf) return { text, newline: '\r\n' };
+  if (cr === occurrences(text, '\r\n') && loneBreaksQuoted(text)) return { text, newline: '\r\n' };
   return { text: unifyLineBreaks(text), newline: '\n' };
 };
 
