@@ -257,7 +257,8 @@ export const ko: LocaleResources = {
     import_no_header:
       '파일에 머리글 행이 없습니다. 열 이름을 적은 첫 행을 추가하세요 (예: 이름, 이메일, 전화).',
     import_no_name_column: '리드 이름이 든 열이 없습니다. 한 열을 이름(또는 이름과 성)에 연결하세요.',
-    import_wrong_delimiter: '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭, 세로 막대)를 고르세요.',
+    import_wrong_delimiter:
+      '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭, 세로 막대)를 고르세요.',
     import_unreadable:
       '파일을 해독할 수 없습니다. 인코딩(UTF-8, GB18030, CP949)을 고르거나 UTF-8로 다시 저장하세요.',
   },
