@@ -135,6 +135,12 @@ describe('held-out files of the same kinds', () => {
     expect((await leadsOf(c)).map((l) => l.name).sort()).toEqual(['Anna Becker', 'Jonas Berg']);
   });
 
+  it('a sep= line that names the wrong mark is set aside for the delimiter the rows use', async () => {
+    const c = core();
+    const shown = await preview(c, 'sep=,\nName;Phone\nAna;+12125550100\nBo;+12125550101\n');
+    expect(shown).toMatchObject({ delimiter: ';', headerLine: 2, headers: ['Name', 'Phone'], rowCount: 2 });
+  });
+
   it('two title lines and a blank line above a semicolon header', async () => {
     const c = core();
     const file =

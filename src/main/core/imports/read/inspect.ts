@@ -64,6 +64,19 @@ export const decodeFile = (bytes: Buffer, fileName: string, encoding?: Encoding)
 const NON_ASCII = /[^\p{ASCII}]/u;
 const hasNonAscii = (cells: readonly string[]): boolean => cells.some((cell) => NON_ASCII.test(cell));
 
+/**
+ * The user's delimiter, else the one a `sep=` line names, else the detected one. A `sep=` line that
+ * does not split the file where another delimiter does is set aside for detection.
+ */
+const pickDelimiter = (text: string, fileName: string, chosen?: Delimiter, hinted?: Delimiter) => {
+  if (chosen || !hinted) return chooseDelimiter(text, fileName, chosen);
+  try {
+    return chooseDelimiter(text, fileName, hinted);
+  } catch {
+    return chooseDelimiter(text, fileName);
+  }
+};
+
 const rowOf = (record: CsvRecord): PreviewRow => ({ line: record.line, cells: record.fields });
 
 /** A first row made of addresses and numbers is a lead, not column names. */
@@ -98,7 +111,7 @@ export const inspectFile = async (
   onProgress?: (done: number) => void,
 ): Promise<Inspection & { text: string }> => {
   const { text, encoding, hinted } = decodeFile(bytes, fileName, options.encoding);
-  const { delimiter } = chooseDelimiter(text, fileName, options.delimiter ?? hinted);
+  const { delimiter } = pickDelimiter(text, fileName, options.delimiter, hinted);
   const head: CsvRecord[] = [];
   let header: CsvRecord | undefined;
   const sampleRows: string[][] = [];
