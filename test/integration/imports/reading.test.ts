@@ -135,6 +135,17 @@ describe('held-out files of the same kinds', () => {
     expect((await leadsOf(c)).map((l) => l.name).sort()).toEqual(['Anna Becker', 'Jonas Berg']);
   });
 
+  it.each([
+    ['UTF-8 with a byte-order mark', 'utf-8', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf8')],
+    ['CP949', 'cp949', (text: string) => iconv.encode(text, 'cp949')],
+  ] as const)('a sep=| line in %s', async (_name, encoding, encode) => {
+    const c = core();
+    const file = encode('sep=|\r\n이름|회사|전화\r\n김민수|한빛, 소프트|+82 10-2000-0195\r\n');
+    expect(await preview(c, file)).toMatchObject({ encoding, delimiter: '|', headerLine: 2, rowCount: 1 });
+    expect(await importFile(c, file, { region: 'KR' })).toMatchObject({ imported: 1, rejected: [] });
+    expect((await leadsOf(c))[0]).toMatchObject({ name: '김민수', company: '한빛, 소프트' });
+  });
+
   it('a sep= line that names the wrong mark is set aside for the delimiter the rows use', async () => {
     const c = core();
     const shown = await preview(c, 'sep=,\nName;Phone\nAna;+12125550100\nBo;+12125550101\n');
