@@ -122,6 +122,19 @@ describe('broken quotes', () => {
     }
   });
 
+  it('a quote still open after 1 MiB is cut at its line at once, and a large file stays quick', async () => {
+    const many = rows(60_000);
+    many.splice(100, 0, '"Broken,+14155559999');
+    // The next quote is over 1 MiB further on: the open record is cut before papaparse gets there.
+    many.splice(55_000, 0, 'Ana,"a quoted cell, closed",+14155550000');
+    const text = ['Name,Phone', ...many].join('\n');
+    const started = performance.now();
+    const records = await readAll(text, ',', 64 * 1024);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(records.filter((r) => r.quoteError).map((r) => r.line)).toEqual([102]);
+    expect(records.filter((r) => !r.quoteError && !isBlank(r))).toHaveLength(60_002);
+  });
+
   it('a stray quote that a later cell closes does not swallow the rows between them', async () => {
     const text = [
       'Name,Notes,Phone',

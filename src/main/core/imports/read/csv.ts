@@ -107,6 +107,14 @@ const plainCells = (text: string, start: number, delimiter: Delimiter): string[]
   return (line.endsWith('\r') ? line.slice(0, -1) : line).split(delimiter);
 };
 
+/**
+ * The most text one record may hold while a quote is open. A spreadsheet cell holds at most
+ * 32,767 characters (Excel's specifications and limits), so a record still open after 1 MiB is a
+ * quote that is never closed. Bounding it also bounds papaparse's work: it re-reads an open record
+ * with every chunk, which on a 60 MB file with a stray quote near the top takes minutes.
+ */
+const MAX_OPEN_RECORD = 1024 * 1024;
+
 /** Where to read on after a record with broken quotes; undefined when the pass reached the end. */
 type Pass = { restartAt?: number };
 
@@ -123,14 +131,18 @@ const readPass = (
   let line = startLine;
   let failure: unknown;
   let pass: Pass = {};
+  const input = startOffset === 0 ? text : text.slice(startOffset);
+  const chunkSize = options.chunkSize ?? 128 * 1024;
+  let fed = 0;
   return new Promise<Pass>((resolve, reject) => {
-    Papa.parse<string[]>(startOffset === 0 ? text : text.slice(startOffset), {
+    Papa.parse<string[]>(input, {
       delimiter,
       newline,
       quoteChar: '"',
       skipEmptyLines: false,
-      chunkSize: options.chunkSize ?? 128 * 1024,
+      chunkSize,
       chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        fed = Math.min(input.length, fed + chunkSize);
         const errors = new Map<number, CsvRecord['quoteError']>();
         for (const error of results.errors) {
           if (error.row === undefined) continue;
@@ -154,6 +166,16 @@ const readPass = (
             quoteError ? { line, fields, lines: 1, quoteError } : { line, fields, lines: breaks + 1 },
           );
           line += breaks + 1;
+        }
+        // The cursor stays where the open record starts until its quote closes.
+        if (
+          pass.restartAt === undefined &&
+          fed < input.length &&
+          fed - results.meta.cursor > MAX_OPEN_RECORD
+        ) {
+          const fields = plainCells(text, offsetOf(line), delimiter);
+          records.push({ line, fields, lines: 1, quoteError: 'unterminated_quote' });
+          pass = { restartAt: line + 1 };
         }
         parser.pause();
         Promise.resolve(options.onRecords(records))
