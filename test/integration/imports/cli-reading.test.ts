@@ -120,6 +120,21 @@ describe('dialdeck import with files from the field', () => {
     expect(JSON.parse(blank.run.stderr).error.message).toContain('line 2');
   });
 
+  it('reads pipes, detected or named with --delimiter pipe', async () => {
+    const dir = tempDir('cli-read');
+    dirs.push(dir);
+    const file = join(dir, 'pipes.csv');
+    writeFileSync(
+      file,
+      'Name|Company|Phone\nAna Ng|Acme, Inc.|(212) 555-0100\nBo Li|Globex|(212) 555-0101\n',
+    );
+    for (const flags of [[], ['--delimiter', 'pipe']]) {
+      const { run, data } = await importWithCli(file, ...flags);
+      expect(summaryOf(run)).toEqual({ imported: 2, merged: 0, skipped: 0, rejected: [] });
+      expect((await storedLeads(data)).map((l) => l.company).sort()).toEqual(['Acme, Inc.', 'Globex']);
+    }
+  });
+
   it('an unterminated quote mid-file: one lead rejected on its line, the rest imported', async () => {
     const dir = tempDir('cli-read');
     dirs.push(dir);
