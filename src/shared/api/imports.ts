@@ -26,7 +26,7 @@ export type ImportField = z.infer<typeof ImportField>;
 
 export const Encoding = z.enum(['utf-8', 'gb18030', 'cp949', 'utf-16le', 'utf-16be', 'windows-1252']);
 export type Encoding = z.infer<typeof Encoding>;
-export const Delimiter = z.enum([',', ';', '\t']);
+export const Delimiter = z.enum([',', ';', '\t', '|']);
 export type Delimiter = z.infer<typeof Delimiter>;
 export const OnDuplicate = z.enum(['skip', 'merge']);
 export type OnDuplicate = z.infer<typeof OnDuplicate>;
@@ -50,26 +50,22 @@ export const ImportOptions = z.object({
     .optional(),
   onDuplicate: OnDuplicate.default('skip'),
   mapping: ColumnMapping.optional(),
+  /**
+   * The physical line (1-based, as a text editor counts them) that names the columns. Left out,
+   * Dialdeck finds it: title lines, notes and blank lines above it are skipped.
+   */
+  headerRow: z.number().int().min(1).optional(),
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
-export const ImportPreview = z.object({
-  /** Names the decoded file held by the core until it is imported or dropped. */
-  token: z.string(),
-  fileName: z.string(),
-  encoding: Encoding,
-  delimiter: Delimiter,
-  headers: z.array(z.string()),
-  suggestedMapping: ColumnMapping,
-  sampleRows: z.array(z.array(z.string())),
-  rowCount: z.number().int(),
-});
-export type ImportPreview = z.infer<typeof ImportPreview>;
+/** A row of the file as read, with the physical line (1-based) it starts on. */
+export const PreviewRow = z.object({ line: z.number().int(), cells: z.array(z.string()) });
+export type PreviewRow = z.infer<typeof PreviewRow>;
 
 /**
- * A row that was not imported (or a warning on one): `code` has a translated reason in
- * `rejectReasons`, filled from `params` (`value`: the offending cell; e.g. `region`); `message` is
- * the core's English wording of the same thing.
+ * A rejected or warned row: its physical line (1-based), the column's header if one cell is at
+ * fault, a stable code (translated under `rejectReasons`, filled from `params`), the core's English
+ * message, and `params` with the offending value as `value` (and e.g. `region`).
  */
 export const RejectedRow = z.object({
   line: z.number().int(),
@@ -79,6 +75,34 @@ export const RejectedRow = z.object({
   params: ErrorParams.optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;
+
+export const ImportPreview = z.object({
+  /** Names the decoded file held by the core until it is imported or dropped. */
+  token: z.string(),
+  fileName: z.string(),
+  encoding: Encoding,
+  delimiter: Delimiter,
+  headers: z.array(z.string()),
+  suggestedMapping: ColumnMapping,
+  /** The first rows under the header. */
+  sampleRows: z.array(z.array(z.string())),
+  /** Leads in the file: rows under the header that are not blank. */
+  rowCount: z.number().int(),
+  /** The physical line (1-based) of the header row, found or chosen with `headerRow`. */
+  headerLine: z.number().int(),
+  /** The first rows of the file, header included, so the user can choose another header row. */
+  topRows: z.array(PreviewRow),
+  /**
+   * A few rows holding non-ASCII text (accents, Chinese, Korean…) from anywhere in the file, other
+   * than the first sample rows, so the user can judge the decoding.
+   */
+  textRows: z.array(PreviewRow),
+  /** Rows the import will reject whatever the mapping (a quote never closed…), the first 100. */
+  warnings: z.array(RejectedRow),
+  /** All such rows; more than `warnings` holds when there are over 100. */
+  warningCount: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportSummary = z.object({
   imported: z.number().int(),

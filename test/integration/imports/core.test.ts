@@ -397,7 +397,7 @@ describe('files Dialdeck refuses, leaving the store as it was', () => {
       'import_unreadable',
       Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 256)),
     ],
-    ['a file split by pipes', 'import_wrong_delimiter', 'Name|Phone\nAna|+12125550100\nBo|+12125550101\n'],
+    ['a file split by carets', 'import_wrong_delimiter', 'Name^Phone\nAna^+12125550100\nBo^+12125550101\n'],
     [
       'a semicolon file read with commas',
       'import_wrong_delimiter',

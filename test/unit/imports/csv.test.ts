@@ -1,8 +1,9 @@
+import type { Delimiter } from '@shared/api/imports';
 import { describe, expect, it } from 'vitest';
-import { type CsvRecord, readCsv } from '../../../src/main/core/imports/read/csv';
+import { type CsvRecord, isBlank, readCsv } from '../../../src/main/core/imports/read/csv';
 import { chooseDelimiter } from '../../../src/main/core/imports/read/delimiter';
 
-const readAll = async (text: string, delimiter: ',' | ';' | '\t' = ',', chunkSize?: number) => {
+const readAll = async (text: string, delimiter: Delimiter = ',', chunkSize?: number) => {
   const records: CsvRecord[] = [];
   let chunks = 0;
   await readCsv(text, delimiter, {
@@ -41,7 +42,7 @@ describe('delimiter detection', () => {
   });
 
   it('refuses files separated by a mark Dialdeck does not read', () => {
-    const text = 'Name|Phone|Email\nAna|+14155550100|ana@example.com\nBo|+14155550101|bo@example.com\n';
+    const text = 'Name^Phone^Email\nAna^+14155550100^ana@example.com\nBo^+14155550101^bo@example.com\n';
     expect(() => chooseDelimiter(text, 'a.csv')).toThrow(
       expect.objectContaining({ code: 'import_wrong_delimiter' }),
     );
@@ -63,7 +64,9 @@ describe('reading records', () => {
       [5, 'Bo'],
       [8, 'Cy'],
     ]);
-    expect(records.find((r) => r.fields[0] === 'Ana')?.fields[1]).toBe('two\r\nlines');
+    // Breaks inside a cell are kept, as \n whatever the file used.
+    expect(records.find((r) => r.fields[0] === 'Ana')?.fields[1]).toBe('two\nlines');
+    expect(records.find((r) => r.fields[0] === 'Bo')?.fields[1]).toBe('three\nmixed\nbreaks');
   });
 
   it('keeps escaped quotes and delimiters inside quoted cells', async () => {
@@ -86,10 +89,16 @@ describe('reading records', () => {
     expect(whole.records[500]?.line).toBe(1 + 2 * 499 + 1);
   });
 
-  it('marks a record whose quote is never closed, with the lines it swallowed', async () => {
+  it('marks a record whose quote is never closed on its own line, and reads the rows after it', async () => {
     const { records } = await readAll('Name,Phone\nAna,+14155550100\n"Bo,+14155550101\nCy,+14155550102\n');
-    const broken = records.find((r) => r.quoteError);
-    expect(broken).toMatchObject({ line: 3, quoteError: 'unterminated_quote' });
-    expect(broken?.lines).toBeGreaterThanOrEqual(2);
+    const broken = records.filter((r) => r.quoteError);
+    expect(broken).toEqual([
+      { line: 3, fields: ['"Bo', '+14155550101'], lines: 1, quoteError: 'unterminated_quote' },
+    ]);
+    expect(records.filter((r) => !r.quoteError && !isBlank(r)).map((r) => [r.line, r.fields[0]])).toEqual([
+      [1, 'Name'],
+      [2, 'Ana'],
+      [4, 'Cy'],
+    ]);
   });
 });

@@ -7,7 +7,13 @@ import { MAX_IMPORT_BYTES, tooLarge } from '../../core/imports/limits';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
 
-type ImportFlags = { region?: string; onDuplicate: string; encoding?: string; delimiter?: string };
+type ImportFlags = {
+  region?: string;
+  onDuplicate: string;
+  encoding?: string;
+  delimiter?: string;
+  headerRow?: string;
+};
 
 const DELIMITER_WORDS: Record<string, Delimiter> = {
   ',': ',',
@@ -17,12 +23,20 @@ const DELIMITER_WORDS: Record<string, Delimiter> = {
   '\t': '\t',
   '\\t': '\t',
   tab: '\t',
+  '|': '|',
+  pipe: '|',
 };
 
 /** Human form of the summary; --json prints it whole. */
 const SHOWN_REJECTIONS = 50;
 
-const describe = (file: string, summary: ImportSummary): string => {
+/** `skippedAbove`: the header is below title lines or notes, which were not imported. */
+const describe = (
+  file: string,
+  summary: ImportSummary,
+  headerLine: number,
+  skippedAbove: boolean,
+): string => {
   const lines = [
     `Imported ${summary.imported.toLocaleString('en')} lead${summary.imported === 1 ? '' : 's'} from ${file}` +
       (summary.merged ? `, merged ${summary.merged.toLocaleString('en')} into leads you already had` : '') +
@@ -31,6 +45,11 @@ const describe = (file: string, summary: ImportSummary): string => {
         : '') +
       '.',
   ];
+  if (skippedAbove) {
+    lines.push(
+      `Column names read from line ${headerLine.toLocaleString('en')}; the lines above it were not imported (choose another with --header-row N).`,
+    );
+  }
   if (summary.rejected.length > 0) {
     lines.push(
       `Rejected ${summary.rejected.length.toLocaleString('en')} row${summary.rejected.length === 1 ? '' : 's'}:`,
@@ -72,10 +91,17 @@ const parseFlags = (flags: ImportFlags) => {
   if (flags.delimiter !== undefined && !delimiter) {
     throw new AppError(
       'invalid_input',
-      `--delimiter takes comma, semicolon or tab, not "${flags.delimiter}".`,
+      `--delimiter takes comma, semicolon, tab or pipe, not "${flags.delimiter}".`,
     );
   }
-  return { region, onDuplicate: onDuplicate.data, encoding: encoding?.data, delimiter };
+  const headerRow = flags.headerRow === undefined ? undefined : Number(flags.headerRow);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) {
+    throw new AppError(
+      'invalid_input',
+      `--header-row takes the line number (1 for the first line) of the row that names the columns, not "${flags.headerRow}".`,
+    );
+  }
+  return { region, onDuplicate: onDuplicate.data, encoding: encoding?.data, delimiter, headerRow };
 };
 
 /** The file's size, checked before a single byte of it is read. */
@@ -93,7 +119,9 @@ const sizeOf = (file: string): number => {
 export const registerImport = (program: Command, globals: () => GlobalOptions) => {
   program
     .command('import')
-    .description('import leads from a CSV file (UTF-8, GB18030, CP949, UTF-16; comma, semicolon or tab)')
+    .description(
+      'import leads from a CSV file (UTF-8, GB18030, CP949, UTF-16; comma, semicolon, tab or pipe)',
+    )
     .argument('<file>', 'the CSV file')
     .option(
       '--region <CC>',
@@ -108,7 +136,14 @@ export const registerImport = (program: Command, globals: () => GlobalOptions) =
       '--encoding <encoding>',
       `the file's encoding (${Encoding.options.join(', ')}); detected if left out`,
     )
-    .option('--delimiter <delimiter>', 'the column delimiter: comma, semicolon or tab; detected if left out')
+    .option(
+      '--delimiter <delimiter>',
+      'the column delimiter: comma, semicolon, tab or pipe; detected (or read from a sep= first line) if left out',
+    )
+    .option(
+      '--header-row <N>',
+      'the line (1 = first line) that names the columns; found past title lines and notes if left out',
+    )
     .action(async (file: string, flags: ImportFlags) => {
       const opts = globals();
       await withCore(opts, async (core) => {
@@ -119,10 +154,17 @@ export const registerImport = (program: Command, globals: () => GlobalOptions) =
         const preview = await call(core, 'imports.preview', {
           fileName: basename(file),
           dataBase64: bytes.toString('base64'),
-          options: { encoding: options.encoding, delimiter: options.delimiter },
+          options: { encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow },
         });
         const summary = await call(core, 'imports.run', { token: preview.token, options });
-        print(opts.json ?? false, summary, () => describe(file, summary));
+        print(opts.json ?? false, summary, () =>
+          describe(
+            file,
+            summary,
+            preview.headerLine,
+            preview.topRows.some((row) => row.line < preview.headerLine),
+          ),
+        );
       });
     });
 };

@@ -29,7 +29,7 @@ export const createImportsHandlers = (context: CoreContext): ImportsHandlers => 
       const { text: _text, ...inspection } = await inspectFile(
         bytes,
         fileName,
-        { encoding: options?.encoding, delimiter: options?.delimiter },
+        { encoding: options?.encoding, delimiter: options?.delimiter, headerRow: options?.headerRow },
         progress,
       );
       held.hold({ token, fileName, bytes, inspection, heldAt: context.now() });
@@ -42,6 +42,11 @@ export const createImportsHandlers = (context: CoreContext): ImportsHandlers => 
         suggestedMapping: suggestMapping(inspection.headers),
         sampleRows: inspection.sampleRows,
         rowCount: inspection.rowCount,
+        headerLine: inspection.headerLine,
+        topRows: inspection.topRows,
+        textRows: inspection.textRows,
+        warnings: inspection.warnings,
+        warningCount: inspection.warningCount,
       };
     },
 

@@ -5,8 +5,9 @@ import { AppError } from '../errors';
 import { readSettings } from '../settings/repo';
 import { suggestMapping } from './map/headers';
 import { createRowNormalizer, type ImportedLead } from './normalize/row';
-import { type CsvRecord, isBlank, isRagged, readCsv } from './read/csv';
+import { isBlank, isRagged, readCsv } from './read/csv';
 import { checkRagged, decodeFile, inspectFile } from './read/inspect';
+import { quoteRejection } from './read/quotes';
 import type { HeldFile } from './session';
 import { writeImport } from './write/writer';
 
@@ -16,23 +17,7 @@ type Phase = ImportProgress['phase'];
 /** Leads:changed lists ids only for small imports; a large one tells the renderer to reload. */
 const MAX_CHANGED_IDS = 1_000;
 
-const quoteRejection = (record: CsvRecord): RejectedRow =>
-  record.quoteError === 'unterminated_quote'
-    ? {
-        line: record.line,
-        column: null,
-        code: 'unterminated_quote',
-        message: `A quoted cell that starts on this line is never closed, so ${record.lines.toLocaleString('en')} lines from here on were read as one cell. Close the quote and import the file again.`,
-      }
-    : {
-        line: record.line,
-        column: null,
-        code: 'malformed_quotes',
-        message:
-          'A quoted cell on this line has text after its closing quote. Put the whole cell in quotes and double any quote inside it ("").',
-      };
-
-/** Reads the file again with the run's encoding and delimiter, if they differ from the preview's. */
+/** Reads the file again with the run's encoding, delimiter and header row, if they differ from the preview's. */
 const readForRun = async (
   file: HeldFile,
   options: RunOptions,
@@ -41,11 +26,19 @@ const readForRun = async (
   const { inspection } = file;
   const encoding = options.encoding ?? inspection.encoding;
   const delimiter = options.delimiter ?? inspection.delimiter;
-  if (encoding === inspection.encoding && delimiter === inspection.delimiter) {
+  const headerRow = options.headerRow ?? inspection.headerLine;
+  if (
+    encoding === inspection.encoding &&
+    delimiter === inspection.delimiter &&
+    headerRow === inspection.headerLine
+  ) {
     return { inspection, text: decodeFile(file.bytes, file.fileName, encoding).text };
   }
-  const { text, ...again } = await inspectFile(file.bytes, file.fileName, { encoding, delimiter }, (done) =>
-    progress('reading', done, 0),
+  const { text, ...again } = await inspectFile(
+    file.bytes,
+    file.fileName,
+    { encoding, delimiter, headerRow },
+    (done) => progress('reading', done, 0),
   );
   return { inspection: again, text };
 };
@@ -91,11 +84,12 @@ export const runImport = async (
   await readCsv(text, inspection.delimiter, {
     onRecords: (records) => {
       for (const record of records) {
+        // Title lines and notes above the header are not leads.
         if (record.line <= inspection.headerLine || isBlank(record)) continue;
         done++;
         if (record.quoteError) {
           ragged++;
-          rejected.push(quoteRejection(record));
+          rejected.push(quoteRejection(record, inspection.delimiter));
           continue;
         }
         if (isRagged(record.fields, headers.length)) ragged++;

@@ -5,6 +5,57 @@ import iconv from 'iconv-lite';
 import { AppError } from '../../errors';
 
 const SAMPLE_BYTES = 64 * 1024;
+/** Stretches of the file searched for non-ASCII lines; each gives at most its share of the sample. */
+const STRIPES = 64;
+
+const LOOK_BACK = 256;
+
+/**
+ * Where the line holding `at` starts, or `floor` when that is further back: the bytes between
+ * `floor` and `at` are ASCII, so starting there splits no character.
+ */
+const startOfLine = (bytes: Buffer, at: number, floor: number): number => {
+  for (let i = at - 1; i >= floor; i--) if (bytes[i] === 0x0a || bytes[i] === 0x0d) return i + 1;
+  return floor;
+};
+
+const endOfLine = (bytes: Buffer, from: number, limit: number): number => {
+  const end = Math.min(bytes.length, limit);
+  for (let i = from; i < end; i++) if (bytes[i] === 0x0a || bytes[i] === 0x0d) return i + 1;
+  return end;
+};
+
+/**
+ * The lines that hold non-ASCII bytes, gathered from every part of the file (up to 64 KB in all,
+ * an equal share from each of 64 stretches), so a file whose first thousands of rows are plain
+ * ASCII is still judged by its names and companies. Lines are cut at \n, which is never the
+ * second byte of a GB18030 or CP949 character, so no character is split.
+ */
+export const nonAsciiSample = (bytes: Buffer): Buffer => {
+  const share = Math.ceil(SAMPLE_BYTES / STRIPES);
+  const stripe = Math.max(share, Math.ceil(bytes.length / STRIPES));
+  const parts: Buffer[] = [];
+  let done = 0;
+  for (let from = 0; from < bytes.length; from += stripe) {
+    const end = Math.min(bytes.length, from + stripe);
+    // A stretch starts on a line start, never inside a character.
+    let at = from === 0 ? 0 : Math.max(done, from > done ? endOfLine(bytes, from, end) : done);
+    let taken = 0;
+    while (at < end && taken < share) {
+      let high = at;
+      while (high < end && (bytes[high] as number) < 0x80) high++;
+      if (high >= end) break;
+      const start = startOfLine(bytes, high, Math.max(at, high - LOOK_BACK));
+      const lineEnd = endOfLine(bytes, high, high + share);
+      const line = bytes.subarray(start, Math.min(lineEnd, start + share));
+      parts.push(line);
+      taken += line.length;
+      at = lineEnd;
+    }
+    done = Math.max(done, at);
+  }
+  return Buffer.concat(parts);
+};
 
 const bomOf = (bytes: Buffer): Encoding | undefined => {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -91,6 +142,13 @@ export const detectEncoding = (bytes: Buffer, fileName: string): Encoding => {
   if (utf16) return utf16;
   if (sample.includes(0)) throw unreadable(fileName, 'it holds binary data');
   if (isUtf8(bytes)) return 'utf-8';
+  // Judged on the lines with non-ASCII bytes wherever they are, not on the first rows.
+  const text = nonAsciiSample(bytes);
+  return legacyEncoding(text.length > 0 ? text : sample, fileName);
+};
+
+/** Picks the legacy encoding of text that is not UTF-8, from its non-ASCII lines. */
+const legacyEncoding = (sample: Buffer, fileName: string): Encoding => {
   const best = chardet.analyse(sample)[0];
   if (best && best.confidence >= 50 && UNSUPPORTED.has(best.name)) {
     throw unreadable(fileName, `it seems to be in ${best.name}, which Dialdeck does not read`);

@@ -168,6 +168,7 @@ export const en = {
       comma: 'Comma ( , )',
       semicolon: 'Semicolon ( ; )',
       tab: 'Tab',
+      pipe: 'Pipe ( | )',
     },
     encodings: {
       'utf-8': 'UTF-8',
@@ -185,6 +186,16 @@ export const en = {
     skipColumn: 'Don’t import',
     fieldFor: 'Lead field for column {{column}}',
     needName: 'Map a column to Name (or to First name and Last name) to import.',
+    headerRow: 'Header row',
+    headerRowHint: 'The row that names the columns. Rows above it (titles, notes) are not imported.',
+    headerRowOption: 'Line {{line, number}}: {{cells}}',
+    textRowsTitle: 'Rows with accented or non-Latin text',
+    textRowsHint:
+      'Check that these names read correctly. If they show odd characters, choose another encoding.',
+    lineNumber: 'Line {{line, number}}',
+    warningsTitle_one: '{{count, number}} row will be left out',
+    warningsTitle_other: '{{count, number}} rows will be left out',
+    warningsMore: '…and {{count, number}} more.',
     fields: {
       name: 'Name',
       firstName: 'First name',
@@ -529,13 +540,13 @@ export const en = {
       import_too_large:
         'The file is larger than 100 MB. Split it into smaller files and import them one by one.',
       import_not_csv:
-        'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon or tab separated) and try again.',
+        'This does not look like a CSV file. Save it from your spreadsheet as CSV (comma, semicolon, tab or pipe separated) and try again.',
       import_no_header:
         'The file has no header row. Add a first row that names the columns (e.g. Name, Email, Phone).',
       import_no_name_column:
         'No column holds the lead’s name. Map a column to Name, or to First name and Last name.',
       import_wrong_delimiter:
-        'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon or tab).',
+        'The columns could not be told apart. Pick the delimiter the file uses (comma, semicolon, tab or pipe).',
       import_ragged_rows:
         'Most rows have a different number of cells than the header. Check the delimiter and the quotes in the file, then try again.',
       import_busy: 'Another import is running. Wait for it to finish, then import this file.',

@@ -170,6 +170,7 @@ export const ko: LocaleResources = {
       comma: '쉼표 ( , )',
       semicolon: '세미콜론 ( ; )',
       tab: '탭',
+      pipe: '세로 막대 ( | )',
     },
     encodings: {
       'utf-8': 'UTF-8',
@@ -187,6 +188,15 @@ export const ko: LocaleResources = {
     skipColumn: '가져오지 않음',
     fieldFor: '{{column}} 열의 리드 필드',
     needName: '가져오려면 한 열을 이름(또는 이름과 성)에 연결하세요.',
+    headerRow: '머리글 행',
+    headerRowHint: '열 이름이 있는 행입니다. 그 위의 행(제목, 메모)은 가져오지 않습니다.',
+    headerRowOption: '{{line, number}}번째 줄: {{cells}}',
+    textRowsTitle: '악센트나 라틴 문자가 아닌 글자가 있는 행',
+    textRowsHint: '이름이 제대로 보이는지 확인하세요. 글자가 깨져 보이면 다른 인코딩을 선택하세요.',
+    lineNumber: '{{line, number}}번째 줄',
+    warningsTitle_one: '{{count, number}}개 행은 가져오지 않습니다',
+    warningsTitle_other: '{{count, number}}개 행은 가져오지 않습니다',
+    warningsMore: '…그리고 {{count, number}}개 더.',
     fields: {
       name: '이름',
       firstName: '이름(名)',
@@ -525,11 +535,12 @@ export const ko: LocaleResources = {
       import_empty_file: '파일이 비어 있습니다. 머리글 행과 리드가 하나 이상 있는 파일을 선택하세요.',
       import_too_large: '파일이 100MB보다 큽니다. 더 작은 파일로 나눠 하나씩 가져오세요.',
       import_not_csv:
-        'CSV 파일이 아닌 것 같습니다. 스프레드시트에서 CSV(쉼표, 세미콜론 또는 탭 구분)로 저장한 뒤 다시 시도하세요.',
+        'CSV 파일이 아닌 것 같습니다. 스프레드시트에서 CSV(쉼표, 세미콜론, 탭 또는 세로 막대 구분)로 저장한 뒤 다시 시도하세요.',
       import_no_header:
         '파일에 머리글 행이 없습니다. 열 이름을 적은 첫 행을 추가하세요 (예: 이름, 이메일, 전화).',
       import_no_name_column: '리드 이름이 든 열이 없습니다. 한 열을 이름(또는 이름과 성)에 연결하세요.',
-      import_wrong_delimiter: '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭)를 고르세요.',
+      import_wrong_delimiter:
+        '열을 구분할 수 없습니다. 파일이 쓰는 구분자(쉼표, 세미콜론, 탭, 세로 막대)를 고르세요.',
       import_ragged_rows:
         '대부분의 행이 머리글과 셀 수가 다릅니다. 파일의 구분자와 따옴표를 확인한 뒤 다시 시도하세요.',
       import_busy: '다른 가져오기가 진행 중입니다. 끝난 뒤 이 파일을 가져오세요.',

@@ -12,6 +12,13 @@ import { Select, type SelectItem } from '../../../ui/Select';
 import { RegionSelect } from '../../settings/components/RegionSelect';
 import { mappingHasName, useImportStore } from '../state/importStore';
 import { DELIMITERS_LABEL_KEYS } from '../utils/labels';
+import { ReadingChecks } from './ReadingChecks';
+
+/** A row's filled cells, shortened to fit a menu. */
+const rowSummary = (cells: readonly string[]): string => {
+  const text = cells.filter((cell) => cell.trim() !== '').join(' · ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
 
 const SKIP = '__skip';
 type FieldChoice = ImportField | typeof SKIP;
@@ -41,6 +48,11 @@ export const MappingStep = () => {
       hint: detected?.delimiter === value ? detectedHint : undefined,
     }),
   );
+  const headerRowItems: SelectItem<string>[] = preview.topRows.map((row) => ({
+    value: String(row.line),
+    label: t('import.headerRowOption', { line: row.line, cells: rowSummary(row.cells) }),
+    hint: detected?.headerLine === row.line ? detectedHint : undefined,
+  }));
   const fieldItems: SelectItem<FieldChoice>[] = [
     { value: SKIP, label: t('import.skipColumn') },
     ...IMPORT_FIELDS.map((field) => ({ value: field, label: t(`import.fields.${field}`) })),
@@ -81,7 +93,21 @@ export const MappingStep = () => {
             testId="import-delimiter"
           />
         </div>
+        <div className="field mapping__header-row">
+          <span className="field__label">{t('import.headerRow')}</span>
+          <Select<string>
+            label={t('import.headerRow')}
+            value={String(preview.headerLine)}
+            onValueChange={(value) => void actions.setHeaderRow(Number(value))}
+            items={headerRowItems}
+            disabled={busy}
+            testId="import-header-row"
+          />
+          <span className="field__hint">{t('import.headerRowHint')}</span>
+        </div>
       </div>
+
+      <ReadingChecks preview={preview} />
 
       <section className="mapping__section" aria-labelledby="mapping-title">
         <h3 className="section-title" id="mapping-title">

@@ -28,7 +28,9 @@ type ImportState = {
   file: PickedFile | null;
   preview: ImportPreview | null;
   /** What the core found in the file before any override, to mark as "detected". */
-  detected: { encoding: Encoding; delimiter: Delimiter } | null;
+  detected: { encoding: Encoding; delimiter: Delimiter; headerLine: number } | null;
+  /** The header row's physical line when the user chose one; null lets the core find it. */
+  headerRow: number | null;
   mapping: ColumnMapping;
   region: string;
   onDuplicate: OnDuplicate;
@@ -40,6 +42,8 @@ type ImportActions = {
   pickFile: (file: File) => Promise<void>;
   setEncoding: (encoding: Encoding) => Promise<void>;
   setDelimiter: (delimiter: Delimiter) => Promise<void>;
+  /** Reads the file again with the row on this physical line as its header. */
+  setHeaderRow: (line: number) => Promise<void>;
   setColumnField: (column: number, field: ImportField | null) => void;
   setRegion: (region: string) => void;
   setOnDuplicate: (onDuplicate: OnDuplicate) => void;
@@ -61,6 +65,7 @@ const initialState = (): ImportState => ({
   file: null,
   preview: null,
   detected: null,
+  headerRow: null,
   mapping: [],
   region: useSettingsStore.getState().settings.defaultRegion,
   onDuplicate: 'skip',
@@ -80,7 +85,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
 
   const requestPreview = async (
     file: PickedFile,
-    options: { encoding?: Encoding; delimiter?: Delimiter },
+    options: { encoding?: Encoding; delimiter?: Delimiter; headerRow?: number },
   ) => {
     set({ busy: true, error: null });
     try {
@@ -92,7 +97,12 @@ export const useImportStore = create<ImportStore>((set, get) => {
       discardPreview();
       set({
         preview,
-        detected: get().detected ?? { encoding: preview.encoding, delimiter: preview.delimiter },
+        detected: get().detected ?? {
+          encoding: preview.encoding,
+          delimiter: preview.delimiter,
+          headerLine: preview.headerLine,
+        },
+        headerRow: options.headerRow ?? null,
         mapping: preview.suggestedMapping,
         busy: false,
         step: 'map',
@@ -129,18 +139,41 @@ export const useImportStore = create<ImportStore>((set, get) => {
       }
       const picked = { name: file.name, size: file.size, dataBase64 };
       discardPreview();
-      set({ file: picked, preview: null, detected: null });
+      set({ file: picked, preview: null, detected: null, headerRow: null });
       await requestPreview(picked, {});
     },
 
     setEncoding: async (encoding) => {
-      const { file, preview } = get();
-      if (file && preview) await requestPreview(file, { encoding, delimiter: preview.delimiter });
+      const { file, preview, headerRow } = get();
+      if (file && preview) {
+        await requestPreview(file, {
+          encoding,
+          delimiter: preview.delimiter,
+          headerRow: headerRow ?? undefined,
+        });
+      }
     },
 
     setDelimiter: async (delimiter) => {
+      const { file, preview, headerRow } = get();
+      if (file && preview) {
+        await requestPreview(file, {
+          encoding: preview.encoding,
+          delimiter,
+          headerRow: headerRow ?? undefined,
+        });
+      }
+    },
+
+    setHeaderRow: async (line) => {
       const { file, preview } = get();
-      if (file && preview) await requestPreview(file, { encoding: preview.encoding, delimiter });
+      if (file && preview) {
+        await requestPreview(file, {
+          encoding: preview.encoding,
+          delimiter: preview.delimiter,
+          headerRow: line,
+        });
+      }
     },
 
     setColumnField: (column, field) => {
@@ -166,6 +199,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
           options: {
             encoding: preview.encoding,
             delimiter: preview.delimiter,
+            headerRow: preview.headerLine,
             region,
             onDuplicate,
             mapping,
