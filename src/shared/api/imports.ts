@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Direction, SourceChannel } from '../domain/lead';
 import { method } from './contract';
 
 /** Lead fields a CSV column can be mapped to. `phone` may be mapped from several columns. */
@@ -49,6 +50,16 @@ export const ImportOptions = z.object({
     .optional(),
   onDuplicate: OnDuplicate.default('skip'),
   mapping: ColumnMapping.optional(),
+  /**
+   * The leads' direction where a row names none. Left out, it follows the row's source channel,
+   * and a list without one is outbound: a purchased or exported list never jumps the queue as
+   * speed-to-lead.
+   */
+  direction: Direction.optional(),
+  /** The leads' source channel where a row names none; left out, `outbound_list`. */
+  sourceChannel: SourceChannel.optional(),
+  /** True: `direction` and `sourceChannel` apply to every row, over the file's own columns. */
+  overrideColumns: z.boolean().default(false),
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
@@ -65,19 +76,33 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/** Values a reason quotes: the offending cell as `value`, and e.g. the `region` it was read in. */
+export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ReasonParams = z.infer<typeof ReasonParams>;
+
+/** A row left out of the import: its line in the file, the column at fault and why (a stable code). */
 export const RejectedRow = z.object({
   line: z.number().int(),
   column: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  params: ReasonParams.optional(),
 });
 export type RejectedRow = z.infer<typeof RejectedRow>;
+
+/**
+ * Something left out of an imported row, the lead itself kept: e.g. one unreadable number among
+ * the valid ones in a phone cell (code `invalid_phone`, the number as `params.value`).
+ */
+export const ImportWarning = RejectedRow;
+export type ImportWarning = RejectedRow;
 
 export const ImportSummary = z.object({
   imported: z.number().int(),
   merged: z.number().int(),
   skipped: z.number().int(),
   rejected: z.array(RejectedRow),
+  warnings: z.array(ImportWarning),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

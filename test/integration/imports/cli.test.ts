@@ -46,8 +46,15 @@ describe('dialdeck import', () => {
       merged: 0,
       skipped: 1,
       rejected: [
-        { line: 5, column: 'Phone', code: 'invalid_phone', message: expect.stringContaining('"12"') },
+        {
+          line: 5,
+          column: 'Phone',
+          code: 'invalid_phone',
+          message: expect.stringContaining('"12"'),
+          params: { value: '12', region: 'US' },
+        },
       ],
+      warnings: [],
     });
     expect(leadCount(w.data)).toBe(3);
   });

@@ -39,17 +39,31 @@ describe('importing through the core', () => {
       merged: 0,
       skipped: 1,
       rejected: [
-        { line: 6, column: 'Phone', code: 'invalid_phone', message: expect.stringContaining('"12"') },
+        {
+          line: 6,
+          column: 'Phone',
+          code: 'invalid_phone',
+          message: expect.stringContaining('"12"'),
+          params: { value: '12', region: 'US' },
+        },
         { line: 7, column: 'Name', code: 'missing_name', message: expect.any(String) },
         {
           line: 8,
           column: 'Time Zone',
           code: 'invalid_time_zone',
           message: expect.stringContaining('"PST"'),
+          params: { value: 'PST' },
         },
         { line: 9, column: null, code: 'ragged_row', message: expect.stringContaining('2 cells') },
-        { line: 12, column: 'Status', code: 'invalid_status', message: expect.stringContaining('"Maybe"') },
+        {
+          line: 12,
+          column: 'Status',
+          code: 'invalid_status',
+          message: expect.stringContaining('"Maybe"'),
+          params: { value: 'Maybe' },
+        },
       ],
+      warnings: [],
     });
 
     const leads = await leadsOf(core);

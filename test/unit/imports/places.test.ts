@@ -94,10 +94,8 @@ describe('time zone from place', () => {
     ['US', 'illinois', 'America/Chicago'],
     ['US', 'Arizona', 'America/Phoenix'],
     ['US', 'Hawaii', 'Pacific/Honolulu'],
-    ['CA', 'Ontario', 'America/Toronto'],
     ['CA', 'BC', 'America/Vancouver'],
     ['CA', 'Alberta', 'America/Edmonton'],
-    ['AU', 'NSW', 'Australia/Sydney'],
     ['AU', 'Queensland', 'Australia/Brisbane'],
     ['AU', 'WA', 'Australia/Perth'],
     ['CN', '广东省', 'Asia/Shanghai'],
@@ -116,11 +114,15 @@ describe('time zone from place', () => {
     expect(zoneFromPlace('US', 'TX', 'Smallville')).toBeNull();
   });
 
-  it('reads the city of a country zone, with or without accents', () => {
-    expect(zoneFromPlace('BR', null, 'São Paulo')).toBe('America/Sao_Paulo');
-    expect(zoneFromPlace('BR', null, 'Sao Paulo')).toBe('America/Sao_Paulo');
-    expect(zoneFromPlace('AU', null, 'Melbourne')).toBe('Australia/Melbourne');
-    expect(zoneFromPlace('US', null, 'Chicago')).toBe('America/Chicago');
+  it('reads a split state’s city with or without accents, and no city without its state', () => {
+    expect(zoneFromPlace('MX', 'Chihuahua', 'Ciudad Juárez')).toBe('America/Ciudad_Juarez');
+    expect(zoneFromPlace('MX', 'CHH', 'Ciudad Juarez')).toBe('America/Ciudad_Juarez');
+    expect(zoneFromPlace('BR', 'Amazonas', 'Eirunepé')).toBe('America/Eirunepe');
+    expect(zoneFromPlace('BR', 'AM', 'Eirunepe')).toBe('America/Eirunepe');
+    // Without its state a city lends nothing: Melbourne is also in Florida, Chicago Heights… a guess.
+    expect(zoneFromPlace('BR', null, 'São Paulo')).toBeNull();
+    expect(zoneFromPlace('AU', null, 'Melbourne')).toBeNull();
+    expect(zoneFromPlace('US', null, 'Chicago')).toBeNull();
   });
 
   it('knows nothing without a country', () => {
