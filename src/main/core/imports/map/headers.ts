@@ -189,6 +189,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   city: ['city', 'town', 'locality', 'city/town', '城市', '市', '所在城市', '도시', '시', '시군구'],
   sourceChannel: [
     'lead source',
+    'original source',
     'source',
     'channel',
     'source channel',
@@ -285,11 +286,12 @@ for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, readonly 
 /** Words that mark a phone column even among other words ("Phone 2", "Mobile (personal)", "手机1"). */
 const PHONE_HINTS = /phone|mobile|^tel|^cell|电话|手机|座机|전화|휴대|핸드폰/;
 /** Fax lines, extensions, an assistant's line and consent flags are not the lead's numbers. */
-const NOT_PHONE = /fax|传真|팩스|ext|extension|分机|내선|asst|assistant|optout|donotcall|type|label/;
+const NOT_PHONE =
+  /fax|传真|팩스|ext|extension|分机|내선|asst|assistant|optout|optedout|donotcall|type|label|telex|tty|pager/;
 const EMAIL_HINTS = /email|邮箱|이메일/;
 /** Consent flags, delivery statistics and display names of Outlook, Salesforce and HubSpot. */
 const NOT_EMAIL =
-  /optout|optin|bounce|domain|displayname|opened|clicked|delivered|sent|unsubscribe|subscription|type|label|format|replied/;
+  /optout|optedout|optin|bounce|domain|displayname|opened|clicked|delivered|sent|unsubscribe|subscription|type|label|format|replied/;
 
 const fieldForWords = (words: string): ImportField | null => {
   const key = fold(words);

