@@ -147,4 +147,101 @@ describe('real-world lead files through dialdeck import', () => {
       phones: [{ e164: '+8675588886666' }],
     });
   });
+
+  it('held out: a Salesforce report with Mailing and Other addresses, a split state and a same-named city', async () => {
+    const dir = tempDir('cases-sf');
+    dirs.push(dir);
+    const file = join(dir, 'salesforce.csv');
+    writeFileSync(
+      file,
+      [
+        'First Name,Last Name,Title,Account Name,Mailing City,Mailing State/Province,Mailing Country,Other City,Other State/Province,Other Country,Phone,Mobile,Email,Lead Source',
+        // Portland, Maine: never Oregon's clock, whatever the Other address says.
+        'Ava,Stone,VP Sales,Acme,Portland,ME,United States,Portland,OR,United States,(207) 555-0180,,ava@example.com,',
+        // Evansville is Central time in an Eastern-majority state.
+        'Ben,Okafor,CTO,Globex,Evansville,IN,USA,,,,(812) 555-0181,,ben@example.com,Web form',
+        // Springfield is not in Tennessee's table and the mobile is from New York: unknown, not guessed.
+        'Cara,Lind,COO,Initech,Springfield,TN,U.S.,,,,,(212) 555-0182,cara@example.com,',
+        // No Mailing address: the Other one is read, in Korea.
+        'Dae,Kim,CEO,Hanbit,,,,Seoul,,"Korea, Republic of",010-2000-0183,,dae@example.kr,',
+      ].join('\r\n'),
+    );
+    const { summary, byName } = await importCase(file, '--region', 'US', '--direction', 'outbound');
+    expect(summary).toMatchObject({ imported: 4, rejected: [], warnings: [] });
+    expect(byName('Ava Stone')).toMatchObject({
+      city: 'Portland',
+      region: 'ME',
+      timeZone: 'America/New_York',
+      direction: 'outbound',
+      sourceChannel: 'outbound_list',
+    });
+    expect(byName('Ben Okafor')).toMatchObject({
+      timeZone: 'America/Chicago',
+      direction: 'inbound',
+      sourceChannel: 'web_form',
+    });
+    expect(byName('Cara Lind')).toMatchObject({ region: 'TN', timeZone: null });
+    expect(byName('Dae Kim')).toMatchObject({
+      country: 'KR',
+      city: 'Seoul',
+      timeZone: 'Asia/Seoul',
+      phones: [{ e164: '+821020000183' }],
+    });
+  });
+
+  it('held out: --source and --override-columns set every row; bad flags say what to write', async () => {
+    const dir = tempDir('cases-flags');
+    dirs.push(dir);
+    const file = join(dir, 'event.csv');
+    writeFileSync(
+      file,
+      'Name,Phone,Lead Source,Direction,Country\nMin Park,010-2000-0190,Cold list,Outbound,대한민국\nLi Wei,138 0013 8000; 12,,,中国\n',
+    );
+    const { summary, byName } = await importCase(
+      file,
+      '--source',
+      'event',
+      '--direction',
+      'inbound',
+      '--override-columns',
+    );
+    expect(summary.warnings).toMatchObject([
+      { line: 3, column: 'Phone', params: { value: '12', region: 'CN' } },
+    ]);
+    for (const name of ['Min Park', 'Li Wei']) {
+      expect(byName(name)).toMatchObject({ sourceChannel: 'event', direction: 'inbound' });
+    }
+    expect(byName('Min Park')).toMatchObject({ country: 'KR', timeZone: 'Asia/Seoul' });
+
+    const human = await dialdeck(['--data-dir', join(dir, 'again'), 'import', file]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(
+      /Left out 1 value of imported leads:\n {2}line 3, Phone: .*"12".*\[invalid_phone\]/,
+    );
+
+    const bad = await dialdeck([
+      '--data-dir',
+      join(dir, 'bad'),
+      '--json',
+      'import',
+      file,
+      '--direction',
+      'sideways',
+    ]);
+    expect(bad.code).not.toBe(0);
+    expect(JSON.parse(bad.stderr).error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('outbound or inbound'),
+    });
+    const source = await dialdeck([
+      '--data-dir',
+      join(dir, 'bad'),
+      '--json',
+      'import',
+      file,
+      '--source',
+      'fax',
+    ]);
+    expect(JSON.parse(source.stderr).error).toMatchObject({ message: expect.stringContaining('web_form') });
+  });
 });

@@ -126,8 +126,11 @@ export const createRowNormalizer = (
   const addresses = addressColumns(headers, mapping);
   /** The best address the row filled in, and a country from any address if that one has none. */
   const placeOf = (fields: readonly string[]) => {
+    // A lone Country column does not make its address the row's: the city and state decide.
     const chosen =
-      addresses.find((a) => first(fields, [...a.city, ...a.region, ...a.country]) !== '') ?? addresses[0];
+      addresses.find((a) => first(fields, [...a.city, ...a.region]) !== '') ??
+      addresses.find((a) => first(fields, a.country) !== '') ??
+      addresses[0];
     let countryAt = chosen?.country ?? [];
     let countryCell = first(fields, countryAt);
     for (const other of addresses) {
