@@ -236,6 +236,15 @@ export const en = {
     done: 'Done',
     importAnother: 'Import another file',
     failed: 'The import did not finish: {{message}}',
+    direction: 'Leads in this file are',
+    source: 'They came from',
+    originHint:
+      'A bought or exported list is outbound, so it never jumps the queue as a fresh inbound lead. A Direction or Source column in the file still decides its own rows.',
+    overrideColumns: 'Use these for every row, over the file’s Direction and Source columns',
+    warningsTitle_one: '{{count, number}} value left out of an imported lead',
+    warningsTitle_other: '{{count, number}} values left out of imported leads',
+    warningsHint: 'These leads were imported without the values below. Add them in Dialdeck or fix the file.',
+    reasonWithValue: '{{reason}} ({{value}})',
   },
   importErrors: {
     import_empty_file: 'The file is empty. Choose a file with a header row and at least one lead.',

@@ -238,6 +238,15 @@ export const ko: LocaleResources = {
     done: '완료',
     importAnother: '다른 파일 가져오기',
     failed: '가져오기가 끝나지 않았습니다: {{message}}',
+    direction: '이 파일의 리드 방향',
+    source: '리드 출처',
+    originHint:
+      '구매하거나 내보낸 목록은 아웃바운드이므로 새 인바운드 리드처럼 대기열 앞으로 오지 않습니다. 파일의 방향 또는 출처 열은 해당 행에 그대로 적용됩니다.',
+    overrideColumns: '파일의 방향·출처 열 대신 모든 행에 이 설정 사용',
+    warningsTitle_one: '가져온 리드에서 값 {{count, number}}개를 제외함',
+    warningsTitle_other: '가져온 리드에서 값 {{count, number}}개를 제외함',
+    warningsHint: '이 리드들은 아래 값 없이 가져왔습니다. Dialdeck에서 추가하거나 파일을 고치세요.',
+    reasonWithValue: '{{reason}} ({{value}})',
   },
   importErrors: {
     import_empty_file: '파일이 비어 있습니다. 머리글 행과 리드가 하나 이상 있는 파일을 선택하세요.',

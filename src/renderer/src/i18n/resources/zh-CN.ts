@@ -234,6 +234,15 @@ export const zhCN: LocaleResources = {
     done: '完成',
     importAnother: '导入其他文件',
     failed: '导入未完成：{{message}}',
+    direction: '本文件中的线索为',
+    source: '线索来源',
+    originHint:
+      '购买或导出的名单属于外呼线索，不会作为新的呼入线索插队。文件中的“方向”或“来源”列仍决定其所在行。',
+    overrideColumns: '对每一行都使用以上选择，覆盖文件中的“方向”和“来源”列',
+    warningsTitle_one: '已导入的线索中有 {{count, number}} 个值被略过',
+    warningsTitle_other: '已导入的线索中有 {{count, number}} 个值被略过',
+    warningsHint: '这些线索已导入，但不含下列值。请在 Dialdeck 中补上，或修改文件。',
+    reasonWithValue: '{{reason}}（{{value}}）',
   },
   importErrors: {
     import_empty_file: '文件是空的。请选择包含表头行和至少一条线索的文件。',

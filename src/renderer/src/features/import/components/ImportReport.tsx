@@ -26,12 +26,20 @@ const REJECT_CODES = [
 const isRejectCode = (code: string): code is (typeof REJECT_CODES)[number] =>
   (REJECT_CODES as readonly string[]).includes(code);
 
-/** Every rejected row with its line, column and reason; thousands stay fast (only rows on screen render). */
-const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
+/**
+ * Every rejected row (or every warning) with its line, column and reason; thousands stay fast
+ * (only rows on screen render).
+ */
+const RejectedTable = ({ rows, testId }: { rows: RejectedRow[]; testId?: string }) => {
   const { t, i18n } = useTranslation();
   // The core words each reason precisely in English; other languages show the reason by its code.
-  const reasonOf = (row: RejectedRow) =>
-    i18n.language === 'en' || !isRejectCode(row.code) ? row.message : t(`rejectReasons.${row.code}`);
+  // The offending value is shown beside the translated reason, so a dropped number can be found.
+  const reasonOf = (row: RejectedRow) => {
+    if (i18n.language === 'en' || !isRejectCode(row.code)) return row.message;
+    const reason = t(`rejectReasons.${row.code}`, { ...row.params });
+    const value = row.params?.value;
+    return value === undefined || value === '' ? reason : t('import.reasonWithValue', { reason, value });
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -43,7 +51,7 @@ const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div className="rejects" ref={scrollRef}>
+    <div className="rejects" ref={scrollRef} data-testid={testId}>
       <table className="table rejects__table">
         <thead>
           <tr>
@@ -88,6 +96,7 @@ export const ImportReport = ({ onDone }: { onDone: () => void }) => {
     { key: 'skipped', label: t('import.skipped'), value: summary.skipped, tone: 'neutral' },
     { key: 'rejected', label: t('import.rejected'), value: summary.rejected.length, tone: 'danger' },
   ] as const;
+  const warnings = summary.warnings ?? [];
   return (
     <div className="report" data-testid="import-report">
       <h3 className="report__title">
@@ -106,6 +115,15 @@ export const ImportReport = ({ onDone }: { onDone: () => void }) => {
           </div>
         ))}
       </dl>
+      {warnings.length > 0 ? (
+        <section aria-labelledby="warnings-title">
+          <h3 className="section-title" id="warnings-title">
+            {t('import.warningsTitle', { count: warnings.length })}
+          </h3>
+          <p className="section-hint">{t('import.warningsHint')}</p>
+          <RejectedTable rows={warnings} testId="import-warnings" />
+        </section>
+      ) : null}
       {summary.rejected.length > 0 ? (
         <section aria-labelledby="rejected-title">
           <h3 className="section-title" id="rejected-title">
