@@ -127,16 +127,34 @@ const placeOf = (country: string, region: string | null, city: string | null): P
 };
 
 const YEAR_MS = 365.25 * 24 * 3_600_000;
+const clocks = new Map<string, boolean>();
 /** Two zones keep one clock when their offsets agree in January and July (now and a year on). */
 const sameClock = (a: string, b: string): boolean => {
   if (a === b) return true;
+  const key = `${a}|${b}`;
+  const known = clocks.get(key);
+  if (known !== undefined) return known;
   const za = IANAZone.create(a);
   const zb = IANAZone.create(b);
   const now = Date.now();
-  return [0, 0.5, 1, 1.5].every((years) => {
+  const same = [0, 0.5, 1, 1.5].every((years) => {
     const at = now + years * YEAR_MS;
     return za.offset(at) === zb.offset(at);
   });
+  clocks.set(key, same);
+  return same;
+};
+
+const zoneCountries = new Map<string, boolean>();
+/** True when the IANA zone is one of the country's (America/Toronto is Canada's, not the U.S.'s). */
+const isZoneOf = (zone: string, country: string): boolean => {
+  const key = `${zone}|${country}`;
+  let known = zoneCountries.get(key);
+  if (known === undefined) {
+    known = isIanaZone(zone) && (ct.getTimezone(zone)?.countries ?? []).includes(country as never);
+    zoneCountries.set(key, known);
+  }
+  return known;
 };
 
 /**
@@ -152,8 +170,7 @@ const zoneFromPhones = (country: string, place: Place, phones: readonly string[]
   let found: string | null = null;
   for (const e164 of phones) {
     const zone = zoneOfNumber(e164);
-    if (!zone || !isIanaZone(zone)) continue;
-    if (!(ct.getTimezone(zone)?.countries ?? []).includes(country as never)) continue;
+    if (!zone || !isZoneOf(zone, country)) continue;
     if (split) {
       const state = stateOfNumber(e164);
       if (!state || findRegion(regions, state) !== place.entry) continue;
