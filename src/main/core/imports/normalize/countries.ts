@@ -1,8 +1,6 @@
+import { createRequire } from 'node:module';
 import ct from 'countries-and-timezones';
 import isoCountries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import ko from 'i18n-iso-countries/langs/ko.json' with { type: 'json' };
-import zh from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import { fold } from '../map/fold';
 
 /**
@@ -131,8 +129,15 @@ const ALIASES: Record<string, readonly string[]> = {
 };
 
 const DISPLAY_LOCALES = ['en', 'zh-Hans', 'zh-Hant', 'ko'] as const;
-/** ISO 3166-1 short and official names, with the usual alternatives, by i18n-iso-countries. */
-const ISO_LOCALES = [en, zh, ko] as const;
+type IsoNames = { countries: Record<string, string | readonly string[]> };
+/**
+ * ISO 3166-1 short and official names, with the usual alternatives, by i18n-iso-countries, read
+ * with require: the bundled main process keeps no JSON import attributes.
+ */
+const isoLocales = (): readonly IsoNames[] => {
+  const require = createRequire(import.meta.url);
+  return ['en', 'zh', 'ko'].map((lang) => require(`i18n-iso-countries/langs/${lang}.json`) as IsoNames);
+};
 
 let index: Map<string, string> | undefined;
 
@@ -151,10 +156,11 @@ const buildIndex = (): Map<string, string> => {
   for (const code of codes) add(isoCountries.alpha2ToAlpha3(code), code);
   for (const [code, names] of Object.entries(ALIASES)) for (const name of names) add(name, code);
   // Each country's first (main) name in every language before any alternative name.
-  for (const locale of ISO_LOCALES) {
+  const locales = isoLocales();
+  for (const locale of locales) {
     for (const [code, value] of Object.entries(locale.countries)) add(namesOf(value)[0], code);
   }
-  for (const locale of ISO_LOCALES) {
+  for (const locale of locales) {
     for (const [code, value] of Object.entries(locale.countries))
       for (const name of namesOf(value)) add(name, code);
   }
