@@ -178,7 +178,8 @@ export const en = {
       'windows-1252': 'Windows-1252 (Western European)',
     },
     mappingTitle: 'Match columns to lead fields',
-    mappingHint: 'Dialdeck guessed from the header names. Phone can take several columns.',
+    mappingHint:
+      'Dialdeck guessed from the header names. Phone, email and the parts of an address can take several columns: each row uses the first address it fills in (Mailing, Home or Business before Other, Billing or Shipping).',
     column: 'Column in file',
     field: 'Lead field',
     sample: 'Sample values',

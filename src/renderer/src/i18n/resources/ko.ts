@@ -180,7 +180,8 @@ export const ko: LocaleResources = {
       'windows-1252': 'Windows-1252 (서유럽)',
     },
     mappingTitle: '열을 리드 필드에 연결',
-    mappingHint: 'Dialdeck이 머리글 이름으로 추측했습니다. 전화는 여러 열을 받을 수 있습니다.',
+    mappingHint:
+      'Dialdeck이 머리글 이름으로 추측했습니다. 전화, 이메일, 주소의 각 항목은 여러 열을 받을 수 있으며, 각 행은 채워진 첫 주소를 씁니다(우편·자택·회사 주소가 기타·청구·배송 주소보다 먼저).',
     column: '파일의 열',
     field: '리드 필드',
     sample: '샘플 값',

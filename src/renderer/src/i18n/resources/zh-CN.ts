@@ -176,7 +176,8 @@ export const zhCN: LocaleResources = {
       'windows-1252': 'Windows-1252（西欧）',
     },
     mappingTitle: '将列对应到线索字段',
-    mappingHint: 'Dialdeck 已根据表头名称进行猜测。电话可以对应多列。',
+    mappingHint:
+      'Dialdeck 已根据表头名称进行猜测。电话、邮箱和地址的各部分可以对应多列：每行使用其填写的第一个地址（邮寄、住宅或办公地址优先于其他、账单或收货地址）。',
     column: '文件中的列',
     field: '线索字段',
     sample: '示例值',
