@@ -244,4 +244,42 @@ describe('real-world lead files through dialdeck import', () => {
     ]);
     expect(JSON.parse(source.stderr).error).toMatchObject({ message: expect.stringContaining('web_form') });
   });
+
+  it('held out: a HubSpot contacts export, split states settled by city or by a number assigned there', async () => {
+    const dir = tempDir('cases-hubspot');
+    dirs.push(dir);
+    const file = join(dir, 'hubspot-contacts.csv');
+    writeFileSync(
+      file,
+      [
+        'Record ID,First Name,Last Name,Email,Phone Number,Mobile Phone Number,Company Name,Job Title,City,State/Region,Country/Region,Lead Status,Original Source,Contact owner',
+        '101,Ava,Stone,ava@example.com,+1 850 432 0100,,Acme,VP Sales,,Florida,United States,Attempted to Contact,Offline Sources,Sam',
+        '102,Ben,Okafor,ben@example.com,(208) 555-0101,,Globex,CTO,Moscow,Idaho,United States,Open,Organic Search,Sam',
+        '103,Cara,Lind,cara@example.com,,+1 (212) 555-0102,Initech,COO,Springfield,Kentucky,United States,Bad Timing,Paid Search,Sam',
+        '104,Dana,Cruz,dana@example.com,+52 55 1234 5678,,Umbrella,CFO,Ciudad Juárez,Chihuahua,Mexico,New,Referrals,Sam',
+      ].join('\n'),
+    );
+    const { summary, byName } = await importCase(file, '--region', 'US');
+    expect(summary).toMatchObject({ imported: 4, rejected: [], warnings: [] });
+    // Pensacola's exchange keeps Central time in an Eastern-majority state.
+    expect(byName('Ava Stone')).toMatchObject({
+      timeZone: 'America/Chicago',
+      status: 'working',
+      company: 'Acme',
+    });
+    // Moscow, Idaho: Pacific time, not Moscow, Russia.
+    expect(byName('Ben Okafor')).toMatchObject({ timeZone: 'America/Los_Angeles', status: 'new' });
+    // Springfield is not in Kentucky's table and a New York mobile says nothing about Kentucky.
+    expect(byName('Cara Lind')).toMatchObject({
+      timeZone: null,
+      status: 'nurture',
+      sourceChannel: 'ads',
+      direction: 'inbound',
+    });
+    expect(byName('Dana Cruz')).toMatchObject({
+      country: 'MX',
+      timeZone: 'America/Ciudad_Juarez',
+      sourceChannel: 'referral',
+    });
+  });
 });
