@@ -90,6 +90,10 @@ describe('the workspace in Chromium', () => {
     expect(await page.getByTestId('import-error').count()).toBe(0);
     await shot('import-wizard');
 
+    // The file's leads came from an event: inbound, where a list would default to outbound.
+    await page.getByTestId('import-source').click();
+    await page.getByRole('option', { name: 'Event' }).click();
+    await waitForText(page.getByTestId('import-direction'), 'Inbound');
     await page.getByTestId('import-run').click();
     const report = page.getByTestId('import-report');
     await report.waitFor();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Direction, SourceChannel } from '../domain/lead';
 import { ErrorParams, method } from './contract';
 import { Base64Upload } from './limits';
 
@@ -55,6 +56,16 @@ export const ImportOptions = z.object({
    * Dialdeck finds it: title lines, notes and blank lines above it are skipped.
    */
   headerRow: z.number().int().min(1).optional(),
+  /**
+   * The leads' direction where a row names none. Left out, it follows the row's source channel,
+   * and a list without one is outbound: a purchased or exported list never jumps the queue as
+   * speed-to-lead.
+   */
+  direction: Direction.optional(),
+  /** The leads' source channel where a row names none; left out, `outbound_list`. */
+  sourceChannel: SourceChannel.optional(),
+  /** True: `direction` and `sourceChannel` apply to every row, over the file's own columns. */
+  overrideColumns: z.boolean().default(false),
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
@@ -104,11 +115,19 @@ export const ImportPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
+/**
+ * Something left out of an imported row, the lead itself kept: e.g. one unreadable number among
+ * the valid ones in a phone cell (code `invalid_phone`, the number as `params.value`).
+ */
+export const ImportWarning = RejectedRow;
+export type ImportWarning = RejectedRow;
+
 export const ImportSummary = z.object({
   imported: z.number().int(),
   merged: z.number().int(),
   skipped: z.number().int(),
   rejected: z.array(RejectedRow),
+  warnings: z.array(ImportWarning),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

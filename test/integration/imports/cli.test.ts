@@ -54,6 +54,7 @@ describe('dialdeck import', () => {
           params: { value: '12', region: 'US' },
         },
       ],
+      warnings: [],
     });
     expect(leadCount(w.data)).toBe(3);
   });

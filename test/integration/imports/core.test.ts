@@ -70,6 +70,7 @@ describe('importing through the core', () => {
           params: { value: 'Maybe' },
         },
       ],
+      warnings: [],
     });
 
     const leads = await leadsOf(core);

@@ -71,14 +71,16 @@ describe('header mapping', () => {
     expect(fieldForHeader('')).toBeNull();
   });
 
-  it('maps several phone columns, but every other field once', () => {
-    expect(suggestMapping(['姓名', '电话', '手机', 'Email', 'E-mail', 'Notes'])).toEqual([
+  it('maps several phone and email columns, but every other field once', () => {
+    expect(suggestMapping(['姓名', '电话', '手机', 'Email', 'E-mail', 'Notes', 'Company', '公司'])).toEqual([
       'name',
       'phone',
       'phone',
       'email',
-      null,
+      'email',
       'research',
+      'company',
+      null,
     ]);
   });
 

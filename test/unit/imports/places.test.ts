@@ -94,10 +94,8 @@ describe('time zone from place', () => {
     ['US', 'illinois', 'America/Chicago'],
     ['US', 'Arizona', 'America/Phoenix'],
     ['US', 'Hawaii', 'Pacific/Honolulu'],
-    ['CA', 'Ontario', 'America/Toronto'],
     ['CA', 'BC', 'America/Vancouver'],
     ['CA', 'Alberta', 'America/Edmonton'],
-    ['AU', 'NSW', 'Australia/Sydney'],
     ['AU', 'Queensland', 'Australia/Brisbane'],
     ['AU', 'WA', 'Australia/Perth'],
     ['CN', '广东省', 'Asia/Shanghai'],
@@ -116,14 +114,127 @@ describe('time zone from place', () => {
     expect(zoneFromPlace('US', 'TX', 'Smallville')).toBeNull();
   });
 
-  it('reads the city of a country zone, with or without accents', () => {
-    expect(zoneFromPlace('BR', null, 'São Paulo')).toBe('America/Sao_Paulo');
-    expect(zoneFromPlace('BR', null, 'Sao Paulo')).toBe('America/Sao_Paulo');
-    expect(zoneFromPlace('AU', null, 'Melbourne')).toBe('Australia/Melbourne');
-    expect(zoneFromPlace('US', null, 'Chicago')).toBe('America/Chicago');
+  it('reads a split state’s city with or without accents, and no city without its state', () => {
+    expect(zoneFromPlace('MX', 'Chihuahua', 'Ciudad Juárez')).toBe('America/Ciudad_Juarez');
+    expect(zoneFromPlace('MX', 'CHH', 'Ciudad Juarez')).toBe('America/Ciudad_Juarez');
+    expect(zoneFromPlace('BR', 'Amazonas', 'Eirunepé')).toBe('America/Eirunepe');
+    expect(zoneFromPlace('BR', 'AM', 'Eirunepe')).toBe('America/Eirunepe');
+    // Without its state a city lends nothing: Melbourne is also in Florida, Chicago Heights… a guess.
+    expect(zoneFromPlace('BR', null, 'São Paulo')).toBeNull();
+    expect(zoneFromPlace('AU', null, 'Melbourne')).toBeNull();
+    expect(zoneFromPlace('US', null, 'Chicago')).toBeNull();
   });
 
   it('knows nothing without a country', () => {
     expect(zoneFromPlace(null, 'California', 'Los Angeles')).toBeNull();
+  });
+});
+
+describe('time zone in split states: city within its own state, else a number assigned there', () => {
+  const ET = 'America/New_York';
+  const CT = 'America/Chicago';
+  const MT = 'America/Denver';
+
+  it.each([
+    ['IN', 'Evansville', CT],
+    ['IN', 'Indianapolis', 'America/Indiana/Indianapolis'],
+    ['IN', 'Gary', CT],
+    ['TN', 'Knoxville', ET],
+    ['TN', 'Memphis', CT],
+    ['FL', 'Pensacola', CT],
+    ['FL', 'Miami', ET],
+    ['KY', 'Paducah', CT],
+    ['KY', 'Louisville', ET],
+    ['ID', 'Boise', 'America/Boise'],
+    ['ID', "Coeur d'Alene", 'America/Los_Angeles'],
+    ['TX', 'El Paso', MT],
+    ['TX', 'Houston', CT],
+    ['KS', 'Goodland', MT],
+    ['KS', 'Wichita', CT],
+    ['NE', 'Scottsbluff', MT],
+    ['NE', 'Omaha', CT],
+    ['ND', 'Dickinson', MT],
+    ['ND', 'Fargo', CT],
+    ['SD', 'Rapid City', MT],
+    ['SD', 'Sioux Falls', CT],
+    ['MI', 'Iron Mountain', 'America/Menominee'],
+    ['MI', 'Detroit', 'America/Detroit'],
+  ])('US %s, %s → %s', (state, city, zone) => {
+    expect(zoneFromPlace('US', state, city)).toBe(zone);
+  });
+
+  it('leaves a split state unknown without a city or a number assigned there', () => {
+    for (const state of ['IN', 'TN', 'FL', 'KY', 'ID', 'TX', 'KS', 'NE', 'ND', 'SD', 'MI', 'AK']) {
+      expect([state, zoneFromPlace('US', state, null)]).toEqual([state, null]);
+    }
+  });
+
+  it('never takes a same-named city from another state', () => {
+    expect(zoneFromPlace('US', 'OR', 'Portland')).toBe('America/Los_Angeles');
+    expect(zoneFromPlace('US', 'ME', 'Portland')).toBe(ET);
+    // Portland, Texas and Springfield, Tennessee are not in their split state's table: unknown.
+    expect(zoneFromPlace('US', 'TX', 'Portland')).toBeNull();
+    expect(zoneFromPlace('US', 'TN', 'Springfield')).toBeNull();
+    // Richmond, Kansas is not Richmond, Indiana or Richmond, Kentucky.
+    expect(zoneFromPlace('US', 'KS', 'Richmond')).toBeNull();
+    expect(zoneFromPlace('US', 'KY', 'Richmond')).toBe(ET);
+    // Kansas City, Kansas and Columbus, Nebraska: their own state's clock, not Missouri's or Ohio's.
+    expect(zoneFromPlace('US', 'KS', 'Kansas City')).toBe(CT);
+    expect(zoneFromPlace('US', 'NE', 'Columbus')).toBe(CT);
+    expect(zoneFromPlace('US', 'IN', 'El Paso')).toBeNull();
+    expect(zoneFromPlace('US', 'FL', 'Memphis')).toBeNull();
+  });
+
+  it('takes the zone a number pins where it was assigned in the same split state', () => {
+    // +1 812 42x is Evansville (Central); +1 812 33x is Bloomington (Eastern).
+    expect(zoneFromPlace('US', 'IN', 'Springfield', ['+18124250100'])).toBe(CT);
+    expect(zoneFromPlace('US', 'IN', null, ['+18123310100'])).toBe(ET);
+    // +1 850 43x is Pensacola (Central); +1 915 is El Paso (Mountain).
+    expect(zoneFromPlace('US', 'FL', 'Springfield', ['+18504320100'])).toBe(CT);
+    expect(zoneFromPlace('US', 'TX', null, ['+19155550100'])).toBe(MT);
+    // A New York or Chicago number says nothing about where in Indiana the lead is.
+    expect(zoneFromPlace('US', 'IN', null, ['+12125550100'])).toBeNull();
+    expect(zoneFromPlace('US', 'IN', null, ['+13125550100'])).toBeNull();
+    // Numbers that disagree leave it unknown.
+    expect(zoneFromPlace('US', 'IN', null, ['+18124250100', '+18123310100'])).toBeNull();
+    // The city settles it before any number.
+    expect(zoneFromPlace('US', 'IN', 'Indianapolis', ['+18124250100'])).toBe('America/Indiana/Indianapolis');
+  });
+
+  it('takes a number’s zone for a lead with no state, but never another country’s', () => {
+    expect(zoneFromPlace('US', null, null, ['+13125550100'])).toBe(CT);
+    expect(zoneFromPlace('US', null, null, ['+18005550100'])).toBeNull();
+    expect(zoneFromPlace('US', null, null, ['+14165550100'])).toBeNull();
+    expect(zoneFromPlace('CA', null, null, ['+14165550100'])).toBe('America/Toronto');
+  });
+
+  it.each([
+    ['CA', 'Ontario', 'Kenora', 'America/Winnipeg'],
+    ['CA', 'ON', 'Toronto', 'America/Toronto'],
+    ['CA', 'ON', null, null],
+    ['CA', 'Saskatchewan', 'Lloydminster', 'America/Edmonton'],
+    ['CA', 'SK', 'Saskatoon', 'America/Regina'],
+    ['CA', 'Nunavut', 'Iqaluit', 'America/Iqaluit'],
+    ['AU', 'NSW', 'Broken Hill', 'Australia/Broken_Hill'],
+    ['AU', 'New South Wales', 'Sydney', 'Australia/Sydney'],
+    ['AU', 'NSW', null, null],
+    ['AU', 'Western Australia', null, 'Australia/Perth'],
+    ['MX', 'Jalisco', null, 'America/Mexico_City'],
+    ['MX', 'Baja California', null, 'America/Tijuana'],
+    ['MX', 'Quintana Roo', null, 'America/Cancun'],
+    ['MX', 'Chihuahua', null, null],
+    ['MX', 'Tamaulipas', 'Reynosa', 'America/Matamoros'],
+    ['BR', 'São Paulo', null, 'America/Sao_Paulo'],
+    ['BR', 'Acre', null, 'America/Rio_Branco'],
+    ['BR', 'MT', null, 'America/Cuiaba'],
+    ['BR', 'Amazonas', null, null],
+    ['BR', 'Amazonas', 'Manaus', 'America/Manaus'],
+    ['RU', 'Moscow', null, 'Europe/Moscow'],
+    ['RU', 'Novosibirsk Oblast', null, 'Asia/Novosibirsk'],
+    ['RU', 'Primorsky Krai', null, 'Asia/Vladivostok'],
+    ['RU', 'Sverdlovsk', null, 'Asia/Yekaterinburg'],
+    ['RU', 'Свердловская область', null, 'Asia/Yekaterinburg'],
+  ])('%s %s, %s → %s', (country, state, city, zone) => {
+    expect(zoneFromPlace(country, state, city)).toBe(zone);
   });
 });

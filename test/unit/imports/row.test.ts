@@ -115,11 +115,12 @@ describe('reading a row', () => {
     });
   });
 
-  it('leaves the zone unknown for a multi-zone country without a state, and uses the state when given', () => {
-    expect(lead(row({ Name: 'A', Phone: '+1 212 555 0100' }))).toMatchObject({
+  it('takes the zone of a multi-zone country from its state, else from a number that pins one', () => {
+    expect(lead(row({ Name: 'A', Phone: '+1 800 555 0100' }))).toMatchObject({
       country: 'US',
       timeZone: null,
     });
+    expect(lead(row({ Name: 'A', Phone: '+1 212 555 0100' })).timeZone).toBe('America/New_York');
     expect(lead(row({ Name: 'A', Phone: '+1 212 555 0100', State: 'New York' })).timeZone).toBe(
       'America/New_York',
     );
@@ -145,9 +146,10 @@ describe('reading a row', () => {
   });
 
   it('rejects a bad phone or email, naming the column', () => {
-    expect(rejection(row({ Name: 'A', Phone: '+1 212 555 0100', Mobile: '12' }))).toMatchObject({
+    expect(rejection(row({ Name: 'A', Mobile: '12', Email: 'a@example.com' }))).toMatchObject({
       code: 'invalid_phone',
       column: 'Mobile',
+      params: { value: '12', region: 'US' },
     });
     expect(rejection(row({ Name: 'A', Phone: '+1 212 555 0100', Email: 'a@' }))).toMatchObject({
       code: 'invalid_email',
@@ -182,7 +184,8 @@ describe('reading a row', () => {
       direction: 'inbound',
     });
     expect(lead(row({ Name: 'A', Email: 'a@example.com' }))).toMatchObject({
-      sourceChannel: 'other',
+      sourceChannel: 'outbound_list',
+      direction: 'outbound',
       status: 'new',
     });
   });

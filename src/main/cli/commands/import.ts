@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Delimiter, Encoding, type ImportSummary, OnDuplicate } from '@shared/api/imports';
+import { Direction, SourceChannel } from '@shared/domain/lead';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
 import { MAX_IMPORT_BYTES, tooLarge } from '../../core/imports/limits';
@@ -13,6 +14,9 @@ type ImportFlags = {
   encoding?: string;
   delimiter?: string;
   headerRow?: string;
+  direction?: string;
+  source?: string;
+  overrideColumns?: boolean;
 };
 
 const DELIMITER_WORDS: Record<string, Delimiter> = {
@@ -49,6 +53,19 @@ const describe = (
     lines.push(
       `Column names read from line ${headerLine.toLocaleString('en')}; the lines above it were not imported (choose another with --header-row N).`,
     );
+  }
+  if (summary.warnings.length > 0) {
+    lines.push(
+      `Left out ${summary.warnings.length.toLocaleString('en')} value${summary.warnings.length === 1 ? '' : 's'} of imported leads:`,
+    );
+    for (const row of summary.warnings.slice(0, SHOWN_REJECTIONS)) {
+      lines.push(`  line ${row.line}${row.column ? `, ${row.column}` : ''}: ${row.message} [${row.code}]`);
+    }
+    if (summary.warnings.length > SHOWN_REJECTIONS) {
+      lines.push(
+        `  … and ${(summary.warnings.length - SHOWN_REJECTIONS).toLocaleString('en')} more (use --json to list them all)`,
+      );
+    }
   }
   if (summary.rejected.length > 0) {
     lines.push(
@@ -101,7 +118,34 @@ const parseFlags = (flags: ImportFlags) => {
       `--header-row takes the line number (1 for the first line) of the row that names the columns, not "${flags.headerRow}".`,
     );
   }
-  return { region, onDuplicate: onDuplicate.data, encoding: encoding?.data, delimiter, headerRow };
+  const direction =
+    flags.direction === undefined ? undefined : Direction.safeParse(flags.direction.toLowerCase());
+  if (direction && !direction.success) {
+    throw new AppError('invalid_input', `--direction takes outbound or inbound, not "${flags.direction}".`);
+  }
+  const source = flags.source === undefined ? undefined : SourceChannel.safeParse(flags.source.toLowerCase());
+  if (source && !source.success) {
+    throw new AppError(
+      'invalid_input',
+      `--source takes one of ${SourceChannel.options.join(', ')}, not "${flags.source}".`,
+    );
+  }
+  if (flags.overrideColumns && !direction && !source) {
+    throw new AppError(
+      'invalid_input',
+      '--override-columns needs --direction or --source: say what every row should get.',
+    );
+  }
+  return {
+    region,
+    onDuplicate: onDuplicate.data,
+    encoding: encoding?.data,
+    delimiter,
+    headerRow,
+    direction: direction?.data,
+    sourceChannel: source?.data,
+    overrideColumns: flags.overrideColumns === true,
+  };
 };
 
 /** The file's size, checked before a single byte of it is read. */
@@ -144,6 +188,15 @@ export const registerImport = (program: Command, globals: () => GlobalOptions) =
       '--header-row <N>',
       'the line (1 = first line) that names the columns; found past title lines and notes if left out',
     )
+    .option(
+      '--direction <direction>',
+      "the leads' direction where a row names none: outbound or inbound (default: outbound, so a bought or exported list never jumps the queue as speed-to-lead)",
+    )
+    .option(
+      '--source <channel>',
+      `the leads' source channel where a row names none: ${SourceChannel.options.join(', ')} (default: outbound_list)`,
+    )
+    .option('--override-columns', "apply --direction and --source to every row, over the file's own columns")
     .action(async (file: string, flags: ImportFlags) => {
       const opts = globals();
       await withCore(opts, async (core) => {

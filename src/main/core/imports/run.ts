@@ -1,4 +1,10 @@
-import type { ImportOptions, ImportProgress, ImportSummary, RejectedRow } from '@shared/api/imports';
+import type {
+  ImportOptions,
+  ImportProgress,
+  ImportSummary,
+  ImportWarning,
+  RejectedRow,
+} from '@shared/api/imports';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -74,10 +80,15 @@ export const runImport = async (
     );
   }
   const region = options.region ?? readSettings(db).defaultRegion;
-  const normalize = createRowNormalizer(headers, mapping, region);
+  const normalize = createRowNormalizer(headers, mapping, region, {
+    direction: options.direction,
+    sourceChannel: options.sourceChannel,
+    overrideColumns: options.overrideColumns,
+  });
 
   const rows: ImportedLead[] = [];
   const rejected: RejectedRow[] = [];
+  const warnings: ImportWarning[] = [];
   let done = 0;
   let ragged = 0;
   progress('checking', 0, rowCount);
@@ -94,8 +105,10 @@ export const runImport = async (
         }
         if (isRagged(record.fields, headers.length)) ragged++;
         const result = normalize(record.fields, record.line);
-        if (result.ok) rows.push(result.lead);
-        else rejected.push(result.rejection);
+        if (result.ok) {
+          rows.push(result.lead);
+          for (const warning of result.warnings) warnings.push(warning);
+        } else rejected.push(result.rejection);
       }
       progress('checking', done, rowCount);
     },
@@ -121,5 +134,11 @@ export const runImport = async (
     events.emit('queue:changed', { reason: 'enrollment' });
   }
   progress('done', done, done);
-  return { imported: written.imported, merged: written.merged, skipped: written.skipped, rejected };
+  return {
+    imported: written.imported,
+    merged: written.merged,
+    skipped: written.skipped,
+    rejected,
+    warnings,
+  };
 };

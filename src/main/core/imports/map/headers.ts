@@ -1,4 +1,5 @@
 import type { ColumnMapping, ImportField } from '@shared/api/imports';
+import { ADDRESS_GROUPS, readExportHeader } from './exportHeaders';
 import { fold } from './fold';
 
 /**
@@ -149,6 +150,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'country',
     'country/region',
     'country region',
+    'country/territory',
     'nation',
     'country code',
     '国家',
@@ -166,6 +168,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'region',
     'state/province',
     'state or province',
+    'state/region',
+    'state/county',
     'prefecture',
     'territory',
     '省',
@@ -185,6 +189,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   city: ['city', 'town', 'locality', 'city/town', '城市', '市', '所在城市', '도시', '시', '시군구'],
   sourceChannel: [
     'lead source',
+    'original source',
     'source',
     'channel',
     'source channel',
@@ -280,39 +285,124 @@ for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, readonly 
 
 /** Words that mark a phone column even among other words ("Phone 2", "Mobile (personal)", "手机1"). */
 const PHONE_HINTS = /phone|mobile|^tel|^cell|电话|手机|座机|전화|휴대|핸드폰/;
-const NOT_PHONE = /fax|传真|팩스|ext|extension|分机|내선/;
+/** Fax lines, extensions, an assistant's line and consent flags are not the lead's numbers. */
+const NOT_PHONE =
+  /fax|传真|팩스|ext|extension|分机|내선|asst|assistant|optout|optedout|donotcall|type|label|telex|tty|pager/;
+const EMAIL_HINTS = /email|邮箱|이메일/;
+/** Consent flags, delivery statistics and display names of Outlook, Salesforce and HubSpot. */
+const NOT_EMAIL =
+  /optout|optedout|optin|bounce|domain|displayname|opened|clicked|delivered|sent|unsubscribe|subscription|type|label|format|replied/;
 
-/** The field a header names, or null. `phone` may be named by several columns. */
-export const fieldForHeader = (header: string): ImportField | null => {
-  const key = fold(header);
+const fieldForWords = (words: string): ImportField | null => {
+  const key = fold(words);
   if (!key) return null;
   const exact = EXACT.get(key) ?? EXACT.get(key.replace(/\d+$/, ''));
   if (exact) return exact;
   if (PHONE_HINTS.test(key) && !NOT_PHONE.test(key)) return 'phone';
-  if (/email|邮箱|이메일/.test(key)) return 'email';
+  if (EMAIL_HINTS.test(key) && !NOT_EMAIL.test(key)) return 'email';
   return null;
 };
 
+/** Fields that several columns may feed: every phone, every email, and each address's parts. */
+const MULTI_COLUMN: ReadonlySet<ImportField> = new Set(['phone', 'email']);
+
 /**
- * Proposes a field for each column. Every field but `phone` goes to its first matching column
- * only, so a second "Email" column is left out rather than overwriting the first.
+ * A header's field and, for fields one column feeds, its rank among rival columns (lower wins):
+ * Outlook's "Title" is a salutation, so a "Job Title" column beats it; an address's rank is its
+ * group's place in ADDRESS_GROUPS.
+ */
+const readHeader = (header: string): { field: ImportField | null; rank: number; address: boolean } => {
+  const shape = readExportHeader(header);
+  switch (shape.kind) {
+    case 'label':
+      return { field: null, rank: 0, address: false };
+    case 'field':
+      return { field: shape.field, rank: 0, address: false };
+    case 'address':
+      return { field: shape.field, rank: shape.rank, address: true };
+    case 'value': {
+      const field = fieldForWords(shape.words);
+      return { field: field === 'phone' || field === 'email' ? field : null, rank: 0, address: false };
+    }
+    case 'plain': {
+      const field = fieldForWords(shape.words);
+      const address = field === 'country' || field === 'region' || field === 'city';
+      const rank = address ? UNPREFIXED_RANK : fold(shape.words) === 'title' ? 1 : 0;
+      return { field, rank, address };
+    }
+  }
+};
+
+/** An unprefixed address (plain "City", "Country") ranks with the person's own addresses. */
+const UNPREFIXED_RANK = ADDRESS_GROUPS.indexOf('');
+
+/** The field a header names, or null. `phone` and `email` may be named by several columns. */
+export const fieldForHeader = (header: string): ImportField | null => readHeader(header).field;
+
+/**
+ * Proposes a field for each column. Phones and emails take every column that holds them; the
+ * parts of an address take every address's column, so each row can read the best address it has
+ * filled in (see ADDRESS_GROUPS); any other field goes to its best-ranked column only, the first
+ * of equals, so a second "Company" column is left out rather than overwriting the first.
  */
 export const suggestMapping = (headers: readonly string[]): ColumnMapping => {
-  const taken = new Set<ImportField>();
-  return headers.map((header) => {
-    const field = fieldForHeader(header);
-    if (!field || (field !== 'phone' && taken.has(field))) return null;
-    taken.add(field);
-    return field;
+  const read = headers.map(readHeader);
+  const best = new Map<ImportField, number>();
+  read.forEach(({ field, rank, address }, index) => {
+    if (!field || MULTI_COLUMN.has(field) || address) return;
+    const held = best.get(field);
+    if (held === undefined || rank < (read[held]?.rank ?? 0)) best.set(field, index);
+  });
+  return read.map(({ field, address }, index) => {
+    if (!field) return null;
+    if (MULTI_COLUMN.has(field) || address) return field;
+    return best.get(field) === index ? field : null;
   });
 };
 
-/** A label for the phones of a column, from its header: mobile, work, home or direct. */
-export const phoneLabelForHeader = (header: string): string | null => {
-  const key = fold(header);
+/** A label for a phone or its type cell: mobile, work, home or direct; null when it names none. */
+export const phoneLabelFor = (text: string): string | null => {
+  const key = fold(text);
   if (/mobile|cell|手机|移动|휴대|핸드폰|모바일/.test(key)) return 'mobile';
-  if (/work|office|business|办公|公司|座机|사무실|회사|직장/.test(key)) return 'work';
+  if (/work|office|business|main|办公|公司|座机|사무실|회사|직장/.test(key)) return 'work';
   if (/home|住宅|家庭|자택|집/.test(key)) return 'home';
   if (/direct|直线|직통/.test(key)) return 'direct';
   return null;
 };
+
+/**
+ * A label for the phones of a column, from its header ("Mobile Phone", Pipedrive's
+ * "Person - Phone - Mobile"). Numbered columns ("Phone 1 - Value") take theirs from their Type
+ * column row by row instead (see labelColumns).
+ */
+export const phoneLabelForHeader = (header: string): string | null => {
+  const shape = readExportHeader(header);
+  if (shape.kind === 'value') return shape.label ? phoneLabelFor(shape.label) : null;
+  return phoneLabelFor(header);
+};
+
+/**
+ * For each column, the index of the column that holds its Type or Label (`Phone 1 - Value` →
+ * `Phone 1 - Type`), or undefined.
+ */
+export const labelColumns = (headers: readonly string[]): (number | undefined)[] => {
+  const shapes = headers.map(readExportHeader);
+  const labels = new Map<string, number>();
+  shapes.forEach((shape, index) => {
+    if (shape.kind === 'label' && !labels.has(shape.labelKey)) labels.set(shape.labelKey, index);
+  });
+  return shapes.map((shape) =>
+    shape.kind === 'value' && shape.labelKey ? labels.get(shape.labelKey) : undefined,
+  );
+};
+
+/** For each column, the address group it belongs to ("" for an unprefixed one), or null. */
+export const addressGroups = (headers: readonly string[]): ({ group: string; rank: number } | null)[] =>
+  headers.map((header) => {
+    const shape = readExportHeader(header);
+    if (shape.kind === 'address') return { group: shape.group, rank: shape.rank };
+    const field = fieldForWords(shape.kind === 'plain' ? shape.words : '');
+    return field === 'country' || field === 'region' || field === 'city'
+      ? { group: '', rank: UNPREFIXED_RANK }
+      : null;
+  });

@@ -7,8 +7,18 @@ export type PhoneReading =
   | { ok: true; phone: LeadPhone; country: string | undefined }
   | { ok: false; message: string };
 
-/** Several numbers in one cell: "138… ; 139…", "a | b", "a / b", one per line, "a、b". */
-const SEPARATORS = /\s*(?:;(?!\s*ext=)|[；|\n、]|\s\/\s)\s*/i;
+/**
+ * Several numbers in one cell: "138… ; 139…", "a | b", one per line, "a、b", and the " ::: " that
+ * Google Contacts puts between the values of one field. These always separate numbers.
+ */
+const SEPARATORS = /\s*(?:;(?!\s*ext=)|[；|\n\r、]|\s:::\s)\s*/i;
+/**
+ * A comma or slash separates numbers only when every piece holds a number's worth of digits, since
+ * both also appear inside one number ("030/1234567", "555-0100, ext. 12").
+ */
+const WEAK_SEPARATORS = /\s*[,，/]\s*/;
+const MIN_NUMBER_DIGITS = 6;
+const digitCount = (text: string): number => text.replace(/\D/g, '').length;
 
 /** A trailing "(mobile)", "（手机）" names the number; Dialdeck's own export writes labels this way. */
 const LABEL_SUFFIX = /\s*[(（]\s*([^\d()（）]{1,40}?)\s*[)）]\s*$/;
@@ -21,9 +31,16 @@ const NEEDS_CLEANUP = /[^0-9 +().\-/]/;
 
 /** Splits a phone cell into the numbers it holds. */
 export const splitPhoneCell = (cell: string): string[] =>
-  cell.includes(';') || cell.includes('|') || cell.includes('\n') || /[；、]|\s\/\s/.test(cell)
-    ? cell.split(SEPARATORS).filter((part) => part.trim() !== '')
-    : [cell];
+  cell
+    .split(SEPARATORS)
+    .filter((part) => part.trim() !== '')
+    .flatMap((part) => {
+      if (!/[,，/]/.test(part)) return [part];
+      const pieces = part.split(WEAK_SEPARATORS).filter((piece) => piece !== '');
+      return pieces.length > 1 && pieces.every((piece) => digitCount(piece) >= MIN_NUMBER_DIGITS)
+        ? pieces
+        : [part];
+    });
 
 /**
  * Reads phone numbers in E.164 with extensions kept apart, resolving national numbers with a

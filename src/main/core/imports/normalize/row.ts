@@ -1,7 +1,7 @@
-import type { ColumnMapping, ImportField, RejectedRow } from '@shared/api/imports';
-import type { LeadPhone, LeadStatus } from '@shared/domain/lead';
+import type { ColumnMapping, ImportField, ImportWarning, RejectedRow } from '@shared/api/imports';
+import type { Direction, LeadPhone, LeadStatus, SourceChannel } from '@shared/domain/lead';
 import type { NewLead } from '../../leads/repo';
-import { phoneLabelForHeader } from '../map/headers';
+import { addressGroups, labelColumns, phoneLabelFor, phoneLabelForHeader } from '../map/headers';
 import { isRagged } from '../read/csv';
 import { countryCode } from './countries';
 import { readEmail } from './email';
@@ -13,7 +13,19 @@ import { channelFor, directionFor, statusFor } from './vocab';
 /** A lead read from one row, with its research notes and the line it came from. */
 export type ImportedLead = NewLead & { research: string | null; line: number };
 
-export type RowResult = { ok: true; lead: ImportedLead } | { ok: false; rejection: RejectedRow };
+export type RowResult =
+  | { ok: true; lead: ImportedLead; warnings: ImportWarning[] }
+  | { ok: false; rejection: RejectedRow };
+
+/** The import's own choice of direction and source (see ImportOptions). */
+export type LeadOrigin = {
+  direction?: Direction;
+  sourceChannel?: SourceChannel;
+  overrideColumns?: boolean;
+};
+
+/** Google Contacts joins the values of one field in one cell with " ::: ". */
+const MULTI_VALUE = /\s+:::\s+/;
 
 const MAX_CELL = 2_000;
 const MAX_RESEARCH = 100_000;
@@ -42,13 +54,46 @@ const joinName = (first: string, last: string): string => {
   return CJK.test(first) || CJK.test(last) ? `${last}${first}` : `${first} ${last}`;
 };
 
+/** A place's cells, as columns of one address (Mailing, Business, Other…). */
+type AddressColumns = { rank: number; country: number[]; region: number[]; city: number[] };
+
+const addressColumns = (headers: readonly string[], mapping: ColumnMapping): AddressColumns[] => {
+  const groups = new Map<string, AddressColumns>();
+  addressGroups(headers).forEach((group, index) => {
+    const field = mapping[index];
+    if (field !== 'country' && field !== 'region' && field !== 'city') return;
+    const key = group?.group ?? '';
+    let columns = groups.get(key);
+    if (!columns) {
+      columns = { rank: group?.rank ?? 0, country: [], region: [], city: [] };
+      groups.set(key, columns);
+    }
+    columns[field].push(index);
+  });
+  return [...groups.values()].sort((a, b) => a.rank - b.rank);
+};
+
+/** A type cell's label for its n-th value: "Mobile", "* Work", or "Mobile ::: Work" value by value. */
+const labelAt = (typeCell: string, n: number): string | null => {
+  if (!typeCell) return null;
+  const parts = typeCell.split(MULTI_VALUE);
+  const text = (parts[n] ?? parts[0] ?? '').replace(/^\*\s*/, '').trim();
+  if (!text) return null;
+  return phoneLabelFor(text) ?? text.toLowerCase().slice(0, 40);
+};
+
 /**
  * Turns rows into leads. A lead needs a name (a name column, or first and last name) and at least
  * one way to reach it: a valid phone number or email address. Any phone or email cell that is
  * filled in must be valid, and the time zone, status and direction cells must name known values;
  * otherwise the row is rejected with a stable code saying which column is wrong and why.
  */
-export const createRowNormalizer = (headers: readonly string[], mapping: ColumnMapping, region: string) => {
+export const createRowNormalizer = (
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  region: string,
+  origin: LeadOrigin = {},
+) => {
   const columns = (field: ImportField): number[] =>
     mapping.flatMap((mapped, index) => (mapped === field ? [index] : []));
   const single = (field: ImportField): number | undefined => columns(field)[0];
@@ -58,21 +103,42 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     lastName: single('lastName'),
     title: columns('title'),
     company: columns('company'),
-    email: single('email'),
+    email: columns('email'),
     timeZone: single('timeZone'),
-    country: columns('country'),
-    region: columns('region'),
-    city: columns('city'),
     sourceChannel: single('sourceChannel'),
     sourceDetail: columns('sourceDetail'),
     direction: single('direction'),
     status: single('status'),
     research: columns('research'),
   };
+  const typeColumns = labelColumns(headers);
   const phoneColumns = columns('phone').map((index) => ({
     index,
     label: phoneLabelForHeader(headers[index] ?? ''),
+    typeColumn: typeColumns[index],
   }));
+  const addresses = addressColumns(headers, mapping);
+  /** The best address the row filled in, and a country from any address if that one has none. */
+  const placeOf = (fields: readonly string[]) => {
+    // A lone Country column does not make its address the row's: the city and state decide.
+    const chosen =
+      addresses.find((a) => first(fields, [...a.city, ...a.region]) !== '') ??
+      addresses.find((a) => first(fields, a.country) !== '') ??
+      addresses[0];
+    let countryAt = chosen?.country ?? [];
+    let countryCell = first(fields, countryAt);
+    for (const other of addresses) {
+      if (countryCell) break;
+      countryCell = first(fields, other.country);
+      countryAt = other.country;
+    }
+    return {
+      countryCell,
+      countryColumn: countryAt[0],
+      region: first(fields, chosen?.region ?? []) || null,
+      city: first(fields, chosen?.city ?? []) || null,
+    };
+  };
   const readers = new Map<string, PhoneReader>();
   const readerFor = (phoneRegion: string): PhoneReader => {
     let reader = readers.get(phoneRegion);
@@ -83,21 +149,26 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     return reader;
   };
   const width = headers.length;
-  const reject = (
+  // A list without a source is a list someone bought or exported: outbound, unless the import
+  // says otherwise.
+  const defaultChannel: SourceChannel =
+    origin.sourceChannel ?? (origin.direction === 'inbound' ? 'other' : 'outbound_list');
+  const reason = (
     line: number,
     column: number | undefined | null,
     code: string,
     message: string,
     params?: RejectedRow['params'],
-  ): RowResult => ({
+  ): RejectedRow => ({
+    line,
+    column: column == null ? null : (headers[column] ?? null),
+    code,
+    message,
+    ...(params ? { params } : {}),
+  });
+  const reject = (...args: Parameters<typeof reason>): RowResult => ({
     ok: false,
-    rejection: {
-      line,
-      column: column == null ? null : (headers[column] ?? null),
-      code,
-      message,
-      ...(params ? { params } : {}),
-    },
+    rejection: reason(...args),
   });
 
   return (fields: readonly string[], line: number): RowResult => {
@@ -136,42 +207,56 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     }
 
     // A row that names its country has its national numbers read in that country.
-    const countryCell = first(fields, at.country);
+    const place = placeOf(fields);
+    const countryCell = place.countryCell;
     const code = countryCell ? countryCode(countryCell) : undefined;
-    const readPhone = readerFor(code && isKnownRegion(code) ? code : region);
+    const phoneRegion = code && isKnownRegion(code) ? code : region;
+    const readPhone = readerFor(phoneRegion);
     const phones: LeadPhone[] = [];
+    const badPhones: RejectedRow[] = [];
     let phoneCountry: string | undefined;
     for (const column of phoneColumns) {
       const cell = clean(fields[column.index]);
       if (!cell) continue;
-      for (const part of splitPhoneCell(cell)) {
-        const reading = readPhone(part, column.label);
+      const typeCell = column.typeColumn === undefined ? '' : clean(fields[column.typeColumn]);
+      splitPhoneCell(cell).forEach((part, n) => {
+        const reading = readPhone(part, labelAt(typeCell, n) ?? column.label);
         if (!reading.ok) {
-          return reject(line, column.index, 'invalid_phone', reading.message, {
-            value: part,
-            region: code && isKnownRegion(code) ? code : region,
-          });
+          const value = part.trim();
+          badPhones.push(
+            reason(line, column.index, 'invalid_phone', reading.message, { value, region: phoneRegion }),
+          );
+          return;
         }
         if (phones.some((phone) => phone.e164 === reading.phone.e164 && phone.ext === reading.phone.ext))
-          continue;
+          return;
         phones.push(reading.phone);
         phoneCountry ??= reading.country;
-      }
+      });
     }
+    // One bad number among good ones leaves the lead its good ones, with a warning on the line;
+    // a lead whose every number is unreadable is rejected so that no number is silently lost.
+    const [firstBad] = badPhones;
+    if (firstBad && phones.length === 0) return { ok: false, rejection: firstBad };
+    const warnings: ImportWarning[] = badPhones;
 
     let email: string | null = null;
     let otherEmails: string[] = [];
-    const emailCell = clean(fields[at.email ?? -1]);
-    if (emailCell) {
-      const reading = readEmail(emailCell);
-      if (!reading.ok) return reject(line, at.email, 'invalid_email', reading.message, { value: emailCell });
+    const emailCells = at.email.map((index) => ({ index, cell: clean(fields[index]) })).filter((e) => e.cell);
+    if (emailCells.length > 0) {
+      const reading = readEmail(emailCells.map((e) => e.cell.split(MULTI_VALUE).join('; ')).join('; '));
+      if (!reading.ok) {
+        const bad =
+          emailCells.find((e) => !readEmail(e.cell.split(MULTI_VALUE).join('; ')).ok) ?? emailCells[0];
+        return reject(line, bad?.index, 'invalid_email', reading.message, { value: bad?.cell ?? '' });
+      }
       email = reading.email;
-      otherEmails = reading.others;
+      otherEmails = reading.others.filter((other) => other.toLowerCase() !== email?.toLowerCase());
     }
     if (phones.length === 0 && !email) {
       return reject(
         line,
-        phoneColumns[0]?.index ?? at.email,
+        phoneColumns[0]?.index ?? at.email[0],
         'missing_contact',
         'This row has neither a phone number nor an email address. A lead needs at least one way to reach it.',
       );
@@ -193,12 +278,19 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
       status = known;
     }
 
-    const sourceCell = clean(fields[at.sourceChannel ?? -1]);
-    const channel = sourceCell ? channelFor(sourceCell) : { channel: 'other' as const, exact: true };
+    // The file's Source and Direction cells win per row unless the import overrides them.
+    const override = origin.overrideColumns === true;
+    const sourceCell = override ? '' : clean(fields[at.sourceChannel ?? -1]);
+    const channel = sourceCell ? channelFor(sourceCell) : { channel: defaultChannel, exact: true };
     let sourceDetail = first(fields, at.sourceDetail) || null;
     if (sourceCell && !channel.exact) sourceDetail ??= sourceCell;
-    const directionCell = clean(fields[at.direction ?? -1]);
-    let direction = channel.channel === 'outbound_list' ? ('outbound' as const) : ('inbound' as const);
+    const directionCell = override ? '' : clean(fields[at.direction ?? -1]);
+    let direction: Direction =
+      !sourceCell && origin.direction
+        ? origin.direction
+        : channel.channel === 'outbound_list'
+          ? 'outbound'
+          : 'inbound';
     if (directionCell) {
       const known = directionFor(directionCell);
       if (!known) {
@@ -216,8 +308,8 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
     // Without a country column, the country of the first phone number stands in for it.
     const placeCode = countryCell ? code : phoneCountry;
     const country = placeCode ?? (countryCell || null);
-    const regionName = first(fields, at.region) || null;
-    const city = first(fields, at.city) || null;
+    const regionName = place.region;
+    const city = place.city;
     let timeZone: string | null;
     const zoneCell = clean(fields[at.timeZone ?? -1]);
     if (zoneCell) {
@@ -232,7 +324,12 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
       }
       timeZone = zoneCell;
     } else {
-      timeZone = zoneFromPlace(placeCode ?? null, regionName, city);
+      timeZone = zoneFromPlace(
+        placeCode ?? null,
+        regionName,
+        city,
+        phones.map((phone) => phone.e164),
+      );
     }
 
     const notes = at.research.map((index) => clean(fields[index])).filter((text) => text !== '');
@@ -251,13 +348,14 @@ export const createRowNormalizer = (headers: readonly string[], mapping: ColumnM
         country,
         region: regionName,
         city,
-        sourceChannel: sourceCell ? channel.channel : 'other',
+        sourceChannel: channel.channel,
         sourceDetail,
         direction,
         status,
         research,
         line,
       },
+      warnings,
     };
   };
 };

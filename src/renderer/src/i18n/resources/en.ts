@@ -179,7 +179,8 @@ export const en = {
       'windows-1252': 'Windows-1252 (Western European)',
     },
     mappingTitle: 'Match columns to lead fields',
-    mappingHint: 'Dialdeck guessed from the header names. Phone can take several columns.',
+    mappingHint:
+      'Dialdeck guessed from the header names. Phone, email and the parts of an address can take several columns: each row uses the first address it fills in (Mailing, Home or Business before Other, Billing or Shipping).',
     column: 'Column in file',
     field: 'Lead field',
     sample: 'Sample values',
@@ -247,6 +248,14 @@ export const en = {
     done: 'Done',
     importAnother: 'Import another file',
     failed: 'The import did not finish: {{message}}',
+    direction: 'Leads in this file are',
+    source: 'They came from',
+    originHint:
+      'A bought or exported list is outbound, so it never jumps the queue as a fresh inbound lead. A Direction or Source column in the file still decides its own rows.',
+    overrideColumns: 'Use these for every row, over the file’s Direction and Source columns',
+    leftOutTitle_one: '{{count, number}} value left out of an imported lead',
+    leftOutTitle_other: '{{count, number}} values left out of imported leads',
+    leftOutHint: 'These leads were imported without the values below. Add them in Dialdeck or fix the file.',
   },
   rejectReasons: {
     ragged_row:

@@ -181,7 +181,8 @@ export const ko: LocaleResources = {
       'windows-1252': 'Windows-1252 (서유럽)',
     },
     mappingTitle: '열을 리드 필드에 연결',
-    mappingHint: 'Dialdeck이 머리글 이름으로 추측했습니다. 전화는 여러 열을 받을 수 있습니다.',
+    mappingHint:
+      'Dialdeck이 머리글 이름으로 추측했습니다. 전화, 이메일, 주소의 각 항목은 여러 열을 받을 수 있으며, 각 행은 채워진 첫 주소를 씁니다(우편·자택·회사 주소가 기타·청구·배송 주소보다 먼저).',
     column: '파일의 열',
     field: '리드 필드',
     sample: '샘플 값',
@@ -248,6 +249,14 @@ export const ko: LocaleResources = {
     done: '완료',
     importAnother: '다른 파일 가져오기',
     failed: '가져오기가 끝나지 않았습니다: {{message}}',
+    direction: '이 파일의 리드 방향',
+    source: '리드 출처',
+    originHint:
+      '구매하거나 내보낸 목록은 아웃바운드이므로 새 인바운드 리드처럼 대기열 앞으로 오지 않습니다. 파일의 방향 또는 출처 열은 해당 행에 그대로 적용됩니다.',
+    overrideColumns: '파일의 방향·출처 열 대신 모든 행에 이 설정 사용',
+    leftOutTitle_one: '가져온 리드에서 값 {{count, number}}개를 제외함',
+    leftOutTitle_other: '가져온 리드에서 값 {{count, number}}개를 제외함',
+    leftOutHint: '이 리드들은 아래 값 없이 가져왔습니다. Dialdeck에서 추가하거나 파일을 고치세요.',
   },
   rejectReasons: {
     ragged_row:

@@ -177,7 +177,8 @@ export const zhCN: LocaleResources = {
       'windows-1252': 'Windows-1252（西欧）',
     },
     mappingTitle: '将列对应到线索字段',
-    mappingHint: 'Dialdeck 已根据表头名称进行猜测。电话可以对应多列。',
+    mappingHint:
+      'Dialdeck 已根据表头名称进行猜测。电话、邮箱和地址的各部分可以对应多列：每行使用其填写的第一个地址（邮寄、住宅或办公地址优先于其他、账单或收货地址）。',
     column: '文件中的列',
     field: '线索字段',
     sample: '示例值',
@@ -244,6 +245,14 @@ export const zhCN: LocaleResources = {
     done: '完成',
     importAnother: '导入其他文件',
     failed: '导入未完成：{{message}}',
+    direction: '本文件中的线索为',
+    source: '线索来源',
+    originHint:
+      '购买或导出的名单属于外呼线索，不会作为新的呼入线索插队。文件中的“方向”或“来源”列仍决定其所在行。',
+    overrideColumns: '对每一行都使用以上选择，覆盖文件中的“方向”和“来源”列',
+    leftOutTitle_one: '已导入的线索中有 {{count, number}} 个值被略过',
+    leftOutTitle_other: '已导入的线索中有 {{count, number}} 个值被略过',
+    leftOutHint: '这些线索已导入，但不含下列值。请在 Dialdeck 中补上，或修改文件。',
   },
   rejectReasons: {
     ragged_row:

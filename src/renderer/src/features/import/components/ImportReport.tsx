@@ -11,8 +11,11 @@ import { useImportStore } from '../state/importStore';
 /** Room for a reason of two lines; a longer one is clipped, and whole in the tooltip. */
 const REJECT_ROW_HEIGHT = 46;
 
-/** Every rejected row with its line, column and reason; thousands stay fast (only rows on screen render). */
-const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
+/**
+ * Every rejected row (or every warning) with its line, column and reason; thousands stay fast
+ * (only rows on screen render).
+ */
+const RejectedTable = ({ rows, testId }: { rows: RejectedRow[]; testId?: string }) => {
   // Re-rendered on a language change, so the reasons follow it.
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -26,7 +29,7 @@ const RejectedTable = ({ rows }: { rows: RejectedRow[] }) => {
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div className="rejects" ref={scrollRef}>
+    <div className="rejects" ref={scrollRef} data-testid={testId}>
       <table className="table rejects__table">
         <thead>
           <tr>
@@ -71,6 +74,7 @@ export const ImportReport = ({ onDone }: { onDone: () => void }) => {
     { key: 'skipped', label: t('import.skipped'), value: summary.skipped, tone: 'neutral' },
     { key: 'rejected', label: t('import.rejected'), value: summary.rejected.length, tone: 'danger' },
   ] as const;
+  const warnings = summary.warnings ?? [];
   return (
     <div className="report" data-testid="import-report">
       <h3 className="report__title">
@@ -89,6 +93,15 @@ export const ImportReport = ({ onDone }: { onDone: () => void }) => {
           </div>
         ))}
       </dl>
+      {warnings.length > 0 ? (
+        <section aria-labelledby="warnings-title">
+          <h3 className="section-title" id="warnings-title">
+            {t('import.leftOutTitle', { count: warnings.length })}
+          </h3>
+          <p className="section-hint">{t('import.leftOutHint')}</p>
+          <RejectedTable rows={warnings} testId="import-warnings" />
+        </section>
+      ) : null}
       {summary.rejected.length > 0 ? (
         <section aria-labelledby="rejected-title">
           <h3 className="section-title" id="rejected-title">

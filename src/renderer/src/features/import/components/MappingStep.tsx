@@ -5,6 +5,7 @@ import {
   type ImportField,
   type OnDuplicate,
 } from '@shared/api/imports';
+import { type Direction, SOURCE_CHANNELS, type SourceChannel } from '@shared/domain/lead';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../ui/Button';
 import { AlertIcon } from '../../../ui/icons';
@@ -30,6 +31,9 @@ export const MappingStep = () => {
   const mapping = useImportStore((s) => s.mapping);
   const region = useImportStore((s) => s.region);
   const onDuplicate = useImportStore((s) => s.onDuplicate);
+  const direction = useImportStore((s) => s.direction);
+  const sourceChannel = useImportStore((s) => s.sourceChannel);
+  const overrideColumns = useImportStore((s) => s.overrideColumns);
   const busy = useImportStore((s) => s.busy);
   const error = useImportStore((s) => s.error);
   const actions = useImportStore.getState();
@@ -58,6 +62,15 @@ export const MappingStep = () => {
     ...IMPORT_FIELDS.map((field) => ({ value: field, label: t(`import.fields.${field}`) })),
   ];
   const hasName = mappingHasName(mapping);
+  const directionItems: SelectItem<Direction>[] = (['outbound', 'inbound'] as const).map((value) => ({
+    value,
+    label: t(`direction.${value}`),
+  }));
+  const channelItems: SelectItem<SourceChannel>[] = SOURCE_CHANNELS.map((value) => ({
+    value,
+    label: t(`channel.${value}`),
+  }));
+  const fileNamesOrigin = mapping.includes('direction') || mapping.includes('sourceChannel');
 
   return (
     <div className="mapping">
@@ -195,6 +208,41 @@ export const MappingStep = () => {
               </label>
             ))}
           </fieldset>
+          <div className="field">
+            <span className="field__label">{t('import.direction')}</span>
+            <Select<Direction>
+              label={t('import.direction')}
+              value={direction}
+              onValueChange={actions.setDirection}
+              items={directionItems}
+              disabled={busy}
+              testId="import-direction"
+            />
+          </div>
+          <div className="field">
+            <span className="field__label">{t('import.source')}</span>
+            <Select<SourceChannel>
+              label={t('import.source')}
+              value={sourceChannel}
+              onValueChange={actions.setSourceChannel}
+              items={channelItems}
+              disabled={busy}
+              testId="import-source"
+            />
+          </div>
+          <p className="section-hint options__wide">{t('import.originHint')}</p>
+          {fileNamesOrigin ? (
+            <label className="checkbox options__wide">
+              <input
+                type="checkbox"
+                checked={overrideColumns}
+                onChange={(event) => actions.setOverrideColumns(event.target.checked)}
+                disabled={busy}
+                data-testid="import-override-columns"
+              />
+              <span>{t('import.overrideColumns')}</span>
+            </label>
+          ) : null}
         </div>
       </section>
 

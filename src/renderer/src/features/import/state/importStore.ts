@@ -8,6 +8,7 @@ import type {
   ImportSummary,
   OnDuplicate,
 } from '@shared/api/imports';
+import type { Direction, SourceChannel } from '@shared/domain/lead';
 import { create } from 'zustand';
 import { errorMessage, invoke } from '../../../api/client';
 import { i18n } from '../../../i18n';
@@ -34,6 +35,11 @@ type ImportState = {
   mapping: ColumnMapping;
   region: string;
   onDuplicate: OnDuplicate;
+  /** The leads' direction and source where a row names none (see ImportOptions). */
+  direction: Direction;
+  sourceChannel: SourceChannel;
+  /** The direction and source above win over the file's own Direction and Source columns. */
+  overrideColumns: boolean;
   progress: ImportProgress | null;
   summary: ImportSummary | null;
 };
@@ -47,6 +53,9 @@ type ImportActions = {
   setColumnField: (column: number, field: ImportField | null) => void;
   setRegion: (region: string) => void;
   setOnDuplicate: (onDuplicate: OnDuplicate) => void;
+  setDirection: (direction: Direction) => void;
+  setSourceChannel: (sourceChannel: SourceChannel) => void;
+  setOverrideColumns: (overrideColumns: boolean) => void;
   run: () => Promise<void>;
   handleProgress: (progress: ImportProgress) => void;
   /** Back to an empty wizard, letting go of any file the core holds for a preview. */
@@ -55,8 +64,9 @@ type ImportActions = {
 
 export type ImportStore = ImportState & ImportActions;
 
-/** Fields that only one column can fill; phone may come from several columns. */
-const SINGLE_COLUMN_FIELDS = (field: ImportField) => field !== 'phone';
+/** Fields that only one column can fill; phones, emails and each address's parts may come from several. */
+const MULTI_COLUMN_FIELDS: readonly ImportField[] = ['phone', 'email', 'country', 'region', 'city'];
+const SINGLE_COLUMN_FIELDS = (field: ImportField) => !MULTI_COLUMN_FIELDS.includes(field);
 
 const initialState = (): ImportState => ({
   step: 'pick',
@@ -69,6 +79,10 @@ const initialState = (): ImportState => ({
   mapping: [],
   region: useSettingsStore.getState().settings.defaultRegion,
   onDuplicate: 'skip',
+  // A file is a list someone bought or exported: outbound, so it never jumps the queue as speed-to-lead.
+  direction: 'outbound',
+  sourceChannel: 'outbound_list',
+  overrideColumns: false,
   progress: null,
   summary: null,
 });
@@ -188,9 +202,25 @@ export const useImportStore = create<ImportStore>((set, get) => {
 
     setRegion: (region) => set({ region }),
     setOnDuplicate: (onDuplicate) => set({ onDuplicate }),
+    setDirection: (direction) => {
+      // An inbound file is not an outbound list; an outbound one from "other" stays as chosen.
+      const { sourceChannel } = get();
+      set({
+        direction,
+        sourceChannel: direction === 'inbound' && sourceChannel === 'outbound_list' ? 'other' : sourceChannel,
+      });
+    },
+    // A channel says which way its leads came, as the core reads a Source column (see row.ts).
+    setSourceChannel: (sourceChannel) =>
+      set(
+        sourceChannel === 'other'
+          ? { sourceChannel }
+          : { sourceChannel, direction: sourceChannel === 'outbound_list' ? 'outbound' : 'inbound' },
+      ),
+    setOverrideColumns: (overrideColumns) => set({ overrideColumns }),
 
     run: async () => {
-      const { preview, mapping, region, onDuplicate } = get();
+      const { preview, mapping, region, onDuplicate, direction, sourceChannel, overrideColumns } = get();
       if (!preview) return;
       set({ step: 'running', error: null, progress: null });
       try {
@@ -203,6 +233,9 @@ export const useImportStore = create<ImportStore>((set, get) => {
             region,
             onDuplicate,
             mapping,
+            direction,
+            sourceChannel,
+            overrideColumns,
           },
         });
         set({ step: 'report', summary, file: null });
