@@ -47,7 +47,7 @@ describe('import wizard: direction, source and warnings', () => {
     expect(await page.getByTestId('report-rejected').locator('dd').textContent()).toBe('0');
     await waitForText(report.locator('#warnings-title'), '1 value left out of an imported lead');
     const warnings = await page
-      .getByTestId('import-warnings')
+      .getByTestId('import-left-out')
       .locator('tbody tr:not(.rejects__spacer)')
       .allTextContents();
     expect(warnings).toHaveLength(1);

@@ -99,7 +99,7 @@ export const ImportReport = ({ onDone }: { onDone: () => void }) => {
             {t('import.leftOutTitle', { count: warnings.length })}
           </h3>
           <p className="section-hint">{t('import.leftOutHint')}</p>
-          <RejectedTable rows={warnings} testId="import-warnings" />
+          <RejectedTable rows={warnings} testId="import-left-out" />
         </section>
       ) : null}
       {summary.rejected.length > 0 ? (
