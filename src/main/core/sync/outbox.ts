@@ -9,7 +9,14 @@ export type Clock = () => number;
  * Records mutations the server must learn about. Call `record` inside the same transaction as
  * the change itself, so the change and its outbox row land together or not at all.
  */
-export type Outbox = { record: (name: string, args: unknown) => string };
+export type Outbox = {
+  record: (name: string, args: unknown) => string;
+  /**
+   * Runs `fn` (synchronously, inside an import's transaction) so that what it records belongs to import
+   * batch `batchId`: sync sees those rows only once the batch is published (store/published.ts).
+   */
+  inBatch: <T>(batchId: string, fn: () => T) => T;
+};
 
 export const createOutbox = (db: Db, now: Clock): Outbox => {
   let nodeId = readSetting(db, 'sync.nodeId') as string | undefined;
@@ -28,16 +35,28 @@ export const createOutbox = (db: Db, now: Clock): Outbox => {
     .sort()
     .at(-1);
   let state: HlcState = resumeFrom ? parseHlc(resumeFrom) : { wall: 0, counter: 0 };
-  const insert = db.prepare('INSERT INTO outbox (id, name, args, hlc, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO outbox (id, name, args, hlc, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const node = nodeId;
+  let batchId: string | null = null;
   return {
     record(name, args) {
       const at = now();
       state = tickHlc(state, at);
       const hlc = formatHlc(state, node);
       const id = newId();
-      insert.run(id, name, JSON.stringify(args), hlc, at);
+      insert.run(id, name, JSON.stringify(args), hlc, at, batchId);
       return hlc;
+    },
+    inBatch(id, fn) {
+      const outer = batchId;
+      batchId = id;
+      try {
+        return fn();
+      } finally {
+        batchId = outer;
+      }
     },
   };
 };
