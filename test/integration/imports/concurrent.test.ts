@@ -142,4 +142,49 @@ describe('writes while a large import runs', () => {
     expect(count("SELECT count(*) FROM outbox WHERE name = 'lead.create'")).toBe(ROWS + 1);
     expect(count("SELECT count(*) FROM import_batches WHERE state = 'writing'")).toBe(0);
   }, 180_000);
+
+  it('merges into a stored lead at publishing, keeping what was written to it meanwhile', async () => {
+    const other = openCore({ dataDir: join(dir, 'merge') });
+    try {
+      await importFile(other, 'Name,Phone,Email\nSam Lee,(415) 555-0199,dup@example.org\n');
+      const [sam] = await call<Array<{ id: string }>>(other, 'leads.list', { search: 'Sam Lee' });
+      if (!sam) throw new Error('the stored lead was not imported');
+      // The file repeats Sam (by email) with a title, a second phone and a note, after many new leads.
+      const rows = simpleCsv(20_000, 'Name,Company,Phone,Email,State').trimEnd().split('\r\n');
+      const file = [
+        'Name,Company,Phone,Email,State,Title,Notes',
+        ...rows.slice(1).map((line) => `${line},,`),
+        'Sam Lee,,(415) 555-0123,DUP@example.org,CA,CFO,From the trade show',
+      ].join('\r\n');
+
+      let writing!: () => void;
+      const writingStarted = new Promise<void>((resolve) => {
+        writing = resolve;
+      });
+      const stop = other.events.on('import:progress', (progress: ImportProgress) => {
+        if (progress.phase === 'writing' && progress.done > 0 && progress.done < progress.total) writing();
+      });
+      const running = importFile(other, file, { onDuplicate: 'merge' });
+      await writingStarted;
+      stop();
+      // Meanwhile the rep calls Sam and writes research notes.
+      await call(other, 'outcomes.log', { leadId: sam.id, outcome: 'no_answer' });
+      await call(other, 'leads.setResearch', { leadId: sam.id, body: 'Typed during the import' });
+      type Detail = {
+        lead: { title: string | null; status: string; phones: unknown[] };
+        research: { body: string };
+      };
+      const during = await call<Detail>(other, 'leads.get', { id: sam.id });
+      expect(during.lead.title).toBeNull();
+      expect(during.lead.phones).toHaveLength(1);
+
+      expect(await running).toMatchObject({ imported: 20_000, merged: 1 });
+      const after = await call<Detail>(other, 'leads.get', { id: sam.id });
+      expect(after.lead).toMatchObject({ title: 'CFO', status: 'working' });
+      expect(after.lead.phones).toHaveLength(2);
+      expect(after.research.body).toBe('Typed during the import');
+    } finally {
+      other.close();
+    }
+  }, 120_000);
 });
