@@ -8,7 +8,7 @@
 // other writers and the event loop while a 200k-row import runs.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../src/main/core';
 import { BUILTIN_CADENCES } from '../src/main/core/cadence/defaults';
@@ -501,7 +501,7 @@ const latency = (samples: readonly number[]) => ({
  * 5 ms timer measures the longest the event loop went without turning, from the import's start to its
  * publish. Latencies are wall clock and include waiting for the store's write lock.
  */
-const writersDuringImport = async (csv: Buffer) => {
+export const writersDuringImport = async (csv: Buffer) => {
   const dir = tempDir('concurrent');
   const core = openCore({ dataDir: dir });
   const child = spawn(
@@ -591,6 +591,7 @@ const writersDuringImport = async (csv: Buffer) => {
         secondProcess.p99Ms < GOALS.outcomeP99Ms &&
         longestStall < GOALS.stallMs &&
         localFailures.length + remote.failures.length === 0,
+      loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
     };
   } finally {
     if (child.exitCode === null) child.kill();

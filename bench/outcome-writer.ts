@@ -15,6 +15,8 @@ const failures: string[] = [];
 let stop = false;
 process.stdin.once('data', () => {
   stop = true;
+  // An open stdin would keep this process alive after it has printed.
+  process.stdin.destroy();
 });
 process.stdout.write('ready\n');
 for (let i = 0; !stop; i++) {

@@ -12,9 +12,13 @@ const DISCARD_CHUNK = 2_000;
 
 const HOST = hostname();
 
+/** Batches this process is writing now; one of ours not listed here was left by a failed import. */
+const active = new Set<string>();
+
 /** Whether the process that claimed a batch still runs (a batch from another host is assumed to). */
-const isAlive = ({ pid, host }: BatchRow): boolean => {
-  if (host !== HOST || pid === process.pid) return true;
+const isAlive = ({ id, pid, host }: BatchRow): boolean => {
+  if (host !== HOST) return true;
+  if (pid === process.pid) return active.has(id);
   try {
     process.kill(pid, 0);
     return true;
@@ -45,9 +49,15 @@ export const claimBatch = (db: Db, fileName: string, at: number): BatchClaim | n
         `INSERT INTO import_batches (id, state, file_name, pid, host, outbox_seq, started_at)
          VALUES (?, 'writing', ?, ?, ?, ?, ?)`,
       ).run(id, fileName, process.pid, HOST, outboxSeq, at);
+      active.add(id);
       return { id, outboxSeq, startedAt: at };
     })
     .immediate();
+};
+
+/** Tells this process that its import of `batchId` is over (published or discarded). */
+export const releaseBatch = (batchId: string): void => {
+  active.delete(batchId);
 };
 
 /**

@@ -8,7 +8,7 @@ import type { Db } from '../../store/db';
 import { published } from '../../store/published';
 import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
-import { type BatchClaim, claimBatch, discardBatch } from './batches';
+import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
 import { mergeIntoStored, QUEUE_FIELDS } from './merge';
 import { type ContactIndex, emailKey, phoneKey, planImport } from './plan';
 
@@ -44,6 +44,11 @@ const MIN_CHUNK = 20;
 const MAX_CHUNK = 5_000;
 /** Rows read per page when building the contact index (each page is one short read). */
 const READ_PAGE = 5_000;
+/**
+ * The pause between chunks, in milliseconds: long enough for a write from another process, which looks
+ * for the lock every millisecond (store/write-lock.ts), to get in.
+ */
+const GAP_MS = 1;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
@@ -122,6 +127,8 @@ export const writeImport = async (
   } catch (error) {
     await discardBatch(db, batch.id);
     throw error;
+  } finally {
+    releaseBatch(batch.id);
   }
 };
 
@@ -255,6 +262,9 @@ const writeBatch = async (
           input.enroll?.(chunk, at, batch.id);
         }),
       ).immediate();
+      // Copying each chunk's pages into the database file now keeps the write-ahead log short, so no
+      // later commit or idle checkpoint has to copy the whole import at once.
+      db.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       db.pragma('synchronous = FULL');
     }
@@ -265,7 +275,7 @@ const writeBatch = async (
     );
     from = to;
     input.onProgress?.(from, total);
-    await nextTurn();
+    await sleep(GAP_MS);
   }
 
   return db
