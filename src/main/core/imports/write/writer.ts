@@ -10,7 +10,7 @@ import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
 import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
 import { mergeIntoStored, QUEUE_FIELDS } from './merge';
-import { type ContactIndex, emailKey, phoneKey, planImport } from './plan';
+import { type ContactIndex, emailKey, phoneKey, planImportInTurns } from './plan';
 
 export type WriteInput = {
   fileName: string;
@@ -139,7 +139,7 @@ const writeBatch = async (
   input: WriteInput,
   batch: BatchClaim,
 ): Promise<WriteResult> => {
-  const plan = planImport(input.rows, await contactIndex(db), input.onDuplicate);
+  const plan = await planImportInTurns(input.rows, await contactIndex(db), input.onDuplicate);
   if (plan.creates.length === 0 && plan.merges.size === 0) {
     return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
   }
