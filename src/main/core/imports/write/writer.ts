@@ -37,10 +37,10 @@ export type WriteResult = {
 };
 
 /** How long one chunk's write transaction aims to hold the store's write lock, in milliseconds. */
-const CHUNK_TARGET_MS = 8;
+const CHUNK_TARGET_MS = 12;
 /** Leads per chunk: the first guess and the bounds the measured rate may move it within. */
-const FIRST_CHUNK = 200;
-const MIN_CHUNK = 20;
+const FIRST_CHUNK = 500;
+const MIN_CHUNK = 100;
 const MAX_CHUNK = 5_000;
 /** Rows read per page when building the contact index (each page is one short read). */
 const READ_PAGE = 5_000;
@@ -48,7 +48,14 @@ const READ_PAGE = 5_000;
  * The pause between chunks, in milliseconds: long enough for a write from another process, which looks
  * for the lock every millisecond (store/write-lock.ts), to get in.
  */
-const GAP_MS = 1;
+const GAP_MS = 2;
+/**
+ * Chunks between passive checkpoints. Copying the import's pages into the database file every few
+ * chunks keeps the write-ahead log far below the automatic checkpoint's threshold, so no commit of
+ * another writer (which would run that checkpoint inside its own latency) copies the whole import,
+ * and reads stay quick.
+ */
+const CHUNKS_PER_CHECKPOINT = 4;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
@@ -250,6 +257,7 @@ const writeBatch = async (
 
   const total = plan.creates.length;
   let size = FIRST_CHUNK;
+  let chunks = 0;
   for (let from = 0; from < total; ) {
     const to = Math.min(total, from + size);
     const started = performance.now();
@@ -262,9 +270,7 @@ const writeBatch = async (
           input.enroll?.(chunk, at, batch.id);
         }),
       ).immediate();
-      // Copying each chunk's pages into the database file now keeps the write-ahead log short, so no
-      // later commit or idle checkpoint has to copy the whole import at once.
-      db.pragma('wal_checkpoint(PASSIVE)');
+      if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       db.pragma('synchronous = FULL');
     }
