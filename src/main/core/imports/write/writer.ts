@@ -119,6 +119,9 @@ const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchCla
  * A failure discards the batch; a crash leaves it to the next open (store/db.ts). Chunks commit with
  * synchronous=NORMAL: the publishing commit's fsync (synchronous=FULL) makes every earlier frame of the
  * write-ahead log durable with it.
+ * Returns counts of leads (imported, merged, skipped), the import's id (null when nothing was written)
+ * and the ids of the leads created and merged into. Throws AppError `internal` when the batch was
+ * discarded while being written; store failures (SqliteError) propagate after the batch is discarded.
  */
 export const writeImport = async (
   db: Db,
