@@ -6,6 +6,7 @@ import { newId } from '../../ids';
 import { accountKey } from '../../leads/repo';
 import type { Db } from '../../store/db';
 import { published } from '../../store/published';
+import { writeNow } from '../../store/write-lock';
 import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
 import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
@@ -266,13 +267,15 @@ const writeBatch = async (
     const started = performance.now();
     db.pragma('synchronous = NORMAL');
     try {
-      db.transaction(() =>
+      // Waits for a write of another process by polling, not SQLite's backoff, which could hold this
+      // thread (and the host's event loop) for up to 100 ms per try.
+      writeNow(db, () =>
         outbox.inBatch(batch.id, () => {
           const chunk: CreatedLead[] = [];
           for (let i = from; i < to; i++) chunk.push(writeLead(plan.creates[i] as ImportedLead, i));
           input.enroll?.(chunk, at, batch.id);
         }),
-      ).immediate();
+      );
       if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       db.pragma('synchronous = FULL');
@@ -287,59 +290,57 @@ const writeBatch = async (
     await sleep(GAP_MS);
   }
 
-  return db
-    .transaction((): WriteResult => {
-      const state = db
-        .prepare<[string], string>('SELECT state FROM import_batches WHERE id = ?')
-        .pluck()
-        .get(batch.id);
-      if (state !== 'writing') {
-        throw new AppError(
-          'internal',
-          'The import was discarded while it was being written. Import the file again.',
-        );
-      }
-      const dropped = dropDuplicatesLandedMeanwhile(db, batch, created, createdBy);
-      let imported = total;
-      let { merged, skipped } = plan;
-      for (const [index, storedId] of dropped) {
-        imported--;
-        if (input.onDuplicate === 'skip') {
-          skipped++;
-          continue;
-        }
-        merged++;
-        const list = plan.merges.get(storedId);
-        const row = plan.creates[index] as ImportedLead;
-        if (list) list.push(row);
-        else plan.merges.set(storedId, [row]);
-      }
-      const mergedInto: string[] = [];
-      const requeue: string[] = [];
-      for (const [id, rows] of plan.merges) {
-        const changed = mergeIntoStored(db, outbox, { id, rows, at, accountFor: (c) => accountFor(c, null) });
-        mergedInto.push(id);
-        if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
-      }
-      if (requeue.length > 0) input.requeue?.(requeue, at);
-      db.prepare("UPDATE import_batches SET state = 'published', published_at = ? WHERE id = ?").run(
-        now(),
-        batch.id,
+  return writeNow(db, (): WriteResult => {
+    const state = db
+      .prepare<[string], string>('SELECT state FROM import_batches WHERE id = ?')
+      .pluck()
+      .get(batch.id);
+    if (state !== 'writing') {
+      throw new AppError(
+        'internal',
+        'The import was discarded while it was being written. Import the file again.',
       );
-      db.prepare(
-        'INSERT INTO imports (id, file_name, imported, merged, skipped, rejected, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(importId, input.fileName, imported, merged, skipped, input.rejected, at);
-      const droppedIds = new Set([...dropped.keys()].map((index) => created[index]));
-      return {
-        imported,
-        merged,
-        skipped,
-        importId,
-        created: created.filter((id) => !droppedIds.has(id)),
-        mergedInto,
-      };
-    })
-    .immediate();
+    }
+    const dropped = dropDuplicatesLandedMeanwhile(db, batch, created, createdBy);
+    let imported = total;
+    let { merged, skipped } = plan;
+    for (const [index, storedId] of dropped) {
+      imported--;
+      if (input.onDuplicate === 'skip') {
+        skipped++;
+        continue;
+      }
+      merged++;
+      const list = plan.merges.get(storedId);
+      const row = plan.creates[index] as ImportedLead;
+      if (list) list.push(row);
+      else plan.merges.set(storedId, [row]);
+    }
+    const mergedInto: string[] = [];
+    const requeue: string[] = [];
+    for (const [id, rows] of plan.merges) {
+      const changed = mergeIntoStored(db, outbox, { id, rows, at, accountFor: (c) => accountFor(c, null) });
+      mergedInto.push(id);
+      if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
+    }
+    if (requeue.length > 0) input.requeue?.(requeue, at);
+    db.prepare("UPDATE import_batches SET state = 'published', published_at = ? WHERE id = ?").run(
+      now(),
+      batch.id,
+    );
+    db.prepare(
+      'INSERT INTO imports (id, file_name, imported, merged, skipped, rejected, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(importId, input.fileName, imported, merged, skipped, input.rejected, at);
+    const droppedIds = new Set([...dropped.keys()].map((index) => created[index]));
+    return {
+      imported,
+      merged,
+      skipped,
+      importId,
+      created: created.filter((id) => !droppedIds.has(id)),
+      mergedInto,
+    };
+  });
 };
 
 /**
