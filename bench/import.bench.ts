@@ -2,10 +2,13 @@
 // validate, normalize, insert, put each new lead on its cadence) into a fresh store through the same
 // handlers the app calls, against the raw SQLite ceiling measured in the same run: the same normalized
 // rows with their accounts, phones, research notes, enrollments, first tasks and outbox rows inserted
-// with prepared statements in one transaction. Queueing is part of the import (one transaction holds a
-// lead and its place on the call queue), so both sides include it.
+// with prepared statements in one transaction. Queueing is part of the import (a lead and its place on
+// the call queue are written together and published together), so both sides include it. The import
+// itself writes in short transactions and publishes in one (docs/imports.md); `duringImport` measures
+// other writers and the event loop while a 200k-row import runs.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../src/main/core';
 import { BUILTIN_CADENCES } from '../src/main/core/cadence/defaults';
@@ -23,6 +26,10 @@ import { openStore } from '../src/main/core/store/db';
 import { zoneKeyOf } from '../src/shared/queue/zones';
 
 const ROWS = 100_000;
+/** The import that other writers run against: the size the issue names. */
+const CONCURRENT_ROWS = 200_000;
+/** Goals for writes during an import (issue 6): outcome-log p99 and the host's longest event-loop stall. */
+const GOALS = { outcomeP99Ms: 50, stallMs: 100 };
 
 /** A small deterministic random source, so every run imports the same file. */
 const random = (seed: number) => () => {
@@ -411,7 +418,7 @@ const insertCeiling = (rows: readonly ImportedLead[]): { ms: number; cpuMs: numb
 
 /**
  * One end-to-end import through the core's handlers, as the app and the CLI run it, timed to the commit
- * of its transaction (when leads:changed fires), which includes putting the new leads on their cadence.
+ * that publishes it (when leads:changed fires), which includes putting the new leads on their cadence.
  */
 const importOnce = async (csv: Buffer) => {
   const dir = tempDir('import');
@@ -477,6 +484,122 @@ const importOnce = async (csv: Buffer) => {
   }
 };
 
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+};
+const latency = (samples: readonly number[]) => ({
+  n: samples.length,
+  p50Ms: Number(percentile(samples, 50).toFixed(2)),
+  p99Ms: Number(percentile(samples, 99).toFixed(2)),
+  maxMs: Number(Math.max(...samples).toFixed(2)),
+});
+
+/**
+ * Writers during a 200k-row import: this process logs an outcome every 10 ms through the handlers (as
+ * the app does), a second process (bench/outcome-writer.ts, its own connection) does the same, and a
+ * 5 ms timer measures the longest the event loop went without turning, from the import's start to its
+ * publish. Latencies are wall clock and include waiting for the store's write lock.
+ */
+export const writersDuringImport = async (csv: Buffer) => {
+  const dir = tempDir('concurrent');
+  const core = openCore({ dataDir: dir });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'outcome-writer.ts'), dir],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    // The leads the outcomes go to: a small list, imported first.
+    const seed = await dispatch(core.handlers, 'imports.preview', {
+      fileName: 'seed.csv',
+      dataBase64: generateLeadsCsv(500, 11).toString('base64'),
+    });
+    if (!seed.ok) throw new Error(seed.error.message);
+    const seeded = await dispatch(core.handlers, 'imports.run', {
+      token: (seed.value as { token: string }).token,
+      options: { region: 'US', onDuplicate: 'skip' },
+    });
+    if (!seeded.ok) throw new Error(seeded.error.message);
+    const leadIds = core.db.prepare<[], string>('SELECT id FROM leads ORDER BY created_at').pluck().all();
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    await new Promise<void>((ready) => {
+      const check = () => (output.includes('ready\n') ? ready() : setTimeout(check, 20));
+      check();
+    });
+
+    const preview = await dispatch(core.handlers, 'imports.preview', {
+      fileName: 'big.csv',
+      dataBase64: csv.toString('base64'),
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    let importing = true;
+    let longestStall = 0;
+    let last = performance.now();
+    const watch = setInterval(() => {
+      const now = performance.now();
+      longestStall = Math.max(longestStall, now - last);
+      last = now;
+    }, 5);
+    const local: number[] = [];
+    const localFailures: string[] = [];
+    const writer = (async () => {
+      for (let i = 0; importing; i++) {
+        const started = performance.now();
+        const result = await dispatch(core.handlers, 'outcomes.log', {
+          leadId: leadIds[i % leadIds.length] as string,
+          outcome: 'no_answer',
+        });
+        local.push(performance.now() - started);
+        if (!result.ok) localFailures.push(result.error.code);
+        await new Promise((done) => setTimeout(done, 10));
+      }
+    })();
+    const started = performance.now();
+    const run = await dispatch(core.handlers, 'imports.run', {
+      token: (preview.value as { token: string }).token,
+      options: { region: 'US', onDuplicate: 'skip' },
+    });
+    const importMs = performance.now() - started;
+    importing = false;
+    clearInterval(watch);
+    longestStall = Math.max(longestStall, performance.now() - last);
+    await writer;
+    if (!run.ok) throw new Error(run.error.message);
+    child.stdin.write('stop\n');
+    const exited = new Promise((done) => child.once('exit', done));
+    await exited;
+    const lines = output.trim().split('\n');
+    const remote = JSON.parse(lines[lines.length - 1] ?? '{}') as { latencies: number[]; failures: string[] };
+    const sameProcess = latency(local);
+    const secondProcess = latency(remote.latencies);
+    return {
+      rows: CONCURRENT_ROWS,
+      imported: (run.value as { imported: number }).imported,
+      importMs: Math.round(importMs),
+      outcomeSameProcess: { ...sameProcess, failures: localFailures.length },
+      outcomeSecondProcess: { ...secondProcess, failures: remote.failures.length },
+      longestStallMs: Math.round(longestStall),
+      goals: GOALS,
+      meetsGoals:
+        sameProcess.p99Ms < GOALS.outcomeP99Ms &&
+        secondProcess.p99Ms < GOALS.outcomeP99Ms &&
+        longestStall < GOALS.stallMs &&
+        localFailures.length + remote.failures.length === 0,
+      loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+    };
+  } finally {
+    if (child.exitCode === null) child.kill();
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
 export async function run(): Promise<Record<string, unknown>> {
   const csv = generateLeadsCsv(ROWS);
   const rows = await normalizedRows(csv);
@@ -522,5 +645,6 @@ export async function run(): Promise<Record<string, unknown>> {
     enrolled: best.enrolled,
     afterCommitMs: Math.round(best.afterCommitMs),
     ceilingEnrolled: ceilings[0]?.queued,
+    duringImport: await writersDuringImport(generateLeadsCsv(CONCURRENT_ROWS, 5)),
   };
 }

@@ -205,6 +205,7 @@ describe('store: outbox rows land with their change, or not at all', () => {
       record: () => {
         throw new Error('outbox unavailable');
       },
+      inBatch: (_batchId, fn) => fn(),
     };
     const repo = createLeadsRepo(core.db, failingOutbox, Date.now);
     expect(() => core.db.transaction(() => repo.create(ownLead('Jo Park', 'Park Labs')))()).toThrow(

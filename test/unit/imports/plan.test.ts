@@ -1,7 +1,7 @@
 import type { LeadPhone } from '@shared/domain/lead';
 import { describe, expect, it } from 'vitest';
 import type { ImportedLead } from '../../../src/main/core/imports/normalize/row';
-import { type ContactIndex, planImport } from '../../../src/main/core/imports/write/plan';
+import { type ContactIndex, planImport, planImportInTurns } from '../../../src/main/core/imports/write/plan';
 
 const phone = (e164: string, ext: string | null = null): LeadPhone => ({ e164, ext, label: null, raw: e164 });
 let line = 1;
@@ -132,5 +132,33 @@ describe('duplicates', () => {
       ['CFO', null, ['+14155550199']],
       [null, 'Oakland', []],
     ]);
+  });
+});
+
+describe('planning a large file in turns', () => {
+  it('sorts rows exactly as planning them at once, across the turns it yields between', async () => {
+    // Rows repeat an email every 7 rows and a phone every 11, so duplicates cross turn boundaries.
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      lead({
+        name: `Lead ${i}`,
+        email: `lead${i % 16_000}@example.com`,
+        phones: [phone(`+1415555${String(i % 9_000).padStart(4, '0')}`)],
+        title: i % 2 ? 'CFO' : null,
+      }),
+    );
+    const store: ContactIndex = {
+      emails: new Map([['lead7@example.com', 'stored-1']]),
+      phones: new Map([['+14155550011', 'stored-2']]),
+    };
+    for (const mode of ['skip', 'merge'] as const) {
+      let turns = 0;
+      const counting = setInterval(() => turns++, 0);
+      const inTurns = await planImportInTurns(rows, store, mode);
+      clearInterval(counting);
+      expect(inTurns).toEqual(planImport(rows, store, mode));
+      expect(inTurns.creates.length).toBeGreaterThan(0);
+      expect(inTurns.merged + inTurns.skipped).toBeGreaterThan(0);
+      expect(turns).toBeGreaterThan(0);
+    }
   });
 });

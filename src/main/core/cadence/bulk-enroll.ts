@@ -166,21 +166,21 @@ export const createBulkEnroller = (svc: Services) => {
   const enrollments = createRowWriter(
     db,
     'enrollments',
-    'id, lead_id, cadence_id, state, step_id, step_attempts, started_at, updated_at',
-    "?, ?, ?, 'active', ?, 0, ?, ?",
+    'id, lead_id, cadence_id, state, step_id, step_attempts, started_at, updated_at, batch_id',
+    "?, ?, ?, 'active', ?, 0, ?, ?, ?",
   );
   const tasks = createRowWriter(
     db,
     'tasks',
     `id, lead_id, enrollment_id, step_id, kind, lane, title, interstitial, state, due_at, ready_at, zone_key,
-      band, fresh, lead_created_at, created_at`,
-    '?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?',
+      band, fresh, lead_created_at, created_at, batch_id`,
+    '?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?',
     enrollments,
   );
   const adopt = db.prepare('UPDATE tasks SET enrollment_id = ?, step_id = ? WHERE id = ?');
 
   /** One enrollment run: the rules, the cadences and per-zone answers are read or worked out once. */
-  const session = (at: number) => {
+  const session = (at: number, batchId: string | null) => {
     const resolved: ResolvedRules = svc.rules.get();
     const ruled = svc.cadences.withRules();
     // Answers that depend on two values, kept per first value then per second (no key strings to build).
@@ -217,7 +217,7 @@ export const createBulkEnroller = (svc: Services) => {
         updatedAt: at,
         finishedAt: null,
       };
-      enrollments.add(enrollment.id, lead.id, cadence.id, first.id, at, at);
+      enrollments.add(enrollment.id, lead.id, cadence.id, first.id, at, at, batchId);
 
       let task: TaskRow;
       if (lead.liveTaskId !== null) {
@@ -288,6 +288,7 @@ export const createBulkEnroller = (svc: Services) => {
           task.fresh,
           task.lead_created_at,
           task.created_at,
+          batchId,
         );
       }
       if (!lead.isDemo) {
@@ -311,9 +312,13 @@ export const createBulkEnroller = (svc: Services) => {
   };
 
   /** Runs `fn` in a session; a failure drops whatever was still buffered along with the transaction. */
-  const run = (at: number, fn: (enroll: (lead: EnrollCandidate) => void) => void): number =>
+  const run = (
+    at: number,
+    fn: (enroll: (lead: EnrollCandidate) => void) => void,
+    batchId: string | null = null,
+  ): number =>
     db.transaction(() => {
-      const s = session(at);
+      const s = session(at, batchId);
       try {
         fn(s.enroll);
         return s.finish();
@@ -340,15 +345,20 @@ export const createBulkEnroller = (svc: Services) => {
     },
     /**
      * Enrolls leads the caller has just written in its own transaction, from the facts it already holds:
-     * nothing is read back. Leads that are not new or working are left alone.
+     * nothing is read back. Leads that are not new or working are left alone. `batchId` tags the rows
+     * with the import batch that wrote the leads (they stay unseen until it publishes).
      */
-    created(leads: readonly CreatedLead[], at: number): number {
-      return run(at, (enroll) => {
-        for (const lead of leads) {
-          if (lead.status !== 'new' && lead.status !== 'working') continue;
-          enroll({ ...lead, isDemo: lead.isDemo ?? false, counters: NO_COUNTERS, liveTaskId: null });
-        }
-      });
+    created(leads: readonly CreatedLead[], at: number, batchId: string | null = null): number {
+      return run(
+        at,
+        (enroll) => {
+          for (const lead of leads) {
+            if (lead.status !== 'new' && lead.status !== 'working') continue;
+            enroll({ ...lead, isDemo: lead.isDemo ?? false, counters: NO_COUNTERS, liveTaskId: null });
+          }
+        },
+        batchId,
+      );
     },
   };
 };

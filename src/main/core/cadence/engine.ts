@@ -230,9 +230,11 @@ export const createCadenceEngine = (svc: Services) => {
 
     /**
      * Puts leads written in the caller's transaction (an import) on the cadence their rule picks, from
-     * the facts the caller holds. Returns how many were enrolled.
+     * the facts the caller holds; `batchId` is the import batch their rows belong to. Returns how many
+     * were enrolled.
      */
-    enrollCreated: (leads: readonly CreatedLead[], at: number): number => enrollMany.created(leads, at),
+    enrollCreated: (leads: readonly CreatedLead[], at: number, batchId: string | null = null): number =>
+      enrollMany.created(leads, at, batchId),
 
     pause(leadId: string, at: number): Enrollment {
       return db.transaction(() =>

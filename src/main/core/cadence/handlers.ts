@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DialingContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
+import { published } from '../store/published';
 import { toDefinition } from './store';
 
 type CadenceHandlers = Pick<
@@ -92,7 +93,8 @@ export const createCadenceHandlers = ({ dialing, events, now }: DialingContext):
         svc.cadences.mustGet(id);
         const leadIds = svc.db
           .prepare<[string], string>(
-            "SELECT lead_id FROM enrollments WHERE cadence_id = ? AND state IN ('active', 'paused')",
+            `SELECT lead_id FROM enrollments e WHERE cadence_id = ? AND state IN ('active', 'paused')
+               AND ${published('e')}`,
           )
           .pluck()
           .all(id);

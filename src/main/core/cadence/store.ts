@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Recorder } from '../queue/tasks-store';
 import type { Db } from '../store/db';
+import { published } from '../store/published';
 
 /** A cadence as the engine uses it. */
 export type StoredCadence = {
@@ -94,7 +95,8 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
   const insertStep = db.prepare(`INSERT INTO cadence_steps (cadence_id, position, step_id, kind, title,
     wait_amount, wait_unit, max_attempts, transitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const liveOnStep = db.prepare<[string], { step_id: string; n: number }>(
-    `SELECT step_id, count(*) AS n FROM enrollments WHERE cadence_id = ? AND state IN ('active', 'paused')
+    `SELECT step_id, count(*) AS n FROM enrollments e WHERE cadence_id = ? AND state IN ('active', 'paused')
+       AND ${published('e')}
      GROUP BY step_id`,
   );
   const cache = new Map<string, StoredCadence>();
@@ -142,7 +144,8 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
       const counts = new Map(
         db
           .prepare<[], { cadence_id: string; n: number }>(
-            "SELECT cadence_id, count(*) AS n FROM enrollments WHERE state IN ('active', 'paused') GROUP BY cadence_id",
+            `SELECT cadence_id, count(*) AS n FROM enrollments e WHERE state IN ('active', 'paused')
+               AND ${published('e')} GROUP BY cadence_id`,
           )
           .all()
           .map((r) => [r.cadence_id, r.n]),

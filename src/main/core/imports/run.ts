@@ -51,8 +51,8 @@ const readForRun = async (
 
 /**
  * Imports a previewed file: reads and checks every row (yielding between chunks so the app keeps
- * answering), then writes the accepted rows in one transaction, which also puts the new leads on the
- * cadence their rule picks. Rejected rows are reported with their line, column and a stable code;
+ * answering), then writes the accepted rows, with each new lead's place on its cadence, in short
+ * transactions that no reader sees until one small transaction publishes them (write/writer.ts). Rejected rows are reported with their line, column and a stable code;
  * nothing is written when the file itself is refused.
  */
 export const runImport = async (
@@ -115,18 +115,16 @@ export const runImport = async (
   });
   checkRagged(file.fileName, ragged, done);
 
-  // One transaction: the leads, their accounts, phones and notes, and their places on the call queue.
+  // Short transactions into rows no reader sees, then one small transaction publishes them all.
   progress('writing', 0, rows.length);
-  const written = writeImport(db, outbox, now, {
+  const written = await writeImport(db, outbox, now, {
     fileName: file.fileName,
     rows,
     rejected: rejected.length,
     onDuplicate: options.onDuplicate,
-    afterWrite: ({ created, requeue }) => {
-      const at = now();
-      dialing.engine.enrollCreated(created, at);
-      dialing.maintenance.refreshLeads(requeue, at);
-    },
+    enroll: (created, at, batchId) => dialing.engine.enrollCreated(created, at, batchId),
+    requeue: (leadIds, at) => dialing.maintenance.refreshLeads(leadIds, at),
+    onProgress: (written, total) => progress('writing', written, total),
   });
   const changed = [...written.created, ...written.mergedInto];
   if (changed.length > 0) {

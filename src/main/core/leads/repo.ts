@@ -10,6 +10,7 @@ import {
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
+import { publishedLeads } from '../store/published';
 import type { Clock, Outbox } from '../sync/outbox';
 import {
   type AccountRow,
@@ -87,9 +88,10 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
   const phonesOf = db.prepare<[string], PhoneRow>(
     'SELECT lead_id, e164, ext, label, raw FROM lead_phones WHERE lead_id = ? ORDER BY position',
   );
-  const accountByKey = db.prepare<[string], AccountRow>(
-    'SELECT id, name, domain, created_at, updated_at FROM accounts WHERE name_key = ?',
+  const accountByKey = db.prepare<[string], AccountRow & { batch_id: string | null }>(
+    'SELECT id, name, domain, created_at, updated_at, batch_id FROM accounts WHERE name_key = ?',
   );
+  const adoptAccount = db.prepare('UPDATE accounts SET batch_id = NULL WHERE id = ?');
   const insertAccount = db.prepare(
     'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -108,7 +110,11 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
     if (!name?.trim()) return null;
     const key = accountKey(name);
     const existing = accountByKey.get(key);
-    if (existing) return existing.id;
+    if (existing) {
+      // An account an import is still writing becomes this lead's too: it stays when that import fails.
+      if (existing.batch_id !== null) adoptAccount.run(existing.id);
+      return existing.id;
+    }
     const id = newId();
     insertAccount.run(id, name.trim(), key, null, at, at);
     if (record) outbox.record('account.create', { id, name: name.trim(), createdAt: at });
@@ -182,7 +188,7 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
         )
         .all(...params, query.limit, query.offset)
         .map(toSummary);
-      const from = query.search?.trim() ? LEAD_FROM : 'leads l';
+      const from = query.search?.trim() ? LEAD_FROM : publishedLeads('l');
       const { total } = db
         .prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM ${from} ${sql}`)
         .get(...params) ?? { total: 0 };

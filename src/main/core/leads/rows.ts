@@ -1,4 +1,5 @@
 import type { Account, Lead, LeadPhone, LeadSummary } from '@shared/domain/lead';
+import { publishedLeads } from '../store/published';
 
 /** Column lists and row mappers between SQLite rows and domain objects. */
 export type LeadRow = {
@@ -26,7 +27,8 @@ export const LEAD_COLUMNS = `l.id, l.name, l.title, l.account_id, a.name AS comp
   l.country, l.region, l.city, l.source_channel, l.source_detail, l.direction, l.status, l.owner_id,
   l.is_demo, l.created_at, l.updated_at`;
 
-export const LEAD_FROM = 'leads l LEFT JOIN accounts a ON a.id = l.account_id';
+/** Published leads with their accounts: rows of an import still being written stay out (store/published.ts). */
+export const LEAD_FROM = `${publishedLeads('l')} LEFT JOIN accounts a ON a.id = l.account_id`;
 
 export type PhoneRow = {
   lead_id: string;

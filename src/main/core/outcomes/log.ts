@@ -21,6 +21,7 @@ import {
   toTask,
 } from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
+import { writeNow } from '../store/write-lock';
 
 export type LogInput = {
   leadId: string;
@@ -338,9 +339,8 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
   };
 
   return {
-    log: (input: LogInput): LogResult =>
-      db.transaction(() => svc.batch('outcome.log', () => log(input))).immediate(),
+    log: (input: LogInput): LogResult => writeNow(db, () => svc.batch('outcome.log', () => log(input))),
     complete: (input: { taskId: string; result: TaskResult; note?: string; at: number }): LogResult =>
-      db.transaction(() => svc.batch('task.complete', () => complete(input))).immediate(),
+      writeNow(db, () => svc.batch('task.complete', () => complete(input))),
   };
 };

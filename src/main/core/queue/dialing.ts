@@ -4,6 +4,7 @@ import { createCadenceEngine } from '../cadence/engine';
 import { createIdleCheckpoint } from '../outcomes/checkpoint';
 import { createOutcomeLogger } from '../outcomes/log';
 import { readSetting, writeSetting } from '../settings/repo';
+import { publishedLeads } from '../store/published';
 import { createMaintenance } from './maintenance';
 import { createSelector } from './select';
 import { createServices, type DialingDeps } from './services';
@@ -35,7 +36,7 @@ export const createDialing = (deps: DialingDeps) => {
       writeSetting(deps.db, SEEDED_KEY, true);
       const waiting = deps.db
         .prepare<[], string>(
-          `SELECT id FROM leads WHERE status IN ('new', 'working')
+          `SELECT id FROM ${publishedLeads('l')} WHERE status IN ('new', 'working')
              AND id NOT IN (SELECT lead_id FROM enrollments WHERE state IN ('active', 'paused'))
            ORDER BY created_at, id`,
         )

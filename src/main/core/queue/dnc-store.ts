@@ -2,6 +2,7 @@ import type { DncEntry, DncKind } from '@shared/domain/queue';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
+import { published, publishedLeads } from '../store/published';
 import type { Recorder } from './tasks-store';
 
 type DncRow = {
@@ -92,10 +93,10 @@ export const createDncStore = (db: Db, record: Recorder) => {
     leadsMatching(kind: DncKind, value: string): string[] {
       const sql =
         kind === 'phone'
-          ? 'SELECT DISTINCT lead_id FROM lead_phones WHERE e164 = ?'
+          ? `SELECT DISTINCT lead_id FROM lead_phones p WHERE e164 = ? AND ${published('p')}`
           : kind === 'email'
-            ? 'SELECT id FROM leads WHERE lower(trim(email)) = ?'
-            : "SELECT id FROM leads WHERE lower(trim(email)) LIKE '%@' || ?";
+            ? `SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) = ?`
+            : `SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) LIKE '%@' || ?`;
       return db.prepare<[string], string>(sql).pluck().all(value);
     },
   };

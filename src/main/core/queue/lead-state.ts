@@ -10,6 +10,7 @@ import type {
   TaskState,
 } from '@shared/domain/queue';
 import { AppError } from '../errors';
+import { LEAD_FROM } from '../leads/rows';
 import type { Db } from '../store/db';
 
 /** The lead fields the queue and the cadence engine need. */
@@ -201,7 +202,7 @@ export const createLeadState = (db: Db) => {
   const leadStmt = db.prepare<[string], LeadRow>(
     `SELECT l.id, l.name, l.title, a.name AS company, l.email, l.status, l.direction, l.source_channel,
        l.time_zone, l.country, l.created_at, l.is_demo
-     FROM leads l LEFT JOIN accounts a ON a.id = l.account_id WHERE l.id = ?`,
+     FROM ${LEAD_FROM} WHERE l.id = ?`,
   );
   const phonesStmt = db
     .prepare<[string], string>('SELECT e164 FROM lead_phones WHERE lead_id = ? ORDER BY position')

@@ -1,6 +1,7 @@
 import { isWorkable } from '@shared/domain/outcome';
 import { zoneKeyOf } from '@shared/queue/zones';
 import type { CadenceEngine } from '../cadence/engine';
+import { published } from '../store/published';
 import { type Counters, limitsFor, NO_COUNTERS } from './lead-state';
 import { bandOf, NEVER, readyAtFor } from './schedule';
 import type { Services } from './services';
@@ -98,7 +99,7 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
              LEFT JOIN lead_queue q ON q.lead_id = t.lead_id
              LEFT JOIN enrollments e ON e.id = t.enrollment_id
              LEFT JOIN cadences c ON c.id = e.cadence_id
-           WHERE t.state IN ('open', 'paused') AND t.lane = 'dial' ${cadenceId ? 'AND e.cadence_id = ?' : ''}`,
+           WHERE ${published('t')} AND t.state IN ('open', 'paused') AND t.lane = 'dial' ${cadenceId ? 'AND e.cadence_id = ?' : ''}`,
         )
         .all(...(cadenceId ? [cadenceId] : []));
       db.transaction(() => {

@@ -4,6 +4,7 @@ import { evaluateBlockers } from '@shared/queue/blockers';
 import { isoInZone } from '@shared/queue/clock';
 import { isUnknownZoneKey } from '@shared/queue/zones';
 import type { Statement } from 'better-sqlite3';
+import { published } from '../store/published';
 import { type LoadedDial, loadDialFrom, zoneOf } from './explain';
 import { toQueueLead, toTask } from './lead-state';
 import { NEVER } from './schedule';
@@ -42,41 +43,44 @@ export type Selector = ReturnType<typeof createSelector>;
  * index in rank order, and a lead surfaces only after every queue rule has been checked against it,
  * so reading stops at the first callable lead instead of ranking the whole list.
  */
+/** Tasks of an import still being written stay out of the queue until it publishes. */
+const PUBLISHED = published('tasks');
+
 export const createSelector = (svc: Services) => {
   const { db } = svc;
   const callbacks = pager<[number]>(
     db.prepare(`SELECT id, lead_id, ready_at, due_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'callback' AND due_at <= ? ORDER BY due_at, id LIMIT ${FIRST_PAGE}`),
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'callback' AND due_at <= ? ORDER BY due_at, id LIMIT ${FIRST_PAGE}`),
     db.prepare(`SELECT id, lead_id, ready_at, due_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'callback' AND due_at <= ? AND (due_at, id) > (?, ?)
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'callback' AND due_at <= ? AND (due_at, id) > (?, ?)
       ORDER BY due_at, id LIMIT ${NEXT_PAGE}`),
   );
   const fresh = pager<[number, number]>(
     db.prepare(`SELECT id, lead_id, ready_at, lead_created_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'dial' AND fresh = 1 AND lead_created_at >= ? AND lead_created_at <= ?
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND fresh = 1 AND lead_created_at >= ? AND lead_created_at <= ?
       ORDER BY lead_created_at, id LIMIT ${FIRST_PAGE}`),
     db.prepare(`SELECT id, lead_id, ready_at, lead_created_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'dial' AND fresh = 1 AND lead_created_at >= ? AND lead_created_at <= ?
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND fresh = 1 AND lead_created_at >= ? AND lead_created_at <= ?
         AND (lead_created_at, id) > (?, ?) ORDER BY lead_created_at, id LIMIT ${NEXT_PAGE}`),
   );
   const zoneBand = pager<[string, number, number]>(
     db.prepare(`SELECT id, lead_id, ready_at, ready_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ? AND ready_at <= ?
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ? AND ready_at <= ?
       ORDER BY ready_at, id LIMIT ${FIRST_PAGE}`),
     db.prepare(`SELECT id, lead_id, ready_at, ready_at AS k, zone_key FROM tasks
-      WHERE state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ? AND ready_at <= ?
+      WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ? AND ready_at <= ?
         AND (ready_at, id) > (?, ?) ORDER BY ready_at, id LIMIT ${NEXT_PAGE}`),
   );
   // Read per zone and band from the queue's own index, so no index is kept just for this.
   const nextDial = db
     .prepare<[string, number, number], number | null>(
-      `SELECT min(ready_at) FROM tasks WHERE state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ?
+      `SELECT min(ready_at) FROM tasks WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ?
          AND ready_at > ?`,
     )
     .pluck();
   const nextCallback = db
     .prepare<[number], number | null>(
-      "SELECT min(due_at) FROM tasks WHERE state = 'open' AND lane = 'callback' AND due_at > ?",
+      `SELECT min(due_at) FROM tasks WHERE ${PUBLISHED} AND state = 'open' AND lane = 'callback' AND due_at > ?`,
     )
     .pluck();
 

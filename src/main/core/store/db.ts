@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { discardAbandonedBatches } from '../imports/write/batches';
 import { diagnoseCannotOpen, isEmptyFile, storeFailure, translateStoreFailure } from './failures';
 import { migrations } from './migrations';
 
@@ -18,6 +19,9 @@ export type OpenStoreOptions = {
 };
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
+
+/** The schema version that added import batches (migration 004). */
+const IMPORT_BATCHES_VERSION = 4;
 
 /**
  * SQLite's own checkpoint runs inside whichever commit takes the write-ahead log past this many pages,
@@ -88,6 +92,8 @@ const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
     db.pragma('busy_timeout = 5000');
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     migrate(db, options.targetVersion ?? LATEST_SCHEMA_VERSION);
+    // An import whose process died leaves rows no reader sees; they go before anything else runs.
+    if (schemaVersion(db) >= IMPORT_BATCHES_VERSION) discardAbandonedBatches(db);
     return db;
   } catch (error) {
     db.close();

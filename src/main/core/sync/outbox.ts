@@ -13,6 +13,11 @@ export type Clock = () => number;
  */
 export type Outbox = {
   record<N extends MutationName>(name: N, args: MutationArgs<N>): string;
+  /**
+   * Runs `fn` (synchronously, inside an import's transaction) so that what it records belongs to import
+   * batch `batchId`: sync sees those rows only once the batch is published (store/published.ts).
+   */
+  inBatch: <T>(batchId: string, fn: () => T) => T;
 };
 
 export type OutboxOptions = {
@@ -48,8 +53,11 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
     .sort()
     .at(-1);
   let state: HlcState = resumeFrom ? parseHlc(resumeFrom) : { wall: 0, counter: 0 };
-  const insert = db.prepare('INSERT INTO outbox (id, name, args, hlc, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO outbox (id, name, args, hlc, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const node = nodeId;
+  let batchId: string | null = null;
   return {
     record(name, args) {
       if (validate) {
@@ -60,8 +68,17 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
       state = tickHlc(state, at);
       const hlc = formatHlc(state, node);
       const id = newId();
-      insert.run(id, name, JSON.stringify(args), hlc, at);
+      insert.run(id, name, JSON.stringify(args), hlc, at, batchId);
       return hlc;
+    },
+    inBatch(id, fn) {
+      const outer = batchId;
+      batchId = id;
+      try {
+        return fn();
+      } finally {
+        batchId = outer;
+      }
     },
   };
 };

@@ -72,6 +72,30 @@ export const planImport = (
   store: ContactIndex,
   onDuplicate: OnDuplicate,
 ): ImportPlan => {
+  const planner = createPlanner(store, onDuplicate);
+  for (const row of rows) planner.add(row);
+  return planner.plan();
+};
+
+/** Rows planned between two turns of the event loop. */
+const ROWS_PER_TURN = 2_000;
+
+/** `planImport`, letting the event loop turn every couple of thousand rows (for 100k-row files). */
+export const planImportInTurns = async (
+  rows: readonly ImportedLead[],
+  store: ContactIndex,
+  onDuplicate: OnDuplicate,
+): Promise<ImportPlan> => {
+  const planner = createPlanner(store, onDuplicate);
+  for (let from = 0; from < rows.length; from += ROWS_PER_TURN) {
+    for (const row of rows.slice(from, from + ROWS_PER_TURN)) planner.add(row);
+    await new Promise((done) => setImmediate(done));
+  }
+  return planner.plan();
+};
+
+/** Sorts rows one at a time (see planImport). */
+const createPlanner = (store: ContactIndex, onDuplicate: OnDuplicate) => {
   const creates: ImportedLead[] = [];
   const merges = new Map<string, ImportedLead[]>();
   const fileEmails = new Map<string, Owner>();
@@ -98,17 +122,17 @@ export const planImport = (
     b !== undefined &&
     (a.kind === 'file' ? b.kind === 'file' && b.index === a.index : b.kind === 'store' && b.id === a.id);
 
-  for (const row of rows) {
+  const add = (row: ImportedLead): void => {
     const owner = ownerOf(row);
     if (!owner) {
       const created: Owner = { kind: 'file', index: creates.length };
       creates.push(row);
       claim(row, created);
-      continue;
+      return;
     }
     if (onDuplicate === 'skip') {
       skipped++;
-      continue;
+      return;
     }
     merged++;
     const foreign = (other: Owner | undefined) => other !== undefined && !sameOwner(owner, other);
@@ -128,6 +152,6 @@ export const planImport = (
       foldInto(creates[owner.index] as ImportedLead, row, (key) => foreign(filePhones.get(key)));
     }
     claim(row, owner);
-  }
-  return { creates, merges, merged, skipped };
+  };
+  return { add, plan: (): ImportPlan => ({ creates, merges, merged, skipped }) };
 };

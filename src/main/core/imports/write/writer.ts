@@ -1,27 +1,29 @@
 import type { OnDuplicate } from '@shared/api/imports';
-import type { Lead, LeadPhone } from '@shared/domain/lead';
+import type { Lead } from '@shared/domain/lead';
 import type { CreatedLead } from '../../cadence/bulk-enroll';
+import { AppError } from '../../errors';
 import { newId } from '../../ids';
 import { accountKey } from '../../leads/repo';
-import { LEAD_COLUMNS, LEAD_FROM, type LeadRow } from '../../leads/rows';
 import type { Db } from '../../store/db';
+import { published } from '../../store/published';
+import { writeNow } from '../../store/write-lock';
 import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
-import { type ContactIndex, emailKey, FILLABLE, foldInto, phoneKey, planImport } from './plan';
+import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
+import { mergeIntoStored, QUEUE_FIELDS } from './merge';
+import { type ContactIndex, emailKey, phoneKey, planImportInTurns } from './plan';
 
 export type WriteInput = {
   fileName: string;
   rows: readonly ImportedLead[];
   rejected: number;
   onDuplicate: OnDuplicate;
-  /** Runs inside the transaction once the leads are written (the call queue enrolls them here). */
-  afterWrite?: (written: {
-    importId: string;
-    /** The leads the import created, with what putting them on a cadence needs to know. */
-    created: readonly CreatedLead[];
-    /** Stored leads whose phones, email, time zone or country the import filled in. */
-    requeue: readonly string[];
-  }) => void;
+  /** Puts leads a chunk wrote on their cadence, inside that chunk's transaction, tagged with the batch. */
+  enroll?: (created: readonly CreatedLead[], at: number, batchId: string) => void;
+  /** Runs inside the publishing transaction for stored leads whose phones, email, zone or country changed. */
+  requeue?: (leadIds: readonly string[], at: number) => void;
+  /** Called after each committed chunk with leads written so far and leads to write. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export type WriteResult = {
@@ -35,268 +37,361 @@ export type WriteResult = {
   mergedInto: string[];
 };
 
-/** Everything the store already knows about who owns which email and phone. */
-const contactIndex = (db: Db): ContactIndex => {
+/** How long one chunk's write transaction aims to hold the store's write lock, in milliseconds. */
+const CHUNK_TARGET_MS = 12;
+/** Leads per chunk: the first guess and the bounds the measured rate may move it within. */
+const FIRST_CHUNK = 500;
+const MIN_CHUNK = 100;
+const MAX_CHUNK = 5_000;
+/** Rows read per page when building the contact index (each page is one short read). */
+const READ_PAGE = 5_000;
+/**
+ * The pause between chunks, in milliseconds: long enough for a write from another process, which looks
+ * for the lock every millisecond (store/write-lock.ts), to get in.
+ */
+const GAP_MS = 2;
+/**
+ * Chunks between passive checkpoints. Copying the import's pages into the database file every few
+ * chunks keeps the write-ahead log far below the automatic checkpoint's threshold, so no commit of
+ * another writer (which would run that checkpoint inside its own latency) copies the whole import,
+ * and reads stay quick.
+ */
+const CHUNKS_PER_CHECKPOINT = 4;
+/** How often a waiting import looks again whether the import before it finished, in milliseconds. */
+const CLAIM_POLL_MS = 100;
+
+const nextTurn = () => new Promise<void>((done) => setImmediate(done));
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Everything published about who owns which email and phone, read a page at a time with the event
+ * loop free in between. Leads written meanwhile are caught when the import publishes.
+ */
+const contactIndex = async (db: Db): Promise<ContactIndex> => {
   const emails = new Map<string, string>();
-  for (const row of db
-    .prepare<[], { id: string; email: string }>('SELECT id, email FROM leads WHERE email IS NOT NULL')
-    .iterate()) {
-    emails.set(emailKey(row.email), row.id);
-  }
   const phones = new Map<string, string>();
-  for (const row of db
-    .prepare<[], { lead_id: string; e164: string; ext: string | null }>(
-      'SELECT lead_id, e164, ext FROM lead_phones',
-    )
-    .iterate()) {
-    phones.set(phoneKey(row), row.lead_id);
+  const leadPage = db.prepare<[number], { rowid: number; id: string; email: string }>(
+    `SELECT rowid, id, email FROM leads l WHERE rowid > ? AND email IS NOT NULL AND ${published('l')}
+     ORDER BY rowid LIMIT ${READ_PAGE}`,
+  );
+  const phonePage = db.prepare<
+    [number],
+    { rowid: number; lead_id: string; e164: string; ext: string | null }
+  >(
+    `SELECT rowid, lead_id, e164, ext FROM lead_phones p WHERE rowid > ? AND ${published('p')}
+     ORDER BY rowid LIMIT ${READ_PAGE}`,
+  );
+  for (let after = 0; ; ) {
+    const rows = leadPage.all(after);
+    for (const row of rows) emails.set(emailKey(row.email), row.id);
+    if (rows.length < READ_PAGE) break;
+    after = rows[rows.length - 1]?.rowid ?? after;
+    await nextTurn();
+  }
+  for (let after = 0; ; ) {
+    const rows = phonePage.all(after);
+    for (const row of rows) phones.set(phoneKey(row), row.lead_id);
+    if (rows.length < READ_PAGE) break;
+    after = rows[rows.length - 1]?.rowid ?? after;
+    await nextTurn();
   }
   return { emails, phones };
 };
 
+/** Waits until no other import is writing to the store, then claims it. */
+const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchClaim> => {
+  for (;;) {
+    const claim = claimBatch(db, fileName, now());
+    if (claim) return claim;
+    await sleep(CLAIM_POLL_MS);
+  }
+};
+
 /**
- * Writes an import in one transaction: new accounts, new leads with their phones and research
- * notes, merges into stored leads, an outbox row for each change, and the import's record. The
- * store ends up with all of it or none of it. Duplicates are decided inside the transaction,
- * so a lead written meanwhile by someone else is seen.
+ * Writes an import so that every reader sees all of it or none of it, without holding the store's
+ * write lock for more than a few milliseconds at a time:
+ * 1. claims an `import_batches` row (imports run one at a time per store; a second one waits);
+ * 2. writes the new leads, their accounts, phones, research notes, outbox rows and cadence places in
+ *    short transactions of a few hundred leads, each row tagged with the batch, which no query shows
+ *    (store/published.ts), yielding to the event loop between them;
+ * 3. publishes in one small transaction: leads that landed meanwhile with the same email or phone win
+ *    over the file's copy (which is dropped, or merged into them), merges into stored leads are applied
+ *    to their current state, the batch flips to `published` and the `imports` record is written.
+ * A failure discards the batch; a crash leaves it to the next open (store/db.ts). Chunks commit with
+ * synchronous=NORMAL: the publishing commit's fsync (synchronous=FULL) makes every earlier frame of the
+ * write-ahead log durable with it.
+ * Returns counts of leads (imported, merged, skipped), the import's id (null when nothing was written)
+ * and the ids of the leads created and merged into. Throws AppError `internal` when the batch was
+ * discarded while being written; store failures (SqliteError) propagate after the batch is discarded.
  */
-export const writeImport = (db: Db, outbox: Outbox, now: Clock, input: WriteInput): WriteResult => {
+export const writeImport = async (
+  db: Db,
+  outbox: Outbox,
+  now: Clock,
+  input: WriteInput,
+): Promise<WriteResult> => {
+  const batch = await claimTurn(db, input.fileName, now);
+  try {
+    const result = await writeBatch(db, outbox, now, input, batch);
+    if (result.importId === null) await discardBatch(db, batch.id);
+    return result;
+  } catch (error) {
+    await discardBatch(db, batch.id);
+    throw error;
+  } finally {
+    releaseBatch(batch.id);
+  }
+};
+
+const writeBatch = async (
+  db: Db,
+  outbox: Outbox,
+  now: Clock,
+  input: WriteInput,
+  batch: BatchClaim,
+): Promise<WriteResult> => {
+  const plan = await planImportInTurns(input.rows, await contactIndex(db), input.onDuplicate);
+  if (plan.creates.length === 0 && plan.merges.size === 0) {
+    return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
+  }
   const insertAccount = db.prepare(
-    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)',
+    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at, batch_id) VALUES (?, ?, ?, NULL, ?, ?, ?)',
+  );
+  const accountByKey = db.prepare<[string], { id: string; name: string }>(
+    'SELECT id, name FROM accounts WHERE name_key = ?',
   );
   const insertLead = db.prepare(`INSERT INTO leads (id, name, title, account_id, email, time_zone, country,
     region, city, source_channel, source_detail, direction, status, owner_id, is_demo, import_id, created_at,
-    updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?)`);
+    updated_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?)`);
   const insertPhone = db.prepare(
-    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertResearch = db.prepare('INSERT INTO research (lead_id, body, updated_at) VALUES (?, ?, ?)');
-  const insertImport = db.prepare(
-    'INSERT INTO imports (id, file_name, imported, merged, skipped, rejected, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  const insertResearch = db.prepare(
+    'INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)',
   );
-
-  return db
-    .transaction((): WriteResult => {
-      const store = contactIndex(db);
-      const plan = planImport(input.rows, store, input.onDuplicate);
-      if (plan.creates.length === 0 && plan.merges.size === 0) {
-        return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
-      }
-      const at = now();
-      const importId = newId();
-      // Accounts by folded name; a lead names its company as its account is stored.
-      const accounts = new Map<string, { id: string; name: string }>();
-      for (const row of db
-        .prepare<[], { id: string; name: string; name_key: string }>(
-          'SELECT id, name, name_key FROM accounts',
-        )
-        .iterate()) {
-        accounts.set(row.name_key, { id: row.id, name: row.name });
-      }
-      const keys = new Map<string, string>();
-      const accountFor = (company: string | null): { id: string; name: string } | null => {
-        if (!company) return null;
-        let key = keys.get(company);
-        if (key === undefined) {
-          key = accountKey(company);
-          keys.set(company, key);
-        }
-        let account = accounts.get(key);
-        if (!account) {
-          account = { id: newId(), name: company };
-          insertAccount.run(account.id, company, key, at, at);
-          outbox.record('account.create', { id: account.id, name: company, createdAt: at });
-          accounts.set(key, account);
-        }
-        return account;
-      };
-
-      const created: string[] = [];
-      const createdLeads: CreatedLead[] = [];
-      for (const row of plan.creates) {
-        const id = newId();
-        const account = accountFor(row.company);
-        const accountId = account?.id ?? null;
-        insertLead.run(
-          id,
-          row.name,
-          row.title,
-          accountId,
-          row.email,
-          row.timeZone,
-          row.country,
-          row.region,
-          row.city,
-          row.sourceChannel,
-          row.sourceDetail,
-          row.direction,
-          row.status,
-          importId,
-          at,
-          at,
-        );
-        for (const [position, phone] of row.phones.entries()) {
-          insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw);
-        }
-        const lead: Lead = {
-          id,
-          name: row.name,
-          title: row.title,
-          accountId,
-          company: account?.name ?? null,
-          email: row.email,
-          phones: row.phones,
-          timeZone: row.timeZone,
-          country: row.country,
-          region: row.region,
-          city: row.city,
-          sourceChannel: row.sourceChannel,
-          sourceDetail: row.sourceDetail,
-          direction: row.direction,
-          status: row.status,
-          ownerId: null,
-          isDemo: false,
-          createdAt: at,
-          updatedAt: at,
-        };
-        outbox.record('lead.create', lead);
-        if (row.research) {
-          insertResearch.run(id, row.research, at);
-          outbox.record('research.set', { leadId: id, body: row.research, updatedAt: at });
-        }
-        created.push(id);
-        createdLeads.push({
-          id,
-          status: row.status,
-          direction: row.direction,
-          sourceChannel: row.sourceChannel,
-          timeZone: row.timeZone,
-          country: row.country,
-          createdAt: at,
-          hasPhone: row.phones.length > 0,
-        });
-      }
-
-      const merged: string[] = [];
-      const requeue: string[] = [];
-      for (const [id, rows] of plan.merges) {
-        const changed = mergeIntoStored(db, outbox, { id, rows, at, store, accountFor });
-        merged.push(id);
-        if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
-      }
-      input.afterWrite?.({ importId, created: createdLeads, requeue });
-
-      insertImport.run(
-        importId,
-        input.fileName,
-        plan.creates.length,
-        plan.merged,
-        plan.skipped,
-        input.rejected,
-        at,
-      );
-      return {
-        imported: plan.creates.length,
-        merged: plan.merged,
-        skipped: plan.skipped,
-        importId,
-        created,
-        mergedInto: merged,
-      };
-    })
-    .immediate();
-};
-
-const KEPT = '(kept)';
-
-/** Lead fields the call queue reads: filling one in can move the lead in the queue. */
-const QUEUE_FIELDS = ['phones', 'email', 'timeZone', 'country'] as const;
-
-type MergeInput = {
-  id: string;
-  rows: readonly ImportedLead[];
-  at: number;
-  store: ContactIndex;
-  accountFor: (company: string | null) => { id: string; name: string } | null;
-};
-
-/** Fills a stored lead's empty fields from duplicate rows and adds their new phones; returns the changes. */
-const mergeIntoStored = (
-  db: Db,
-  outbox: Outbox,
-  { id, rows, at, store, accountFor }: MergeInput,
-): Record<string, unknown> => {
-  const row = db
-    .prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`)
-    .get(id);
-  if (!row) return {};
-  const phones = db
-    .prepare<[string], LeadPhone & { position: number }>(
-      'SELECT position, e164, ext, label, raw FROM lead_phones WHERE lead_id = ? ORDER BY position',
-    )
-    .all(id);
-  const hasResearch = db.prepare('SELECT 1 FROM research WHERE lead_id = ?').get(id) !== undefined;
-  const target = {
-    title: row.title,
-    company: row.company,
-    email: row.email,
-    timeZone: row.time_zone,
-    country: row.country,
-    region: row.region,
-    city: row.city,
-    sourceDetail: row.source_detail,
-    phones: phones.map(({ e164, ext, label, raw }) => ({ e164, ext, label, raw })),
-    // A lead's own research notes are never replaced; the placeholder keeps foldInto from filling them.
-    research: hasResearch ? KEPT : null,
+  const at = now();
+  const importId = batch.id;
+  const accounts = new Map<string, { id: string; name: string }>();
+  /** The account a company name is stored as: looked up in the chunk's own transaction, else created. */
+  const accountFor = (
+    company: string | null,
+    batchId: string | null,
+  ): { id: string; name: string } | null => {
+    if (!company) return null;
+    const key = accountKey(company);
+    let account = accounts.get(key) ?? accountByKey.get(key);
+    if (!account) {
+      account = { id: newId(), name: company };
+      insertAccount.run(account.id, company, key, at, at, batchId);
+      outbox.record('account.create', { id: account.id, name: company, createdAt: at });
+    }
+    accounts.set(key, account);
+    return account;
   };
-  const before = { ...target };
-  const added: LeadPhone[] = [];
-  for (const incoming of rows) {
-    added.push(...foldInto(target, incoming, (key) => (store.phones.get(key) ?? id) !== id));
+
+  const created: string[] = [];
+  /** Which new lead each email and phone of the file went to, for the check at publishing. */
+  const createdBy = { emails: new Map<string, number>(), phones: new Map<string, number>() };
+  const writeLead = (row: ImportedLead, index: number): CreatedLead => {
+    const id = newId();
+    const account = accountFor(row.company, batch.id);
+    const accountId = account?.id ?? null;
+    insertLead.run(
+      id,
+      row.name,
+      row.title,
+      accountId,
+      row.email,
+      row.timeZone,
+      row.country,
+      row.region,
+      row.city,
+      row.sourceChannel,
+      row.sourceDetail,
+      row.direction,
+      row.status,
+      importId,
+      at,
+      at,
+      batch.id,
+    );
+    for (const [position, phone] of row.phones.entries()) {
+      insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw, batch.id);
+      createdBy.phones.set(phoneKey(phone), index);
+    }
+    if (row.email) createdBy.emails.set(emailKey(row.email), index);
+    const lead: Lead = {
+      id,
+      name: row.name,
+      title: row.title,
+      accountId,
+      company: account?.name ?? null,
+      email: row.email,
+      phones: row.phones,
+      timeZone: row.timeZone,
+      country: row.country,
+      region: row.region,
+      city: row.city,
+      sourceChannel: row.sourceChannel,
+      sourceDetail: row.sourceDetail,
+      direction: row.direction,
+      status: row.status,
+      ownerId: null,
+      isDemo: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    outbox.record('lead.create', lead);
+    if (row.research) {
+      insertResearch.run(id, row.research, at, batch.id);
+      outbox.record('research.set', { leadId: id, body: row.research, updatedAt: at });
+    }
+    created.push(id);
+    return {
+      id,
+      status: row.status,
+      direction: row.direction,
+      sourceChannel: row.sourceChannel,
+      timeZone: row.timeZone,
+      country: row.country,
+      createdAt: at,
+      hasPhone: row.phones.length > 0,
+    };
+  };
+
+  const total = plan.creates.length;
+  let size = FIRST_CHUNK;
+  let chunks = 0;
+  for (let from = 0; from < total; ) {
+    const to = Math.min(total, from + size);
+    const started = performance.now();
+    db.pragma('synchronous = NORMAL');
+    try {
+      // Waits for a write of another process by polling, not SQLite's backoff, which could hold this
+      // thread (and the host's event loop) for up to 100 ms per try.
+      writeNow(db, () =>
+        outbox.inBatch(batch.id, () => {
+          const chunk: CreatedLead[] = [];
+          for (let i = from; i < to; i++) chunk.push(writeLead(plan.creates[i] as ImportedLead, i));
+          input.enroll?.(chunk, at, batch.id);
+        }),
+      );
+      if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+    const took = performance.now() - started;
+    size = Math.max(
+      MIN_CHUNK,
+      Math.min(MAX_CHUNK, Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
+    );
+    from = to;
+    input.onProgress?.(from, total);
+    await sleep(GAP_MS);
   }
 
-  const changes: Record<string, unknown> = {};
-  for (const field of FILLABLE) if (target[field] !== before[field]) changes[field] = target[field];
-  let accountId = row.account_id;
-  if (changes.company !== undefined && !accountId) {
-    const account = accountFor(target.company);
-    accountId = account?.id ?? null;
-    changes.company = account?.name ?? null;
-    changes.accountId = accountId;
-  }
-  if (added.length > 0) {
-    let position = phones.reduce((max, phone) => Math.max(max, phone.position), -1);
-    const insertPhone = db.prepare(
-      'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw) VALUES (?, ?, ?, ?, ?, ?)',
+  return writeNow(db, (): WriteResult => {
+    const state = db
+      .prepare<[string], string>('SELECT state FROM import_batches WHERE id = ?')
+      .pluck()
+      .get(batch.id);
+    if (state !== 'writing') {
+      throw new AppError(
+        'internal',
+        'The import was discarded while it was being written. Import the file again.',
+      );
+    }
+    const dropped = dropDuplicatesLandedMeanwhile(db, batch, created, createdBy);
+    let imported = total;
+    let { merged, skipped } = plan;
+    for (const [index, storedId] of dropped) {
+      imported--;
+      if (input.onDuplicate === 'skip') {
+        skipped++;
+        continue;
+      }
+      merged++;
+      const list = plan.merges.get(storedId);
+      const row = plan.creates[index] as ImportedLead;
+      if (list) list.push(row);
+      else plan.merges.set(storedId, [row]);
+    }
+    const mergedInto: string[] = [];
+    const requeue: string[] = [];
+    for (const [id, rows] of plan.merges) {
+      const changed = mergeIntoStored(db, outbox, { id, rows, at, accountFor: (c) => accountFor(c, null) });
+      mergedInto.push(id);
+      if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
+    }
+    if (requeue.length > 0) input.requeue?.(requeue, at);
+    db.prepare("UPDATE import_batches SET state = 'published', published_at = ? WHERE id = ?").run(
+      now(),
+      batch.id,
     );
-    for (const phone of added) insertPhone.run(id, ++position, phone.e164, phone.ext, phone.label, phone.raw);
-    changes.phones = target.phones;
-  }
-  if (Object.keys(changes).length > 0) {
     db.prepare(
-      `UPDATE leads SET title = ?, account_id = ?, email = ?, time_zone = ?, country = ?, region = ?, city = ?,
-       source_detail = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      target.title,
-      accountId,
-      target.email,
-      target.timeZone,
-      target.country,
-      target.region,
-      target.city,
-      target.sourceDetail,
-      at,
-      id,
-    );
-    outbox.record('lead.update', { id, changes, updatedAt: at });
+      'INSERT INTO imports (id, file_name, imported, merged, skipped, rejected, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(importId, input.fileName, imported, merged, skipped, input.rejected, at);
+    const droppedIds = new Set([...dropped.keys()].map((index) => created[index]));
+    return {
+      imported,
+      merged,
+      skipped,
+      importId,
+      created: created.filter((id) => !droppedIds.has(id)),
+      mergedInto,
+    };
+  });
+};
+
+/**
+ * Inside the publishing transaction: finds leads written by anyone else since the import read the
+ * store (their outbox rows follow `batch.outboxSeq`) that share an email or phone with a lead of this
+ * batch, and removes the batch's copy with its phones, cadence place and outbox rows. Returns, per
+ * dropped row of the file (its index among the new leads), the stored lead it duplicates.
+ */
+const dropDuplicatesLandedMeanwhile = (
+  db: Db,
+  batch: BatchClaim,
+  created: readonly string[],
+  createdBy: { emails: Map<string, number>; phones: Map<string, number> },
+): Map<number, string> => {
+  const landed = db
+    .prepare<[number], string>(
+      `SELECT DISTINCT json_extract(args, '$.id') FROM outbox
+       WHERE seq > ? AND batch_id IS NULL AND name IN ('lead.create', 'lead.update')`,
+    )
+    .pluck()
+    .all(batch.outboxSeq);
+  const dropped = new Map<number, string>();
+  if (landed.length === 0) return dropped;
+  const leadEmail = db
+    .prepare<[string], string | null>(`SELECT email FROM leads l WHERE id = ? AND ${published('l')}`)
+    .pluck();
+  const leadPhones = db.prepare<[string], { e164: string; ext: string | null }>(
+    `SELECT e164, ext FROM lead_phones p WHERE lead_id = ? AND ${published('p')}`,
+  );
+  for (const storedId of landed) {
+    const email = leadEmail.get(storedId);
+    if (email === undefined) continue;
+    const matches = [
+      email ? createdBy.emails.get(emailKey(email)) : undefined,
+      ...leadPhones.all(storedId).map((phone) => createdBy.phones.get(phoneKey(phone))),
+    ];
+    for (const index of matches) if (index !== undefined && !dropped.has(index)) dropped.set(index, storedId);
   }
-  if (!hasResearch && target.research) {
-    db.prepare('INSERT INTO research (lead_id, body, updated_at) VALUES (?, ?, ?)').run(
-      id,
-      target.research,
-      at,
-    );
-    outbox.record('research.set', { leadId: id, body: target.research, updatedAt: at });
+  const removeLead = db.prepare('DELETE FROM leads WHERE id = ?');
+  const outboxRows = db.prepare<[string], { seq: number; args: string }>(
+    'SELECT seq, args FROM outbox WHERE batch_id = ?',
+  );
+  const removeOutbox = db.prepare('DELETE FROM outbox WHERE seq = ?');
+  const ids = new Set<string>();
+  for (const index of dropped.keys()) {
+    const id = created[index] as string;
+    ids.add(id);
+    removeLead.run(id); // its phones, research note, enrollment and task go with it (ON DELETE CASCADE)
   }
-  return changes;
+  // Rare (someone typed in the same lead during the import): one pass over the batch's outbox rows.
+  const mentions = (args: string) => [...ids].some((id) => args.includes(id));
+  for (const row of outboxRows.all(batch.id)) if (mentions(row.args)) removeOutbox.run(row.seq);
+  return dropped;
 };
