@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeFile } from '../../src/main/core/paths';
 import { ko } from '../../src/renderer/src/i18n/resources/ko';
+import { ADA } from '../fixtures/leads';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 
 // What a Korean-speaking rep sees when the store misbehaves: a lead whose stored times are garbage
@@ -18,21 +19,7 @@ describe('errors people can act on, in Chromium', () => {
     ws = await openWorkspace({
       seedDemo: false,
       seed: (core) => {
-        leadId = core.leads.create({
-          name: 'Ada Lovelace',
-          title: null,
-          company: 'Analytical Engines',
-          email: 'ada@example.com',
-          phones: [{ e164: '+12025550143', ext: null, label: 'work', raw: '(202) 555-0143' }],
-          timeZone: 'America/New_York',
-          country: 'US',
-          region: 'DC',
-          city: null,
-          sourceChannel: 'outbound_list',
-          sourceDetail: null,
-          direction: 'outbound',
-          status: 'new',
-        }).id;
+        leadId = core.leads.create(ADA).id;
         core.dialing.enrollNewLeads([leadId]);
         // As an older version or a hand edit might have left them.
         core.db.prepare('UPDATE leads SET created_at = ?').run(BAD_INSTANT);

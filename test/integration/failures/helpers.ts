@@ -9,6 +9,7 @@ import { storeFile } from '../../../src/main/core/paths';
 import { en } from '../../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../../src/renderer/src/i18n/resources/ko';
 import { zhCN } from '../../../src/renderer/src/i18n/resources/zh-CN';
+import { ADA } from '../../fixtures/leads';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'src/main/cli/index.ts');
@@ -53,21 +54,7 @@ export const remount = (dir: string, mode: 'ro' | 'rw'): void => {
 /** A store in `dataDir` with one lead on its cadence; returns the lead's id. */
 export const seedStore = (dataDir: string): string => {
   const core = openCore({ dataDir });
-  const id = core.leads.create({
-    name: 'Ada Lovelace',
-    title: null,
-    company: 'Analytical Engines',
-    email: 'ada@example.com',
-    phones: [{ e164: '+12025550143', ext: null, label: 'work', raw: '(202) 555-0143' }],
-    timeZone: 'America/New_York',
-    country: 'US',
-    region: 'DC',
-    city: null,
-    sourceChannel: 'outbound_list',
-    sourceDetail: null,
-    direction: 'outbound',
-    status: 'new',
-  }).id;
+  const id = core.leads.create(ADA).id;
   core.dialing.enrollNewLeads([id]);
   core.close();
   return id;
