@@ -188,15 +188,18 @@ describe('time zone in split states: city within its own state, else a number as
   it('takes the zone a number pins where it was assigned in the same split state', () => {
     // +1 812 42x is Evansville (Central); +1 812 33x is Bloomington (Eastern).
     expect(zoneFromPlace('US', 'IN', 'Springfield', ['+18124250100'])).toBe(CT);
-    expect(zoneFromPlace('US', 'IN', null, ['+18123310100'])).toBe(ET);
-    // +1 850 43x is Pensacola (Central); +1 915 is El Paso (Mountain).
+    // +1 812 331 is not listed apart from its area code: the area's main zone is a guess there.
+    expect(zoneFromPlace('US', 'IN', null, ['+18123310100'])).toBeNull();
+    // +1 850 43x is Pensacola (Central). +1 915 555 is known only by its area code, whose main zone
+    // the data gives for every part of the area: in a split state that is no proof of the clock.
     expect(zoneFromPlace('US', 'FL', 'Springfield', ['+18504320100'])).toBe(CT);
-    expect(zoneFromPlace('US', 'TX', null, ['+19155550100'])).toBe(MT);
+    expect(zoneFromPlace('US', 'TX', null, ['+19155550100'])).toBeNull();
+    expect(zoneFromPlace('US', 'TX', 'El Paso', ['+19155550100'])).toBe(MT);
     // A New York or Chicago number says nothing about where in Indiana the lead is.
     expect(zoneFromPlace('US', 'IN', null, ['+12125550100'])).toBeNull();
     expect(zoneFromPlace('US', 'IN', null, ['+13125550100'])).toBeNull();
-    // Numbers that disagree leave it unknown.
-    expect(zoneFromPlace('US', 'IN', null, ['+18124250100', '+18123310100'])).toBeNull();
+    // Numbers that disagree leave it unknown: Evansville (Central) and New York City (Eastern).
+    expect(zoneFromPlace('US', null, null, ['+18124250100', '+12125550100'])).toBeNull();
     // The city settles it before any number.
     expect(zoneFromPlace('US', 'IN', 'Indianapolis', ['+18124250100'])).toBe('America/Indiana/Indianapolis');
   });
@@ -205,7 +208,9 @@ describe('time zone in split states: city within its own state, else a number as
     expect(zoneFromPlace('US', null, null, ['+13125550100'])).toBe(CT);
     expect(zoneFromPlace('US', null, null, ['+18005550100'])).toBeNull();
     expect(zoneFromPlace('US', null, null, ['+14165550100'])).toBeNull();
-    expect(zoneFromPlace('CA', null, null, ['+14165550100'])).toBe('America/Toronto');
+    // Ontario keeps two clocks (Kenora is Central), and +1 416 555 is known only by its area code.
+    expect(zoneFromPlace('CA', null, null, ['+14165550100'])).toBeNull();
+    expect(zoneFromPlace('CA', 'ON', 'Toronto', ['+14165550100'])).toBe('America/Toronto');
   });
 
   it.each([

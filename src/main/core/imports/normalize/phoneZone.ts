@@ -56,6 +56,28 @@ export const zoneOfNumber = (e164: string): string | null => {
   return zones.length === 1 ? (zones[0] ?? null) : null;
 };
 
+/**
+ * Digits of "1" plus the area code. libphonenumber's zone for a North American number known only by
+ * its area code is the area's main zone: +1 219 555… says New York, though Gary, Indiana keeps
+ * Chicago's clock. Only a longer prefix (part of the area by its exchanges) says where the line is.
+ */
+const NANP_AREA_DIGITS = 4;
+
+/**
+ * True when libphonenumber's zone data knows a North American number (+1) by a prefix longer than its
+ * area code, so its zone is that of the exchanges it belongs to, not the area's main zone. False for
+ * other numbers.
+ */
+export const isKnownBeyondAreaCode = (e164: string): boolean => {
+  if (!e164.startsWith('+1')) return false;
+  const digits = e164.slice(1);
+  const data = load();
+  for (let length = digits.length; length > NANP_AREA_DIGITS; length--) {
+    if (typeof data[digits.slice(0, length)] === 'string') return true;
+  }
+  return false;
+};
+
 const longest = (data: Record<string, unknown>, digits: string): string | null => {
   for (let length = digits.length; length > 0; length--) {
     const value = data[digits.slice(0, length)];

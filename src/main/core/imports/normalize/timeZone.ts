@@ -1,7 +1,7 @@
 import ct from 'countries-and-timezones';
 import { IANAZone } from 'luxon';
 import { fold } from '../map/fold';
-import { stateOfNumber, zoneOfNumber } from './phoneZone';
+import { isKnownBeyondAreaCode, stateOfNumber, zoneOfNumber } from './phoneZone';
 import { CITY_ZONES, REGION_ZONES, type RegionEntry } from './regions';
 
 let known: Set<string> | undefined;
@@ -171,6 +171,13 @@ const zoneFromPhones = (country: string, place: Place, phones: readonly string[]
   for (const e164 of phones) {
     const zone = zoneOfNumber(e164);
     if (!zone || !isZoneOf(zone, country)) continue;
+    // Known only by its area code, a +1 number says its area's main zone, which is wrong for the
+    // parts of a split state on another clock: such a number counts only where its state keeps one.
+    if (e164.startsWith('+1') && !isKnownBeyondAreaCode(e164)) {
+      const state = stateOfNumber(e164);
+      const region = state ? findRegion(tablesFor(country).regions, state) : null;
+      if (!region?.zone) continue;
+    }
     if (split) {
       const state = stateOfNumber(e164);
       if (!state || findRegion(regions, state) !== place.entry) continue;

@@ -51,12 +51,13 @@ const READ_PAGE = 5_000;
  */
 const GAP_MS = 2;
 /**
- * Chunks between passive checkpoints. Copying the import's pages into the database file every few
- * chunks keeps the write-ahead log far below the automatic checkpoint's threshold, so no commit of
- * another writer (which would run that checkpoint inside its own latency) copies the whole import,
- * and reads stay quick.
+ * Milliseconds of chunk writing between passive checkpoints. Copying the import's pages into the
+ * database file now and then keeps the write-ahead log far below the automatic checkpoint's threshold,
+ * so no commit of another writer (which would run that checkpoint inside its own latency) copies the
+ * whole import, and reads stay quick. The checkpoint runs in its own turn of the event loop and is not
+ * counted in a chunk's time, so it never shrinks the chunks.
  */
-const CHUNKS_PER_CHECKPOINT = 4;
+const WRITING_MS_PER_CHECKPOINT = 100;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
@@ -261,7 +262,7 @@ const writeBatch = async (
 
   const total = plan.creates.length;
   let size = FIRST_CHUNK;
-  let chunks = 0;
+  let writingSinceCheckpoint = 0;
   for (let from = 0; from < total; ) {
     const to = Math.min(total, from + size);
     const started = performance.now();
@@ -276,20 +277,30 @@ const writeBatch = async (
           input.enroll?.(chunk, at, batch.id);
         }),
       );
-      if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       db.pragma('synchronous = FULL');
     }
     const took = performance.now() - started;
+    writingSinceCheckpoint += took;
     size = Math.max(
       MIN_CHUNK,
       Math.min(MAX_CHUNK, Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
     );
     from = to;
     input.onProgress?.(from, total);
+    // The pause lets another process take the write lock; the next turn then runs after the event
+    // loop's poll phase, so the host answers its requests between any two chunks.
     await sleep(GAP_MS);
+    await nextTurn();
+    if (writingSinceCheckpoint >= WRITING_MS_PER_CHECKPOINT) {
+      db.pragma('wal_checkpoint(PASSIVE)');
+      writingSinceCheckpoint = 0;
+      await nextTurn();
+    }
   }
 
+  // Read before the publishing transaction, so that transaction only reads the outbox's last few rows.
+  const landedBefore = await leadsWrittenMeanwhile(db, batch.outboxSeq);
   return writeNow(db, (): WriteResult => {
     const state = db
       .prepare<[string], string>('SELECT state FROM import_batches WHERE id = ?')
@@ -301,7 +312,8 @@ const writeBatch = async (
         'The import was discarded while it was being written. Import the file again.',
       );
     }
-    const dropped = dropDuplicatesLandedMeanwhile(db, batch, created, createdBy);
+    const landed = new Set([...landedBefore.ids, ...landedSince(db, landedBefore.scannedTo)]);
+    const dropped = dropDuplicatesLandedMeanwhile(db, batch, landed, created, createdBy);
     let imported = total;
     let { merged, skipped } = plan;
     for (const [index, storedId] of dropped) {
@@ -343,27 +355,50 @@ const writeBatch = async (
   });
 };
 
+/** Outbox rows read per page when looking for leads written during the import. */
+const OUTBOX_PAGE = 20_000;
+
+const LANDED = `SELECT DISTINCT json_extract(args, '$.id') FROM outbox
+  WHERE seq > ? AND seq <= ? AND batch_id IS NULL AND name IN ('lead.create', 'lead.update')`;
+
 /**
- * Inside the publishing transaction: finds leads written by anyone else since the import read the
- * store (their outbox rows follow `batch.outboxSeq`) that share an email or phone with a lead of this
- * batch, and removes the batch's copy with its phones, cadence place and outbox rows. Returns, per
- * dropped row of the file (its index among the new leads), the stored lead it duplicates.
+ * Ids of leads created or edited by anyone else since outbox row `fromSeq` (their outbox rows carry no
+ * batch), read a page of rows at a time with the event loop free in between. `scannedTo` is the last
+ * outbox row read; the publishing transaction reads the rows after it (`landedSince`).
+ */
+const leadsWrittenMeanwhile = async (
+  db: Db,
+  fromSeq: number,
+): Promise<{ ids: string[]; scannedTo: number }> => {
+  const last = db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get() ?? 0;
+  const page = db.prepare<[number, number], string>(LANDED).pluck();
+  const ids: string[] = [];
+  for (let from = fromSeq; from < last; from += OUTBOX_PAGE) {
+    ids.push(...page.all(from, Math.min(last, from + OUTBOX_PAGE)));
+    await nextTurn();
+  }
+  return { ids, scannedTo: last };
+};
+
+/** Ids of leads created or edited by anyone else after outbox row `fromSeq`. */
+const landedSince = (db: Db, fromSeq: number): string[] =>
+  db.prepare<[number, number], string>(LANDED).pluck().all(fromSeq, Number.MAX_SAFE_INTEGER);
+
+/**
+ * Inside the publishing transaction: of the leads written by anyone else during the import (`landed`),
+ * finds those that share an email or phone with a lead of this batch, and removes the batch's copy
+ * with its phones, cadence place and outbox rows. Returns, per dropped row of the file (its index
+ * among the new leads), the stored lead it duplicates.
  */
 const dropDuplicatesLandedMeanwhile = (
   db: Db,
   batch: BatchClaim,
+  landed: ReadonlySet<string>,
   created: readonly string[],
   createdBy: { emails: Map<string, number>; phones: Map<string, number> },
 ): Map<number, string> => {
-  const landed = db
-    .prepare<[number], string>(
-      `SELECT DISTINCT json_extract(args, '$.id') FROM outbox
-       WHERE seq > ? AND batch_id IS NULL AND name IN ('lead.create', 'lead.update')`,
-    )
-    .pluck()
-    .all(batch.outboxSeq);
   const dropped = new Map<number, string>();
-  if (landed.length === 0) return dropped;
+  if (landed.size === 0) return dropped;
   const leadEmail = db
     .prepare<[string], string | null>(`SELECT email FROM leads l WHERE id = ? AND ${published('l')}`)
     .pluck();
