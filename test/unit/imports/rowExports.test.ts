@@ -213,3 +213,45 @@ describe('the import’s direction and source', () => {
     ).toMatchObject({ direction: 'outbound', sourceChannel: 'outbound_list' });
   });
 });
+
+describe('a lead whose addresses lie on two clocks', () => {
+  const OUTLOOK = [
+    'First Name',
+    'Last Name',
+    'Business City',
+    'Business State',
+    'Business Country/Region',
+    'Home State',
+    'Business Phone',
+  ];
+
+  it('has no known zone, so it is never called by the earlier clock', () => {
+    const lead = accepted(
+      read(OUTLOOK, {
+        'First Name': 'Ava',
+        'Last Name': 'Stone',
+        'Business City': 'Seattle',
+        'Business State': 'WA',
+        'Business Country/Region': 'United States',
+        'Home State': 'NY',
+        'Business Phone': '(206) 555-0100',
+      }),
+    ).lead;
+    expect(lead.timeZone).toBeNull();
+  });
+
+  it('keeps the zone when every address keeps one clock', () => {
+    const lead = accepted(
+      read(OUTLOOK, {
+        'First Name': 'Ben',
+        'Last Name': 'Okafor',
+        'Business City': 'Chicago',
+        'Business State': 'IL',
+        'Business Country/Region': 'United States',
+        'Home State': 'Wisconsin',
+        'Business Phone': '(312) 555-0101',
+      }),
+    ).lead;
+    expect(lead.timeZone).toBe('America/Chicago');
+  });
+});

@@ -46,6 +46,9 @@ export const ADDRESS_GROUPS = [
   'shipping',
 ] as const;
 
+/** Groups up to Work name where the person is; Postal, Other, Billing and Shipping may lie elsewhere. */
+export const LAST_OWN_ADDRESS_RANK = ADDRESS_GROUPS.indexOf('work');
+
 const ADDRESS_PARTS: Record<string, ImportField> = {
   city: 'city',
   town: 'city',

@@ -1,13 +1,14 @@
 import type { ColumnMapping, ImportField, ImportWarning, RejectedRow } from '@shared/api/imports';
 import type { Direction, LeadPhone, LeadStatus, SourceChannel } from '@shared/domain/lead';
 import type { NewLead } from '../../leads/repo';
+import { LAST_OWN_ADDRESS_RANK } from '../map/exportHeaders';
 import { addressGroups, labelColumns, phoneLabelFor, phoneLabelForHeader } from '../map/headers';
 import { isRagged } from '../read/csv';
 import { countryCode } from './countries';
 import { readEmail } from './email';
 import { createPhoneReader, type PhoneReader, splitPhoneCell } from './phone';
 import { isKnownRegion } from './phoneCompiled';
-import { isIanaZone, zoneFromPlace } from './timeZone';
+import { isIanaZone, sameClock, zoneFromPlace } from './timeZone';
 import { channelFor, directionFor, statusFor } from './vocab';
 
 /** A lead read from one row, with its research notes and the line it came from. */
@@ -132,11 +133,22 @@ export const createRowNormalizer = (
       countryCell = first(fields, other.country);
       countryAt = other.country;
     }
+    // The row's other filled addresses where the person is (not Other, Billing or Shipping): a lead
+    // whose own addresses lie on two clocks has no known zone.
+    const others = addresses
+      .filter((a) => a !== chosen && a.rank <= LAST_OWN_ADDRESS_RANK)
+      .filter((a) => first(fields, [...a.city, ...a.region]) !== '')
+      .map((a) => ({
+        countryCell: first(fields, a.country) || countryCell,
+        region: first(fields, a.region) || null,
+        city: first(fields, a.city) || null,
+      }));
     return {
       countryCell,
       countryColumn: countryAt[0],
       region: first(fields, chosen?.region ?? []) || null,
       city: first(fields, chosen?.city ?? []) || null,
+      others,
     };
   };
   const readers = new Map<string, PhoneReader>();
@@ -330,6 +342,14 @@ export const createRowNormalizer = (
         city,
         phones.map((phone) => phone.e164),
       );
+      // A Home address in New York and a Business one in Seattle: calling by either clock could
+      // reach the lead at 5 a.m., so the zone stays unknown (handled conservatively by the queue).
+      for (const other of place.others) {
+        if (!timeZone) break;
+        const otherCode = other.countryCell ? countryCode(other.countryCell) : placeCode;
+        const otherZone = zoneFromPlace(otherCode ?? null, other.region, other.city);
+        if (otherZone && !sameClock(otherZone, timeZone)) timeZone = null;
+      }
     }
 
     const notes = at.research.map((index) => clean(fields[index])).filter((text) => text !== '');

@@ -129,7 +129,7 @@ const placeOf = (country: string, region: string | null, city: string | null): P
 const YEAR_MS = 365.25 * 24 * 3_600_000;
 const clocks = new Map<string, boolean>();
 /** Two zones keep one clock when their offsets agree in January and July (now and a year on). */
-const sameClock = (a: string, b: string): boolean => {
+export const sameClock = (a: string, b: string): boolean => {
   if (a === b) return true;
   const key = `${a}|${b}`;
   const known = clocks.get(key);
