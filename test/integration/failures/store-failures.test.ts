@@ -13,8 +13,11 @@ import {
   writeSync,
 } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openCore } from '../../../src/main/core';
 import { logFile } from '../../../src/main/core/logs';
 import { storeFile } from '../../../src/main/core/paths';
 import {
@@ -146,6 +149,38 @@ describe('storage failures reach the user as codes that name the path', () => {
       expect(bytesOf(storeFile(dataDir)).equals(bytes)).toBe(true);
       remount(dataDir, 'rw');
       expect(storeState(dataDir)).toEqual(before);
+    },
+  );
+
+  it.skipIf(!isRoot)(
+    'read-only disk with an import a killed process left behind: the leads are still readable',
+    async () => {
+      const dataDir = tempDir('ro-batch');
+      mountTmpfs(dataDir, '8m');
+      const leadId = seedStore(dataDir);
+      // What a CLI import killed mid-way leaves: a batch still `writing`, its process gone.
+      const core = openCore({ dataDir });
+      core.db
+        .prepare(
+          `INSERT INTO import_batches (id, state, file_name, pid, host, outbox_seq, started_at)
+         VALUES ('01a20000-0000-7000-8000-000000000000', 'writing', 'leads.csv', 2147483646, ?, 0, 0)`,
+        )
+        .run(hostname());
+      core.close();
+      const before = storeState(dataDir);
+      remount(dataDir, 'ro');
+      later(() => remount(dataDir, 'rw'));
+
+      const read = await dialdeck(dataDir, ['leads']);
+      expect(read.stderr).toBe('');
+      expect((JSON.parse(read.stdout) as { id: string }[]).map((lead) => lead.id)).toEqual([leadId]);
+      remount(dataDir, 'rw');
+      expect(storeState(dataDir)).toEqual(before);
+      // Writable again, the next open removes the batch.
+      expect((await dialdeck(dataDir, ['leads'])).status).toBe(0);
+      const after = new Database(storeFile(dataDir), { readonly: true });
+      expect(after.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+      after.close();
     },
   );
 

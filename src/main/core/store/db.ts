@@ -93,11 +93,24 @@ const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     migrate(db, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     // An import whose process died leaves rows no reader sees; they go before anything else runs.
-    if (schemaVersion(db) >= IMPORT_BATCHES_VERSION) discardAbandonedBatches(db);
+    if (schemaVersion(db) >= IMPORT_BATCHES_VERSION) discardLeftBatches(db, file);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+};
+
+/**
+ * Discards abandoned import batches. Where the store cannot take that write now (a full disk, a
+ * read-only or damaged file, another writer), the rows stay as they are — no reader sees them — and
+ * the store still opens, so the leads it holds can be read; a later open removes them.
+ */
+const discardLeftBatches = (db: Db, file: string): void => {
+  try {
+    discardAbandonedBatches(db);
+  } catch (error) {
+    if (!translateStoreFailure(error, file)) throw error;
   }
 };
 
