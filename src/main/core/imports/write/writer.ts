@@ -57,7 +57,7 @@ const GAP_MS = 2;
  * whole import, and reads stay quick. The checkpoint runs in its own turn of the event loop and is not
  * counted in a chunk's time, so it never shrinks the chunks.
  */
-const WRITING_MS_PER_CHECKPOINT = 100;
+const WRITING_MS_PER_CHECKPOINT = 48;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
