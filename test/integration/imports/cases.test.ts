@@ -243,6 +243,18 @@ describe('real-world lead files through dialdeck import', () => {
       'fax',
     ]);
     expect(JSON.parse(source.stderr).error).toMatchObject({ message: expect.stringContaining('web_form') });
+    // A two-letter code that names no country is refused before a row is read, not 2 rows rejected.
+    const region = await dialdeck([
+      '--data-dir',
+      join(dir, 'bad'),
+      '--json',
+      'import',
+      file,
+      '--region',
+      'XX',
+    ]);
+    expect(region.code).toBe(2);
+    expect(JSON.parse(region.stderr).error).toMatchObject({ code: 'invalid_input', params: { value: 'XX' } });
   });
 
   it('held out: a HubSpot contacts export, split states settled by city or by a number assigned there', async () => {

@@ -5,6 +5,7 @@ import type {
   ImportWarning,
   RejectedRow,
 } from '@shared/api/imports';
+import { isSupportedCountry } from 'libphonenumber-js';
 import type { z } from 'zod';
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
@@ -80,6 +81,14 @@ export const runImport = async (
     );
   }
   const region = options.region ?? readSettings(db).defaultRegion;
+  if (!isSupportedCountry(region)) {
+    throw new AppError(
+      'invalid_input',
+      `"${region}" is not a country whose phone numbers Dialdeck can read. Use a two-letter ISO country code such as US, GB, CN or KR.`,
+      undefined,
+      { value: region },
+    );
+  }
   const normalize = createRowNormalizer(headers, mapping, region, {
     direction: options.direction,
     sourceChannel: options.sourceChannel,
