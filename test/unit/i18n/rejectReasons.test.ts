@@ -11,12 +11,15 @@ const languages = { en, 'zh-CN': zhCN, ko } as const;
 const paramsOf = (message: string): string[] =>
   [...message.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? '').sort();
 
-const HEADERS = ['Name', 'Phone', 'Email', 'Status', 'Direction', 'Time Zone'];
+const HEADERS = ['Name', 'Phone', 'Email', 'Status', 'Direction', 'Time Zone', 'Country'];
 const normalize = createRowNormalizer(HEADERS, suggestMapping(HEADERS), 'US');
-const rejectionOf = (cells: string[]) => {
-  const result = normalize(cells, 12);
-  if (result.ok) throw new Error(`row was accepted: ${cells.join(',')}`);
-  return result.rejection;
+/** The rejection of a row, or its warning with `code` where the lead itself is kept. */
+const reasonOf = (code: string, cells: string[]) => {
+  const result = normalize(cells.length === 6 ? [...cells, ''] : cells, 12);
+  if (!result.ok) return result.rejection;
+  const warning = result.warnings.find((w) => w.code === code);
+  if (!warning) throw new Error(`row was accepted without a ${code} warning: ${cells.join(',')}`);
+  return warning;
 };
 
 /** One row for each reason the row normalizer gives, with the offending value it must show. */
@@ -30,6 +33,7 @@ const CASES = [
   ['invalid_status', ['Ada', '+12025550143', '', 'hot-ish', '', ''], 'hot-ish'],
   ['invalid_direction', ['Ada', '+12025550143', '', '', 'sideways', ''], 'sideways'],
   ['invalid_time_zone', ['Ada', '+12025550143', '', '', '', 'Mars/Olympus'], 'Mars/Olympus'],
+  ['unknown_country', ['Ada', '+12025550143', '', '', '', '', 'Narnia'], 'Narnia'],
 ] as const;
 
 describe('rejected-row reasons', () => {
@@ -55,7 +59,7 @@ describe('rejected-row reasons', () => {
     });
 
     it.each(CASES)('%s', async (code, cells, value) => {
-      const rejection = rejectionOf([...cells]);
+      const rejection = reasonOf(code, [...cells]);
       expect(rejection.code).toBe(code);
       const template = (en.rejectReasons as Record<string, string>)[code];
       expect(template, `rejectReasons.${code}`).toBeDefined();

@@ -129,11 +129,16 @@ describe('reading a row', () => {
     ).toBe('Australia/Melbourne');
   });
 
-  it('keeps a country it cannot name as written, with no zone', () => {
+  it("never stores a country it cannot name: the number's country stands in, with a warning", () => {
     expect(lead(row({ Name: 'A', Email: 'a@example.com', Country: 'Atlantis' }))).toMatchObject({
-      country: 'Atlantis',
+      country: null,
       timeZone: null,
     });
+    const result = row({ Name: 'A', Phone: '(415) 555-0199', Country: 'Narnia' });
+    expect(lead(result)).toMatchObject({ country: 'US', timeZone: 'America/Los_Angeles' });
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ code: 'unknown_country', column: 'Country', params: { value: 'Narnia' } }),
+    ]);
   });
 
   it('needs a name and a way to reach the lead', () => {
@@ -157,14 +162,16 @@ describe('reading a row', () => {
     });
   });
 
-  it('rejects unknown statuses and directions', () => {
+  it('rejects unknown statuses; an unknown direction is a warning and the lead keeps its default', () => {
     expect(rejection(row({ Name: 'A', Email: 'a@example.com', Status: 'Hot' }))).toMatchObject({
       code: 'invalid_status',
       column: 'Status',
     });
-    expect(rejection(row({ Name: 'A', Email: 'a@example.com', Direction: 'up' }))).toMatchObject({
-      code: 'invalid_direction',
-    });
+    const result = row({ Name: 'A', Email: 'a@example.com', Direction: 'up' });
+    expect(lead(result).direction).toBe('outbound');
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ code: 'invalid_direction', column: 'Direction', params: { value: 'up' } }),
+    ]);
   });
 
   it('makes cold lists outbound unless a direction says otherwise, and keeps unknown sources as detail', () => {

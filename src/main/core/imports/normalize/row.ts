@@ -305,21 +305,36 @@ export const createRowNormalizer = (
           : 'inbound';
     if (directionCell) {
       const known = directionFor(directionCell);
-      if (!known) {
-        return reject(
-          line,
-          at.direction,
-          'invalid_direction',
-          `"${directionCell}" is not a direction. Use inbound or outbound.`,
-          { value: directionCell },
+      // An unreadable direction costs the lead nothing: it keeps the one its source implies.
+      if (known) direction = known;
+      else {
+        warnings.push(
+          reason(
+            line,
+            at.direction,
+            'invalid_direction',
+            `"${directionCell}" is not a direction, so the lead was imported as ${direction}. Use inbound or outbound.`,
+            { value: directionCell },
+          ),
         );
       }
-      direction = known;
     }
 
-    // Without a country column, the country of the first phone number stands in for it.
-    const placeCode = countryCell ? code : phoneCountry;
-    const country = placeCode ?? (countryCell || null);
+    // Without a country the file names, the country of the first phone number stands in for it; an
+    // unknown name ("Narnia") is a warning, never stored as if it were a country.
+    if (countryCell && !code) {
+      warnings.push(
+        reason(
+          line,
+          place.countryColumn,
+          'unknown_country',
+          `"${countryCell}" is not a country Dialdeck knows, so the lead's country was taken from its phone number. Use the country's name or its ISO code (e.g. US, DE, CN).`,
+          { value: countryCell },
+        ),
+      );
+    }
+    const placeCode = code ?? phoneCountry;
+    const country = placeCode ?? null;
     const regionName = place.region;
     const city = place.city;
     let timeZone: string | null;

@@ -271,6 +271,8 @@ export const en = {
     invalid_status:
       '“{{value}}” is not a lead status. Use one of: new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact.',
     invalid_direction: '“{{value}}” is not a direction. Use inbound or outbound.',
+    unknown_country:
+      '“{{value}}” is not a country Dialdeck knows; the lead’s country was taken from its phone number. Use the country’s name or its ISO code (e.g. US, DE, CN).',
     invalid_time_zone:
       '“{{value}}” is not a time zone name. Use an IANA name such as America/New_York, Europe/London or Asia/Shanghai.',
     unterminated_quote: 'A quoted cell is never closed.',

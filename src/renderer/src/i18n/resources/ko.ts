@@ -271,6 +271,8 @@ export const ko: LocaleResources = {
       '“{{value}}”은(는) 리드 상태가 아닙니다. new, working, nurture, MQL, SQL, opportunity, won, lost, disqualified, do not contact 중 하나를 쓰세요.',
     invalid_direction:
       '“{{value}}”은(는) 유형이 아닙니다. inbound(인바운드) 또는 outbound(아웃바운드)를 쓰세요.',
+    unknown_country:
+      '“{{value}}”은(는) Dialdeck이 아는 국가가 아니므로 전화번호의 국가를 사용했습니다. 국가 이름이나 ISO 코드(예: US, DE, CN)를 쓰세요.',
     invalid_time_zone:
       '“{{value}}”은(는) 시간대 이름이 아닙니다. Asia/Seoul, America/New_York 같은 IANA 이름을 쓰세요.',
     unterminated_quote: '따옴표로 시작한 셀이 닫히지 않았습니다.',

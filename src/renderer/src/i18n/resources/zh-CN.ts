@@ -266,6 +266,8 @@ export const zhCN: LocaleResources = {
     invalid_status:
       '“{{value}}”不是线索状态。请使用以下之一：new、working、nurture、MQL、SQL、opportunity、won、lost、disqualified、do not contact。',
     invalid_direction: '“{{value}}”不是有效的类型。请使用 inbound（呼入）或 outbound（外拓）。',
+    unknown_country:
+      '“{{value}}”不是 Dialdeck 认识的国家/地区，已改用电话号码所属的国家/地区。请填写国家/地区名称或 ISO 代码（如 US、DE、CN）。',
     invalid_time_zone:
       '“{{value}}”不是时区名称。请使用 IANA 名称，例如 Asia/Shanghai、America/New_York 或 Europe/London。',
     unterminated_quote: '有带引号的单元格没有闭合。',
