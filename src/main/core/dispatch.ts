@@ -1,6 +1,19 @@
 import { api, isMethodName, type Result } from '@shared/api';
+import type { z } from 'zod';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
+
+/** One validation problem in words a person can act on ("is not a valid id"), else zod's own. */
+const issueText = (issue: z.core.$ZodIssue): string => {
+  if (issue.code === 'invalid_format' && issue.format === 'uuid') return 'is not a valid id (a UUID)';
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return `is longer than ${Number(issue.maximum).toLocaleString('en')} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'string')
+    return Number(issue.minimum) === 1 ? 'is empty' : `is shorter than ${issue.minimum} characters`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  return `is not accepted (${issue.message})`;
+};
 
 /**
  * The one entry point every host uses: checks the method exists, validates the input with the
@@ -16,12 +29,17 @@ export const dispatch = async (
   }
   const parsed = api[name].input.safeParse(input ?? {});
   if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.') || 'input',
+      message: issueText(issue),
+    }));
     return {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: `Invalid input for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
-        details: parsed.error.issues,
+        message: `Check what was entered: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}.`,
+        params: { fields: issues.map((i) => i.path).join(', ') },
+        details: issues,
       },
     };
   }
