@@ -3,16 +3,16 @@ import type { z } from 'zod';
 import { AppError } from './errors';
 import type { Handlers } from './handlers';
 
-/** One validation problem in words a person can act on ("is not a valid id"), else zod's own. */
+/**
+ * One validation problem in words a person can act on. A schema's own message (e.g. an instant's
+ * "must be a time between 2000-01-01 and 2100-01-01") is kept; zod's generic wording for an id or a
+ * text length is replaced ("not a valid id", "longer than 10,000 characters").
+ */
 const issueText = (issue: z.core.$ZodIssue): string => {
-  if (issue.code === 'invalid_format' && issue.format === 'uuid') return 'is not a valid id (a UUID)';
-  if (issue.code === 'too_big' && issue.origin === 'string')
-    return `is longer than ${Number(issue.maximum).toLocaleString('en')} characters`;
-  if (issue.code === 'too_small' && issue.origin === 'string')
-    return Number(issue.minimum) === 1 ? 'is empty' : `is shorter than ${issue.minimum} characters`;
-  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
-  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
-  return `is not accepted (${issue.message})`;
+  if (issue.code === 'invalid_format' && issue.format === 'uuid') return 'not a valid id (a UUID)';
+  if (issue.code === 'too_big' && issue.origin === 'string' && issue.message.startsWith('Too big'))
+    return `longer than ${Number(issue.maximum).toLocaleString('en')} characters`;
+  return issue.message;
 };
 
 /**
@@ -37,8 +37,7 @@ export const dispatch = async (
       ok: false,
       error: {
         code: 'invalid_input',
-        message: `Check what was entered: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}.`,
-        params: { fields: issues.map((i) => i.path).join(', ') },
+        message: `Check what was entered: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
         details: issues,
       },
     };

@@ -12,9 +12,8 @@ describe('input the contract refuses', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'Check what was entered: leadId is not a valid id (a UUID).',
-        params: { fields: 'leadId' },
-        details: [{ path: 'leadId', message: 'is not a valid id (a UUID)' }],
+        message: 'Check what was entered: leadId: not a valid id (a UUID).',
+        details: [{ path: 'leadId', message: 'not a valid id (a UUID)' }],
       },
     });
   });
@@ -26,6 +25,6 @@ describe('input the contract refuses', () => {
       note: 'x'.repeat(10_001),
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('note is longer than 10,000 characters');
+    if (!result.ok) expect(result.error.message).toContain('note: longer than 10,000 characters');
   });
 });
