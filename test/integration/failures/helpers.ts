@@ -10,6 +10,7 @@ import { en } from '../../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../../src/renderer/src/i18n/resources/ko';
 import { zhCN } from '../../../src/renderer/src/i18n/resources/zh-CN';
 import { ADA } from '../../fixtures/leads';
+import { finished } from '../imports/helpers';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'src/main/cli/index.ts');
@@ -94,18 +95,7 @@ export const dialdeck = (
       ? node
       : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', ...node];
   const child = spawn(command as string, rest, { cwd: ROOT, env: { ...process.env, HOME: tmpdir() } });
-  return new Promise((done, fail) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+  return finished(child).then(({ code, stdout, stderr }) => ({ status: code, stdout, stderr }));
 };
 
 /** The one JSON object a failed --json command leaves on stderr; throws if stderr holds anything else. */
