@@ -4,6 +4,7 @@ import { laneOf } from '@shared/domain/queue';
 import { type ZoneKey, zoneKeyOf } from '@shared/queue/zones';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { type RoutingRow, toRouting } from '../leads/rows';
 import {
   COUNTER_COLUMNS,
   type CounterRow,
@@ -44,28 +45,13 @@ const READ_CHUNK = 1_000;
 const ROWS_PER_INSERT = 64;
 
 /** A lead as the candidates query reads it; the counter columns are null when it was never dialed. */
-type CandidateRow = {
-  id: string;
-  status: LeadStatus;
-  direction: Direction;
-  source_channel: SourceChannel;
-  time_zone: string | null;
-  country: string | null;
-  created_at: number;
-  is_demo: number;
+type CandidateRow = RoutingRow & {
   has_phone: number;
   live_task_id: string | null;
 } & { [K in keyof CounterRow]: CounterRow[K] | null };
 
 const toCandidate = (row: CandidateRow): EnrollCandidate => ({
-  id: row.id,
-  status: row.status,
-  direction: row.direction,
-  sourceChannel: row.source_channel,
-  timeZone: row.time_zone,
-  country: row.country,
-  createdAt: row.created_at,
-  isDemo: row.is_demo === 1,
+  ...toRouting(row),
   hasPhone: row.has_phone === 1,
   // No lead_queue row (the LEFT JOIN found none): never dialed.
   counters: toCounters(row.attempts_total === null ? undefined : (row as CounterRow)),

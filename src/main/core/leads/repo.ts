@@ -8,33 +8,28 @@ import {
   type ResearchNote,
 } from '@shared/domain/lead';
 import { AppError } from '../errors';
-import { newId } from '../ids';
 import type { Db } from '../store/db';
 import { publishedLeads } from '../store/published';
 import type { Clock, Outbox } from '../sync/outbox';
 import {
+  ACCOUNT_COLUMNS,
   type AccountRow,
   LEAD_COLUMNS,
   LEAD_FROM,
   type LeadRow,
+  PHONE_COLUMNS,
   type PhoneRow,
+  phonesByLead,
   SUMMARY_COLUMNS,
   type SummaryRow,
   toAccount,
   toLead,
-  toPhone,
   toSummary,
 } from './rows';
+import { leadWriterFor, type NewLead } from './writer';
 
-/** A lead as written by import or creation: what is known, before ids and timestamps. */
-export type NewLead = Omit<Lead, 'id' | 'accountId' | 'createdAt' | 'updatedAt' | 'ownerId' | 'isDemo'> & {
-  ownerId?: string | null;
-  isDemo?: boolean;
-};
-
-/** Accounts are matched by a folded form of the company name. */
-export const accountKey = (name: string): string =>
-  name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+// Older import paths of these names (tests, the import bench).
+export { accountKey, type NewLead } from './writer';
 
 /** Splits a search into words; a lead matches when every word is found in one of its list fields. */
 export const searchWords = (search: string | undefined): string[] =>
@@ -82,129 +77,109 @@ type IndexRow = [
   isDemo: number,
 ];
 
+/** Distinct list queries kept prepared: one per combination of filter and number of search words. */
+const MAX_LIST_STATEMENTS = 64;
+
 export type LeadsRepo = ReturnType<typeof createLeadsRepo>;
 
+/**
+ * Reads of the lead list and a lead's page, and the single-lead writes (through the connection's lead
+ * writer, leads/writer.ts). Statements are prepared once per connection; list queries, whose WHERE
+ * depends on the search, are prepared once per shape and kept.
+ */
 export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
-  const phonesOf = db.prepare<[string], PhoneRow>(
-    'SELECT lead_id, e164, ext, label, raw FROM lead_phones WHERE lead_id = ? ORDER BY position',
+  const writer = leadWriterFor(db, outbox);
+  const allPhones = db.prepare<[], PhoneRow>(
+    `SELECT ${PHONE_COLUMNS} FROM lead_phones ORDER BY lead_id, position`,
   );
-  const accountByKey = db.prepare<[string], AccountRow & { batch_id: string | null }>(
-    'SELECT id, name, domain, created_at, updated_at, batch_id FROM accounts WHERE name_key = ?',
+  const accountById = db.prepare<[string], AccountRow>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`,
   );
-  const adoptAccount = db.prepare('UPDATE accounts SET batch_id = NULL WHERE id = ?');
-  const insertAccount = db.prepare(
-    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const accountLeadsOf = db.prepare<[string, string], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.account_id = ? AND l.id <> ?
+     ORDER BY l.created_at DESC LIMIT 50`,
   );
-  const insertLead = db.prepare(`INSERT INTO leads (id, name, title, account_id, email, time_zone, country,
-    region, city, source_channel, source_detail, direction, status, owner_id, is_demo, import_id, created_at,
-    updated_at) VALUES (@id, @name, @title, @accountId, @email, @timeZone, @country, @region, @city,
-    @sourceChannel, @sourceDetail, @direction, @status, @ownerId, @isDemo, @importId, @createdAt, @updatedAt)`);
-  const insertPhone = db.prepare(
-    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw) VALUES (?, ?, ?, ?, ?, ?)',
+  const researchOf = db.prepare<[string], { lead_id: string; body: string; updated_at: number }>(
+    'SELECT lead_id, body, updated_at FROM research WHERE lead_id = ?',
   );
-  const upsertResearch = db.prepare(`INSERT INTO research (lead_id, body, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT(lead_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`);
-
-  /** `record: false` is for demo data, which never reaches the server (nor do its accounts). */
-  const ensureAccount = (name: string | null, at: number, record = true): string | null => {
-    if (!name?.trim()) return null;
-    const key = accountKey(name);
-    const existing = accountByKey.get(key);
-    if (existing) {
-      // An account an import is still writing becomes this lead's too: it stays when that import fails.
-      if (existing.batch_id !== null) adoptAccount.run(existing.id);
-      return existing.id;
+  const summariesOf = db.prepare<[string], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?)) ${LIST_ORDER}`,
+  );
+  const indexRows = db
+    .prepare<[], IndexRow>(
+      `SELECT l.id, l.name, l.title, a.name, l.email,
+         (SELECT p.e164 FROM lead_phones p WHERE p.lead_id = l.id ORDER BY p.position LIMIT 1),
+         l.status, l.time_zone, l.is_demo
+       FROM ${LEAD_FROM} ${LIST_ORDER}`,
+    )
+    .raw();
+  const demoAccounts = db
+    .prepare<[], string>('SELECT DISTINCT account_id FROM leads WHERE is_demo = 1 AND account_id IS NOT NULL')
+    .pluck();
+  const removeDemoLeads = db.prepare('DELETE FROM leads WHERE is_demo = 1');
+  const dropUnusedAccount = db.prepare<[string, string]>(
+    'DELETE FROM accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM leads WHERE account_id = ?)',
+  );
+  const listStatements = new Map<string, ReturnType<Db['prepare']>>();
+  /** The prepared statement for one shape of list query. */
+  const listStatement = <P extends unknown[], R>(sql: string) => {
+    let statement = listStatements.get(sql);
+    if (!statement) {
+      if (listStatements.size >= MAX_LIST_STATEMENTS) listStatements.clear();
+      statement = db.prepare(sql);
+      listStatements.set(sql, statement);
     }
-    const id = newId();
-    insertAccount.run(id, name.trim(), key, null, at, at);
-    if (record) outbox.record('account.create', { id, name: name.trim(), createdAt: at });
-    return id;
+    return statement as unknown as ReturnType<typeof db.prepare<P, R>>;
   };
 
   const getLead = (id: string): Lead => {
-    const row = db
-      .prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`)
-      .get(id);
-    if (!row)
+    const lead = writer.find(id);
+    if (!lead)
       throw new AppError('not_found', `No lead with id ${id}. It may have been removed; refresh the list.`);
-    return toLead(row, phonesOf.all(id).map(toPhone));
-  };
-
-  /** Writes one lead with its account and phones. Call inside a transaction. */
-  const create = (
-    input: NewLead,
-    options: { importId?: string; at?: number; record?: boolean } = {},
-  ): Lead => {
-    const at = options.at ?? now();
-    const id = newId();
-    // Demo leads never reach the server, whatever the caller asked.
-    const record = options.record !== false && !input.isDemo;
-    const accountId = ensureAccount(input.company, at, record);
-    insertLead.run({
-      ...input,
-      id,
-      accountId,
-      ownerId: input.ownerId ?? null,
-      isDemo: input.isDemo ? 1 : 0,
-      importId: options.importId ?? null,
-      createdAt: at,
-      updatedAt: at,
-    });
-    input.phones.forEach((phone: LeadPhone, position) => {
-      insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw);
-    });
-    const lead: Lead = {
-      ...input,
-      id,
-      accountId,
-      ownerId: input.ownerId ?? null,
-      isDemo: input.isDemo ?? false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    if (record) outbox.record('lead.create', lead);
     return lead;
   };
 
+  /**
+   * Writes one lead with its account and phones (leads/writer.ts) and records it for sync unless it is
+   * demo data or `record` is false. Call inside a transaction.
+   */
+  const create = (input: NewLead, options: { importId?: string; at?: number; record?: boolean } = {}): Lead =>
+    writer.create(input, {
+      at: options.at ?? now(),
+      importId: options.importId ?? null,
+      record: options.record !== false,
+    });
+
   return {
-    ensureAccount,
     create,
     getLead,
-    phonesOf: (id: string) => phonesOf.all(id).map(toPhone),
+    phonesOf: (id: string): LeadPhone[] => writer.phones(id),
 
     list(query: LeadQuery): LeadSummary[] {
       const { sql, params } = whereFor(query);
-      return db
-        .prepare<unknown[], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER}`)
+      return listStatement<unknown[], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER}`,
+      )
         .all(...params)
         .map(toSummary);
     },
 
     page(query: LeadQuery & { offset: number; limit: number }): LeadPage {
       const { sql, params } = whereFor(query);
-      const rows = db
-        .prepare<unknown[], SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER} LIMIT ? OFFSET ?`,
-        )
+      const rows = listStatement<unknown[], SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} ${sql} ${LIST_ORDER} LIMIT ? OFFSET ?`,
+      )
         .all(...params, query.limit, query.offset)
         .map(toSummary);
       const from = query.search?.trim() ? LEAD_FROM : publishedLeads('l');
-      const { total } = db
-        .prepare<unknown[], { total: number }>(`SELECT count(*) AS total FROM ${from} ${sql}`)
-        .get(...params) ?? { total: 0 };
+      const { total } = listStatement<unknown[], { total: number }>(
+        `SELECT count(*) AS total FROM ${from} ${sql}`,
+      ).get(...params) ?? { total: 0 };
       return { rows, total };
     },
 
     index(): LeadIndex {
-      const rows = db
-        .prepare<[], IndexRow>(
-          `SELECT l.id, l.name, l.title, a.name, l.email,
-             (SELECT p.e164 FROM lead_phones p WHERE p.lead_id = l.id ORDER BY p.position LIMIT 1),
-             l.status, l.time_zone, l.is_demo
-           FROM ${LEAD_FROM} ${LIST_ORDER}`,
-        )
-        .raw()
-        .all() as IndexRow[];
+      const rows = indexRows.all() as IndexRow[];
       const ids = new Array<string>(rows.length);
       const texts = new Array<string>(rows.length);
       const statuses = new Array<number>(rows.length);
@@ -237,57 +212,23 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
 
     summaries(ids: string[]): LeadSummary[] {
       if (ids.length === 0) return [];
-      return db
-        .prepare<string[], SummaryRow>(
-          `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN (${ids.map(() => '?').join(', ')}) ${LIST_ORDER}`,
-        )
-        .all(...ids)
-        .map(toSummary);
+      return summariesOf.all(JSON.stringify(ids)).map(toSummary);
     },
 
     listFull(query: LeadQuery): Lead[] {
       const { sql, params } = whereFor(query);
-      const rows = db
-        .prepare<unknown[], LeadRow>(
-          `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} ${sql} ORDER BY l.created_at, l.id`,
-        )
-        .all(...params);
-      const phones = new Map<string, LeadPhone[]>();
-      for (const phone of db
-        .prepare<[], PhoneRow>(
-          'SELECT lead_id, e164, ext, label, raw FROM lead_phones ORDER BY lead_id, position',
-        )
-        .iterate()) {
-        const list = phones.get(phone.lead_id);
-        if (list) list.push(toPhone(phone));
-        else phones.set(phone.lead_id, [toPhone(phone)]);
-      }
+      const rows = listStatement<unknown[], LeadRow>(
+        `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} ${sql} ORDER BY l.created_at, l.id`,
+      ).all(...params);
+      const phones = phonesByLead(allPhones.iterate());
       return rows.map((row) => toLead(row, phones.get(row.id) ?? []));
     },
 
     detail(id: string): LeadDetail {
       const lead = getLead(id);
-      const account = lead.accountId
-        ? db
-            .prepare<[string], AccountRow>(
-              'SELECT id, name, domain, created_at, updated_at FROM accounts WHERE id = ?',
-            )
-            .get(lead.accountId)
-        : undefined;
-      const accountLeads = lead.accountId
-        ? db
-            .prepare<[string, string], SummaryRow>(
-              `SELECT ${SUMMARY_COLUMNS} FROM ${LEAD_FROM} WHERE l.account_id = ? AND l.id <> ?
-               ORDER BY l.created_at DESC LIMIT 50`,
-            )
-            .all(lead.accountId, id)
-            .map(toSummary)
-        : [];
-      const research = db
-        .prepare<[string], { lead_id: string; body: string; updated_at: number }>(
-          'SELECT lead_id, body, updated_at FROM research WHERE lead_id = ?',
-        )
-        .get(id);
+      const account = lead.accountId ? accountById.get(lead.accountId) : undefined;
+      const accountLeads = lead.accountId ? accountLeadsOf.all(lead.accountId, id).map(toSummary) : [];
+      const research = researchOf.get(id);
       return {
         lead,
         account: account ? toAccount(account) : null,
@@ -301,25 +242,14 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
     setResearch(leadId: string, body: string): ResearchNote {
       getLead(leadId);
       const at = now();
-      db.transaction(() => {
-        upsertResearch.run(leadId, body, at);
-        outbox.record('research.set', { leadId, body, updatedAt: at });
-      })();
-      return { leadId, body, updatedAt: at };
+      return db.transaction(() => writer.setResearch(leadId, body, { at }))();
     },
 
     removeDemo(): number {
       return db.transaction(() => {
-        const accounts = db
-          .prepare<[], { account_id: string }>(
-            'SELECT DISTINCT account_id FROM leads WHERE is_demo = 1 AND account_id IS NOT NULL',
-          )
-          .all();
-        const removed = db.prepare('DELETE FROM leads WHERE is_demo = 1').run().changes;
-        const dropUnused = db.prepare(
-          'DELETE FROM accounts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM leads WHERE account_id = ?)',
-        );
-        for (const { account_id } of accounts) dropUnused.run(account_id, account_id);
+        const accounts = demoAccounts.all();
+        const removed = removeDemoLeads.run().changes;
+        for (const accountId of accounts) dropUnusedAccount.run(accountId, accountId);
         // Demo leads were never recorded in the outbox, so nothing about them reaches the server.
         return removed;
       })();

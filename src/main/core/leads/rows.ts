@@ -1,7 +1,20 @@
-import type { Account, Lead, LeadPhone, LeadSummary } from '@shared/domain/lead';
+import type {
+  Account,
+  Direction,
+  Lead,
+  LeadPhone,
+  LeadStatus,
+  LeadSummary,
+  SourceChannel,
+} from '@shared/domain/lead';
+import type { QueueLead } from '@shared/domain/queue';
 import { publishedLeads } from '../store/published';
 
-/** Column lists and row mappers between SQLite rows and domain objects. */
+/**
+ * The one mapping between rows of `leads`, `lead_phones` and `accounts` and the domain's lead shapes
+ * (`Lead`, `LeadSummary`, the queue's `LeadFacts` and `QueueLead`, a cadence's enroll candidate).
+ * Every read of a lead selects one of the column lists below and maps it with the matching `to…`.
+ */
 export type LeadRow = {
   id: string;
   name: string;
@@ -38,11 +51,53 @@ export type PhoneRow = {
   raw: string;
 };
 
-export const toPhone = (row: PhoneRow): LeadPhone => ({
+/** A lead's phones in dialing order (`position`), as `PhoneRow`s. */
+export const PHONE_COLUMNS = 'lead_id, e164, ext, label, raw';
+
+export const toPhone = (row: Omit<PhoneRow, 'lead_id'>): LeadPhone => ({
   e164: row.e164,
   ext: row.ext,
   label: row.label,
   raw: row.raw,
+});
+
+/** Phone rows (ordered by lead, then position) grouped into each lead's list. */
+export const phonesByLead = (rows: Iterable<PhoneRow>): Map<string, LeadPhone[]> => {
+  const phones = new Map<string, LeadPhone[]>();
+  for (const row of rows) {
+    const list = phones.get(row.lead_id);
+    if (list) list.push(toPhone(row));
+    else phones.set(row.lead_id, [toPhone(row)]);
+  }
+  return phones;
+};
+
+/** The fields that route a lead: who it is, where it stands, where it came from, where it is. */
+export type RoutingRow = Pick<
+  LeadRow,
+  'id' | 'status' | 'direction' | 'source_channel' | 'time_zone' | 'country' | 'created_at' | 'is_demo'
+>;
+
+export type LeadRouting = {
+  id: string;
+  status: LeadStatus;
+  direction: Direction;
+  sourceChannel: SourceChannel;
+  timeZone: string | null;
+  country: string | null;
+  createdAt: number;
+  isDemo: boolean;
+};
+
+export const toRouting = (row: RoutingRow): LeadRouting => ({
+  id: row.id,
+  status: row.status,
+  direction: row.direction,
+  sourceChannel: row.source_channel,
+  timeZone: row.time_zone,
+  country: row.country,
+  createdAt: row.created_at,
+  isDemo: row.is_demo === 1,
 });
 
 export const toLead = (row: LeadRow, phones: LeadPhone[]): Lead => ({
@@ -87,6 +142,44 @@ export const toSummary = (row: SummaryRow): LeadSummary => ({
   phone: row.phone,
 });
 
+/** The lead fields the queue and the cadence engine need; `phones` are E.164 numbers in dialing order. */
+export type LeadFacts = LeadRouting & {
+  name: string;
+  title: string | null;
+  company: string | null;
+  email: string | null;
+  phones: string[];
+};
+
+export type FactsRow = RoutingRow & Pick<LeadRow, 'name' | 'title' | 'company' | 'email'>;
+
+/** Select from `LEAD_FROM`. */
+export const FACTS_COLUMNS = `l.id, l.name, l.title, a.name AS company, l.email, l.status, l.direction,
+  l.source_channel, l.time_zone, l.country, l.created_at, l.is_demo`;
+
+export const toLeadFacts = (row: FactsRow, phones: string[]): LeadFacts => ({
+  ...toRouting(row),
+  name: row.name,
+  title: row.title,
+  company: row.company,
+  email: row.email,
+  phones,
+});
+
+/** The lead as a queue entry or a due task shows it. */
+export const toQueueLead = (facts: LeadFacts): QueueLead => ({
+  id: facts.id,
+  name: facts.name,
+  title: facts.title,
+  company: facts.company,
+  email: facts.email,
+  phone: facts.phones[0] ?? null,
+  status: facts.status,
+  direction: facts.direction,
+  sourceChannel: facts.sourceChannel,
+  createdAt: facts.createdAt,
+});
+
 export type AccountRow = {
   id: string;
   name: string;
@@ -94,6 +187,8 @@ export type AccountRow = {
   created_at: number;
   updated_at: number;
 };
+
+export const ACCOUNT_COLUMNS = 'id, name, domain, created_at, updated_at';
 
 export const toAccount = (row: AccountRow): Account => ({
   id: row.id,

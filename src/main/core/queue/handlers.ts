@@ -1,9 +1,10 @@
 import type { TodoEntry } from '@shared/api/queue';
 import type { DialingContext } from '../context';
 import type { Handlers } from '../handlers';
+import { toQueueLead } from '../leads/rows';
 import { normalizeDnc } from './dnc-store';
 import { explain } from './explain';
-import { TASK_COLUMNS, TASK_FROM, type TaskRow, toQueueLead, toTask } from './lead-state';
+import { TASK_COLUMNS, TASK_FROM, type TaskRow, toTask } from './lead-state';
 import { planDay } from './plan';
 import { toEntry } from './select';
 

@@ -1,34 +1,10 @@
 import type { CadenceLimits } from '@shared/domain/cadence';
-import type { Direction, LeadStatus, SourceChannel } from '@shared/domain/lead';
-import type {
-  DialLimits,
-  DncKind,
-  QueueLead,
-  Task,
-  TaskKind,
-  TaskLane,
-  TaskState,
-} from '@shared/domain/queue';
+import type { DialLimits, DncKind, Task, TaskKind, TaskLane, TaskState } from '@shared/domain/queue';
 import { AppError } from '../errors';
-import { LEAD_FROM } from '../leads/rows';
+import { FACTS_COLUMNS, type FactsRow, LEAD_FROM, type LeadFacts, toLeadFacts } from '../leads/rows';
 import type { Db } from '../store/db';
 
-/** The lead fields the queue and the cadence engine need. */
-export type LeadFacts = {
-  id: string;
-  name: string;
-  title: string | null;
-  company: string | null;
-  email: string | null;
-  status: LeadStatus;
-  direction: Direction;
-  sourceChannel: SourceChannel;
-  timeZone: string | null;
-  country: string | null;
-  createdAt: number;
-  isDemo: boolean;
-  phones: string[];
-};
+export type { LeadFacts } from '../leads/rows';
 
 /** Per-lead dial counters, kept up to date as calls are logged. */
 export type Counters = {
@@ -132,21 +108,6 @@ export const limitsFor = (
   };
 };
 
-type LeadRow = {
-  id: string;
-  name: string;
-  title: string | null;
-  company: string | null;
-  email: string | null;
-  status: LeadStatus;
-  direction: Direction;
-  source_channel: SourceChannel;
-  time_zone: string | null;
-  country: string | null;
-  created_at: number;
-  is_demo: number;
-};
-
 export type CounterRow = {
   attempts_total: number;
   attempts_day: number;
@@ -199,11 +160,7 @@ export type LeadState = ReturnType<typeof createLeadState>;
 
 /** Reads of one lead's queue-relevant state, as prepared statements (the queue asks them per candidate). */
 export const createLeadState = (db: Db) => {
-  const leadStmt = db.prepare<[string], LeadRow>(
-    `SELECT l.id, l.name, l.title, a.name AS company, l.email, l.status, l.direction, l.source_channel,
-       l.time_zone, l.country, l.created_at, l.is_demo
-     FROM ${LEAD_FROM} WHERE l.id = ?`,
-  );
+  const leadStmt = db.prepare<[string], FactsRow>(`SELECT ${FACTS_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`);
   const phonesStmt = db
     .prepare<[string], string>('SELECT e164 FROM lead_phones WHERE lead_id = ? ORDER BY position')
     .pluck();
@@ -228,22 +185,7 @@ export const createLeadState = (db: Db) => {
 
   const facts = (id: string): LeadFacts | undefined => {
     const row = leadStmt.get(id);
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      name: row.name,
-      title: row.title,
-      company: row.company,
-      email: row.email,
-      status: row.status,
-      direction: row.direction,
-      sourceChannel: row.source_channel,
-      timeZone: row.time_zone,
-      country: row.country,
-      createdAt: row.created_at,
-      isDemo: row.is_demo === 1,
-      phones: phonesStmt.all(id),
-    };
+    return row ? toLeadFacts(row, phonesStmt.all(id)) : undefined;
   };
 
   return {
@@ -278,17 +220,3 @@ export const createLeadState = (db: Db) => {
     },
   };
 };
-
-/** The lead as a queue entry or a due task shows it. */
-export const toQueueLead = (facts: LeadFacts): QueueLead => ({
-  id: facts.id,
-  name: facts.name,
-  title: facts.title,
-  company: facts.company,
-  email: facts.email,
-  phone: facts.phones[0] ?? null,
-  status: facts.status,
-  direction: facts.direction,
-  sourceChannel: facts.sourceChannel,
-  createdAt: facts.createdAt,
-});

@@ -4,9 +4,10 @@ import { evaluateBlockers } from '@shared/queue/blockers';
 import { isoInZone } from '@shared/queue/clock';
 import { isUnknownZoneKey } from '@shared/queue/zones';
 import type { Statement } from 'better-sqlite3';
+import { toQueueLead } from '../leads/rows';
 import { published } from '../store/published';
 import { type LoadedDial, loadDialFrom, zoneOf } from './explain';
-import { toQueueLead, toTask } from './lead-state';
+import { toTask } from './lead-state';
 import { NEVER } from './schedule';
 import type { Services } from './services';
 

@@ -1,9 +1,7 @@
 import type { OnDuplicate } from '@shared/api/imports';
-import type { Lead } from '@shared/domain/lead';
 import type { CreatedLead } from '../../cadence/bulk-enroll';
 import { AppError } from '../../errors';
-import { newId } from '../../ids';
-import { accountKey } from '../../leads/repo';
+import { leadWriterFor, type StoredAccount, type WriteOptions } from '../../leads/writer';
 import type { Db } from '../../store/db';
 import { published } from '../../store/published';
 import { writeNow } from '../../store/write-lock';
@@ -155,101 +153,25 @@ const writeBatch = async (
   if (plan.creates.length === 0 && plan.merges.size === 0) {
     return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
   }
-  const insertAccount = db.prepare(
-    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at, batch_id) VALUES (?, ?, ?, NULL, ?, ?, ?)',
-  );
-  const accountByKey = db.prepare<[string], { id: string; name: string }>(
-    'SELECT id, name FROM accounts WHERE name_key = ?',
-  );
-  const insertLead = db.prepare(`INSERT INTO leads (id, name, title, account_id, email, time_zone, country,
-    region, city, source_channel, source_detail, direction, status, owner_id, is_demo, import_id, created_at,
-    updated_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?, ?, ?)`);
-  const insertPhone = db.prepare(
-    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertResearch = db.prepare(
-    'INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)',
-  );
+  const writer = leadWriterFor(db, outbox);
   const at = now();
   const importId = batch.id;
-  const accounts = new Map<string, { id: string; name: string }>();
-  /** The account a company name is stored as: looked up in the chunk's own transaction, else created. */
-  const accountFor = (
-    company: string | null,
-    batchId: string | null,
-  ): { id: string; name: string } | null => {
-    if (!company) return null;
-    const key = accountKey(company);
-    let account = accounts.get(key) ?? accountByKey.get(key);
-    if (!account) {
-      account = { id: newId(), name: company };
-      insertAccount.run(account.id, company, key, at, at, batchId);
-      outbox.record('account.create', { id: account.id, name: company, createdAt: at });
-    }
-    accounts.set(key, account);
-    return account;
-  };
+  /** Accounts found or created by this import, by accountKey (leads/writer.ts). */
+  const accounts = new Map<string, StoredAccount>();
+  const chunkWrite: WriteOptions = { at, batchId: batch.id, importId, accounts };
+  const accountFor = (company: string | null): StoredAccount | null =>
+    writer.account(company, { at, accounts });
 
   const created: string[] = [];
   /** Which new lead each email and phone of the file went to, for the check at publishing. */
   const createdBy = { emails: new Map<string, number>(), phones: new Map<string, number>() };
   const writeLead = (row: ImportedLead, index: number): CreatedLead => {
-    const id = newId();
-    const account = accountFor(row.company, batch.id);
-    const accountId = account?.id ?? null;
-    insertLead.run(
-      id,
-      row.name,
-      row.title,
-      accountId,
-      row.email,
-      row.timeZone,
-      row.country,
-      row.region,
-      row.city,
-      row.sourceChannel,
-      row.sourceDetail,
-      row.direction,
-      row.status,
-      importId,
-      at,
-      at,
-      batch.id,
-    );
-    for (const [position, phone] of row.phones.entries()) {
-      insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw, batch.id);
-      createdBy.phones.set(phoneKey(phone), index);
-    }
+    const lead = writer.create(row, chunkWrite);
+    for (const phone of row.phones) createdBy.phones.set(phoneKey(phone), index);
     if (row.email) createdBy.emails.set(emailKey(row.email), index);
-    const lead: Lead = {
-      id,
-      name: row.name,
-      title: row.title,
-      accountId,
-      company: account?.name ?? null,
-      email: row.email,
-      phones: row.phones,
-      timeZone: row.timeZone,
-      country: row.country,
-      region: row.region,
-      city: row.city,
-      sourceChannel: row.sourceChannel,
-      sourceDetail: row.sourceDetail,
-      direction: row.direction,
-      status: row.status,
-      ownerId: null,
-      isDemo: false,
-      createdAt: at,
-      updatedAt: at,
-    };
-    outbox.record('lead.create', lead);
-    if (row.research) {
-      insertResearch.run(id, row.research, at, batch.id);
-      outbox.record('research.set', { leadId: id, body: row.research, updatedAt: at });
-    }
-    created.push(id);
+    created.push(lead.id);
     return {
-      id,
+      id: lead.id,
       status: row.status,
       direction: row.direction,
       sourceChannel: row.sourceChannel,
@@ -331,7 +253,7 @@ const writeBatch = async (
     const mergedInto: string[] = [];
     const requeue: string[] = [];
     for (const [id, rows] of plan.merges) {
-      const changed = mergeIntoStored(db, outbox, { id, rows, at, accountFor: (c) => accountFor(c, null) });
+      const changed = mergeIntoStored(writer, { id, rows, at, accountFor });
       mergedInto.push(id);
       if (QUEUE_FIELDS.some((field) => field in changed)) requeue.push(id);
     }
