@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { DialingContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
-import { published } from '../store/published';
 import { toDefinition } from './store';
 
 type CadenceHandlers = Pick<
@@ -91,13 +90,7 @@ export const createCadenceHandlers = ({ dialing, events, now }: DialingContext):
       const at = now();
       const finished = svc.db.transaction(() => {
         svc.cadences.mustGet(id);
-        const leadIds = svc.db
-          .prepare<[string], string>(
-            `SELECT lead_id FROM enrollments e WHERE cadence_id = ? AND state IN ('active', 'paused')
-               AND ${published('e')}`,
-          )
-          .pluck()
-          .all(id);
+        const leadIds = svc.cadences.enrolledLeadIds(id);
         for (const leadId of leadIds) {
           const facts = svc.leads.mustFacts(leadId);
           const enrollment = svc.leads.liveEnrollment(leadId);

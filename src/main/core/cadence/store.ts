@@ -135,21 +135,28 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
     .prepare<[], string>('SELECT id FROM cadences WHERE archived = 0 ORDER BY priority, name, id')
     .pluck();
   const liveIds = (): string[] => liveIdsStmt.all();
+  const archiveStmt = db.prepare<[number, string]>(
+    'UPDATE cadences SET archived = 1, updated_at = ? WHERE id = ?',
+  );
+  const enrolledStmt = db
+    .prepare<[string], string>(
+      `SELECT lead_id FROM enrollments e WHERE cadence_id = ? AND state IN ('active', 'paused')
+         AND ${published('e')}`,
+    )
+    .pluck();
+  const enrollmentCounts = db.prepare<[], { cadence_id: string; n: number }>(
+    `SELECT cadence_id, count(*) AS n FROM enrollments e WHERE state IN ('active', 'paused')
+       AND ${published('e')} GROUP BY cadence_id`,
+  );
 
   return {
     get,
     mustGet,
     /** Every cadence in use, in rule order, with how many leads are on each. */
+    /** Ids of the leads on this cadence now (active or paused, published). */
+    enrolledLeadIds: (cadenceId: string): string[] => enrolledStmt.all(cadenceId),
     list(): Cadence[] {
-      const counts = new Map(
-        db
-          .prepare<[], { cadence_id: string; n: number }>(
-            `SELECT cadence_id, count(*) AS n FROM enrollments e WHERE state IN ('active', 'paused')
-               AND ${published('e')} GROUP BY cadence_id`,
-          )
-          .all()
-          .map((r) => [r.cadence_id, r.n]),
-      );
+      const counts = new Map(enrollmentCounts.all().map((r) => [r.cadence_id, r.n]));
       return liveIds().map((id) => {
         const c = get(id) as StoredCadence;
         return {
@@ -246,10 +253,7 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
 
     archive(id: string, at: number): void {
       const existing = mustGet(id);
-      db.prepare('UPDATE cadences SET archived = 1, updated_at = ? WHERE id = ?').run(
-        Math.max(at, existing.updatedAt + 1),
-        id,
-      );
+      archiveStmt.run(Math.max(at, existing.updatedAt + 1), id);
       record(false, 'cadence.delete', { id });
     },
   };

@@ -10,6 +10,7 @@ import { CALLBACK_TASK_TITLE } from '../cadence/defaults';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { leadWriterFor } from '../leads/writer';
 import {
   COUNTER_COLUMNS,
   type CounterRow,
@@ -69,7 +70,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       last_outcome = @outcome,
       updated_at = @at
     RETURNING ${COUNTER_COLUMNS}`);
-  const setStatus = db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?');
+  const leadWriter = leadWriterFor(db, svc.outbox);
 
   const writeActivity = (
     facts: LeadFacts,
@@ -168,7 +169,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       }),
     );
     if (status !== facts.status) {
-      setStatus.run(status, at, facts.id);
+      leadWriter.setStatus(facts.id, status, at);
       svc.record(facts.isDemo, 'lead.setStatus', { id: facts.id, status, updatedAt: at });
     }
     let dncAdded: DncEntry[] = [];

@@ -5,6 +5,7 @@ import { createIdleCheckpoint } from '../outcomes/checkpoint';
 import { createOutcomeLogger } from '../outcomes/log';
 import { readSetting, writeSetting } from '../settings/repo';
 import { publishedLeads } from '../store/published';
+import { createFitWriter } from './fit';
 import { createMaintenance } from './maintenance';
 import { createSelector } from './select';
 import { createServices, type DialingDeps } from './services';
@@ -21,6 +22,7 @@ export const createDialing = (deps: DialingDeps) => {
   const selector = createSelector(svc);
   const maintenance = createMaintenance(svc, engine);
   const checkpoint = createIdleCheckpoint(deps.db);
+  const fit = createFitWriter(svc);
 
   /**
    * First run on a store: writes the built-in cadences and puts the leads already there on the cadence
@@ -53,6 +55,7 @@ export const createDialing = (deps: DialingDeps) => {
     selector,
     maintenance,
     checkpoint,
+    fit,
     ensureReady,
     /**
      * After a queue read: leads the read found blocked for good (won, on the do-not-contact list, out of

@@ -4,7 +4,7 @@ import type { Handlers } from '../handlers';
 import { toQueueLead } from '../leads/rows';
 import { normalizeDnc } from './dnc-store';
 import { explain } from './explain';
-import { TASK_COLUMNS, TASK_FROM, type TaskRow, toTask } from './lead-state';
+import { toTask } from './lead-state';
 import { planDay } from './plan';
 import { toEntry } from './select';
 
@@ -59,56 +59,19 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
       return rules;
     },
     'queue.setFit': ({ leadId, fit }) => {
-      const at = now();
-      svc.db.transaction(() => {
-        const facts = svc.leads.mustFacts(leadId);
-        svc.db
-          .prepare(`INSERT INTO lead_queue (lead_id, fit, updated_at) VALUES (?, ?, ?)
-            ON CONFLICT(lead_id) DO UPDATE SET fit = excluded.fit, updated_at = excluded.updated_at`)
-          .run(leadId, fit, at);
-        const counters = svc.leads.counters(leadId);
-        const task = svc.leads.liveTask(leadId);
-        if (task) {
-          const band = svc.planTask({
-            facts,
-            counters,
-            cadence: null,
-            enrollmentId: task.enrollment_id,
-            enrollmentState: 'active',
-            kind: task.kind,
-            stepId: task.step_id,
-            title: task.title,
-            interstitial: false,
-            dueAt: task.due_at,
-            status: facts.status,
-          }).band;
-          svc.db.prepare('UPDATE tasks SET band = ? WHERE id = ?').run(band, task.id);
-        }
-        svc.record(facts.isDemo, 'lead.setFit', { id: leadId, fit, updatedAt: at });
-      })();
+      dialing.fit.set(leadId, fit, now());
       changed('fit', [leadId]);
       return { leadId, fit };
     },
-    'tasks.list': ({ at = now(), limit }) => {
-      const rows = svc.db
-        .prepare<[number, number], TaskRow>(
-          `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.state = 'open' AND t.lane = 'todo' AND t.due_at <= ?
-           ORDER BY t.due_at, t.id LIMIT ?`,
-        )
-        .all(at, limit);
-      return rows.flatMap((row): TodoEntry[] => {
+    'tasks.list': ({ at = now(), limit }) =>
+      svc.tasks.dueTodos(at, limit).flatMap((row): TodoEntry[] => {
         const facts = svc.leads.facts(row.lead_id);
         if (!facts) return [];
         const enrollment = svc.leads.liveEnrollment(row.lead_id);
         return [
-          {
-            task: toTask(row),
-            lead: toQueueLead(facts),
-            cadenceName: enrollment?.cadence_name ?? null,
-          },
+          { task: toTask(row), lead: toQueueLead(facts), cadenceName: enrollment?.cadence_name ?? null },
         ];
-      });
-    },
+      }),
     'tasks.complete': ({ taskId, result, note, at = now() }) => {
       const done = logger.complete({ taskId, result, note, at });
       dialing.checkpoint.wrote();

@@ -42,6 +42,11 @@ export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: stri
     `UPDATE tasks SET state = ? WHERE id = ? AND state IN ('open', 'paused') RETURNING ${TASK_OWN_COLUMNS}`,
   );
   const byId = db.prepare<[string], TaskRow>(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = ?`);
+  const dueTodos = db.prepare<[number, number], TaskRow>(
+    `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.state = 'open' AND t.lane = 'todo' AND t.due_at <= ?
+     ORDER BY t.due_at, t.id LIMIT ?`,
+  );
+  const setBand = db.prepare<[number, string]>('UPDATE tasks SET band = ? WHERE id = ?');
 
   /** Records the task as written; `row` is the task before the write, whose cadence the write keeps. */
   const put = (row: TaskRow, written: Omit<TaskRow, 'cadence_id'> | undefined, isDemo: boolean): TaskRow => {
@@ -52,6 +57,12 @@ export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: stri
 
   return {
     byId: (id: string) => byId.get(id),
+    /** Open to-do tasks (emails, research…) due by `at` (epoch ms), soonest first, at most `limit`. */
+    dueTodos: (at: number, limit: number): TaskRow[] => dueTodos.all(at, limit),
+    /** Moves a task to another priority band (0–4) without telling the server: bands are local ranking. */
+    setBand: (taskId: string, band: number): void => {
+      setBand.run(band, taskId);
+    },
     create(task: NewTask, at: number, isDemo: boolean, cadenceId: string | null): TaskRow {
       const id = newId();
       onZoneKey(task.zoneKey);
