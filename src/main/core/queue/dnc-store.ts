@@ -1,4 +1,5 @@
 import type { DncEntry, DncKind } from '@shared/domain/queue';
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
@@ -58,6 +59,22 @@ export const createDncStore = (db: Db, record: Recorder) => {
   const byValue = db.prepare<[DncKind, string], DncRow>('SELECT * FROM dnc WHERE kind = ? AND value = ?');
   const byId = db.prepare<[string], DncRow>('SELECT * FROM dnc WHERE id = ?');
   const remove = db.prepare('DELETE FROM dnc WHERE id = ?');
+  const all = db.prepare<[], DncRow>('SELECT * FROM dnc ORDER BY created_at DESC, id DESC');
+  const matching: Record<DncKind, Statement<[string], string>> = {
+    phone: db
+      .prepare<[string], string>(
+        `SELECT DISTINCT lead_id FROM lead_phones p WHERE e164 = ? AND ${published('p')}`,
+      )
+      .pluck(),
+    email: db
+      .prepare<[string], string>(`SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) = ?`)
+      .pluck(),
+    domain: db
+      .prepare<[string], string>(
+        `SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) LIKE '%@' || ?`,
+      )
+      .pluck(),
+  };
 
   return {
     /** Adds entries (already normalized); an existing entry is kept as it is. Returns the entries added. */
@@ -87,17 +104,11 @@ export const createDncStore = (db: Db, record: Recorder) => {
       return toEntry(row);
     },
     list(): DncEntry[] {
-      return db.prepare<[], DncRow>('SELECT * FROM dnc ORDER BY created_at DESC, id DESC').all().map(toEntry);
+      return all.all().map(toEntry);
     },
     /** Leads an entry covers, to take them off their cadences. */
     leadsMatching(kind: DncKind, value: string): string[] {
-      const sql =
-        kind === 'phone'
-          ? `SELECT DISTINCT lead_id FROM lead_phones p WHERE e164 = ? AND ${published('p')}`
-          : kind === 'email'
-            ? `SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) = ?`
-            : `SELECT id FROM ${publishedLeads('l')} WHERE lower(trim(email)) LIKE '%@' || ?`;
-      return db.prepare<[string], string>(sql).pluck().all(value);
+      return matching[kind].all(value);
     },
   };
 };

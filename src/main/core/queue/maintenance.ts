@@ -33,6 +33,17 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
   const { db } = svc;
   const update = db.prepare('UPDATE tasks SET zone_key = ?, band = ?, ready_at = ?, fresh = ? WHERE id = ?');
   const reschedule = db.prepare('UPDATE tasks SET zone_key = ?, band = ?, ready_at = ? WHERE id = ?');
+  /** Every live call task with what its ready time and band depend on. */
+  const REFRESH_SQL = `SELECT t.id, t.due_at, t.ready_at, t.zone_key, t.band, l.time_zone, l.country, c.limits,
+             q.attempts_total, q.attempts_day, q.attempts_day_key, q.last_attempt_at, q.fit,
+             EXISTS (SELECT 1 FROM lead_phones p WHERE p.lead_id = t.lead_id) AS has_phone
+           FROM tasks t JOIN leads l ON l.id = t.lead_id
+             LEFT JOIN lead_queue q ON q.lead_id = t.lead_id
+             LEFT JOIN enrollments e ON e.id = t.enrollment_id
+             LEFT JOIN cadences c ON c.id = e.cadence_id
+           WHERE ${published('t')} AND t.state IN ('open', 'paused') AND t.lane = 'dial'`;
+  const refreshEvery = db.prepare<[], RefreshRow>(REFRESH_SQL);
+  const refreshOfCadence = db.prepare<[string], RefreshRow>(`${REFRESH_SQL} AND e.cadence_id = ?`);
 
   /** Brings one lead's enrollment and live task up to date. Call inside a transaction. */
   const refreshLead = (leadId: string, at: number): void => {
@@ -90,18 +101,7 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
      */
     refreshAll(cadenceId?: string): void {
       const resolved = svc.rules.get();
-      const rows = db
-        .prepare<string[], RefreshRow>(
-          `SELECT t.id, t.due_at, t.ready_at, t.zone_key, t.band, l.time_zone, l.country, c.limits,
-             q.attempts_total, q.attempts_day, q.attempts_day_key, q.last_attempt_at, q.fit,
-             EXISTS (SELECT 1 FROM lead_phones p WHERE p.lead_id = t.lead_id) AS has_phone
-           FROM tasks t JOIN leads l ON l.id = t.lead_id
-             LEFT JOIN lead_queue q ON q.lead_id = t.lead_id
-             LEFT JOIN enrollments e ON e.id = t.enrollment_id
-             LEFT JOIN cadences c ON c.id = e.cadence_id
-           WHERE ${published('t')} AND t.state IN ('open', 'paused') AND t.lane = 'dial' ${cadenceId ? 'AND e.cadence_id = ?' : ''}`,
-        )
-        .all(...(cadenceId ? [cadenceId] : []));
+      const rows = cadenceId ? refreshOfCadence.all(cadenceId) : refreshEvery.all();
       db.transaction(() => {
         for (const row of rows) {
           const zoneKey = zoneKeyOf(row.time_zone, row.country);
