@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { fileFailure } from '../files/failures';
+import { fileInPlaceOfFolder } from '../files/userFiles';
 import { discardAbandonedBatches } from '../imports/write/batches';
 import { diagnoseCannotOpen, isEmptyFile, storeFailure, translateStoreFailure } from './failures';
 import { migrations } from './migrations';
@@ -49,9 +51,12 @@ const assertKnownVersion = (db: Db, latest: number): void => {
  * Throws AppError `store_newer_version`, or a storage failure (`store_disk_full`, `store_read_only`,
  * `store_busy`, `store_corrupt`, `store_not_a_database`, `store_permission_denied`,
  * `store_empty_file`, `store_io_error`) whose message names the path; the file is left as it was.
+ * A file where the data folder should be is `data_dir_not_directory`, naming that file.
  */
 export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
   if (file === ':memory:') return openAndMigrate(file, options);
+  const blocking = fileInPlaceOfFolder(dirname(file));
+  if (blocking) throw fileFailure('data_dir_not_directory', blocking);
   // SQLite would take an emptied file for a new store and write an empty schema over the loss.
   if (isEmptyFile(file)) throw storeFailure('store_empty_file', file);
   try {
