@@ -3,6 +3,12 @@ export const en = {
   app: {
     name: 'Dialdeck',
     loading: 'Opening your workspace…',
+    startFailedTitle: 'Dialdeck cannot start',
+    startFailedModuleMismatch:
+      "Dialdeck's database module does not fit this Electron ({{detail}}). Run `npm run setup` in the Dialdeck folder again.",
+    startFailedModuleMissing:
+      "Dialdeck's database module is not built for Electron yet. Run `npm run setup` in the Dialdeck folder, or start it in the browser with `npm start -- --web`.",
+    startFailedOther: 'Dialdeck could not open its data in {{dataDir}}: {{detail}}',
   },
   connection: {
     noTokenTitle: 'This page needs its access link',

@@ -5,6 +5,12 @@ export const ko: LocaleResources = {
   app: {
     name: 'Dialdeck',
     loading: '작업 공간을 여는 중…',
+    startFailedTitle: 'Dialdeck을 시작할 수 없습니다',
+    startFailedModuleMismatch:
+      'Dialdeck의 데이터베이스 모듈이 이 Electron과 맞지 않습니다({{detail}}). Dialdeck 폴더에서 `npm run setup`을 다시 실행하세요.',
+    startFailedModuleMissing:
+      'Dialdeck의 데이터베이스 모듈이 아직 Electron용으로 빌드되지 않았습니다. Dialdeck 폴더에서 `npm run setup`을 실행하거나 `npm start -- --web`으로 브라우저에서 시작하세요.',
+    startFailedOther: 'Dialdeck이 {{dataDir}}의 데이터를 열 수 없습니다: {{detail}}',
   },
   connection: {
     noTokenTitle: '이 페이지에는 접속 링크가 필요합니다',

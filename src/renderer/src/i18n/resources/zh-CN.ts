@@ -5,6 +5,12 @@ export const zhCN: LocaleResources = {
   app: {
     name: 'Dialdeck',
     loading: '正在打开工作台…',
+    startFailedTitle: 'Dialdeck 无法启动',
+    startFailedModuleMismatch:
+      'Dialdeck 的数据库模块与当前 Electron 不匹配（{{detail}}）。请在 Dialdeck 文件夹中重新运行 `npm run setup`。',
+    startFailedModuleMissing:
+      'Dialdeck 的数据库模块尚未针对 Electron 构建。请在 Dialdeck 文件夹中运行 `npm run setup`，或用 `npm start -- --web` 在浏览器中启动。',
+    startFailedOther: 'Dialdeck 无法打开 {{dataDir}} 中的数据：{{detail}}',
   },
   connection: {
     noTokenTitle: '此页面需要访问链接',
