@@ -526,6 +526,8 @@ export const en = {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
     unknownTime: 'Unknown time',
+    cleanupOnNextOpen:
+      'The rows this import had written so far could not be removed yet either: no list or queue shows them, and Dialdeck removes them the next time it opens the store with room to write.',
     codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',

@@ -522,6 +522,8 @@ export const ko: LocaleResources = {
     generic: '문제가 발생했습니다: {{message}}',
     dismiss: '닫기',
     unknownTime: '알 수 없는 시간',
+    cleanupOnNextOpen:
+      '이번 가져오기에서 이미 쓴 행도 아직 지우지 못했습니다. 이 행은 어떤 목록이나 대기열에도 보이지 않으며, 다음에 쓸 공간이 있는 상태로 저장소를 열 때 Dialdeck이 지웁니다.',
     codes: {
       settings_unreadable:
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',

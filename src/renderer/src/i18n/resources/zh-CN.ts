@@ -516,6 +516,8 @@ export const zhCN: LocaleResources = {
     generic: '出错了：{{message}}',
     dismiss: '关闭',
     unknownTime: '时间未知',
+    cleanupOnNextOpen:
+      '此次导入已写入的行也暂时无法删除：它们不会出现在任何列表或队列中，Dialdeck 下次在有可用空间时打开存储时会将其删除。',
     codes: {
       settings_unreadable:
         'Dialdeck 无法读取已保存的设置“{{key}}”，因此未改动它，也不会用新值覆盖它。如果此数据文件夹最近由更新版本的 Dialdeck 使用过，请更新 Dialdeck；否则请从备份恢复该文件夹（偏好设置也可在“设置”中重新选择）。',
