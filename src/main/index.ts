@@ -6,7 +6,6 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type Web
 import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
-import { AppError } from './core/errors';
 import { flagValue, resolveDataDir } from './core/paths';
 import {
   APP_PAGE_URL,
@@ -18,6 +17,7 @@ import {
   isTrustedSender,
   type RendererLocation,
 } from './security';
+import { startupFailure, startupLocale } from './startup-failure';
 
 // The Electron host: windows, IPC and OS integration around the core. Everything else is in ./core,
 // every security decision is a pure function in ./security.
@@ -156,24 +156,13 @@ const lockDown = () => {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 };
 
-/** What to tell the user when the store cannot be opened; the process ends after. */
-const startupFailure = (error: unknown, nativeBinding: string | undefined): string => {
-  if (error instanceof AppError) return error.message;
-  const text = error instanceof Error ? error.message : String(error);
-  if (/NODE_MODULE_VERSION|different Node\.js version|better_sqlite3\.node/.test(text)) {
-    return nativeBinding
-      ? `Dialdeck's database module does not fit this Electron (${text}). Run \`npm run setup\` again.`
-      : "Dialdeck's database module is not built for Electron yet. Run `npm run setup` in the Dialdeck folder, or start it in the browser with `npm start -- --web`.";
-  }
-  return `Dialdeck could not open its data in ${dataDir}: ${text}`;
-};
-
 const openCoreOrExplain = (): Core | null => {
   const nativeBinding = electronNativeBinding();
   try {
     return openCore({ dataDir, nativeBinding, seedDemo: true, watchOtherWriters: true });
   } catch (error) {
-    dialog.showErrorBox('Dialdeck cannot start', startupFailure(error, nativeBinding));
+    const { title, body } = startupFailure(error, startupLocale(app.getLocale()), { dataDir, nativeBinding });
+    dialog.showErrorBox(title, body);
     return null;
   }
 };

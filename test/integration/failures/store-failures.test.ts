@@ -92,7 +92,7 @@ describe('storage failures reach the user as codes that name the path', () => {
   );
 
   it.skipIf(!isRoot)(
-    'an export to a full disk: store_disk_full naming the file, no partial file',
+    'an export to a full disk: file_disk_full naming the file, no partial file',
     async () => {
       const dataDir = tempDir('export');
       seedStore(dataDir);
@@ -104,7 +104,7 @@ describe('storage failures reach the user as codes that name the path', () => {
       const file = join(target, 'leads.csv');
       const run = await dialdeck(dataDir, ['export', file]);
       expect(run.status).toBe(1);
-      expectNamed(failureOf(run), 'store_disk_full', file);
+      expectNamed(failureOf(run), 'file_disk_full', file);
       expect(existsSync(file) || existsSync(`${file}.partial`)).toBe(false);
     },
   );

@@ -119,7 +119,7 @@ describe('dialdeck import', () => {
 
     const missing = await dialdeck(['--data-dir', w.data, '--json', 'import', w.file('nope.csv')]);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stderr).error.code).toBe('not_found');
+    expect(JSON.parse(missing.stderr).error.code).toBe('file_not_found');
 
     writeFileSync(w.file('ok.csv'), simpleCsv(1));
     const badFlag = await dialdeck([

@@ -27,9 +27,12 @@ describe('every error code of the contract has a message', () => {
     for (const params of rest) expect(params).toEqual(first);
   });
 
-  it('storage failures name the path and unexpected errors name the log', () => {
+  it('storage and file failures name the path and unexpected errors name the log', () => {
     for (const code of ErrorCode.options.filter(
-      (c) => c.startsWith('store_') && c !== 'store_newer_version',
+      (c) =>
+        (c.startsWith('store_') && c !== 'store_newer_version') ||
+        c.startsWith('file_') ||
+        c === 'data_dir_not_directory',
     )) {
       expect(paramsOf(en.errors.codes[code])).toContain('path');
     }

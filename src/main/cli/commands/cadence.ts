@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AppError } from '../../core/errors';
+import { readUserFile, writeUserFile } from '../../core/files/userFiles';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
 
@@ -33,12 +33,7 @@ export const registerCadence = (program: Command, globals: () => GlobalOptions) 
     .action(async (file: string) => {
       const opts = globals();
       await withCore(opts, async (core) => {
-        let json: string;
-        try {
-          json = readFileSync(file, 'utf8');
-        } catch (error) {
-          throw new AppError('not_found', `Cannot read ${file}: ${(error as Error).message}`);
-        }
+        const json = readUserFile(resolve(file)).toString('utf8');
         const { saved } = await call(core, 'cadences.import', { json });
         print(opts.json ?? false, { saved }, () => saved.map((c) => `Saved ${c.name} (${c.id}).`).join('\n'));
       });
@@ -52,7 +47,7 @@ export const registerCadence = (program: Command, globals: () => GlobalOptions) 
       const opts = globals();
       await withCore(opts, async (core) => {
         const { json, file: content } = await call(core, 'cadences.export', { ids: options.id });
-        writeFileSync(file, json);
+        writeUserFile(resolve(file), json);
         print(
           opts.json ?? false,
           { file, count: content.cadences.length },

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type Delimiter, Encoding, type ImportSummary, OnDuplicate } from '@shared/api/imports';
 import { Direction, SourceChannel } from '@shared/domain/lead';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
+import { readUserFile, userFileSize } from '../../core/files/userFiles';
 import { MAX_IMPORT_BYTES, tooLarge } from '../../core/imports/limits';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
@@ -148,18 +148,6 @@ const parseFlags = (flags: ImportFlags) => {
   };
 };
 
-/** The file's size, checked before a single byte of it is read. */
-const sizeOf = (file: string): number => {
-  try {
-    const info = statSync(file);
-    if (!info.isFile()) throw new AppError('invalid_input', `${file} is not a file.`);
-    return info.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('not_found', `Dialdeck can't open ${file}. Check the path and try again.`);
-  }
-};
-
 export const registerImport = (program: Command, globals: () => GlobalOptions) => {
   program
     .command('import')
@@ -201,9 +189,9 @@ export const registerImport = (program: Command, globals: () => GlobalOptions) =
       const opts = globals();
       await withCore(opts, async (core) => {
         const options = parseFlags(flags);
-        const size = sizeOf(file);
+        const size = userFileSize(resolve(file));
         if (size > MAX_IMPORT_BYTES) throw tooLarge(basename(file), size);
-        const bytes = readFileSync(file);
+        const bytes = readUserFile(resolve(file));
         const preview = await call(core, 'imports.preview', {
           fileName: basename(file),
           dataBase64: bytes.toString('base64'),

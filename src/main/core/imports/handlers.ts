@@ -2,6 +2,8 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { newId } from '../ids';
+import { storeFile } from '../paths';
+import { assertStoreSound } from '../store/soundness';
 import { leadsToCsv } from './export/csv';
 import { base64Size, MAX_IMPORT_BYTES, tooLarge } from './limits';
 import { suggestMapping } from './map/headers';
@@ -66,6 +68,8 @@ export const createImportsHandlers = (context: CoreContext): ImportsHandlers => 
       }
       running = true;
       try {
+        // A damaged store is refused before the import claims, writes or discards a single row.
+        assertStoreSound(context.db, storeFile(context.dataDir));
         const summary = await runImport(context, file, options);
         held.drop(token);
         return summary;

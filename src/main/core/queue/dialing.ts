@@ -63,6 +63,8 @@ export const createDialing = (deps: DialingDeps) => {
      */
     settle(): void {
       const stale = selector.takeStale();
+      // A store opened read-only keeps its index as it is; the next writable open settles it.
+      if (deps.db.readonly) return;
       if (stale.length > 0) maintenance.refreshLeads(stale, deps.now());
     },
     /**

@@ -2,9 +2,12 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { fileFailure } from '../files/failures';
+import { fileInPlaceOfFolder } from '../files/userFiles';
 import { discardAbandonedBatches } from '../imports/write/batches';
 import { diagnoseCannotOpen, isEmptyFile, storeFailure, translateStoreFailure } from './failures';
 import { migrations } from './migrations';
+import { openReadOnly } from './read-only';
 
 export type Db = Database.Database;
 
@@ -49,9 +52,13 @@ const assertKnownVersion = (db: Db, latest: number): void => {
  * Throws AppError `store_newer_version`, or a storage failure (`store_disk_full`, `store_read_only`,
  * `store_busy`, `store_corrupt`, `store_not_a_database`, `store_permission_denied`,
  * `store_empty_file`, `store_io_error`) whose message names the path; the file is left as it was.
+ * A file where the data folder should be is `data_dir_not_directory`, naming that file. A store that
+ * exists but cannot be written here opens read-only: reads work, writes fail as `store_read_only`.
  */
 export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
   if (file === ':memory:') return openAndMigrate(file, options);
+  const blocking = fileInPlaceOfFolder(dirname(file));
+  if (blocking) throw fileFailure('data_dir_not_directory', blocking);
   // SQLite would take an emptied file for a new store and write an empty schema over the loss.
   if (isEmptyFile(file)) throw storeFailure('store_empty_file', file);
   try {
@@ -67,7 +74,29 @@ export const openStore = (file: string, options: OpenStoreOptions = {}): Db => {
     // A store this call began and could not write (a full disk) must not stay behind as an empty
     // file, which the next open would take for a store whose data was lost.
     if (!existed) removeUnwritten(file);
-    throw translateStoreFailure(error, file) ?? error;
+    const failure = translateStoreFailure(error, file);
+    if (existed && failure?.code === 'store_read_only') return openForReading(file, options, failure);
+    throw failure ?? error;
+  }
+};
+
+/**
+ * A store that cannot be written here is still read (leads, queue, why, export): opened read-only
+ * (store/read-only.ts), so every write fails as `store_read_only`. Throws `readOnlyFailure` when
+ * SQLite cannot read it so, or when its schema is older than this version's (updating it is a write),
+ * and `store_newer_version` for a newer one.
+ */
+const openForReading = (file: string, options: OpenStoreOptions, readOnlyFailure: AppError): Db => {
+  const db = openReadOnly(file, options.nativeBinding);
+  if (!db) throw readOnlyFailure;
+  try {
+    assertKnownVersion(db, LATEST_SCHEMA_VERSION);
+    if (schemaVersion(db) < (options.targetVersion ?? LATEST_SCHEMA_VERSION)) throw readOnlyFailure;
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 };
 

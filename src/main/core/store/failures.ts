@@ -43,6 +43,31 @@ const MESSAGES: Record<StoreFailureCode, (path: string) => string> = {
 export const storeFailure = (code: StoreFailureCode, path: string): AppError =>
   new AppError(code, MESSAGES[code](path), undefined, { path });
 
+/** Said after a failure that left an import's unpublished rows behind (params `cleanup: 'next_open'`). */
+const CLEANUP_PENDING =
+  'The rows this import had written so far could not be removed yet either: no list or queue shows them, and Dialdeck removes them the next time it opens the store with room to write.';
+
+/**
+ * A failure during an import after which removing the rows it had written failed too (the disk was
+ * still full, say): `failure` is what stopped the import, `cleanupFailure` what stopped the removal.
+ */
+export class CleanupPending extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly cleanupFailure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = 'CleanupPending';
+  }
+}
+
+/** `failure` with the sentence and param that say the import's rows wait for the next open. */
+const withCleanupPending = (failure: AppError): AppError =>
+  new AppError(failure.code, `${failure.message} ${CLEANUP_PENDING}`, failure.details, {
+    ...failure.params,
+    cleanup: 'next_open',
+  });
+
 /** SQLite's result codes (better-sqlite3's `SqliteError.code`, e.g. SQLITE_BUSY_SNAPSHOT) by family. */
 const SQLITE_FAMILIES: ReadonlyArray<[prefix: string, code: StoreFailureCode | 'diagnose']> = [
   ['SQLITE_FULL', 'store_disk_full'],
@@ -133,10 +158,18 @@ export const diagnoseCannotOpen = (file: string): { code: StoreFailureCode; path
 /**
  * Turns an SQLite or file-system failure into the AppError a user can act on, naming `storeFile`
  * (or, for a file-system error, the path it names). Returns null for anything else, which stays an
- * unexpected error. SQLite result codes: https://www.sqlite.org/rescode.html; errno names: errno(3).
+ * unexpected error. A `CleanupPending` keeps the code of what stopped the import and adds that its
+ * rows wait for the next open (params `cleanup: 'next_open'`).
+ * SQLite result codes: https://www.sqlite.org/rescode.html; errno names: errno(3).
  */
 export const translateStoreFailure = (error: unknown, storeFile: string): AppError | null => {
   if (error instanceof AppError) return error;
+  if (error instanceof CleanupPending) {
+    const known =
+      translateStoreFailure(error.failure, storeFile) ??
+      translateStoreFailure(error.cleanupFailure, storeFile);
+    return known ? withCleanupPending(known) : null;
+  }
   const code = codeOf(error);
   if (code === undefined) return null;
   if (code.startsWith('SQLITE_')) {

@@ -7,12 +7,15 @@ const isErrorCode = (code: string): code is ErrorCode => ErrorCode.safeParse(cod
  * A core error in the interface language. A message the core fills from params (a path, a log file)
  * is rendered from `errors.codes.<code>` in every language; otherwise English keeps the core's own
  * wording, which names exactly what it found, and other languages show the translation for the code.
- * An unknown code keeps the core's message.
+ * An unknown code keeps the core's message. With params `cleanup: 'next_open'` it adds that an
+ * import's unpublished rows wait for the next open.
  */
 export const translatedError = (code: string, message: string, params?: ErrorParams): string => {
   if (!isErrorCode(code)) return message;
   if (params === undefined && i18next.language === 'en') return message;
-  return i18next.t(`errors.codes.${code}`, { ...params, defaultValue: message });
+  const text = i18next.t(`errors.codes.${code}`, { ...params, defaultValue: message });
+  // An import stopped by this failure left rows that the next open removes.
+  return params?.cleanup === 'next_open' ? `${text} ${i18next.t('errors.cleanupOnNextOpen')}` : text;
 };
 
 /** The `{{name}}` placeholders a message fills. */

@@ -196,6 +196,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'lead channel',
     'origin',
     'lead origin',
+    'source origin',
     '来源',
     '线索来源',
     '渠道',

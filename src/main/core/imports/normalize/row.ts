@@ -5,6 +5,7 @@ import { LAST_OWN_ADDRESS_RANK } from '../map/exportHeaders';
 import { addressGroups, labelColumns, phoneLabelFor, phoneLabelForHeader } from '../map/headers';
 import { isRagged } from '../read/csv';
 import { countryCode } from './countries';
+import { crmSourceFor } from './crmSources';
 import { readEmail } from './email';
 import { createPhoneReader, type PhoneReader, splitPhoneCell } from './phone';
 import { isKnownRegion } from './phoneCompiled';
@@ -293,16 +294,23 @@ export const createRowNormalizer = (
     // The file's Source and Direction cells win per row unless the import overrides them.
     const override = origin.overrideColumns === true;
     const sourceCell = override ? '' : clean(fields[at.sourceChannel ?? -1]);
-    const channel = sourceCell ? channelFor(sourceCell) : { channel: defaultChannel, exact: true };
+    const crm = sourceCell ? crmSourceFor(sourceCell) : undefined;
+    const channel = crm
+      ? { channel: crm.channel, exact: true }
+      : sourceCell
+        ? channelFor(sourceCell)
+        : { channel: defaultChannel, exact: true };
     let sourceDetail = first(fields, at.sourceDetail) || null;
     if (sourceCell && !channel.exact) sourceDetail ??= sourceCell;
     const directionCell = override ? '' : clean(fields[at.direction ?? -1]);
     let direction: Direction =
       !sourceCell && origin.direction
         ? origin.direction
-        : channel.channel === 'outbound_list'
-          ? 'outbound'
-          : 'inbound';
+        : crm
+          ? (crm.direction ?? origin.direction ?? 'outbound')
+          : channel.channel === 'outbound_list'
+            ? 'outbound'
+            : 'inbound';
     if (directionCell) {
       const known = directionFor(directionCell);
       // An unreadable direction costs the lead nothing: it keeps the one its source implies.

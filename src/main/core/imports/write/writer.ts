@@ -3,6 +3,7 @@ import type { CreatedLead } from '../../cadence/bulk-enroll';
 import { AppError } from '../../errors';
 import { leadWriterFor, type StoredAccount, type WriteOptions } from '../../leads/writer';
 import type { Db } from '../../store/db';
+import { CleanupPending } from '../../store/failures';
 import { published } from '../../store/published';
 import { writeNow } from '../../store/write-lock';
 import type { Clock, Outbox } from '../../sync/outbox';
@@ -121,7 +122,8 @@ const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchCla
  * write-ahead log durable with it.
  * Returns counts of leads (imported, merged, skipped), the import's id (null when nothing was written)
  * and the ids of the leads created and merged into. Throws AppError `internal` when the batch was
- * discarded while being written; store failures (SqliteError) propagate after the batch is discarded.
+ * discarded while being written; store failures (SqliteError) propagate after the batch is discarded,
+ * or as a `CleanupPending` when discarding it failed too (the next open removes it).
  */
 export const writeImport = async (
   db: Db,
@@ -135,7 +137,11 @@ export const writeImport = async (
     if (result.importId === null) await discardBatch(db, batch.id);
     return result;
   } catch (error) {
-    await discardBatch(db, batch.id);
+    try {
+      await discardBatch(db, batch.id);
+    } catch (cleanupFailure) {
+      throw new CleanupPending(error, cleanupFailure);
+    }
     throw error;
   } finally {
     releaseBatch(batch.id);

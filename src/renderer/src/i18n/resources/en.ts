@@ -3,6 +3,12 @@ export const en = {
   app: {
     name: 'Dialdeck',
     loading: 'Opening your workspace…',
+    startFailedTitle: 'Dialdeck cannot start',
+    startFailedModuleMismatch:
+      "Dialdeck's database module does not fit this Electron ({{detail}}). Run `npm run setup` in the Dialdeck folder again.",
+    startFailedModuleMissing:
+      "Dialdeck's database module is not built for Electron yet. Run `npm run setup` in the Dialdeck folder, or start it in the browser with `npm start -- --web`.",
+    startFailedOther: 'Dialdeck could not open its data in {{dataDir}}: {{detail}}',
   },
   connection: {
     noTokenTitle: 'This page needs its access link',
@@ -520,6 +526,8 @@ export const en = {
     generic: 'Something went wrong: {{message}}',
     dismiss: 'Dismiss',
     unknownTime: 'Unknown time',
+    cleanupOnNextOpen:
+      'The rows this import had written so far could not be removed yet either: no list or queue shows them, and Dialdeck removes them the next time it opens the store with room to write.',
     codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
@@ -547,6 +555,21 @@ export const en = {
         '{{path}} is empty (0 bytes) where a store should be: its data may have been lost by a failed copy or a sync tool. Restore it from a backup; to start an empty store instead, delete the file.',
       store_io_error:
         'Dialdeck could not read or write {{path}}: the disk reported an input/output error. Check that the disk or network drive is connected and healthy, then try again.',
+      file_not_found: 'There is no file at {{path}}. Check the path and its spelling, then try again.',
+      file_folder_not_found:
+        'There is no folder at {{path}}, so nothing was written. Create it or choose a path in a folder that exists, then try again.',
+      file_is_directory:
+        '{{path}} is a folder, not a file. Give the path of a file (for an export, a new file name inside that folder), then try again.',
+      file_permission_denied:
+        'Dialdeck has no permission to use {{path}}. Give your user access to it (and to its folder), or choose another path, then try again.',
+      file_read_only:
+        '{{path}} is read-only (the file, its folder or its disk), so nothing was written. Make it writable or choose another path, then try again.',
+      file_disk_full:
+        'The disk that holds {{path}} is full, so nothing was written and no partial file was left. Free some space on that disk or choose another, then try again.',
+      file_io_error:
+        'Dialdeck could not read or write {{path}}: the disk reported an input/output error. Check that the disk or network drive is connected and healthy, then try again.',
+      data_dir_not_directory:
+        '{{path}} is a file where Dialdeck expects its data folder. Move that file away, or choose another data folder, then try again.',
       import_empty_file: 'The file is empty. Choose a file with a header row and at least one lead.',
       import_too_large:
         'The file is larger than 100 MB. Split it into smaller files and import them one by one.',

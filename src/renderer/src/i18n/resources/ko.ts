@@ -5,6 +5,12 @@ export const ko: LocaleResources = {
   app: {
     name: 'Dialdeck',
     loading: '작업 공간을 여는 중…',
+    startFailedTitle: 'Dialdeck을 시작할 수 없습니다',
+    startFailedModuleMismatch:
+      'Dialdeck의 데이터베이스 모듈이 이 Electron과 맞지 않습니다({{detail}}). Dialdeck 폴더에서 `npm run setup`을 다시 실행하세요.',
+    startFailedModuleMissing:
+      'Dialdeck의 데이터베이스 모듈이 아직 Electron용으로 빌드되지 않았습니다. Dialdeck 폴더에서 `npm run setup`을 실행하거나 `npm start -- --web`으로 브라우저에서 시작하세요.',
+    startFailedOther: 'Dialdeck이 {{dataDir}}의 데이터를 열 수 없습니다: {{detail}}',
   },
   connection: {
     noTokenTitle: '이 페이지에는 접속 링크가 필요합니다',
@@ -516,6 +522,8 @@ export const ko: LocaleResources = {
     generic: '문제가 발생했습니다: {{message}}',
     dismiss: '닫기',
     unknownTime: '알 수 없는 시간',
+    cleanupOnNextOpen:
+      '이번 가져오기에서 이미 쓴 행도 아직 지우지 못했습니다. 이 행은 어떤 목록이나 대기열에도 보이지 않으며, 다음에 쓸 공간이 있는 상태로 저장소를 열 때 Dialdeck이 지웁니다.',
     codes: {
       settings_unreadable:
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',
@@ -543,6 +551,21 @@ export const ko: LocaleResources = {
         '저장소가 있어야 할 {{path}}이(가) 비어 있습니다(0바이트). 복사 실패나 동기화 도구 때문에 데이터가 사라졌을 수 있습니다. 백업에서 복원하세요. 빈 저장소로 새로 시작하려면 그 파일을 삭제하세요.',
       store_io_error:
         'Dialdeck이 {{path}}을(를) 읽거나 쓸 수 없습니다. 디스크가 입출력 오류를 보고했습니다. 디스크나 네트워크 드라이브가 연결되어 정상인지 확인한 뒤 다시 시도하세요.',
+      file_not_found: '{{path}}에 파일이 없습니다. 경로와 철자를 확인한 뒤 다시 시도하세요.',
+      file_folder_not_found:
+        '{{path}}에 폴더가 없어 아무것도 쓰지 않았습니다. 폴더를 만들거나 이미 있는 폴더 안의 경로를 선택한 뒤 다시 시도하세요.',
+      file_is_directory:
+        '{{path}}은(는) 파일이 아니라 폴더입니다. 파일 경로를 지정한 뒤(내보내기라면 그 폴더 안의 새 파일 이름) 다시 시도하세요.',
+      file_permission_denied:
+        'Dialdeck에 {{path}}을(를) 사용할 권한이 없습니다. 사용자에게 해당 파일(및 폴더)에 대한 접근 권한을 주거나 다른 경로를 선택한 뒤 다시 시도하세요.',
+      file_read_only:
+        '{{path}}이(가) 읽기 전용(파일, 폴더 또는 디스크)이라 아무것도 쓰지 않았습니다. 쓰기 가능하게 바꾸거나 다른 경로를 선택한 뒤 다시 시도하세요.',
+      file_disk_full:
+        '{{path}}이(가) 있는 디스크가 가득 차서 아무것도 쓰지 않았고 일부만 쓴 파일도 남기지 않았습니다. 디스크 공간을 확보하거나 다른 디스크를 선택한 뒤 다시 시도하세요.',
+      file_io_error:
+        'Dialdeck이 {{path}}을(를) 읽거나 쓸 수 없습니다. 디스크가 입출력 오류를 보고했습니다. 디스크나 네트워크 드라이브가 연결되어 정상인지 확인한 뒤 다시 시도하세요.',
+      data_dir_not_directory:
+        '{{path}}은(는) 파일인데, Dialdeck은 이 위치를 데이터 폴더로 써야 합니다. 그 파일을 옮기거나 다른 데이터 폴더를 선택한 뒤 다시 시도하세요.',
       import_empty_file: '파일이 비어 있습니다. 머리글 행과 리드가 하나 이상 있는 파일을 선택하세요.',
       import_too_large: '파일이 100MB보다 큽니다. 더 작은 파일로 나눠 하나씩 가져오세요.',
       import_not_csv:

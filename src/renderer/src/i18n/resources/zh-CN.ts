@@ -5,6 +5,12 @@ export const zhCN: LocaleResources = {
   app: {
     name: 'Dialdeck',
     loading: '正在打开工作台…',
+    startFailedTitle: 'Dialdeck 无法启动',
+    startFailedModuleMismatch:
+      'Dialdeck 的数据库模块与当前 Electron 不匹配（{{detail}}）。请在 Dialdeck 文件夹中重新运行 `npm run setup`。',
+    startFailedModuleMissing:
+      'Dialdeck 的数据库模块尚未针对 Electron 构建。请在 Dialdeck 文件夹中运行 `npm run setup`，或用 `npm start -- --web` 在浏览器中启动。',
+    startFailedOther: 'Dialdeck 无法打开 {{dataDir}} 中的数据：{{detail}}',
   },
   connection: {
     noTokenTitle: '此页面需要访问链接',
@@ -510,6 +516,8 @@ export const zhCN: LocaleResources = {
     generic: '出错了：{{message}}',
     dismiss: '关闭',
     unknownTime: '时间未知',
+    cleanupOnNextOpen:
+      '此次导入已写入的行也暂时无法删除：它们不会出现在任何列表或队列中，Dialdeck 下次在有可用空间时打开存储时会将其删除。',
     codes: {
       settings_unreadable:
         'Dialdeck 无法读取已保存的设置“{{key}}”，因此未改动它，也不会用新值覆盖它。如果此数据文件夹最近由更新版本的 Dialdeck 使用过，请更新 Dialdeck；否则请从备份恢复该文件夹（偏好设置也可在“设置”中重新选择）。',
@@ -534,6 +542,21 @@ export const zhCN: LocaleResources = {
         '{{path}} 是空文件（0 字节），而这里本应是数据库：其数据可能因复制失败或同步工具而丢失。请从备份恢复；如要新建一个空的数据库，请删除该文件。',
       store_io_error:
         'Dialdeck 无法读写 {{path}}：磁盘报告了输入/输出错误。请检查磁盘或网络驱动器是否已连接且工作正常，然后重试。',
+      file_not_found: '{{path}} 处没有文件。请检查路径及拼写，然后重试。',
+      file_folder_not_found:
+        '{{path}} 处没有文件夹，因此没有写入任何内容。请先创建该文件夹，或选择已存在文件夹中的路径，然后重试。',
+      file_is_directory:
+        '{{path}} 是文件夹，不是文件。请给出文件的路径（导出时可在该文件夹内取一个新文件名），然后重试。',
+      file_permission_denied:
+        'Dialdeck 没有权限使用 {{path}}。请为当前用户授予该文件（及其文件夹）的访问权限，或选择其他路径，然后重试。',
+      file_read_only:
+        '{{path}} 是只读的（文件、其所在文件夹或磁盘），因此没有写入任何内容。请将其设为可写，或选择其他路径，然后重试。',
+      file_disk_full:
+        '存放 {{path}} 的磁盘已满，因此没有写入任何内容，也没有留下不完整的文件。请释放该磁盘的空间或改用其他磁盘，然后重试。',
+      file_io_error:
+        'Dialdeck 无法读写 {{path}}：磁盘报告了输入/输出错误。请检查磁盘或网络驱动器是否已连接且工作正常，然后重试。',
+      data_dir_not_directory:
+        '{{path}} 是一个文件，而 Dialdeck 需要在此处使用数据文件夹。请移走该文件，或选择其他数据文件夹，然后重试。',
       import_empty_file: '文件是空的。请选择包含表头行和至少一条线索的文件。',
       import_too_large: '文件超过 100 MB。请拆分成较小的文件后逐个导入。',
       import_not_csv:
