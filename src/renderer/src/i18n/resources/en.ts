@@ -567,6 +567,16 @@ export const en = {
         'This window may not call Dialdeck. Open Dialdeck from its own window or the address the CLI printed.',
       not_built:
         'The workspace is not built yet. Run `npm run build` in the Dialdeck folder, then try again.',
+      outcome_already_logged:
+        'This call already has an outcome, so nothing was logged. Undo it (Ctrl+Z) or void it from the call history to log a different one.',
+      call_lead_mismatch:
+        'That key was meant for the lead that was on screen before, so nothing was logged. Check the lead now on screen and press the outcome again.',
+      outcome_already_void: 'This outcome is void already; nothing changed.',
+      outcome_void_superseded:
+        'Something was logged for this lead after this outcome, so it cannot be voided alone. Void the newer entries first, newest first.',
+      outcome_not_voidable: 'Only call outcomes can be voided, not completed tasks or notes.',
+      lead_do_not_contact:
+        'This lead is on the do-not-contact list ({{value}}): Dialdeck will not dial it or log an outcome for it. If it was added by mistake, remove the entry from the do-not-contact list first.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -546,6 +546,16 @@ export const zhCN: LocaleResources = {
       import_unreadable: '无法解码该文件。请选择它的编码（UTF-8、GB18030、CP949），或重新保存为 UTF-8。',
       forbidden: '此窗口不能调用 Dialdeck。请从 Dialdeck 自己的窗口或命令行打印的地址打开。',
       not_built: '工作区尚未构建。请在 Dialdeck 文件夹中运行 `npm run build` 后重试。',
+      outcome_already_logged:
+        '这通电话已经记录了结果，因此未再记录。若要记录其他结果，请先撤销（Ctrl+Z）或在通话记录中作废原结果。',
+      call_lead_mismatch:
+        '该按键针对的是之前显示的线索，因此未记录任何内容。请确认当前屏幕上的线索后再按一次结果键。',
+      outcome_already_void: '该结果已作废，未做任何更改。',
+      outcome_void_superseded:
+        '此结果之后该线索还有其他记录，因此无法单独作废。请先从最新的开始作废后面的记录。',
+      outcome_not_voidable: '只有通话结果可以作废，已完成的任务或备注不能作废。',
+      lead_do_not_contact:
+        '该线索在勿扰名单上（{{value}}）：Dialdeck 不会拨打它，也不会为它记录结果。如果是误加，请先从勿扰名单中移除该条目。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
