@@ -15,7 +15,9 @@ describe('migration 005: call ids and voids', () => {
     seed,
     verify: (db) => {
       expect(tableNames(db)).toContain('activity_reversals');
-      expect(indexNames(db)).toEqual(expect.arrayContaining(['activities_call_id', 'activities_lead_created']));
+      expect(indexNames(db)).toEqual(
+        expect.arrayContaining(['activities_call_id', 'activities_lead_created']),
+      );
       // A call logged before keeps everything, with no call id and not void.
       expect(db.prepare('SELECT * FROM activities').all()).toEqual([
         {
@@ -33,7 +35,9 @@ describe('migration 005: call ids and voids', () => {
           void_kind: null,
         },
       ]);
-      db.prepare("UPDATE activities SET voided_at = 3000, void_reason = 'Wrong lead', void_kind = 'void'").run();
+      db.prepare(
+        "UPDATE activities SET voided_at = 3000, void_reason = 'Wrong lead', void_kind = 'void'",
+      ).run();
       expect(() => db.prepare("UPDATE activities SET void_kind = 'erase'").run()).toThrow(/CHECK constraint/);
       db.prepare("INSERT INTO activity_reversals (activity_id, snapshot) VALUES ('act-1', '{}')").run();
       // The reversal goes with its activity.
