@@ -244,6 +244,34 @@ describe('do-not-contact is absolute', () => {
     expect(h.core.db.prepare('SELECT count(*) AS n FROM activities').get()).toEqual({ n: 0 });
   });
 
+  it('refuses marking an email step done for a listed lead, but lets it be skipped', async () => {
+    const h = await openHarness(T);
+    const emailFirst = await h.call('cadences.save', {
+      cadence: {
+        name: 'Email first',
+        rule: null,
+        steps: [
+          { id: 'email-1', kind: 'email', title: 'Send the intro email' },
+          { id: 'call-1', kind: 'call', title: 'Call' },
+        ],
+      },
+    });
+    const lead = h.lead({ name: 'Jo Park', email: 'jo@acme.example' }, { enroll: false });
+    await h.call('enrollments.enroll', { leadIds: [lead], cadenceId: emailFirst.id });
+    // An entry that arrived from a teammate (sync), before this lead's cadence noticed it.
+    h.core.db
+      .prepare(
+        "INSERT INTO dnc (id, kind, value, reason, lead_id, created_at) VALUES ('0195846a-4444-7000-8000-000000000001', 'email', 'jo@acme.example', NULL, NULL, ?)",
+      )
+      .run(T);
+    const task = liveOf(h.core, lead).tasks[0];
+    expect(task?.kind).toBe('email');
+    const refused = await h.fail('tasks.complete', { taskId: task?.id as string, result: 'done', at: T });
+    expect(refused.code).toBe('lead_do_not_contact');
+    expect(h.core.db.prepare('SELECT count(*) AS n FROM activities').get()).toEqual({ n: 0 });
+    await h.call('tasks.complete', { taskId: task?.id as string, result: 'skipped', at: T });
+  });
+
   it('shows the rule once in the explainer, never clearing, whatever else holds the lead', async () => {
     const h = await openHarness(T);
     const lead = h.lead({
