@@ -42,6 +42,18 @@ export const ErrorCode = z.enum([
   'not_built',
   /** A stored setting failed its schema; it is left untouched (details: `{ key, reason }`). */
   'settings_unreadable',
+  /** The call on screen has an outcome already (params: `activityId`); void it to log another. */
+  'outcome_already_logged',
+  /** The call id was made for another lead than the one named (the screen moved on). */
+  'call_lead_mismatch',
+  /** The outcome is void already. */
+  'outcome_already_void',
+  /** A later activity on the lead depends on this outcome; void the newer ones first. */
+  'outcome_void_superseded',
+  /** Only logged calls can be voided, not task completions or notes. */
+  'outcome_not_voidable',
+  /** The lead or one of its numbers is on the do-not-contact list: no dial and no outcome. */
+  'lead_do_not_contact',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { cadencesMethods } from './cadences';
 import { joinDomains } from './contract';
+import { historyMethods } from './history';
 import { importsMethods } from './imports';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
@@ -14,6 +15,7 @@ export const api = joinDomains(
   queueMethods,
   outcomesMethods,
   cadencesMethods,
+  historyMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

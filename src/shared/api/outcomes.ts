@@ -44,6 +44,9 @@ export const outcomesMethods = {
   /**
    * Logs a call: the activity, the lead's status, its next task, and any do-not-contact entries, in
    * one transaction. `callbackAt` (UTC epoch ms) is required by callback outcomes and refused by others.
+   * `callId` names the call attempt on screen: a second outcome for it is refused
+   * (`outcome_already_logged`), as is a call id made for another lead (`call_lead_mismatch`). A
+   * do-not-contact lead is refused (`lead_do_not_contact`).
    */
   'outcomes.log': method(
     z.object({
@@ -52,6 +55,7 @@ export const outcomesMethods = {
       note: z.string().max(10_000).optional(),
       callbackAt: Instant.optional(),
       durationSeconds: z.number().int().min(0).max(86_400).optional(),
+      callId: z.string().uuid().optional(),
       at: Instant.optional(),
     }),
     LogResult,

@@ -38,15 +38,28 @@ const block = (rule: BlockerRule, until: number | null, data?: RawBlocker['data'
 export const dayKeyOf = (zone: string, at: number): string => isoDate(localDateOf(zone, at));
 
 /**
+ * The do-not-contact rule for a lead, or null: the first matching list entry (phone, email or domain),
+ * else the lead's own `do_not_contact` status. Every place that asks "may this lead be called?" — the
+ * queue, the explainer, the lead list's badge, the lead panel — goes through here.
+ */
+export const doNotContactBlocker = (state: Pick<DialState, 'status' | 'dnc'>): RawBlocker | null => {
+  const entry = state.dnc[0];
+  if (entry) return block('do_not_contact', null, { kind: entry.kind, value: entry.value });
+  if (state.status === 'do_not_contact') return block('do_not_contact', null, { status: state.status });
+  return null;
+};
+
+/**
  * The rules that keep a lead out of the queue at `at`, each with the instant it clears by itself.
  * A callback the prospect asked for is not held back by the retry gap or the attempt limits, but
  * still waits for its time, the lead's calling window, and everything else.
  */
 export const evaluateBlockers = (state: DialState, at: number, env: DialEnv): RawBlocker[] => {
+  // Do-not-contact is absolute: it is the one rule shown (once), and it never clears by itself.
+  const dnc = doNotContactBlocker(state);
+  if (dnc) return [dnc];
   const blockers: RawBlocker[] = [];
   if (!isWorkable(state.status)) blockers.push(block('status', null, { status: state.status }));
-  for (const entry of state.dnc)
-    blockers.push(block('do_not_contact', null, { kind: entry.kind, value: entry.value }));
   if (state.phoneCount === 0) blockers.push(block('no_phone', null));
   const task = state.task;
   if (!task) {

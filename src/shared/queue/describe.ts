@@ -19,7 +19,9 @@ export const describeBlocker = (raw: RawBlocker, zone: string | null): Blocker =
   const until = when(raw.until, zone);
   const messages: Record<Blocker['rule'], string> = {
     status: `The lead's status is ${d.status}; only new, working and nurture leads are called.`,
-    do_not_contact: `The ${d.kind} ${d.value} is on the do-not-contact list.`,
+    do_not_contact: d.kind
+      ? `The ${d.kind} ${d.value} is on the do-not-contact list; the lead is never called.`
+      : "The lead's status is do-not-contact; the lead is never called.",
     no_phone: 'The lead has no phone number.',
     not_enrolled: 'The lead is on no cadence and has no callback; enroll it to call it from the queue.',
     step_not_call: `The lead's current step is ${d.kind === 'email' ? 'an email' : d.kind === 'linkedin' ? 'a LinkedIn' : 'a custom'} task, not a call; complete it first.`,

@@ -377,6 +377,20 @@ describe('the queue under random leads, zones, outcomes and instants', () => {
           if (index < 0) continue;
           for (const store of [a, b]) {
             const leadId = store.ids[index] as string;
+            const facts = store.h.core.dialing.svc.leads.mustFacts(leadId);
+            if (
+              facts.status === 'do_not_contact' ||
+              store.h.core.dialing.svc.leads.dncMatches(facts).length > 0
+            ) {
+              // Do-not-contact is absolute: the outcome is refused and nothing is written.
+              const activities = store.h.core.db.prepare('SELECT count(*) AS n FROM activities').get();
+              const refused = await store.h.fail('outcomes.log', { leadId, outcome: action.outcome, at });
+              expect(refused.code).toBe('lead_do_not_contact');
+              expect(store.h.core.db.prepare('SELECT count(*) AS n FROM activities').get()).toEqual(
+                activities,
+              );
+              continue;
+            }
             const logged = await store.h.call('outcomes.log', {
               leadId,
               outcome: action.outcome,

@@ -34,7 +34,8 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('queue.setFit', { leadId: bo, fit: 80 });
     await h.call('queue.setRules', { maxAttemptsPerDay: 4 });
     await h.call('outcomes.log', { leadId: bo, outcome: 'no_answer', at: T });
-    await h.call('outcomes.log', { leadId: bo, outcome: 'meeting_booked', at: T + HOUR });
+    const booked = await h.call('outcomes.log', { leadId: bo, outcome: 'meeting_booked', at: T + HOUR });
+    await h.call('outcomes.void', { activityId: booked.activityId, reason: 'Logged on the wrong lead' });
     await h.call('outcomes.log', { leadId: ana, outcome: 'do_not_contact', at: T + HOUR });
     const { added } = await h.call('dnc.add', { entries: [{ kind: 'domain', value: 'spam.test' }] });
     await h.call('dnc.remove', { id: added[0]?.id as string });

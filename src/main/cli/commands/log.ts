@@ -11,11 +11,12 @@ export const registerLog = (program: Command, globals: () => GlobalOptions) => {
     .option('--note <text>', 'a note on the call')
     .option('--callback-at <iso>', 'when to call back (required by the callback outcome; ISO 8601)')
     .option('--at <iso>', 'when the call happened, instead of now (ISO 8601)')
+    .option('--call-id <uuid>', 'the call attempt this outcome is for; a second outcome for it is refused')
     .action(
       async (
         leadId: string,
         outcome: string,
-        options: { note?: string; callbackAt?: string; at?: string },
+        options: { note?: string; callbackAt?: string; at?: string; callId?: string },
       ) => {
         const opts = globals();
         await withCore(opts, async (core) => {
@@ -25,6 +26,7 @@ export const registerLog = (program: Command, globals: () => GlobalOptions) => {
             note: options.note,
             callbackAt: instantOption('--callback-at', options.callbackAt),
             at: instantOption('--at', options.at),
+            callId: options.callId,
           });
           print(opts.json ?? false, logged, () =>
             [

@@ -23,6 +23,8 @@ import {
 } from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
 import { writeNow } from '../store/write-lock';
+import { assertContactable, createCallGuard } from './guards';
+import { createReversals } from './reversal';
 
 export type LogInput = {
   leadId: string;
@@ -30,6 +32,8 @@ export type LogInput = {
   note?: string;
   callbackAt?: number;
   durationSeconds?: number;
+  /** The call attempt this outcome is for (one outcome per call; see outcomes/guards.ts). */
+  callId?: string;
   at: number;
 };
 
@@ -56,7 +60,9 @@ export type OutcomeLogger = ReturnType<typeof createOutcomeLogger>;
 export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
   const { db } = svc;
   const insertActivity = db.prepare(`INSERT INTO activities (id, lead_id, kind, outcome, body, data,
-    occurred_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    occurred_at, created_at, call_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const reversals = createReversals(db, svc.leads);
+  const calls = createCallGuard(db);
   // RETURNING gives the counters as they now stand, so they need no second read.
   const bumpCounters = db.prepare<[Record<string, unknown>], CounterRow>(`INSERT INTO lead_queue (lead_id,
     attempts_total, attempts_day, attempts_day_key, connects_total, last_attempt_at, last_outcome, updated_at)
@@ -79,10 +85,11 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
     note: string | undefined,
     data: ActivityData,
     at: number,
+    callId: string | null = null,
   ): string => {
     const id = newId();
     const body = note?.trim() ? note.trim() : null;
-    insertActivity.run(id, facts.id, kind, outcome, body, JSON.stringify(data), at, svc.now());
+    insertActivity.run(id, facts.id, kind, outcome, body, JSON.stringify(data), at, svc.now(), callId);
     svc.record(facts.isDemo, 'activity.create', {
       id,
       leadId: facts.id,
@@ -91,6 +98,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       body,
       data,
       occurredAt: at,
+      ...(callId === null ? {} : { callId }),
     });
     return id;
   };
@@ -113,9 +121,30 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
     dncAdded,
   });
 
+  /**
+   * Refuses a do-not-contact lead (`lead_do_not_contact`) and a second outcome for one call
+   * (`outcome_already_logged`, `call_lead_mismatch`), then logs the call and keeps what it changed so
+   * a void can put it back (outcomes/void.ts).
+   */
   const log = (input: LogInput): LogResult => {
-    const { at } = input;
     const facts = svc.leads.mustFacts(input.leadId);
+    assertContactable(svc, facts);
+    calls.assertNewCall(input.callId, facts.id);
+    const before = reversals.before(facts.id);
+    const logged = logCall(input, facts);
+    reversals.save(
+      logged.activityId,
+      facts.id,
+      before,
+      logged.status,
+      logged.enrollment?.id ?? before.enrollment?.id ?? null,
+      logged.dncAdded.map((e) => e.id),
+    );
+    return logged;
+  };
+
+  const logCall = (input: LogInput, facts: LeadFacts): LogResult => {
+    const { at } = input;
     const outcome = svc.outcomes.mustLoggable(input.outcome);
     if (outcome.effect === 'callback') {
       if (input.callbackAt === undefined) {
@@ -158,6 +187,7 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
         status,
       },
       at,
+      input.callId ?? null,
     );
     const counters = toCounters(
       bumpCounters.get({
@@ -297,6 +327,8 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
       );
     }
     const facts = svc.leads.mustFacts(task.lead_id);
+    // Skipping contacts nobody; marking an email or LinkedIn step done would.
+    if (input.result === 'done') assertContactable(svc, facts);
     const activityId = writeActivity(
       facts,
       task.kind,

@@ -33,7 +33,7 @@ const gapsOf = (times: number[]): number[] => {
  */
 const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: number) => {
   const calls = svc.db.prepare<[number, number, number], number>(
-    "SELECT occurred_at FROM activities WHERE kind = 'call' AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT ?",
+    "SELECT occurred_at FROM activities WHERE kind = 'call' AND voided_at IS NULL AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT ?",
   );
   const today = calls.pluck().all(dayStart, at, 2000).reverse();
   const todayGaps = gapsOf(today);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CloseIcon } from './icons';
+import { Kbd } from './Kbd';
 import { useToastStore } from './toastStore';
 
 /** Short confirmations and errors, announced to screen readers. */
@@ -14,8 +15,22 @@ export const Toasts = () => {
           key={toast.id}
           className={`toast toast--${toast.tone}`}
           role={toast.tone === 'error' ? 'alert' : 'status'}
+          data-testid={toast.testId}
         >
           <span>{toast.message}</span>
+          {toast.action ? (
+            <button
+              type="button"
+              className="toast__action"
+              onClick={() => {
+                toast.action?.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+              {toast.action.shortcut ? <Kbd>{toast.action.shortcut}</Kbd> : null}
+            </button>
+          ) : null}
           <button
             type="button"
             className="icon-btn icon-btn--small"

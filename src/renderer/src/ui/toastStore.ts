@@ -1,10 +1,21 @@
 import { create } from 'zustand';
 
-export type Toast = { id: number; tone: 'info' | 'success' | 'error'; message: string };
+/** A button on a toast (e.g. Undo), with the shortcut that does the same. */
+export type ToastAction = { label: string; shortcut?: string; run: () => void };
+
+export type Toast = {
+  id: number;
+  tone: 'info' | 'success' | 'error';
+  message: string;
+  action?: ToastAction;
+  testId?: string;
+};
+
+export type ToastOptions = { action?: ToastAction; durationMs?: number; testId?: string };
 
 type ToastState = {
   toasts: Toast[];
-  show: (tone: Toast['tone'], message: string) => void;
+  show: (tone: Toast['tone'], message: string, options?: ToastOptions) => number;
   dismiss: (id: number) => void;
 };
 
@@ -12,14 +23,22 @@ let nextId = 1;
 
 export const useToastStore = create<ToastState>((set, get) => ({
   toasts: [],
-  show: (tone, message) => {
+  show: (tone, message, options = {}) => {
     const id = nextId++;
-    set({ toasts: [...get().toasts, { id, tone, message }].slice(-3) });
+    const toast: Toast = {
+      id,
+      tone,
+      message,
+      ...(options.action ? { action: options.action } : {}),
+      ...(options.testId ? { testId: options.testId } : {}),
+    };
+    set({ toasts: [...get().toasts, toast].slice(-3) });
     // Errors stay until dismissed; confirmations fade on their own.
-    if (tone !== 'error') setTimeout(() => get().dismiss(id), 5000);
+    if (tone !== 'error') setTimeout(() => get().dismiss(id), options.durationMs ?? 5000);
+    return id;
   },
   dismiss: (id) => set({ toasts: get().toasts.filter((toast) => toast.id !== id) }),
 }));
 
-export const showToast = (tone: Toast['tone'], message: string) =>
-  useToastStore.getState().show(tone, message);
+export const showToast = (tone: Toast['tone'], message: string, options?: ToastOptions): number =>
+  useToastStore.getState().show(tone, message, options);

@@ -26,6 +26,10 @@ const TaskData = z.strictObject({
 export const ActivityData = z.union([CallData, TaskData]);
 export type ActivityData = z.infer<typeof ActivityData>;
 
+/** How an outcome was taken back: `undo` right after logging, `void` later from the history. */
+export const VoidKind = z.enum(['undo', 'void']);
+export type VoidKind = z.infer<typeof VoidKind>;
+
 /** Activities are append-only: a mutation id is applied once and never conflicts. */
 export const activityMutations = {
   /**
@@ -40,5 +44,19 @@ export const activityMutations = {
     body: z.string().nullable(),
     data: ActivityData,
     occurredAt: EpochMs,
+    /** The call attempt the outcome was logged for (one outcome per call); absent before calls had ids. */
+    callId: z.uuid().nullable().optional(),
+  }),
+  /**
+   * An outcome voided: `{ id, leadId, kind, reason, voidedAt (ms) }`. `kind` is `undo` (taken back
+   * within seconds of logging) or `void` (later, from the call history); the activity stays, marked.
+   * What the void put back (status, task, enrollment, do-not-contact entries) travels in the same batch.
+   */
+  'activity.void': z.strictObject({
+    id: RowId,
+    leadId: RowId,
+    kind: VoidKind,
+    reason: z.string().max(500).nullable(),
+    voidedAt: EpochMs,
   }),
 };

@@ -19,6 +19,11 @@ export const batchMutations = {
   'enrollment.remove': Batch,
   /** A call logged: the activity, the lead's new status, the task closed, the next step, any DNC entries. */
   'outcome.log': Batch,
+  /**
+   * A logged call voided (or undone): the activity marked void, and what it changed put back where it
+   * is still its own — the lead's status, the task and enrollment, the do-not-contact entries it added.
+   */
+  'outcome.void': Batch,
   /** An email, LinkedIn or custom task completed: the activity, the task closed, the next step. */
   'task.complete': Batch,
 };

@@ -368,6 +368,42 @@ export const en = {
       calling_window: 'Outside the calling window (lead’s local time)',
     },
   },
+  history: {
+    title: 'Call history',
+    empty: 'No calls or steps logged yet.',
+    call: 'Call',
+    kinds: {
+      call: 'Call',
+      voicemail: 'Voicemail drop',
+      email: 'Email',
+      linkedin: 'LinkedIn step',
+      task: 'Task',
+      callback: 'Callback',
+    },
+    done: '{{kind}} done',
+    skipped: '{{kind}} skipped',
+    leadTime: 'lead’s local time {{time}}',
+    statusChange: 'Status: {{before}} → {{status}}',
+    callback: 'Callback asked for {{when}}',
+    voidAction: 'Void…',
+    voidTitle: 'Void this outcome?',
+    voidDescription:
+      '{{outcome}}, {{when}}. It stays in the history, struck through. The status, next step, attempt count and do-not-contact entries it set are put back, unless something changed them since.',
+    voidReason: 'Reason (shown in the history)',
+    voidReasonPlaceholder: 'e.g. Logged on the wrong lead',
+    voidHint: 'Only the newest entry can be voided; void newer ones first.',
+    voidConfirm: 'Void outcome',
+    voided: '“{{outcome}}” is void.',
+    voidedAt: 'Void since {{when}}',
+    undoneAt: 'Undone {{when}}',
+    logged: 'Logged: {{outcome}}.',
+    undo: 'Undo',
+    undone: 'Outcome undone; the lead is back as it was.',
+    oneOutcome:
+      'This call has its outcome. To change it, undo ({{shortcut}}) within 10 seconds or void it in the call history.',
+    doNotContact:
+      'Do not contact: this lead is on the do-not-contact list. Dialdeck will not dial it or log an outcome for it.',
+  },
   queue: {
     title: 'Today’s call list',
     leadsView: 'Leads',
@@ -590,6 +626,16 @@ export const en = {
         'This window may not call Dialdeck. Open Dialdeck from its own window or the address the CLI printed.',
       not_built:
         'The workspace is not built yet. Run `npm run build` in the Dialdeck folder, then try again.',
+      outcome_already_logged:
+        'This call already has an outcome, so nothing was logged. Undo it (Ctrl+Z) or void it from the call history to log a different one.',
+      call_lead_mismatch:
+        'That key was meant for the lead that was on screen before, so nothing was logged. Check the lead now on screen and press the outcome again.',
+      outcome_already_void: 'This outcome is void already; nothing changed.',
+      outcome_void_superseded:
+        'Something was logged for this lead after this outcome, so it cannot be voided alone. Void the newer entries first, newest first.',
+      outcome_not_voidable: 'Only call outcomes can be voided, not completed tasks or notes.',
+      lead_do_not_contact:
+        'This lead is on the do-not-contact list ({{value}}): Dialdeck will not dial it or log an outcome for it. If it was added by mistake, remove the entry from the do-not-contact list first.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -368,6 +368,42 @@ export const ko: LocaleResources = {
       calling_window: '통화 가능 시간 밖 (리드 현지 시간)',
     },
   },
+  history: {
+    title: '통화 기록',
+    empty: '아직 기록된 통화나 단계가 없습니다.',
+    call: '통화',
+    kinds: {
+      call: '통화',
+      voicemail: '음성 메시지',
+      email: '이메일',
+      linkedin: 'LinkedIn 단계',
+      task: '작업',
+      callback: '콜백',
+    },
+    done: '{{kind}} 완료',
+    skipped: '{{kind}} 건너뜀',
+    leadTime: '리드 현지 시간 {{time}}',
+    statusChange: '상태: {{before}} → {{status}}',
+    callback: '요청한 콜백 시간 {{when}}',
+    voidAction: '무효 처리…',
+    voidTitle: '이 결과를 무효 처리할까요?',
+    voidDescription:
+      '{{outcome}}, {{when}}. 기록에는 취소선으로 남습니다. 이 결과가 바꾼 상태, 다음 단계, 시도 횟수, 연락 금지 항목은 그 뒤에 다른 변경이 없었다면 되돌려집니다.',
+    voidReason: '사유(기록에 표시됨)',
+    voidReasonPlaceholder: '예: 다른 리드에 잘못 기록함',
+    voidHint: '가장 최근 항목만 무효 처리할 수 있습니다. 더 최근 항목부터 먼저 무효 처리하세요.',
+    voidConfirm: '결과 무효 처리',
+    voided: '“{{outcome}}”을(를) 무효 처리했습니다.',
+    voidedAt: '{{when}}부터 무효',
+    undoneAt: '{{when}}에 실행 취소됨',
+    logged: '기록됨: {{outcome}}.',
+    undo: '실행 취소',
+    undone: '결과를 실행 취소했습니다. 리드가 이전 상태로 돌아갔습니다.',
+    oneOutcome:
+      '이 통화에는 이미 결과가 있습니다. 바꾸려면 10초 안에 실행 취소({{shortcut}})하거나 통화 기록에서 무효 처리하세요.',
+    doNotContact:
+      '연락 금지: 이 리드는 연락 금지 목록에 있습니다. Dialdeck은 이 리드에 전화하거나 결과를 기록하지 않습니다.',
+  },
   queue: {
     title: '오늘의 통화 목록',
     leadsView: '리드',
@@ -583,6 +619,16 @@ export const ko: LocaleResources = {
       forbidden: '이 창은 Dialdeck을 호출할 수 없습니다. Dialdeck 자체 창이나 CLI가 출력한 주소로 여세요.',
       not_built:
         '작업 공간이 아직 빌드되지 않았습니다. Dialdeck 폴더에서 `npm run build`를 실행한 뒤 다시 시도하세요.',
+      outcome_already_logged:
+        '이 통화에는 이미 결과가 기록되어 있어 아무것도 기록하지 않았습니다. 다른 결과를 기록하려면 실행 취소(Ctrl+Z)하거나 통화 기록에서 무효 처리하세요.',
+      call_lead_mismatch:
+        '그 키는 이전에 화면에 있던 리드를 위한 것이어서 아무것도 기록하지 않았습니다. 지금 화면의 리드를 확인하고 결과 키를 다시 누르세요.',
+      outcome_already_void: '이 결과는 이미 무효 처리되었습니다. 변경된 것은 없습니다.',
+      outcome_void_superseded:
+        '이 결과 이후에 이 리드에 다른 기록이 있어 단독으로 무효 처리할 수 없습니다. 최신 기록부터 먼저 무효 처리하세요.',
+      outcome_not_voidable: '통화 결과만 무효 처리할 수 있으며, 완료된 작업이나 메모는 안 됩니다.',
+      lead_do_not_contact:
+        '이 리드는 연락 금지 목록에 있습니다({{value}}). Dialdeck은 이 리드에 전화하거나 결과를 기록하지 않습니다. 실수로 추가되었다면 먼저 연락 금지 목록에서 항목을 삭제하세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

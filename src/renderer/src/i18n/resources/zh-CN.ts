@@ -362,6 +362,40 @@ export const zhCN: LocaleResources = {
       calling_window: '不在拨打时段内（线索当地时间）',
     },
   },
+  history: {
+    title: '通话记录',
+    empty: '尚未记录任何通话或步骤。',
+    call: '通话',
+    kinds: {
+      call: '通话',
+      voicemail: '语音留言',
+      email: '邮件',
+      linkedin: 'LinkedIn 步骤',
+      task: '任务',
+      callback: '回电',
+    },
+    done: '{{kind}}已完成',
+    skipped: '{{kind}}已跳过',
+    leadTime: '线索当地时间 {{time}}',
+    statusChange: '状态：{{before}} → {{status}}',
+    callback: '约定回电时间 {{when}}',
+    voidAction: '作废…',
+    voidTitle: '作废这个结果？',
+    voidDescription:
+      '{{outcome}}，{{when}}。它会以删除线保留在记录中。它设置的状态、下一步、拨打次数和勿扰条目会被恢复，除非之后已被其他操作更改。',
+    voidReason: '原因（显示在记录中）',
+    voidReasonPlaceholder: '例如：记到了错误的线索上',
+    voidHint: '只能作废最新的一条；请先作废更新的记录。',
+    voidConfirm: '作废结果',
+    voided: '“{{outcome}}”已作废。',
+    voidedAt: '自 {{when}} 起作废',
+    undoneAt: '已于 {{when}} 撤销',
+    logged: '已记录：{{outcome}}。',
+    undo: '撤销',
+    undone: '已撤销结果，线索已恢复原样。',
+    oneOutcome: '这通电话已有结果。如需更改，请在 10 秒内撤销（{{shortcut}}），或在通话记录中将其作废。',
+    doNotContact: '勿扰：该线索在勿扰名单上。Dialdeck 不会拨打它，也不会为它记录结果。',
+  },
   queue: {
     title: '今日通话列表',
     leadsView: '线索',
@@ -569,6 +603,16 @@ export const zhCN: LocaleResources = {
       import_unreadable: '无法解码该文件。请选择它的编码（UTF-8、GB18030、CP949），或重新保存为 UTF-8。',
       forbidden: '此窗口不能调用 Dialdeck。请从 Dialdeck 自己的窗口或命令行打印的地址打开。',
       not_built: '工作区尚未构建。请在 Dialdeck 文件夹中运行 `npm run build` 后重试。',
+      outcome_already_logged:
+        '这通电话已经记录了结果，因此未再记录。若要记录其他结果，请先撤销（Ctrl+Z）或在通话记录中作废原结果。',
+      call_lead_mismatch:
+        '该按键针对的是之前显示的线索，因此未记录任何内容。请确认当前屏幕上的线索后再按一次结果键。',
+      outcome_already_void: '该结果已作废，未做任何更改。',
+      outcome_void_superseded:
+        '此结果之后该线索还有其他记录，因此无法单独作废。请先从最新的开始作废后面的记录。',
+      outcome_not_voidable: '只有通话结果可以作废，已完成的任务或备注不能作废。',
+      lead_do_not_contact:
+        '该线索在勿扰名单上（{{value}}）：Dialdeck 不会拨打它，也不会为它记录结果。如果是误加，请先从勿扰名单中移除该条目。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

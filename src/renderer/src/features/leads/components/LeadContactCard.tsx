@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../app/useNow';
 import { formatZonedDateTime, isKnownTimeZone, regionName } from '../../../i18n/format';
 import { AlertIcon, ClockIcon, MailIcon, PhoneIcon } from '../../../ui/icons';
+import { useDoNotContact } from '../../outcomes/state/callStore';
 import { isCallableHour } from '../utils/callingHours';
 import { formatPhone } from '../utils/formatPhone';
 import { telHref } from './LeadHeader';
@@ -37,6 +38,8 @@ const LocalTime = ({ timeZone }: { timeZone: string | null }) => {
 
 export const LeadContactCard = ({ lead }: { lead: Lead }) => {
   const { t } = useTranslation();
+  // Numbers of a do-not-contact lead are shown as text, never as tel: links.
+  const doNotContact = useDoNotContact(lead);
   const location = [lead.city, lead.region, lead.country ? regionName(lead.country) : null]
     .filter(Boolean)
     .join(', ');
@@ -55,10 +58,17 @@ export const LeadContactCard = ({ lead }: { lead: Lead }) => {
             {lead.phones.length === 0 ? <span className="muted">{t('detail.noPhone')}</span> : null}
             {lead.phones.map((phone) => (
               <div key={`${phone.e164}-${phone.ext ?? ''}`} className="fact__line">
-                <a href={telHref(phone.e164, phone.ext)}>
-                  {formatPhone(phone.e164)}
-                  {phone.ext ? ` ${t('detail.extension', { ext: phone.ext })}` : ''}
-                </a>
+                {doNotContact ? (
+                  <span data-testid="phone-dnc">
+                    {formatPhone(phone.e164)}
+                    {phone.ext ? ` ${t('detail.extension', { ext: phone.ext })}` : ''}
+                  </span>
+                ) : (
+                  <a href={telHref(phone.e164, phone.ext)}>
+                    {formatPhone(phone.e164)}
+                    {phone.ext ? ` ${t('detail.extension', { ext: phone.ext })}` : ''}
+                  </a>
+                )}
                 {phone.label ? <span className="fact__hint">{phone.label}</span> : null}
               </div>
             ))}
@@ -70,7 +80,9 @@ export const LeadContactCard = ({ lead }: { lead: Lead }) => {
             {t('detail.email')}
           </dt>
           <dd>
-            {lead.email ? (
+            {lead.email && doNotContact ? (
+              <span>{lead.email}</span>
+            ) : lead.email ? (
               <a href={`mailto:${lead.email}`}>{lead.email}</a>
             ) : (
               <span className="muted">{t('detail.noEmail')}</span>

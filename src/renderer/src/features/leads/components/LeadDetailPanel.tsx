@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
+import { CallHistory } from '../../outcomes/components/CallHistory';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
 import { useLeadDetailStore } from '../state/leadDetailStore';
@@ -44,7 +45,8 @@ export const LeadDetailPanel = () => {
       <LeadHeader lead={lead} />
       <div className="detail__grid">
         <div className="detail__facts">
-          <OutcomeCard leadId={lead.id} />
+          <OutcomeCard leadId={lead.id} status={lead.status} />
+          <CallHistory leadId={lead.id} timeZone={lead.timeZone} />
           <LeadContactCard lead={lead} />
           <WhyCard leadId={lead.id} />
           <LeadStatusFunnel status={lead.status} />

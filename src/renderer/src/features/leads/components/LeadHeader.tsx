@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { Badge } from '../../../ui/Badge';
 import { MailIcon, PhoneIcon } from '../../../ui/icons';
+import { useDoNotContact } from '../../outcomes/state/callStore';
 import { Avatar } from './Avatar';
 import { StatusBadge } from './StatusBadge';
 
 export const LeadHeader = ({ lead }: { lead: Lead }) => {
   const { t } = useTranslation();
-  const firstPhone = lead.phones[0];
+  // A do-not-contact lead has no call or email button (and so no `c` shortcut): nothing dials it.
+  const doNotContact = useDoNotContact(lead);
+  const firstPhone = doNotContact ? undefined : lead.phones[0];
   const subtitle =
     lead.title && lead.company
       ? t('detail.titleAtCompany', { title: lead.title, company: lead.company })
@@ -38,7 +41,7 @@ export const LeadHeader = ({ lead }: { lead: Lead }) => {
             {t('detail.call')}
           </a>
         ) : null}
-        {lead.email ? (
+        {lead.email && !doNotContact ? (
           <a className="btn btn--secondary btn--m" href={`mailto:${lead.email}`}>
             <MailIcon />
             {t('detail.sendEmail')}

@@ -6,7 +6,8 @@ import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
 import { Kbd } from '../../../ui/Kbd';
-import { activeOutcomes, useOutcomeStore } from '../state/outcomeStore';
+import { useCallStore, useDoNotContact } from '../state/callStore';
+import { activeOutcomes, undoShortcut, useOutcomeStore } from '../state/outcomeStore';
 import { outcomeKey, outcomeLabel } from '../utils/labels';
 import './outcomes.css';
 import { builtinText } from '../../../i18n/builtinText';
@@ -137,9 +138,14 @@ const PendingForm = ({ leadId }: { leadId: string }) => {
   );
 };
 
-/** One-click call outcomes for the open lead, with digit shortcuts. */
-export const OutcomeCard = ({ leadId }: { leadId: string }) => {
+/** One-click call outcomes for the open lead, with digit shortcuts; one outcome per call. */
+export const OutcomeCard = ({ leadId, status }: { leadId: string; status: LeadStatus }) => {
   const { t } = useTranslation();
+  const show = useCallStore((s) => s.show);
+  const hide = useCallStore((s) => s.hide);
+  const loadDialState = useCallStore((s) => s.loadDialState);
+  const callId = useCallStore((s) => (s.current?.leadId === leadId ? s.current.callId : null));
+  const doNotContact = useDoNotContact({ id: leadId, status });
   const outcomes = useOutcomeStore((s) => s.outcomes);
   const loaded = useOutcomeStore((s) => s.loaded);
   const load = useOutcomeStore((s) => s.load);
@@ -155,13 +161,25 @@ export const OutcomeCard = ({ leadId }: { leadId: string }) => {
     if (!loaded) void load();
   }, [loaded, load]);
 
+  // The lead is on screen: its call starts (or continues), and digits act on it alone.
+  useEffect(() => {
+    show(leadId);
+    void loadDialState(leadId);
+    return () => hide(leadId);
+  }, [leadId, show, hide, loadDialState]);
+
   const list = activeOutcomes(outcomes);
   return (
     <section className="card outcomes" aria-labelledby="card-outcomes" data-testid="outcome-card">
       <h3 className="card__title" id="card-outcomes">
         {t('outcomes.title')}
       </h3>
-      <div className="outcome-grid">
+      {doNotContact ? (
+        <p className="outcome-dnc" role="note" data-testid="outcome-dnc">
+          {t('history.doNotContact')}
+        </p>
+      ) : null}
+      <div className="outcome-grid" data-call={callId ?? undefined}>
         {list.map((outcome, index) => {
           const key = outcomeKey(index);
           return (
@@ -169,7 +187,7 @@ export const OutcomeCard = ({ leadId }: { leadId: string }) => {
               key={outcome.id}
               type="button"
               className={`outcome-btn outcome-btn--${outcome.effect}`}
-              disabled={saving}
+              disabled={saving || doNotContact}
               aria-keyshortcuts={key ?? undefined}
               data-outcome={outcome.id}
               onClick={() => void choose(leadId, outcome)}
@@ -195,6 +213,11 @@ export const OutcomeCard = ({ leadId }: { leadId: string }) => {
       {pendingHere ? <PendingForm leadId={leadId} /> : null}
       {error ? <p className="form-error">{t('outcomes.failed', { message: error })}</p> : null}
       {result ? <ResultLine result={result} /> : null}
+      {result && !error ? (
+        <p className="muted outcome-once" data-testid="outcome-once">
+          {t('history.oneOutcome', { shortcut: undoShortcut() })}
+        </p>
+      ) : null}
     </section>
   );
 };

@@ -4,6 +4,7 @@ import { FOCUS_IDS, focusById } from '../../../app/focus';
 import { i18n } from '../../../i18n';
 import { exportLeads } from '../../import/utils/exportLeads';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { useCallStore } from '../../outcomes/state/callStore';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { outcomeIndexOfKey } from '../../outcomes/utils/labels';
 import { useQueueStore } from '../../queue/state/queueStore';
@@ -29,15 +30,21 @@ const moveInList = (action: () => void) => {
   if (document.activeElement?.id !== FOCUS_IDS.list) focusById(FOCUS_IDS.list);
 };
 
-/** Digits log the open lead's outcomes, in the order the outcome card shows them. */
+/**
+ * Digits log outcomes for the lead on screen, in the order the outcome card shows them. The lead is the
+ * one whose card is showing (its call), never one still loading: while "next lead" is on its way the
+ * digit does nothing, so it cannot land on the lead that was there before.
+ */
 const logOutcomeByKey = (key: string): boolean => {
   const index = outcomeIndexOfKey(key);
-  const leadId = useLeadListStore.getState().openId;
-  if (index < 0 || !leadId) return false;
+  if (index < 0) return false;
+  const { current, visible } = useCallStore.getState();
+  const openId = useLeadListStore.getState().openId;
+  if (!current || !visible || current.leadId !== openId) return false;
   const outcomes = useOutcomeStore.getState();
   const outcome = activeOutcomes(outcomes.outcomes)[index];
   if (!outcome) return false;
-  void outcomes.choose(leadId, outcome);
+  void outcomes.choose(current.leadId, outcome);
   return true;
 };
 
@@ -48,6 +55,11 @@ const leaveDetail = (): boolean =>
 const handleModifierShortcut = (event: KeyboardEvent): boolean => {
   const key = event.key.toLowerCase();
   const dialogs = useDialogStore.getState();
+  // In a text field Ctrl/Cmd+Z undoes typing; elsewhere it undoes the outcome just logged.
+  if (key === 'z' && !event.shiftKey && !isTyping(event.target) && useCallStore.getState().undoable) {
+    void useOutcomeStore.getState().undo();
+    return true;
+  }
   if (key === 'i' && !event.shiftKey) dialogs.openDialog('import');
   else if (key === 'k' && !event.shiftKey) focusById(FOCUS_IDS.search);
   else if (key === ',') dialogs.openDialog('settings');
