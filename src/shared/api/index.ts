@@ -4,6 +4,7 @@ import { joinDomains } from './contract';
 import { importsMethods } from './imports';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
+import { qualificationMethods } from './qualification';
 import { queueMethods } from './queue';
 import { settingsMethods } from './settings';
 
@@ -14,6 +15,7 @@ export const api = joinDomains(
   queueMethods,
   outcomesMethods,
   cadencesMethods,
+  qualificationMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;
