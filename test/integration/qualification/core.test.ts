@@ -124,6 +124,7 @@ describe('the MQL hand-off', () => {
       confirmed: true,
       note: '$40k',
     });
+    const nextInQueue = (await h.call('queue.next', { at: T + HOUR })).entry?.lead.id;
     const before = outboxRows(h.core).length;
     h.setNow(T + HOUR);
     const result = await h.call('handoffs.create', {
@@ -171,10 +172,11 @@ describe('the MQL hand-off', () => {
     const q = await h.call('qualification.get', { leadId: lead });
     expect(q.handoff?.id).toBe(result.handoffId);
     expect(q.readiness.blockedBy).toBe('handoff_already_handed_off');
+    expect(nextInQueue, 'the lead was due before its hand-off').toBe(lead);
     expect(
-      (await h.call('queue.next', { at: T + 2 * HOUR })).lead?.id ?? null,
+      (await h.call('queue.next', { at: T + 2 * HOUR })).entry,
       'an MQL leaves the call queue',
-    ).not.toBe(lead);
+    ).toBeNull();
   });
 
   it('refuses below the gate, for do-not-contact, twice, and when closed — writing nothing', async () => {
