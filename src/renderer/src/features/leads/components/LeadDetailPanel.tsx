@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
+import { QualificationPanel } from '../../qualification/components/QualificationPanel';
 import { useLeadDetailStore } from '../state/leadDetailStore';
 import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
@@ -47,6 +48,7 @@ export const LeadDetailPanel = () => {
           <OutcomeCard leadId={lead.id} />
           <LeadContactCard lead={lead} />
           <WhyCard leadId={lead.id} />
+          <QualificationPanel lead={lead} researchAt={detail.research?.updatedAt} />
           <LeadStatusFunnel status={lead.status} />
           <LeadSourceCard lead={lead} />
           <LeadAccountCard
