@@ -109,6 +109,8 @@ describe('qualification and the MQL hand-off in Chromium', () => {
     await waitForText(page.getByTestId('handoff-done'), 'Handed off as MQL');
     await waitForText(page.getByTestId('lead-detail').locator('.detail__badges'), 'MQL');
     expect(await page.getByTestId('handoff-open').count()).toBe(0);
+    await page.getByTestId('handoff-done').scrollIntoViewIfNeeded();
+    shots.push(await ws.screenshot('handoff-done-en-light'));
 
     const id = idOf('Mina Cho');
     const db = ws.core.db;

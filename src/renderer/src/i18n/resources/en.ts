@@ -500,11 +500,10 @@ export const en = {
     bantQuestion: {
       budget: 'Is there a budget?',
       authority: 'Are you the decision maker?',
-      need: 'What exactly does your business need?',
+      need: 'What does your business need?',
       timeline: 'Is this a priority now?',
     },
     noteLabel: 'Note on {{criterion}}',
-    notePlaceholder: 'What did they say?',
     profileTitle: 'Profile checklist',
     profileCount: '{{filled}} of {{total}} filled ({{percent}})',
     profileBelow:

@@ -496,11 +496,10 @@ export const ko: LocaleResources = {
     bantQuestion: {
       budget: '예산이 있나요?',
       authority: '결정권자이신가요?',
-      need: '정확히 무엇이 필요하신가요?',
+      need: '무엇이 필요하신가요?',
       timeline: '지금 우선순위인가요?',
     },
     noteLabel: '{{criterion}} 메모',
-    notePlaceholder: '상대방이 뭐라고 했나요?',
     profileTitle: '프로필 체크리스트',
     profileCount: '{{total}}개 중 {{filled}}개 작성 ({{percent}})',
     profileBelow:

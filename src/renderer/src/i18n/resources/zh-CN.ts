@@ -490,11 +490,10 @@ export const zhCN: LocaleResources = {
     bantQuestion: {
       budget: '有预算吗？',
       authority: '您是决策人吗？',
-      need: '贵公司具体需要什么？',
+      need: '贵公司需要什么？',
       timeline: '这件事现在是优先事项吗？',
     },
     noteLabel: '关于{{criterion}}的备注',
-    notePlaceholder: '对方怎么说？',
     profileTitle: '客户画像清单',
     profileCount: '已填写 {{filled}}/{{total}}（{{percent}}）',
     profileBelow: '低于 {{threshold}}：画像填写越少，销售接受转交的比例越低。转交前请多填写一些。',

@@ -6,19 +6,24 @@ import { useQualificationStore } from '../state/qualificationStore';
 const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => {
   const { t } = useTranslation();
   const setBant = useQualificationStore((s) => s.setBant);
-  const [note, setNote] = useState(answer.note);
+  // What the rep is typing; null shows the stored note.
+  const [draft, setDraft] = useState<string | null>(null);
+  const note = draft ?? answer.note;
   const label = t(`qualification.bant.${answer.criterion}`);
   const toggleId = `bant-${answer.criterion}`;
+  const question = t(`qualification.bantQuestion.${answer.criterion}`);
   const saveNote = () => {
-    if (note.trim() !== answer.note) void setBant(leadId, answer.criterion, { note: note.trim() });
+    if (draft !== null && draft.trim() !== answer.note)
+      void setBant(leadId, answer.criterion, { note: draft.trim() });
+    setDraft(null);
   };
   const handleNoteKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       saveNote();
     } else if (event.key === 'Escape') {
+      // As in the research notes, Esc keeps what was typed and leaves the field (blur saves it).
       event.preventDefault();
-      setNote(answer.note);
       event.currentTarget.blur();
     }
   };
@@ -33,15 +38,16 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
           data-testid={`bant-${answer.criterion}`}
         />
         <span className="bant__name">{label}</span>
-        <span className="bant__question">{t(`qualification.bantQuestion.${answer.criterion}`)}</span>
       </label>
       <input
         className="input bant__note"
         value={note}
         maxLength={2000}
-        placeholder={t('qualification.notePlaceholder')}
+        // The hard question to ask (PLAYBOOK, On the call) prompts the note.
+        placeholder={question}
+        title={question}
         aria-label={t('qualification.noteLabel', { criterion: label })}
-        onChange={(event) => setNote(event.target.value)}
+        onChange={(event) => setDraft(event.target.value)}
         onBlur={saveNote}
         onKeyDown={handleNoteKeyDown}
         data-testid={`bant-note-${answer.criterion}`}
@@ -54,7 +60,7 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
 export const BantList = ({ leadId, bant }: { leadId: string; bant: BantAnswer[] }) => (
   <ul className="bant">
     {bant.map((answer) => (
-      <BantRow key={`${answer.criterion}-${answer.updatedAt}`} leadId={leadId} answer={answer} />
+      <BantRow key={answer.criterion} leadId={leadId} answer={answer} />
     ))}
   </ul>
 );

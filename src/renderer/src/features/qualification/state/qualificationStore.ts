@@ -43,17 +43,37 @@ export const useQualificationStore = create<QualificationStore>((set, get) => {
       }
     },
     setBant: async (leadId, criterion, change) => {
+      // The toggle shows the change at once; the core's answer (gate, checklist) follows.
+      const shown = get().entries[leadId];
+      if (shown)
+        put({
+          ...shown,
+          bant: shown.bant.map((a) => (a.criterion === criterion ? { ...a, ...change } : a)),
+        });
       try {
         put(await invoke('qualification.setBant', { leadId, criterion, ...change }));
       } catch (error) {
         failed(error);
+        await get().load(leadId);
       }
     },
     setProfileItem: async (leadId, itemId, checked) => {
+      const shown = get().entries[leadId];
+      if (shown)
+        put({
+          ...shown,
+          profile: {
+            ...shown.profile,
+            items: shown.profile.items.map((i) =>
+              i.id === itemId ? { ...i, checkedByHand: checked, checked: checked || i.derived } : i,
+            ),
+          },
+        });
       try {
         put(await invoke('qualification.setProfileItem', { leadId, itemId, checked }));
       } catch (error) {
         failed(error);
+        await get().load(leadId);
       }
     },
     requestHandoff: () => {
