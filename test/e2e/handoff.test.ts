@@ -152,13 +152,7 @@ describe('qualification and the MQL hand-off in Chromium', () => {
     await help.waitFor({ state: 'detached' });
   });
 
-  it.each([
-    ['en', 'dark', 'Hand off as MQL'],
-    ['zh-CN', 'light', '作为 MQL 转交'],
-    ['zh-CN', 'dark', '作为 MQL 转交'],
-    ['ko', 'light', 'MQL로 전달'],
-    ['ko', 'dark', 'MQL로 전달'],
-  ] as const)('reads in %s on the %s theme', async (locale, theme, handoffLabel) => {
+  it('follows the hand-off gate chosen in settings', async () => {
     const { page, core } = ws;
     const jae = idOf('Jae Park');
     await core.handlers['qualification.setBant']({
@@ -168,7 +162,37 @@ describe('qualification and the MQL hand-off in Chromium', () => {
       note: 'CRO signs',
     });
     await core.handlers['qualification.setBant']({ leadId: jae, criterion: 'timeline', confirmed: true });
-    await page.keyboard.press('Escape');
+    await page.locator(OPTION).filter({ hasText: 'Jae Park' }).click();
+    await waitForText(page.getByTestId('bant-count'), '2 of 4 confirmed');
+    expect(await page.getByTestId('handoff-open').isEnabled()).toBe(true);
+
+    const choose = async (option: string) => {
+      await page.locator('body').focus();
+      await page.keyboard.press(',');
+      const settings = page.getByTestId('settings-dialog');
+      await settings.waitFor();
+      await page.getByTestId('settings-handoff-gate').click();
+      await page.getByRole('option', { name: option }).click();
+      await page.keyboard.press('Escape');
+      await settings.waitFor({ state: 'detached' });
+    };
+    await choose('3 of 4 BANT criteria');
+    await waitForText(page.getByTestId('bant-count'), 'a hand-off needs 3');
+    expect(await page.getByTestId('handoff-open').isDisabled()).toBe(true);
+    expect(core.handlers['qualification.config']({})).toMatchObject({ bantGate: 3 });
+    await choose('2 of 4 BANT criteria');
+    await waitForText(page.getByTestId('bant-count'), 'a hand-off needs 2');
+    expect(await page.getByTestId('handoff-open').isEnabled()).toBe(true);
+  });
+
+  it.each([
+    ['en', 'dark', 'Hand off as MQL'],
+    ['zh-CN', 'light', '作为 MQL 转交'],
+    ['zh-CN', 'dark', '作为 MQL 转交'],
+    ['ko', 'light', 'MQL로 전달'],
+    ['ko', 'dark', 'MQL로 전달'],
+  ] as const)('reads in %s on the %s theme', async (locale, theme, handoffLabel) => {
+    const { page, core } = ws;
     await core.handlers['settings.update']({ locale, theme });
     await page.locator(`html[data-theme="${theme}"][lang="${locale}"]`).waitFor({ state: 'attached' });
     await page.locator(OPTION).filter({ hasText: 'Jae Park' }).click();

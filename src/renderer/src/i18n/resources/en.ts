@@ -545,6 +545,9 @@ export const en = {
       handoff_already_handed_off: 'This lead was handed off already.',
       handoff_lead_closed: 'Lost or disqualified leads are not handed off.',
     },
+    gateSetting: 'Hand-off gate',
+    gateOption: '{{required}} of 4 BANT criteria',
+    gateHint: '“Hand off as MQL” is enabled once this many BANT criteria are confirmed.',
     handedOff: 'Handed off as MQL {{when}}',
     handedOffAe: 'Suggested AE: {{ae}}',
     dialog: {

@@ -541,6 +541,9 @@ export const ko: LocaleResources = {
       handoff_already_handed_off: '이미 전달된 리드입니다.',
       handoff_lead_closed: '실패했거나 부적격인 리드는 전달할 수 없습니다.',
     },
+    gateSetting: '전달 기준',
+    gateOption: 'BANT 4개 중 {{required}}개',
+    gateHint: '이만큼의 BANT 항목이 확인되면 “MQL로 전달”을 사용할 수 있습니다.',
     handedOff: '{{when}} MQL로 전달됨',
     handedOffAe: '추천 AE: {{ae}}',
     dialog: {

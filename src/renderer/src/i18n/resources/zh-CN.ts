@@ -534,6 +534,9 @@ export const zhCN: LocaleResources = {
       handoff_already_handed_off: '该线索已转交。',
       handoff_lead_closed: '已丢单或不合格的线索不能转交。',
     },
+    gateSetting: '转交门槛',
+    gateOption: 'BANT 四项中的 {{required}} 项',
+    gateHint: '确认了这么多项 BANT 后，才能“作为 MQL 转交”。',
     handedOff: '已于{{when}}作为 MQL 转交',
     handedOffAe: '建议的销售：{{ae}}',
     dialog: {
