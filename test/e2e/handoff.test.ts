@@ -209,4 +209,28 @@ describe('qualification and the MQL hand-off in Chromium', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+  it('hands off with Ctrl+Enter from the summary', async () => {
+    const { page, core } = ws;
+    await core.handlers['settings.update']({ locale: 'en', theme: 'light' });
+    await page.locator('html[data-theme="light"][lang="en"]').waitFor({ state: 'attached' });
+    await page.locator(OPTION).filter({ hasText: 'Jae Park' }).click();
+    await waitForText(page.getByTestId('handoff-open'), 'Hand off as MQL');
+    await page.locator('body').focus();
+    await page.keyboard.press('h');
+    await page.getByTestId('handoff-dialog').waitFor();
+    // A summary typed before and closed with Esc is still there, not lost.
+    expect(await page.getByTestId('handoff-summary').inputValue()).toBe('准备试点 / 파일럿 준비');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('CRO wants a pilot; first line of a longer note');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('second line');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('handoff-dialog').waitFor({ state: 'detached' });
+    await waitForText(page.getByTestId('handoff-done'), 'Handed off as MQL');
+    const jae = idOf('Jae Park');
+    expect(core.db.prepare('SELECT summary FROM handoffs WHERE lead_id = ?').pluck().get(jae)).toBe(
+      'CRO wants a pilot; first line of a longer note\nsecond line',
+    );
+    expect(core.db.prepare("SELECT count(*) FROM outbox WHERE name = 'lead.handoff'").pluck().get()).toBe(2);
+  });
 });

@@ -12,6 +12,12 @@ type QualificationHandlers = Pick<
   | 'handoffs.create'
 >;
 
+/**
+ * The qualification methods. A hand-off emits `leads:changed` and `queue:changed` (the lead left the
+ * queue); a changed config emits `settings:changed`. Errors: `not_found`, `invalid_input`, and the
+ * hand-off refusals `handoff_bant_gate`, `handoff_do_not_contact`, `handoff_already_handed_off`,
+ * `handoff_lead_closed`.
+ */
 export const createQualificationHandlers = (ctx: CoreContext): QualificationHandlers => {
   const service = createQualificationService(ctx);
   const { events, dialing, now } = ctx;

@@ -73,6 +73,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     });
   };
 
+  /** The lead's answers, checklist, readiness and last hand-off. Throws `not_found` for an unknown lead. */
   const get = (leadId: string): Qualification => {
     const lead = leads.getLead(leadId);
     const bant = bantInOrder(store.bant(leadId));
@@ -103,6 +104,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     svc.record(isDemo, 'qualification.setBant', { leadId, ...answer, updatedAt: at });
   };
 
+  /** Sets one criterion; a field left out keeps its stored value. One `qualification.setBant` mutation. */
   const setBant = (input: {
     leadId: string;
     criterion: BantCriterion;
@@ -127,6 +129,10 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     return get(input.leadId);
   };
 
+  /**
+   * Ticks or clears a checklist item by hand; one `qualification.setProfileItem` mutation. Throws
+   * `invalid_input` for an id that is not in the team's checklist.
+   */
   const setProfileItem = (input: { leadId: string; itemId: string; checked: boolean }): Qualification => {
     if (!config().profileItems.some((item) => item.id === input.itemId)) {
       throw new AppError(
@@ -150,6 +156,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     return get(input.leadId);
   };
 
+  /** Saves the team's rules over the stored ones (`qualification.config` in the settings registry). */
   const setConfig = (patch: Partial<QualificationConfig>): QualificationConfig => {
     writeNow(db, () => writeSetting(db, 'qualification.config', { ...config(), ...patch }));
     return config();

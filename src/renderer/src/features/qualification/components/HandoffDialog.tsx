@@ -27,6 +27,7 @@ export const HandoffDialog = ({ leadName, qualification }: HandoffDialogProps) =
   };
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (saving) return;
     if (!draft.summary.trim()) {
       setMissing(true);
       return;
@@ -52,6 +53,11 @@ export const HandoffDialog = ({ leadName, qualification }: HandoffDialogProps) =
             maxLength={HANDOFF_LIMITS.summary}
             placeholder={t('qualification.dialog.summaryPlaceholder')}
             onChange={edit('summary')}
+            // Enter makes a new line in the summary; Ctrl/⌘+Enter hands off from here.
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
+                event.currentTarget.form?.requestSubmit();
+            }}
             aria-invalid={missing}
             autoFocus
             data-testid="handoff-summary"
