@@ -9,6 +9,7 @@ import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
 import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
+import { createQualificationHandlers } from './qualification/handlers';
 import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
@@ -73,6 +74,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createQueueHandlers(base),
       createOutcomesHandlers(base),
       createCadenceHandlers(base),
+      createQualificationHandlers(base),
     ),
     place,
   );

@@ -54,6 +54,14 @@ export const ErrorCode = z.enum([
   'outcome_not_voidable',
   /** The lead or one of its numbers is on the do-not-contact list: no dial and no outcome. */
   'lead_do_not_contact',
+  /** A hand-off was asked for with fewer BANT criteria confirmed than the team's gate (details: `{ confirmed, required }`). */
+  'handoff_bant_gate',
+  /** The lead, or one of its numbers or its email, is on the do-not-contact list: it is never handed off. */
+  'handoff_do_not_contact',
+  /** The lead is an MQL already, or further along (SQL, opportunity, won). */
+  'handoff_already_handed_off',
+  /** The lead is lost or disqualified; move it back to nurture or working first. */
+  'handoff_lead_closed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

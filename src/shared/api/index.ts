@@ -5,6 +5,7 @@ import { historyMethods } from './history';
 import { importsMethods } from './imports';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
+import { qualificationMethods } from './qualification';
 import { queueMethods } from './queue';
 import { settingsMethods } from './settings';
 
@@ -16,6 +17,7 @@ export const api = joinDomains(
   outcomesMethods,
   cadencesMethods,
   historyMethods,
+  qualificationMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -3,6 +3,7 @@ import { joinMutations } from './join';
 import { activityMutations } from './mutations/activities';
 import { cadenceMutations } from './mutations/cadences';
 import { leadMutations } from './mutations/leads';
+import { qualificationMutations } from './mutations/qualification';
 import { queueMutations } from './mutations/queue';
 
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
@@ -11,6 +12,7 @@ export const changeMutations = joinMutations(
   activityMutations,
   queueMutations,
   cadenceMutations,
+  qualificationMutations,
 );
 export type ChangeMutations = typeof changeMutations;
 export type ChangeName = keyof ChangeMutations;

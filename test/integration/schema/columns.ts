@@ -16,6 +16,9 @@ export const SYNCED_TABLES = [
   'tasks',
   'dnc',
   'outbox',
+  'lead_bant',
+  'lead_profile_checks',
+  'handoffs',
 ] as const;
 
 /** One column as SQLite declares it. */

@@ -37,6 +37,7 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'pref.defaultRegion': 'usa',
   'queue.rules': { maxAttemptsPerDay: 'three' },
   'queue.outcomes': [{ id: 'sms_sent', label: 'SMS sent', effect: 'sms' }],
+  'qualification.config': { bantGate: 5 },
   'cadence.builtinsSeeded': 'yes',
   'demo.seeded': 1,
   'sync.nodeId': 'not-a-node',

@@ -62,6 +62,12 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('enrollments.remove', { leadId: cy });
     await h.call('cadences.delete', { id: emailFirst.id });
 
+    // Qualification and the MQL hand-off.
+    const di = h.lead({ name: 'Di Wu', company: 'Delta' });
+    await h.call('qualification.setBant', { leadId: di, criterion: 'budget', confirmed: true, note: 'Q3' });
+    await h.call('qualification.setProfileItem', { leadId: di, itemId: 'industry', checked: true });
+    await h.call('handoffs.create', { leadId: di, summary: 'Ready for a demo', confirm: ['need'] });
+
     const { rows, names, failures } = checkOutbox(core.db);
     expect(failures).toEqual([]);
     expect(rows).toBeGreaterThan(20);

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, Locale, Settings, Theme } from '@shared/api/settings';
 import { Outcome } from '@shared/domain/outcome';
+import { DEFAULT_QUALIFICATION_CONFIG, QualificationConfig } from '@shared/domain/qualification';
 import { CallingRules, DEFAULT_CALLING_RULES } from '@shared/domain/queue';
 import { Hlc } from '@shared/sync/protocol';
 import { z } from 'zod';
@@ -42,6 +43,8 @@ export const SETTINGS = {
   'queue.rules': setting(CallingRules, DEFAULT_CALLING_RULES, RESTORE, true),
   /** The team's saved outcome set (edited built-ins and its own); empty until first saved. */
   'queue.outcomes': setting(z.array(Outcome), [], RESTORE),
+  /** The team's BANT gate, profile threshold and checklist items (PLAYBOOK defaults until saved). */
+  'qualification.config': setting(QualificationConfig, DEFAULT_QUALIFICATION_CONFIG, CHOOSE_AGAIN, true),
   /** Set once the built-in cadences were written into this store. */
   'cadence.builtinsSeeded': setting(z.boolean(), false, RESTORE),
   /** Set once the demo call list was written into this store. */

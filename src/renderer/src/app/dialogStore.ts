@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type DialogName = 'import' | 'settings' | 'help' | 'removeDemo' | 'calling';
+export type DialogName = 'import' | 'settings' | 'help' | 'removeDemo' | 'calling' | 'handoff';
 
 type DialogStore = {
   dialog: DialogName | null;

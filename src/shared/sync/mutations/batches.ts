@@ -26,4 +26,6 @@ export const batchMutations = {
   'outcome.void': Batch,
   /** An email, LinkedIn or custom task completed: the activity, the task closed, the next step. */
   'task.complete': Batch,
+  /** A lead handed off as MQL: the hand-off, any BANT answers confirmed with it, the status, the cadence finished. */
+  'lead.handoff': Batch,
 };

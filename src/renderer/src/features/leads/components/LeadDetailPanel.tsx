@@ -3,6 +3,7 @@ import { FOCUS_IDS } from '../../../app/focus';
 import { CallHistory } from '../../outcomes/components/CallHistory';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
+import { QualificationPanel } from '../../qualification/components/QualificationPanel';
 import { useLeadDetailStore } from '../state/leadDetailStore';
 import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
@@ -49,6 +50,7 @@ export const LeadDetailPanel = () => {
           <CallHistory leadId={lead.id} timeZone={lead.timeZone} />
           <LeadContactCard lead={lead} />
           <WhyCard leadId={lead.id} />
+          <QualificationPanel lead={lead} researchAt={detail.research?.updatedAt} />
           <LeadStatusFunnel status={lead.status} />
           <LeadSourceCard lead={lead} />
           <LeadAccountCard

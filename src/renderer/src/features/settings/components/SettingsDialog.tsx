@@ -7,6 +7,7 @@ import { DownloadIcon, TrashIcon } from '../../../ui/icons';
 import { Select } from '../../../ui/Select';
 import { exportLeads } from '../../import/utils/exportLeads';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { HandoffGateSetting } from '../../qualification/components/HandoffGateSetting';
 import { useSettingsStore } from '../state/settingsStore';
 import { THEMES } from '../utils/choices';
 import { RegionSelect } from './RegionSelect';
@@ -76,6 +77,7 @@ export const SettingsDialog = () => {
           />
           <span className="field__hint">{t('settings.defaultRegionHint')}</span>
         </div>
+        <HandoffGateSetting />
         <div className="field">
           <span className="field__label">{t('settings.data')}</span>
           <div className="settings__actions">

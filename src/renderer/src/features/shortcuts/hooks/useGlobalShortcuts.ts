@@ -7,6 +7,7 @@ import { useLeadListStore } from '../../leads/state/leadListStore';
 import { useCallStore } from '../../outcomes/state/callStore';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { outcomeIndexOfKey } from '../../outcomes/utils/labels';
+import { useQualificationStore } from '../../qualification/state/qualificationStore';
 import { useQueueStore } from '../../queue/state/queueStore';
 import { useSettingsStore } from '../../settings/state/settingsStore';
 import { nextTheme } from '../../settings/utils/theme';
@@ -96,6 +97,8 @@ const handleSingleKey = (event: KeyboardEvent): boolean => {
       link?.click();
       return link !== null;
     }
+    case 'h':
+      return useQualificationStore.getState().requestHandoff();
     case 'q':
       useQueueStore.getState().toggleView();
       return true;

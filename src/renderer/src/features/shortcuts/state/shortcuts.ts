@@ -17,7 +17,8 @@ export type ShortcutId =
   | 'help'
   | 'logOutcome'
   | 'toggleQueue'
-  | 'nextInQueue';
+  | 'nextInQueue'
+  | 'handoff';
 
 export type ShortcutGroup = 'list' | 'lead' | 'app';
 
@@ -41,6 +42,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'editNotes', group: 'lead', keys: [['E'], ['N']] },
   { id: 'call', group: 'lead', keys: [['C']] },
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
+  { id: 'handoff', group: 'lead', keys: [['H']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
   { id: 'import', group: 'app', keys: [['Mod', 'I']] },
   { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },
