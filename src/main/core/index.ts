@@ -11,6 +11,7 @@ import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
 import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
+import { createScriptsHandlers } from './scripts/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
@@ -73,6 +74,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createQueueHandlers(base),
       createOutcomesHandlers(base),
       createCadenceHandlers(base),
+      createScriptsHandlers(base),
     ),
     place,
   );

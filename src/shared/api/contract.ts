@@ -33,6 +33,10 @@ export const ErrorCode = z.enum([
   'not_built',
   /** A stored setting failed its schema; it is left untouched (details: `{ key, reason }`). */
   'settings_unreadable',
+  /** A script uses a `{{name}}` that is not a script variable, or leaves braces open (details: `{ problems }`). */
+  'script_unknown_variable',
+  /** Text to time has nothing in it to read aloud. */
+  'script_empty_text',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

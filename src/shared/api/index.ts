@@ -5,6 +5,7 @@ import { importsMethods } from './imports';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
 import { queueMethods } from './queue';
+import { scriptsMethods } from './scripts';
 import { settingsMethods } from './settings';
 
 export const api = joinDomains(
@@ -14,6 +15,7 @@ export const api = joinDomains(
   queueMethods,
   outcomesMethods,
   cadencesMethods,
+  scriptsMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

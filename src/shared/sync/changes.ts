@@ -4,6 +4,7 @@ import { activityMutations } from './mutations/activities';
 import { cadenceMutations } from './mutations/cadences';
 import { leadMutations } from './mutations/leads';
 import { queueMutations } from './mutations/queue';
+import { scriptMutations } from './mutations/scripts';
 
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
 export const changeMutations = joinMutations(
@@ -11,6 +12,7 @@ export const changeMutations = joinMutations(
   activityMutations,
   queueMutations,
   cadenceMutations,
+  scriptMutations,
 );
 export type ChangeMutations = typeof changeMutations;
 export type ChangeName = keyof ChangeMutations;

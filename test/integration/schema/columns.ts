@@ -16,6 +16,8 @@ export const SYNCED_TABLES = [
   'tasks',
   'dnc',
   'outbox',
+  'scripts',
+  'research_facts',
 ] as const;
 
 /** One column as SQLite declares it. */

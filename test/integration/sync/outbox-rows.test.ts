@@ -61,6 +61,19 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('enrollments.remove', { leadId: cy });
     await h.call('cadences.delete', { id: emailFirst.id });
 
+    // Scripts and the research facts they are filled from.
+    const script = await h.call('scripts.save', {
+      script: {
+        kind: 'voicemail',
+        scope: 'personal',
+        name: 'Mine',
+        body: 'Hi {{firstName}}',
+        language: 'en',
+      },
+    });
+    await h.call('scripts.delete', { id: script.id });
+    await h.call('research.setFacts', { leadId: bo, facts: { painPoint: 'manual dialing' } });
+
     const { rows, names, failures } = checkOutbox(core.db);
     expect(failures).toEqual([]);
     expect(rows).toBeGreaterThan(20);

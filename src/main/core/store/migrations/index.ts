@@ -3,6 +3,7 @@ import { migration001Init } from './001_init';
 import { migration002LeadSearch } from './002_lead_search';
 import { migration003Cadence } from './003_cadence';
 import { migration004ImportBatches } from './004_import_batches';
+import { migration006Scripts } from './006_scripts';
 
 /** Schema version N is reached by running migrations[N - 1]. Append only; never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -10,4 +11,5 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   migration002LeadSearch,
   migration003Cadence,
   migration004ImportBatches,
+  migration006Scripts,
 ];
