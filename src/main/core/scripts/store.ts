@@ -78,12 +78,16 @@ export const createScriptStore = (db: Db, outbox: Outbox, now: Clock) => {
   return {
     get,
 
-    /** Scripts not deleted: team first, then personal; by kind (voicemail, opener, objection), then name. */
+    /**
+     * Scripts not deleted: team first, then personal; by kind (voicemail, opener, objection); built-in
+     * ones in the PLAYBOOK's order, then the rest by name.
+     */
     list: (): Script[] =>
       db
         .prepare<[], ScriptRow>(
           `SELECT ${COLUMNS} FROM scripts WHERE archived = 0 ORDER BY scope = 'personal',
-             CASE kind WHEN 'voicemail' THEN 0 WHEN 'opener' THEN 1 ELSE 2 END, builtin DESC, name, id`,
+             CASE kind WHEN 'voicemail' THEN 0 WHEN 'opener' THEN 1 ELSE 2 END, builtin DESC,
+             CASE builtin WHEN 1 THEN id ELSE name END, id`,
         )
         .all()
         .map(toScript),

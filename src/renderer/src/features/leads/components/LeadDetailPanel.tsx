@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
+import { ResearchFactsCard } from '../../scripts/components/ResearchFactsCard';
+import { ScriptsPanel } from '../../scripts/components/ScriptsPanel';
 import { useLeadDetailStore } from '../state/leadDetailStore';
 import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
@@ -45,6 +47,7 @@ export const LeadDetailPanel = () => {
       <div className="detail__grid">
         <div className="detail__facts">
           <OutcomeCard leadId={lead.id} />
+          <ScriptsPanel lead={lead} />
           <LeadContactCard lead={lead} />
           <WhyCard leadId={lead.id} />
           <LeadStatusFunnel status={lead.status} />
@@ -54,6 +57,7 @@ export const LeadDetailPanel = () => {
             company={lead.company}
             accountLeads={detail.accountLeads}
           />
+          <ResearchFactsCard leadId={lead.id} />
         </div>
         <ResearchNotes
           leadId={lead.id}

@@ -1,0 +1,72 @@
+import type { LeadResearchFacts, ResearchFactField, ResearchFacts } from '@shared/domain/script';
+import { create } from 'zustand';
+import { errorMessage, invoke } from '../../../api/client';
+
+export type FactsSave = { state: 'saving' | 'saved' | 'error'; error?: string };
+
+type ResearchFactsStore = {
+  /** Stored facts by lead id, as the core last returned them. */
+  facts: Record<string, LeadResearchFacts>;
+  /** Values typed but not yet confirmed saved, by lead id and field. */
+  drafts: Record<string, Partial<ResearchFacts>>;
+  saves: Record<string, FactsSave>;
+  load: (leadId: string) => Promise<void>;
+  edit: (leadId: string, field: ResearchFactField, value: string) => void;
+  /** Saves the lead's typed fields now, as one edit; a failed save keeps them typed for the next try. */
+  flush: (leadId: string) => Promise<void>;
+};
+
+/**
+ * A lead's research facts as shown: what is typed over what is stored; null until loaded. Select
+ * `facts[leadId]` and `drafts[leadId]` separately (stable references) and join them with this.
+ */
+export const shownFacts = (
+  stored: LeadResearchFacts | undefined,
+  draft: Partial<ResearchFacts> | undefined,
+): ResearchFacts | null => (stored ? { ...stored, ...draft } : null);
+
+export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
+  facts: {},
+  drafts: {},
+  saves: {},
+  load: async (leadId) => {
+    try {
+      const facts = await invoke('research.getFacts', { leadId });
+      set((s) => ({ facts: { ...s.facts, [leadId]: facts } }));
+    } catch (error) {
+      set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
+    }
+  },
+  edit: (leadId, field, value) =>
+    set((s) => ({ drafts: { ...s.drafts, [leadId]: { ...s.drafts[leadId], [field]: value } } })),
+  flush: async (leadId) => {
+    const draft = get().drafts[leadId];
+    const stored = get().facts[leadId];
+    if (!draft || !stored) return;
+    const changes = Object.fromEntries(
+      Object.entries(draft).filter(([field, value]) => stored[field as ResearchFactField] !== value?.trim()),
+    ) as Partial<ResearchFacts>;
+    if (Object.keys(changes).length === 0) {
+      set((s) => ({ drafts: { ...s.drafts, [leadId]: {} } }));
+      return;
+    }
+    set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'saving' } } }));
+    try {
+      const saved = await invoke('research.setFacts', { leadId, facts: changes });
+      set((s) => {
+        // Only what was sent is confirmed: a field typed meanwhile stays a draft.
+        const left = { ...s.drafts[leadId] };
+        for (const [field, value] of Object.entries(changes)) {
+          if (left[field as ResearchFactField] === value) delete left[field as ResearchFactField];
+        }
+        return {
+          facts: { ...s.facts, [leadId]: saved },
+          drafts: { ...s.drafts, [leadId]: left },
+          saves: { ...s.saves, [leadId]: { state: 'saved' } },
+        };
+      });
+    } catch (error) {
+      set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
+    }
+  },
+}));
