@@ -163,6 +163,33 @@ describe('scripts on the lead card', () => {
     await shootPanel('en-light');
   });
 
+  it('previews the research notes as Markdown, with any HTML in them shown as text', async () => {
+    const { page } = ws;
+    const notes = page.locator('#research-notes');
+    await notes.fill(
+      '**Uses HubSpot**\n- hiring 3 SDRs\n\n<img src=x onerror="window.hacked=1"> [news](javascript:window.hacked=1) https://acme.example/news',
+    );
+    await waitForText(page.getByTestId('save-state'), /^Saved$/);
+    await page.getByTestId('notes-preview-toggle').click();
+    const preview = page.getByTestId('notes-preview');
+    await waitForText(preview.locator('strong'), 'Uses HubSpot');
+    expect(await preview.locator('li').allTextContents()).toEqual(['hiring 3 SDRs']);
+    expect(await preview.locator('img, script').count()).toBe(0);
+    expect(await preview.textContent()).toContain('<img src=x');
+    expect(
+      await preview
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => [a.getAttribute('href'), a.getAttribute('target')])),
+    ).toEqual([['https://acme.example/news', '_blank']]);
+    expect(await page.evaluate(() => (globalThis as { hacked?: number }).hacked)).toBeUndefined();
+    await shootPanel('notes-preview');
+    // E (write) from the list goes back to the text, focused.
+    await page.locator(OPTION).filter({ hasText: 'Jane Doe' }).first().focus();
+    await page.keyboard.press('e');
+    await page.locator('textarea#research-notes:focus').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('reads the built-in scripts in Chinese and Korean, light and dark', async () => {
     const { page } = ws;
     await ws.core.handlers['settings.update']({ locale: 'zh-CN' });

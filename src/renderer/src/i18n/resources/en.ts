@@ -142,6 +142,8 @@ export const en = {
     retrying: 'Not saved – retrying',
     retryingHint: 'Your text is kept here and saved as soon as Dialdeck answers.',
     editHint: 'Press E to write, Esc to leave',
+    preview: 'Preview',
+    write: 'Write',
   },
   import: {
     title: 'Import leads',

@@ -144,6 +144,8 @@ export const ko: LocaleResources = {
     retrying: '저장 안 됨 – 다시 시도 중',
     retryingHint: '입력한 내용은 여기에 남아 있으며 Dialdeck이 응답하면 바로 저장됩니다.',
     editHint: 'E를 눌러 작성, Esc로 나가기',
+    preview: '미리 보기',
+    write: '쓰기',
   },
   import: {
     title: '리드 가져오기',

@@ -141,6 +141,8 @@ export const zhCN: LocaleResources = {
     retrying: '未保存 – 正在重试',
     retryingHint: '你的文字保留在这里，Dialdeck 一有响应就会保存。',
     editHint: '按 E 开始书写，按 Esc 离开',
+    preview: '预览',
+    write: '编辑',
   },
   import: {
     title: '导入线索',

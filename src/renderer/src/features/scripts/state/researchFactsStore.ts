@@ -12,7 +12,10 @@ type ResearchFactsStore = {
   saves: Record<string, FactsSave>;
   load: (leadId: string) => Promise<void>;
   edit: (leadId: string, field: ResearchFactField, value: string) => void;
-  /** Saves the lead's typed fields now, as one edit; a failed save keeps them typed for the next try. */
+  /**
+   * Saves the lead's typed fields now (typing saves by itself after a pause), as one edit; a failed
+   * save keeps them typed, shown with the error, for the next try.
+   */
   flush: (leadId: string) => Promise<void>;
 };
 
@@ -24,6 +27,13 @@ export const shownFacts = (
   stored: LeadResearchFacts | undefined,
   draft: Partial<ResearchFacts> | undefined,
 ): ResearchFacts | null => (stored ? { ...stored, ...draft } : null);
+
+/** How long typing must pause before the facts are saved (as for the notes). */
+const SAVE_DELAY_MS = 700;
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+// One save per lead at a time; a save asked for meanwhile runs after it, against what it stored.
+const inFlight = new Set<string>();
+const again = new Set<string>();
 
 export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
   facts: {},
@@ -37,9 +47,21 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
       set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
     }
   },
-  edit: (leadId, field, value) =>
-    set((s) => ({ drafts: { ...s.drafts, [leadId]: { ...s.drafts[leadId], [field]: value } } })),
+  edit: (leadId, field, value) => {
+    set((s) => ({ drafts: { ...s.drafts, [leadId]: { ...s.drafts[leadId], [field]: value } } }));
+    clearTimeout(timers.get(leadId));
+    timers.set(
+      leadId,
+      setTimeout(() => void get().flush(leadId), SAVE_DELAY_MS),
+    );
+  },
   flush: async (leadId) => {
+    clearTimeout(timers.get(leadId));
+    timers.delete(leadId);
+    if (inFlight.has(leadId)) {
+      again.add(leadId);
+      return;
+    }
     const draft = get().drafts[leadId];
     const stored = get().facts[leadId];
     if (!draft || !stored) return;
@@ -51,6 +73,7 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
       return;
     }
     set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'saving' } } }));
+    inFlight.add(leadId);
     try {
       const saved = await invoke('research.setFacts', { leadId, facts: changes });
       set((s) => {
@@ -67,6 +90,9 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
       });
     } catch (error) {
       set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
+    } finally {
+      inFlight.delete(leadId);
+      if (again.delete(leadId)) void get().flush(leadId);
     }
   },
 }));
