@@ -71,7 +71,11 @@ const NUMBER = /(\$)?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%)?/g;
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
 
+// A range of years (2024-2026) and an ISO date (2026-11-29) are read as numbers, not digit by digit.
+const NOT_PHONE = /^\s*(?:\d{4}\s*-\s*\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
+
 const isPhone = (candidate: string): boolean => {
+  if (NOT_PHONE.test(candidate)) return false;
   const digits = digitsOf(candidate).length;
   if (digits < 7 || digits > 15) return false;
   if (candidate.trimStart().startsWith('+') || /[().-]/.test(candidate)) return true;

@@ -28,6 +28,12 @@ describe('spoken form', () => {
     expect(words('(415) 555-0100')).toHaveLength(10);
   });
 
+  it('does not take a range of years or a date for a phone number', () => {
+    expect(words('2024-2026')).toEqual(['twenty', 'twenty', 'four', '-', 'twenty', 'twenty', 'six']);
+    expect(spokenUnits('2024-2026', 'en')).toBe(6);
+    expect(spokenUnits('2026-11-29', 'en')).toBe(6); // twenty twenty six, eleven, twenty nine
+  });
+
   it('reads an English year in pairs and other numbers in words', () => {
     expect(words('2026')).toEqual(['twenty', 'twenty', 'six']);
     expect(words('1905')).toEqual(['nineteen', 'oh', 'five']);
