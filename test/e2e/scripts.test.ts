@@ -104,6 +104,18 @@ describe('scripts on the lead card', () => {
       .all()
       .map((args) => JSON.parse(args) as { facts: unknown });
     expect(mutations.map((m) => m.facts)).toEqual([{ triggerEvent: 'your Series B news' }]);
+
+    // Typed and the window reloaded at once, before the pause that saves it: the copy kept in the
+    // page's storage is saved when the lead is opened again.
+    await page.getByTestId('fact-painPoint').fill('slow manual dialing');
+    await page.reload();
+    await openLead(page, 'Jane Doe');
+    await expect
+      .poll(() => ws.core.handlers['research.getFacts']({ leadId: ids.jane }))
+      .toMatchObject({
+        painPoint: 'slow manual dialing',
+      });
+    expect(await page.getByTestId('fact-painPoint').inputValue()).toBe('slow manual dialing');
   });
 
   it('writes a personal script in settings: refuses an unknown variable, warns when it runs over 20 s', async () => {

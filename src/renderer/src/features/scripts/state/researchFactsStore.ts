@@ -1,6 +1,6 @@
-import type { LeadResearchFacts, ResearchFactField, ResearchFacts } from '@shared/domain/script';
+import { type LeadResearchFacts, type ResearchFactField, ResearchFacts } from '@shared/domain/script';
 import { create } from 'zustand';
-import { errorMessage, invoke } from '../../../api/client';
+import { ApiError, errorMessage, invoke } from '../../../api/client';
 
 export type FactsSave = { state: 'saving' | 'saved' | 'error'; error?: string };
 
@@ -35,6 +35,29 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const inFlight = new Set<string>();
 const again = new Set<string>();
 
+const RETRY_MS = 5000;
+const BACKUP_PREFIX = 'dialdeck.facts.';
+
+// A copy in localStorage until the core confirms, so a crash or a closed window loses no typed fact.
+const backup = (leadId: string, draft: Partial<ResearchFacts> | undefined) => {
+  try {
+    if (draft && Object.keys(draft).length > 0)
+      localStorage.setItem(BACKUP_PREFIX + leadId, JSON.stringify(draft));
+    else localStorage.removeItem(BACKUP_PREFIX + leadId);
+  } catch {
+    // Storage full or unavailable: the in-memory draft and the retries still hold the text.
+  }
+};
+const readBackup = (leadId: string): Partial<ResearchFacts> | undefined => {
+  try {
+    const raw = localStorage.getItem(BACKUP_PREFIX + leadId);
+    const parsed = raw ? ResearchFacts.partial().safeParse(JSON.parse(raw)) : undefined;
+    return parsed?.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
   facts: {},
   drafts: {},
@@ -42,13 +65,19 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
   load: async (leadId) => {
     try {
       const facts = await invoke('research.getFacts', { leadId });
-      set((s) => ({ facts: { ...s.facts, [leadId]: facts } }));
+      const restored = readBackup(leadId);
+      set((s) => ({
+        facts: { ...s.facts, [leadId]: facts },
+        drafts: restored ? { ...s.drafts, [leadId]: { ...restored, ...s.drafts[leadId] } } : s.drafts,
+      }));
+      if (restored) void get().flush(leadId);
     } catch (error) {
       set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
     }
   },
   edit: (leadId, field, value) => {
     set((s) => ({ drafts: { ...s.drafts, [leadId]: { ...s.drafts[leadId], [field]: value } } }));
+    backup(leadId, get().drafts[leadId]);
     clearTimeout(timers.get(leadId));
     timers.set(
       leadId,
@@ -70,6 +99,7 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
     ) as Partial<ResearchFacts>;
     if (Object.keys(changes).length === 0) {
       set((s) => ({ drafts: { ...s.drafts, [leadId]: {} } }));
+      backup(leadId, undefined);
       return;
     }
     set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'saving' } } }));
@@ -88,8 +118,20 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
           saves: { ...s.saves, [leadId]: { state: 'saved' } },
         };
       });
+      backup(leadId, get().drafts[leadId]);
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') {
+        // The lead was removed; there is nowhere left to save these facts.
+        set((s) => ({ drafts: { ...s.drafts, [leadId]: {} } }));
+        backup(leadId, undefined);
+        return;
+      }
       set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
+      // Kept typed and backed up; tried again until the core answers.
+      timers.set(
+        leadId,
+        setTimeout(() => void get().flush(leadId), RETRY_MS),
+      );
     } finally {
       inFlight.delete(leadId);
       if (again.delete(leadId)) void get().flush(leadId);
