@@ -143,6 +143,7 @@ describe('scripts on the lead card', () => {
     await page.getByTestId('script-save').click();
     await page.getByTestId('script-form').waitFor({ state: 'detached' });
     await waitForText(page.getByTestId('script-item'), 'Long one');
+    shots.push(await ws.screenshot('scripts-editor-en-light'));
     await page.keyboard.press('Escape');
 
     await page.getByTestId('script-pick').click();
@@ -228,5 +229,8 @@ describe('scripts on the lead card', () => {
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     await openLead(page, 'Jane Doe');
     await shootPanel('en-dark');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await panel(page).scrollIntoViewIfNeeded();
+    shots.push(await ws.screenshot('scripts-en-dark-1920'));
   });
 });
