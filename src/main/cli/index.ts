@@ -11,6 +11,7 @@ import { registerLog } from './commands/log';
 import { registerNext } from './commands/next';
 import { registerOutcomes } from './commands/outcomes';
 import { registerQueue } from './commands/queue';
+import { registerScript } from './commands/script';
 import { registerServe } from './commands/serve';
 import { registerWhy } from './commands/why';
 import { type GlobalOptions, placeOf } from './context';
@@ -41,6 +42,7 @@ registerOutcomes(program, globals);
 registerHistory(program, globals);
 registerHandoff(program, globals);
 registerCadence(program, globals);
+registerScript(program, globals);
 registerImport(program, globals);
 registerExport(program, globals);
 

@@ -12,6 +12,7 @@ import { storeFile } from './paths';
 import { createQualificationHandlers } from './qualification/handlers';
 import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
+import { createScriptsHandlers } from './scripts/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
@@ -75,6 +76,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createOutcomesHandlers(base),
       createCadenceHandlers(base),
       createQualificationHandlers(base),
+      createScriptsHandlers(base),
     ),
     place,
   );

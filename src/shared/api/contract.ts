@@ -62,6 +62,10 @@ export const ErrorCode = z.enum([
   'handoff_already_handed_off',
   /** The lead is lost or disqualified; move it back to nurture or working first. */
   'handoff_lead_closed',
+  /** A script uses a `{{name}}` that is not a script variable, or leaves braces open (details: `{ problems }`). */
+  'script_unknown_variable',
+  /** Text to time has nothing in it to read aloud. */
+  'script_empty_text',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -6,6 +6,8 @@ export const events = {
   'leads:changed': z.object({ ids: z.array(z.string()).optional() }),
   'import:progress': ImportProgress,
   'settings:changed': z.object({}),
+  /** A script was saved or deleted: re-read the scripts list. */
+  'scripts:changed': z.object({}),
   /** The call queue may have changed: re-read the list, the next lead and the day's plan. */
   'queue:changed': z.object({
     leadIds: z.array(z.string()).optional(),

@@ -7,6 +7,7 @@ import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
 import { qualificationMethods } from './qualification';
 import { queueMethods } from './queue';
+import { scriptsMethods } from './scripts';
 import { settingsMethods } from './settings';
 
 export const api = joinDomains(
@@ -18,6 +19,7 @@ export const api = joinDomains(
   cadencesMethods,
   historyMethods,
   qualificationMethods,
+  scriptsMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

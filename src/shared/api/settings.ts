@@ -11,10 +11,20 @@ export const Settings = z.object({
   theme: Theme,
   /** ISO 3166 region used to read phone numbers written without a country code. */
   defaultRegion: z.string().regex(/^[A-Z]{2}$/),
+  /** The rep's name as said on a call: fills `{{repName}}` in scripts ('' while not set). */
+  repName: z.string().trim().max(120),
+  /** The callback number the rep leaves in voicemails: fills `{{repPhone}}` ('' while not set). */
+  repPhone: z.string().trim().max(40),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'en', theme: 'system', defaultRegion: 'US' };
+export const DEFAULT_SETTINGS: Settings = {
+  locale: 'en',
+  theme: 'system',
+  defaultRegion: 'US',
+  repName: '',
+  repPhone: '',
+};
 
 export const settingsMethods = {
   'settings.get': method(z.object({}), Settings),

@@ -5,6 +5,7 @@ import { cadenceMutations } from './mutations/cadences';
 import { leadMutations } from './mutations/leads';
 import { qualificationMutations } from './mutations/qualification';
 import { queueMutations } from './mutations/queue';
+import { scriptMutations } from './mutations/scripts';
 
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
 export const changeMutations = joinMutations(
@@ -13,6 +14,7 @@ export const changeMutations = joinMutations(
   queueMutations,
   cadenceMutations,
   qualificationMutations,
+  scriptMutations,
 );
 export type ChangeMutations = typeof changeMutations;
 export type ChangeName = keyof ChangeMutations;

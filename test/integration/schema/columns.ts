@@ -19,6 +19,8 @@ export const SYNCED_TABLES = [
   'lead_bant',
   'lead_profile_checks',
   'handoffs',
+  'scripts',
+  'research_facts',
 ] as const;
 
 /** One column as SQLite declares it. */

@@ -35,6 +35,9 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'pref.locale': 'fr',
   'pref.theme': 'sepia',
   'pref.defaultRegion': 'usa',
+  'pref.repName': 7,
+  'pref.repPhone': ['+1'],
+  'scripts.builtinsSeeded': 'no',
   'queue.rules': { maxAttemptsPerDay: 'three' },
   'queue.outcomes': [{ id: 'sms_sent', label: 'SMS sent', effect: 'sms' }],
   'qualification.config': { bantGate: 5 },
@@ -152,6 +155,8 @@ describe('no silent fall-back that a save writes over', () => {
       locale: 'ko',
       theme: 'dark',
       defaultRegion: 'US',
+      repName: '',
+      repPhone: '',
     });
   });
 

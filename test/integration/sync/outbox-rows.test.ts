@@ -67,6 +67,18 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('qualification.setBant', { leadId: di, criterion: 'budget', confirmed: true, note: 'Q3' });
     await h.call('qualification.setProfileItem', { leadId: di, itemId: 'industry', checked: true });
     await h.call('handoffs.create', { leadId: di, summary: 'Ready for a demo', confirm: ['need'] });
+    // Scripts and the research facts they are filled from.
+    const script = await h.call('scripts.save', {
+      script: {
+        kind: 'voicemail',
+        scope: 'personal',
+        name: 'Mine',
+        body: 'Hi {{firstName}}',
+        language: 'en',
+      },
+    });
+    await h.call('scripts.delete', { id: script.id });
+    await h.call('research.setFacts', { leadId: bo, facts: { painPoint: 'manual dialing' } });
 
     const { rows, names, failures } = checkOutbox(core.db);
     expect(failures).toEqual([]);

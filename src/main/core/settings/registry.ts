@@ -39,6 +39,11 @@ export const SETTINGS = {
   'pref.theme': setting(Theme, DEFAULT_SETTINGS.theme, CHOOSE_AGAIN),
   /** ISO 3166-1 alpha-2 region for phone numbers written without a country code. */
   'pref.defaultRegion': setting(Settings.shape.defaultRegion, DEFAULT_SETTINGS.defaultRegion, CHOOSE_AGAIN),
+  /** The rep's name and callback number, filled into scripts as `{{repName}}` and `{{repPhone}}`. */
+  'pref.repName': setting(Settings.shape.repName, DEFAULT_SETTINGS.repName, CHOOSE_AGAIN),
+  'pref.repPhone': setting(Settings.shape.repPhone, DEFAULT_SETTINGS.repPhone, CHOOSE_AGAIN),
+  /** Set once the built-in scripts were written into this store. */
+  'scripts.builtinsSeeded': setting(z.boolean(), false, RESTORE),
   /** The team's calling rules (window, business days, holidays, attempt limits…). */
   'queue.rules': setting(CallingRules, DEFAULT_CALLING_RULES, RESTORE, true),
   /** The team's saved outcome set (edited built-ins and its own); empty until first saved. */

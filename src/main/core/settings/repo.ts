@@ -87,16 +87,20 @@ const PREF_KEYS = {
   locale: 'pref.locale',
   theme: 'pref.theme',
   defaultRegion: 'pref.defaultRegion',
+  repName: 'pref.repName',
+  repPhone: 'pref.repPhone',
 } as const satisfies Record<keyof Settings, SettingKey>;
 
 /**
- * The user's preferences (locale, theme, default region), each its default while never saved.
+ * The user's preferences (locale, theme, default region, the rep's name and phone), each its default while never saved.
  * @throws AppError `settings_unreadable` naming the first preference whose stored value is unreadable.
  */
 export const readSettings = (db: Db): Settings => ({
   locale: readSetting(db, PREF_KEYS.locale),
   theme: readSetting(db, PREF_KEYS.theme),
   defaultRegion: readSetting(db, PREF_KEYS.defaultRegion),
+  repName: readSetting(db, PREF_KEYS.repName),
+  repPhone: readSetting(db, PREF_KEYS.repPhone),
 });
 
 /**
@@ -108,6 +112,8 @@ export const updateSettings = (db: Db, patch: Partial<Settings>): Settings => {
     if (patch.locale !== undefined) writeSetting(db, PREF_KEYS.locale, patch.locale);
     if (patch.theme !== undefined) writeSetting(db, PREF_KEYS.theme, patch.theme);
     if (patch.defaultRegion !== undefined) writeSetting(db, PREF_KEYS.defaultRegion, patch.defaultRegion);
+    if (patch.repName !== undefined) writeSetting(db, PREF_KEYS.repName, patch.repName);
+    if (patch.repPhone !== undefined) writeSetting(db, PREF_KEYS.repPhone, patch.repPhone);
   })();
   return readSettings(db);
 };

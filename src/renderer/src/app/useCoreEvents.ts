@@ -5,6 +5,7 @@ import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useResearchStore } from '../features/leads/state/researchStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
+import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
@@ -23,6 +24,7 @@ export const useCoreEvents = () => {
           .load()
           .catch(() => undefined);
       }),
+      onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
     ];
     // Closing the window or reloading saves typed notes (and the local copy covers a crash).

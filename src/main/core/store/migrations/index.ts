@@ -4,6 +4,7 @@ import { migration002LeadSearch } from './002_lead_search';
 import { migration003Cadence } from './003_cadence';
 import { migration004ImportBatches } from './004_import_batches';
 import { migration005CallVoids } from './005_call_voids';
+import { migration006Scripts } from './006_scripts';
 import { migration007Qualification } from './007_qualification';
 
 /** Schema version N is reached by running migrations[N - 1]. Append only; never edit a shipped one. */
@@ -13,5 +14,6 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   migration003Cadence,
   migration004ImportBatches,
   migration005CallVoids,
+  migration006Scripts,
   migration007Qualification,
 ];

@@ -148,6 +148,8 @@ export const en = {
     retrying: 'Not saved – retrying',
     retryingHint: 'Your text is kept here and saved as soon as Dialdeck answers.',
     editHint: 'Press E to write, Esc to leave',
+    preview: 'Preview',
+    write: 'Write',
   },
   import: {
     title: 'Import leads',
@@ -610,6 +612,109 @@ export const en = {
       submit: 'Hand off',
       cancel: 'Cancel',
       done: '{{name}} was handed off as MQL.',
+  scripts: {
+    title: 'Scripts',
+    pick: 'Script',
+    kinds: {
+      voicemail: 'Voicemail',
+      opener: 'Opener',
+      objection: 'Objection',
+    },
+    scopes: {
+      team: 'Team',
+      personal: 'Personal',
+    },
+    languages: {
+      en: 'English',
+      'zh-CN': 'Chinese',
+      ko: 'Korean',
+    },
+    none: 'No script of this kind yet. Add one in Settings.',
+    missingValue: '{{name}} (missing)',
+    missingList: 'Missing: {{names}}. Add them in the research facts, the lead or Settings.',
+    readingTime: 'Reading time',
+    gauge: '{{seconds}} s of {{limit}} s',
+    fits: 'Fits in {{limit}} seconds.',
+    over: 'Over {{limit}} seconds: shorten it before you leave it.',
+    objections: 'Objection cards',
+    loading: 'Loading scripts…',
+    variables: {
+      firstName: 'first name',
+      lastName: 'last name',
+      fullName: 'full name',
+      company: 'company',
+      title: 'title',
+      repName: 'your name',
+      repPhone: 'your phone',
+      trigger: 'trigger event',
+      painPoint: 'pain point',
+      techStack: 'tech stack',
+      currentTool: 'current tool',
+    },
+    facts: {
+      title: 'Research facts',
+      hint: 'Scripts use these; each saves when you leave the field.',
+      triggerEvent: 'Trigger event',
+      painPoint: 'Pain point',
+      techStack: 'Tech stack',
+      currentTool: 'Current tool',
+      saveFailed: 'Not saved: {{message}}',
+    },
+    rep: {
+      title: 'You, in scripts',
+      repName: 'Your name',
+      repPhone: 'Your callback number',
+    },
+    editor: {
+      title: 'Scripts and talk tracks',
+      add: 'New script',
+      edit: 'Edit',
+      name: 'Name',
+      body: 'Text',
+      kind: 'Kind',
+      scope: 'For',
+      language: 'Language',
+      save: 'Save script',
+      cancel: 'Cancel',
+      delete: 'Delete',
+      builtin: 'Built-in',
+      variables: 'Variables you can use: {{list}}',
+      estimate: 'Reads in about {{seconds}} s',
+      saveFailed: 'The script was not saved: {{message}}',
+    },
+    builtin: {
+      vmTrigger: {
+        name: 'Voicemail: trigger event',
+        body: "Hi {{firstName}}, it's {{repName}}. I saw {{trigger}} and have one idea for {{company}}. Call me at {{repPhone}}. Again, {{repPhone}}.",
+      },
+      vmPain: {
+        name: 'Voicemail: pain point',
+        body: "Hi {{firstName}}, {{repName}} here. Teams on {{currentTool}} often tell us about {{painPoint}}. I have a two-minute idea for {{company}}. I'm at {{repPhone}}.",
+      },
+      openerWhyNow: {
+        name: 'Opener: why now',
+        body: "Hi {{firstName}}, this is {{repName}}. I'm calling because {{trigger}}. Can I take thirty seconds to say why, and you decide if it's worth a longer talk?",
+      },
+      priority: {
+        name: 'Is this a priority now?',
+        body: 'Before I take more of your time: is fixing {{painPoint}} a priority this quarter, or is something else ahead of it?',
+      },
+      budget: {
+        name: 'Is there a budget?',
+        body: 'Is there budget set aside for this, or would it have to come from somewhere else?',
+      },
+      authority: {
+        name: 'Are you the decision maker?',
+        body: 'Who else would weigh in on a decision like this, and how does {{company}} usually decide?',
+      },
+      business: {
+        name: 'What exactly does your business do?',
+        body: 'So I do not guess: what exactly does {{company}} do, and who do you sell to?',
+      },
+      alreadyUse: {
+        name: '"We already use something"',
+        body: 'That makes sense; many teams we talk to use {{currentTool}}. If you could change one thing about it, what would it be?',
+      },
     },
   },
   shortcuts: {
@@ -651,6 +756,10 @@ export const en = {
     codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
+      script_unknown_variable:
+        'This script uses {{problems}}, which Dialdeck cannot fill. Use only the listed variables, each inside double curly braces, and close every brace.',
+      script_empty_text:
+        'There is nothing to read aloud in this text. Type the words of the script, then try again.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',
       not_found:
         'That item no longer exists; it may have been removed in another window. Refresh and try again.',

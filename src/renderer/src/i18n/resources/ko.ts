@@ -150,6 +150,8 @@ export const ko: LocaleResources = {
     retrying: '저장 안 됨 – 다시 시도 중',
     retryingHint: '입력한 내용은 여기에 남아 있으며 Dialdeck이 응답하면 바로 저장됩니다.',
     editHint: 'E를 눌러 작성, Esc로 나가기',
+    preview: '미리 보기',
+    write: '쓰기',
   },
   import: {
     title: '리드 가져오기',
@@ -606,6 +608,109 @@ export const ko: LocaleResources = {
       submit: '전달',
       cancel: '취소',
       done: '{{name}}을(를) MQL로 전달했습니다.',
+  scripts: {
+    title: '스크립트',
+    pick: '스크립트',
+    kinds: {
+      voicemail: '음성 메일',
+      opener: '오프닝',
+      objection: '반론 대응',
+    },
+    scopes: {
+      team: '팀',
+      personal: '개인',
+    },
+    languages: {
+      en: '영어',
+      'zh-CN': '중국어',
+      ko: '한국어',
+    },
+    none: '이 종류의 스크립트가 아직 없습니다. 설정에서 추가하세요.',
+    missingValue: '{{name}} (없음)',
+    missingList: '없는 값: {{names}}. 조사 항목, 리드 또는 설정에서 채우세요.',
+    readingTime: '읽는 시간',
+    gauge: '{{seconds}}초 / {{limit}}초',
+    fits: '{{limit}}초 안에 읽을 수 있습니다.',
+    over: '{{limit}}초를 넘습니다. 남기기 전에 줄이세요.',
+    objections: '반론 대응 카드',
+    loading: '스크립트를 불러오는 중…',
+    variables: {
+      firstName: '이름',
+      lastName: '성',
+      fullName: '전체 이름',
+      company: '회사',
+      title: '직함',
+      repName: '내 이름',
+      repPhone: '내 전화번호',
+      trigger: '계기 이벤트',
+      painPoint: '페인 포인트',
+      techStack: '기술 스택',
+      currentTool: '현재 도구',
+    },
+    facts: {
+      title: '조사 항목',
+      hint: '스크립트에 쓰입니다. 입력란을 벗어나면 저장됩니다.',
+      triggerEvent: '계기 이벤트',
+      painPoint: '페인 포인트',
+      techStack: '기술 스택',
+      currentTool: '현재 도구',
+      saveFailed: '저장되지 않음: {{message}}',
+    },
+    rep: {
+      title: '스크립트 속의 나',
+      repName: '내 이름',
+      repPhone: '회신 받을 번호',
+    },
+    editor: {
+      title: '스크립트와 대응 멘트',
+      add: '새 스크립트',
+      edit: '편집',
+      name: '이름',
+      body: '내용',
+      kind: '종류',
+      scope: '대상',
+      language: '언어',
+      save: '스크립트 저장',
+      cancel: '취소',
+      delete: '삭제',
+      builtin: '기본 제공',
+      variables: '쓸 수 있는 변수: {{list}}',
+      estimate: '읽는 데 약 {{seconds}}초',
+      saveFailed: '스크립트가 저장되지 않았습니다: {{message}}',
+    },
+    builtin: {
+      vmTrigger: {
+        name: '음성 메일: 계기 이벤트',
+        body: '{{firstName}}님, 안녕하세요. {{repName}}입니다. {{trigger}} 소식을 보고 {{company}}에 드릴 아이디어가 하나 생겼습니다. {{repPhone}}로 연락 주세요. 다시 한번, {{repPhone}}입니다.',
+      },
+      vmPain: {
+        name: '음성 메일: 페인 포인트',
+        body: '{{firstName}}님, {{repName}}입니다. {{currentTool}}을 쓰는 팀들이 {{painPoint}} 문제를 자주 말씀하십니다. {{company}}에 드릴 2분짜리 아이디어가 있습니다. 제 번호는 {{repPhone}}입니다.',
+      },
+      openerWhyNow: {
+        name: '오프닝: 왜 지금인가',
+        body: '{{firstName}}님, 안녕하세요. {{repName}}입니다. {{trigger}} 때문에 전화드렸습니다. 30초만 이유를 말씀드리고, 더 이야기할 가치가 있는지는 직접 판단하시겠어요?',
+      },
+      priority: {
+        name: '지금 우선순위인가요?',
+        body: '시간을 더 뺏기 전에 여쭙겠습니다. {{painPoint}} 해결이 이번 분기 우선순위인가요, 아니면 더 급한 일이 있나요?',
+      },
+      budget: {
+        name: '예산이 있나요?',
+        body: '이 일에 따로 잡아 둔 예산이 있나요, 아니면 다른 곳에서 가져와야 하나요?',
+      },
+      authority: {
+        name: '의사 결정권자이신가요?',
+        body: '이런 결정에는 또 누가 참여하나요? {{company}}에서는 보통 어떻게 결정하시나요?',
+      },
+      business: {
+        name: '정확히 어떤 사업을 하시나요?',
+        body: '짐작하지 않으려고 여쭙니다. {{company}}는 정확히 무엇을 하고, 누구에게 판매하시나요?',
+      },
+      alreadyUse: {
+        name: '"이미 쓰는 게 있어요"',
+        body: '그럴 수 있죠. 저희가 만나는 많은 팀이 {{currentTool}}을 씁니다. 하나만 바꿀 수 있다면 무엇을 바꾸시겠어요?',
+      },
     },
   },
   shortcuts: {
@@ -647,6 +752,10 @@ export const ko: LocaleResources = {
     codes: {
       settings_unreadable:
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',
+      script_unknown_variable:
+        '이 스크립트에 Dialdeck이 채울 수 없는 {{problems}}이(가) 있습니다. 목록에 있는 변수만 이중 중괄호 안에 쓰고 괄호를 모두 닫으세요.',
+      script_empty_text:
+        '이 텍스트에는 소리 내어 읽을 내용이 없습니다. 스크립트 문장을 입력한 뒤 다시 시도하세요.',
       invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
       not_found:
         '해당 항목이 더 이상 없습니다. 다른 창에서 삭제되었을 수 있습니다. 새로 고친 뒤 다시 시도하세요.',

@@ -147,6 +147,8 @@ export const zhCN: LocaleResources = {
     retrying: '未保存 – 正在重试',
     retryingHint: '你的文字保留在这里，Dialdeck 一有响应就会保存。',
     editHint: '按 E 开始书写，按 Esc 离开',
+    preview: '预览',
+    write: '编辑',
   },
   import: {
     title: '导入线索',
@@ -597,6 +599,109 @@ export const zhCN: LocaleResources = {
       submit: '转交',
       cancel: '取消',
       done: '{{name}}已作为 MQL 转交。',
+  scripts: {
+    title: '话术',
+    pick: '话术',
+    kinds: {
+      voicemail: '语音留言',
+      opener: '开场白',
+      objection: '异议应对',
+    },
+    scopes: {
+      team: '团队',
+      personal: '个人',
+    },
+    languages: {
+      en: '英语',
+      'zh-CN': '中文',
+      ko: '韩语',
+    },
+    none: '还没有这类话术。请在“设置”中添加。',
+    missingValue: '{{name}}（缺失）',
+    missingList: '缺少：{{names}}。请在调研要点、线索或“设置”中补充。',
+    readingTime: '朗读时长',
+    gauge: '{{seconds}} 秒 / {{limit}} 秒',
+    fits: '可在 {{limit}} 秒内读完。',
+    over: '超过 {{limit}} 秒：留言前请精简。',
+    objections: '异议应对卡',
+    loading: '正在加载话术…',
+    variables: {
+      firstName: '名',
+      lastName: '姓',
+      fullName: '姓名',
+      company: '公司',
+      title: '职位',
+      repName: '你的姓名',
+      repPhone: '你的电话',
+      trigger: '触发事件',
+      painPoint: '痛点',
+      techStack: '技术栈',
+      currentTool: '现用工具',
+    },
+    facts: {
+      title: '调研要点',
+      hint: '话术会用到这些内容；离开输入框时自动保存。',
+      triggerEvent: '触发事件',
+      painPoint: '痛点',
+      techStack: '技术栈',
+      currentTool: '现用工具',
+      saveFailed: '未保存：{{message}}',
+    },
+    rep: {
+      title: '话术中的你',
+      repName: '你的姓名',
+      repPhone: '你的回电号码',
+    },
+    editor: {
+      title: '话术与应对',
+      add: '新建话术',
+      edit: '编辑',
+      name: '名称',
+      body: '正文',
+      kind: '类型',
+      scope: '适用于',
+      language: '语言',
+      save: '保存话术',
+      cancel: '取消',
+      delete: '删除',
+      builtin: '内置',
+      variables: '可用变量：{{list}}',
+      estimate: '朗读约 {{seconds}} 秒',
+      saveFailed: '话术未保存：{{message}}',
+    },
+    builtin: {
+      vmTrigger: {
+        name: '语音留言：触发事件',
+        body: '{{firstName}}您好，我是{{repName}}。我看到{{trigger}}，对{{company}}有一个想法。请回电{{repPhone}}。再说一遍，{{repPhone}}。',
+      },
+      vmPain: {
+        name: '语音留言：痛点',
+        body: '{{firstName}}您好，我是{{repName}}。使用{{currentTool}}的团队常跟我们提到{{painPoint}}。我有一个两分钟能说清的想法，想分享给{{company}}。我的电话是{{repPhone}}。',
+      },
+      openerWhyNow: {
+        name: '开场白：为什么是现在',
+        body: '{{firstName}}您好，我是{{repName}}。我打电话是因为{{trigger}}。能给我三十秒说明原因，再由您决定是否值得深入聊聊吗？',
+      },
+      priority: {
+        name: '这件事现在是优先事项吗？',
+        body: '在占用您更多时间之前想确认一下：解决{{painPoint}}是本季度的优先事项吗，还是有别的事排在前面？',
+      },
+      budget: {
+        name: '有预算吗？',
+        body: '这方面有专门的预算吗，还是需要从别处调配？',
+      },
+      authority: {
+        name: '您是决策者吗？',
+        body: '这样的决定还有谁会参与？{{company}}通常是怎么做决定的？',
+      },
+      business: {
+        name: '贵公司具体做什么业务？',
+        body: '为了不乱猜：{{company}}具体做什么，客户是谁？',
+      },
+      alreadyUse: {
+        name: '“我们已经在用别的了”',
+        body: '可以理解，我们接触的很多团队都在用{{currentTool}}。如果能改它的一点，您会改什么？',
+      },
     },
   },
   shortcuts: {
@@ -638,6 +743,9 @@ export const zhCN: LocaleResources = {
     codes: {
       settings_unreadable:
         'Dialdeck 无法读取已保存的设置“{{key}}”，因此未改动它，也不会用新值覆盖它。如果此数据文件夹最近由更新版本的 Dialdeck 使用过，请更新 Dialdeck；否则请从备份恢复该文件夹（偏好设置也可在“设置”中重新选择）。',
+      script_unknown_variable:
+        '此话术使用了 {{problems}}，Dialdeck 无法填充。请只使用列出的变量（每个变量写在双花括号内），并补全每个括号。',
+      script_empty_text: '这段文字中没有可朗读的内容。请输入话术的文字后重试。',
       invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',
       not_found: '该项已不存在，可能已在另一个窗口中删除。请刷新后重试。',
       unknown_method:

@@ -4,6 +4,8 @@ import { CallHistory } from '../../outcomes/components/CallHistory';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
 import { QualificationPanel } from '../../qualification/components/QualificationPanel';
+import { ResearchFactsCard } from '../../scripts/components/ResearchFactsCard';
+import { ScriptsPanel } from '../../scripts/components/ScriptsPanel';
 import { useLeadDetailStore } from '../state/leadDetailStore';
 import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
@@ -47,6 +49,7 @@ export const LeadDetailPanel = () => {
       <div className="detail__grid">
         <div className="detail__facts">
           <OutcomeCard leadId={lead.id} status={lead.status} />
+          <ScriptsPanel lead={lead} />
           <CallHistory leadId={lead.id} timeZone={lead.timeZone} />
           <LeadContactCard lead={lead} />
           <WhyCard leadId={lead.id} />
@@ -58,6 +61,7 @@ export const LeadDetailPanel = () => {
             company={lead.company}
             accountLeads={detail.accountLeads}
           />
+          <ResearchFactsCard leadId={lead.id} />
         </div>
         <ResearchNotes
           leadId={lead.id}

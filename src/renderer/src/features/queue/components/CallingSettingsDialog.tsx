@@ -4,6 +4,7 @@ import { useDialogStore } from '../../../app/dialogStore';
 import { Dialog } from '../../../ui/Dialog';
 import { CadenceSettings } from '../../cadences/components/CadenceSettings';
 import { OutcomeSettings } from '../../outcomes/components/OutcomeSettings';
+import { ScriptsSettings } from '../../scripts/components/ScriptsSettings';
 import { RulesSettings } from './RulesSettings';
 import './queue.css';
 
@@ -32,6 +33,9 @@ export const CallingSettingsDialog = () => {
           <Tabs.Trigger className="tabs__tab" value="cadences" data-testid="calling-tab-cadences">
             {t('queue.tabCadences')}
           </Tabs.Trigger>
+          <Tabs.Trigger className="tabs__tab" value="scripts" data-testid="calling-tab-scripts">
+            {t('scripts.title')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="tabs__panel" value="outcomes">
           <OutcomeSettings />
@@ -41,6 +45,9 @@ export const CallingSettingsDialog = () => {
         </Tabs.Content>
         <Tabs.Content className="tabs__panel" value="cadences">
           <CadenceSettings />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__panel" value="scripts">
+          <ScriptsSettings />
         </Tabs.Content>
       </Tabs.Root>
     </Dialog>

@@ -20,4 +20,6 @@ export const initialSettings = (locale: Locale, theme: Theme): Settings => ({
   locale,
   theme,
   defaultRegion: 'US',
+  repName: '',
+  repPhone: '',
 });
