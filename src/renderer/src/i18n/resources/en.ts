@@ -612,6 +612,8 @@ export const en = {
       submit: 'Hand off',
       cancel: 'Cancel',
       done: '{{name}} was handed off as MQL.',
+    },
+  },
   scripts: {
     title: 'Scripts',
     pick: 'Script',

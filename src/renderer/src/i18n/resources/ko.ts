@@ -608,6 +608,8 @@ export const ko: LocaleResources = {
       submit: '전달',
       cancel: '취소',
       done: '{{name}}을(를) MQL로 전달했습니다.',
+    },
+  },
   scripts: {
     title: '스크립트',
     pick: '스크립트',

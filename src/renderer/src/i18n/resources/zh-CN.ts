@@ -599,6 +599,8 @@ export const zhCN: LocaleResources = {
       submit: '转交',
       cancel: '取消',
       done: '{{name}}已作为 MQL 转交。',
+    },
+  },
   scripts: {
     title: '话术',
     pick: '话术',
