@@ -162,6 +162,8 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     const detail = page.getByTestId('lead-detail');
     await waitForText(detail.locator('.detail__name'), 'Harriet Wells');
     await page.getByTestId('outcome-dnc').waitFor();
+    // The contact card's badge says do-not-contact, not "in calling window".
+    await page.getByTestId('pill-dnc').waitFor();
     expect(await page.locator('#lead-call-link').count()).toBe(0);
     expect(await detail.locator('a[href^="tel:"]').count()).toBe(0);
     expect(await page.getByTestId('outcome-card').locator('[data-outcome="no_answer"]').isDisabled()).toBe(
