@@ -170,6 +170,11 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
       true,
     );
 
+    // The explainer names the rule once and never offers a time it clears.
+    await page.getByTestId('why-ask').click();
+    await waitForText(page.getByTestId('why-dnc'), 'does not clear by itself');
+    expect(await page.getByTestId('why-card').locator('li[data-rule]').count()).toBe(0);
+
     await page.locator('body').focus();
     await page.keyboard.press('6');
     await waitForText(page.getByTestId('outcome-refused'), 'do-not-contact');

@@ -345,6 +345,7 @@ export const en = {
     callable: 'Callable now — this lead is in today’s queue.',
     callableAt: 'Callable from',
     never: 'Not callable until something changes:',
+    doNotContact: 'Never called: this lead is on the do-not-contact list, and that does not clear by itself.',
     clears: 'clears',
     noClear: 'does not clear by itself',
     rules: {

@@ -345,6 +345,7 @@ export const ko: LocaleResources = {
     callable: '지금 전화할 수 있습니다 — 오늘 대기열에 있습니다.',
     callableAt: '전화 가능 시각:',
     never: '상황이 바뀔 때까지 전화할 수 없습니다:',
+    doNotContact: '전화하지 않음: 이 리드는 연락 금지 목록에 있으며, 이 제한은 저절로 풀리지 않습니다.',
     clears: '해제',
     noClear: '저절로 해제되지 않음',
     rules: {

@@ -339,6 +339,7 @@ export const zhCN: LocaleResources = {
     callable: '现在可以拨打——该线索在今天的队列中。',
     callableAt: '可拨打时间：',
     never: '在情况变化前不可拨打：',
+    doNotContact: '永不拨打：该线索在勿扰名单上，这一限制不会自行解除。',
     clears: '解除于',
     noClear: '不会自动解除',
     rules: {
