@@ -182,4 +182,15 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     expect(activitiesOf('Harriet Wells')).toEqual([]);
     shots.push(await ws.screenshot('lead-dnc-en-dark'));
   });
+
+  it('lists the undo shortcut in the help sheet', async () => {
+    const { page } = ws;
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Undo the outcome just logged');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+  });
 });

@@ -548,6 +548,7 @@ export const en = {
     theme: 'Switch theme (system, light, dark)',
     help: 'Show these shortcuts',
     logOutcome: 'Log a call outcome (open lead)',
+    undoOutcome: 'Undo the outcome just logged (for 10 seconds)',
     toggleQueue: 'Switch between leads and today’s queue',
     nextInQueue: 'Open the next lead to call',
     or: 'or',

@@ -544,6 +544,7 @@ export const ko: LocaleResources = {
     theme: '테마 전환 (시스템, 라이트, 다크)',
     help: '단축키 보기',
     logOutcome: '통화 결과 기록 (열린 리드)',
+    undoOutcome: '방금 기록한 결과 실행 취소 (10초 이내)',
     toggleQueue: '리드와 오늘 대기열 전환',
     nextInQueue: '다음에 전화할 리드 열기',
     or: '또는',

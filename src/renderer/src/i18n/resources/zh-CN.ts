@@ -536,6 +536,7 @@ export const zhCN: LocaleResources = {
     theme: '切换主题（跟随系统、浅色、深色）',
     help: '显示这些快捷键',
     logOutcome: '记录通话结果（已打开的线索）',
+    undoOutcome: '撤销刚记录的结果（10 秒内）',
     toggleQueue: '在线索和今日队列之间切换',
     nextInQueue: '打开下一条要拨打的线索',
     or: '或',

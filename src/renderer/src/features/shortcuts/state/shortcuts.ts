@@ -16,6 +16,7 @@ export type ShortcutId =
   | 'theme'
   | 'help'
   | 'logOutcome'
+  | 'undoOutcome'
   | 'toggleQueue'
   | 'nextInQueue';
 
@@ -41,6 +42,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'editNotes', group: 'lead', keys: [['E'], ['N']] },
   { id: 'call', group: 'lead', keys: [['C']] },
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
+  { id: 'undoOutcome', group: 'lead', keys: [['Mod', 'Z']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
   { id: 'import', group: 'app', keys: [['Mod', 'I']] },
   { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },
