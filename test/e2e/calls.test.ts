@@ -135,6 +135,11 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     await openFromQueue('Jordan Patel');
     await page.keyboard.press('6');
     await waitForText(page.getByTestId('outcome-result'), 'Working');
+    const standing = page.getByTestId('call-history');
+    await standing.getByTestId('history-void-open').waitFor();
+    const path = join(ws.shotsDir, 'call-history-standing-en-dark.png');
+    await standing.screenshot({ path });
+    shots.push(path);
     const before = activitiesOf('Jordan Patel').length;
     await page.keyboard.press('Shift+Q');
     await page.keyboard.press('6');
