@@ -386,7 +386,7 @@ export const en = {
       '{{outcome}}, {{when}}. It stays in the history, struck through. The status, next step, attempt count and do-not-contact entries it set are put back, unless something changed them since.',
     voidReason: 'Reason (shown in the history)',
     voidReasonPlaceholder: 'e.g. Logged on the wrong lead',
-    voidHint: 'Only the newest entry can be voided; void newer ones first.',
+    voidHint: 'Only the newest call can be voided; void newer calls first.',
     voidConfirm: 'Void outcome',
     voided: '“{{outcome}}” is void.',
     voidedAt: 'Void since {{when}}',
@@ -611,7 +611,7 @@ export const en = {
         'That key was meant for the lead that was on screen before, so nothing was logged. Check the lead now on screen and press the outcome again.',
       outcome_already_void: 'This outcome is void already; nothing changed.',
       outcome_void_superseded:
-        'Something was logged for this lead after this outcome, so it cannot be voided alone. Void the newer entries first, newest first.',
+        'A later call on this lead builds on this outcome, so it cannot be voided alone. Void the newer calls first, newest first.',
       outcome_not_voidable: 'Only call outcomes can be voided, not completed tasks or notes.',
       lead_do_not_contact:
         'This lead is on the do-not-contact list ({{value}}): Dialdeck will not dial it or log an outcome for it. If it was added by mistake, remove the entry from the do-not-contact list first.',

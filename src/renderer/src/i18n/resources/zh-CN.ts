@@ -380,7 +380,7 @@ export const zhCN: LocaleResources = {
       '{{outcome}}，{{when}}。它会以删除线保留在记录中。它设置的状态、下一步、拨打次数和勿扰条目会被恢复，除非之后已被其他操作更改。',
     voidReason: '原因（显示在记录中）',
     voidReasonPlaceholder: '例如：记到了错误的线索上',
-    voidHint: '只能作废最新的一条；请先作废更新的记录。',
+    voidHint: '只能作废最新的一通电话；请先作废更新的通话。',
     voidConfirm: '作废结果',
     voided: '“{{outcome}}”已作废。',
     voidedAt: '自 {{when}} 起作废',
@@ -588,7 +588,7 @@ export const zhCN: LocaleResources = {
         '该按键针对的是之前显示的线索，因此未记录任何内容。请确认当前屏幕上的线索后再按一次结果键。',
       outcome_already_void: '该结果已作废，未做任何更改。',
       outcome_void_superseded:
-        '此结果之后该线索还有其他记录，因此无法单独作废。请先从最新的开始作废后面的记录。',
+        '此结果之后该线索还有其他通话记录，因此无法单独作废。请先从最新的开始作废后面的通话。',
       outcome_not_voidable: '只有通话结果可以作废，已完成的任务或备注不能作废。',
       lead_do_not_contact:
         '该线索在勿扰名单上（{{value}}）：Dialdeck 不会拨打它，也不会为它记录结果。如果是误加，请先从勿扰名单中移除该条目。',
