@@ -135,6 +135,11 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     await openFromQueue('Jordan Patel');
     await page.keyboard.press('6');
     await waitForText(page.getByTestId('outcome-result'), 'Working');
+    const standing = page.getByTestId('call-history');
+    await standing.getByTestId('history-void-open').waitFor();
+    const path = join(ws.shotsDir, 'call-history-standing-en-dark.png');
+    await standing.screenshot({ path });
+    shots.push(path);
     const before = activitiesOf('Jordan Patel').length;
     await page.keyboard.press('Shift+Q');
     await page.keyboard.press('6');
@@ -162,11 +167,18 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     const detail = page.getByTestId('lead-detail');
     await waitForText(detail.locator('.detail__name'), 'Harriet Wells');
     await page.getByTestId('outcome-dnc').waitFor();
+    // The contact card's badge says do-not-contact, not "in calling window".
+    await page.getByTestId('pill-dnc').waitFor();
     expect(await page.locator('#lead-call-link').count()).toBe(0);
     expect(await detail.locator('a[href^="tel:"]').count()).toBe(0);
     expect(await page.getByTestId('outcome-card').locator('[data-outcome="no_answer"]').isDisabled()).toBe(
       true,
     );
+
+    // The explainer names the rule once and never offers a time it clears.
+    await page.getByTestId('why-ask').click();
+    await waitForText(page.getByTestId('why-dnc'), 'does not clear by itself');
+    expect(await page.getByTestId('why-card').locator('li[data-rule]').count()).toBe(0);
 
     await page.locator('body').focus();
     await page.keyboard.press('6');
@@ -174,5 +186,16 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     await page.keyboard.press('c');
     expect(activitiesOf('Harriet Wells')).toEqual([]);
     shots.push(await ws.screenshot('lead-dnc-en-dark'));
+  });
+
+  it('lists the undo shortcut in the help sheet', async () => {
+    const { page } = ws;
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Undo the outcome just logged');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
   });
 });

@@ -26,7 +26,7 @@ export const HistoryEntry = z.object({
   durationSeconds: z.number().int().nullable(),
   /** Set when the outcome was voided: when, why, and whether it was an undo or a later void. */
   void: z.object({ at: z.number().int(), reason: z.string().nullable(), kind: VoidKind }).nullable(),
-  /** Whether a void would be accepted now: the lead's newest standing activity, and a call. */
+  /** Whether a void would be accepted now: the lead's newest standing call. */
   voidable: z.boolean(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

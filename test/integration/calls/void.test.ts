@@ -212,6 +212,43 @@ describe('voiding an outcome', () => {
     });
   });
 
+  it('lets a task step done since the call stand, voiding the call but not the cadence move', async () => {
+    const h = await openHarness(T);
+    const emailFirst = await h.call('cadences.save', {
+      cadence: {
+        name: 'Email first',
+        rule: null,
+        steps: [
+          { id: 'email-1', kind: 'email', title: 'Send the intro email' },
+          { id: 'call-1', kind: 'call', title: 'Call' },
+        ],
+      },
+    });
+    const lead = h.lead({ name: 'Jo Park' }, { enroll: false });
+    await h.call('enrollments.enroll', { leadIds: [lead], cadenceId: emailFirst.id });
+    // An ad-hoc call during the email step, then the email is sent.
+    const call = await h.call('outcomes.log', { leadId: lead, outcome: 'no_answer', at: T });
+    const email = liveOf(h.core, lead).tasks[0];
+    expect(email?.kind).toBe('email');
+    await h.call('tasks.complete', { taskId: email?.id as string, result: 'done', at: T + MINUTE });
+    const moved = stateOf(h.core, lead);
+
+    const history = await h.call('history.list', { leadId: lead });
+    expect(history.activities.map((a) => [a.kind, a.voidable])).toEqual([
+      ['email', false],
+      ['call', true],
+    ]);
+    const voided = await h.call('outcomes.void', { activityId: call.activityId, at: T + HOUR });
+    expect(voided.reversed).toMatchObject({ status: true, task: false, counters: true });
+    const now = stateOf(h.core, lead);
+    expect(now.live).toEqual(moved.live);
+    expect(now.enrollments).toEqual(moved.enrollments);
+    expect(now.counters).toMatchObject({ attempts_total: 0 });
+    expect(await h.fail('outcomes.void', { activityId: history.activities[0]?.id as string })).toMatchObject({
+      code: 'outcome_not_voidable',
+    });
+  });
+
   it('leaves a status changed by hand since the call, and the cadence moved since, as they are', async () => {
     const h = await openHarness(T);
     const lead = h.lead({ name: 'Jo Park' });

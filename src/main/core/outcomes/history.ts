@@ -38,7 +38,7 @@ const parseData = (text: string | null): Data => {
 /**
  * A lead's activities, newest first (by when they happened, then when they were logged), voided ones
  * marked with when, why and how (undo or void). `voidable` is true on the one call a void would
- * accept: the lead's newest standing activity, if it is a call (see outcomes/void.ts for the rule).
+ * accept: the lead's newest standing call (see outcomes/void.ts for the rule).
  */
 export const createHistory = (db: Db) => {
   const rows = db.prepare<[string, number], Row>(
@@ -47,7 +47,7 @@ export const createHistory = (db: Db) => {
   );
   const newestStanding = db
     .prepare<[string], string>(
-      `SELECT id FROM activities WHERE lead_id = ? AND voided_at IS NULL
+      `SELECT id FROM activities WHERE lead_id = ? AND kind = 'call' AND voided_at IS NULL
        ORDER BY created_at DESC, id DESC LIMIT 1`,
     )
     .pluck();
@@ -72,7 +72,7 @@ export const createHistory = (db: Db) => {
           row.voided_at === null
             ? null
             : { at: row.voided_at, reason: row.void_reason, kind: row.void_kind ?? 'void' },
-        voidable: row.kind === 'call' && row.id === voidable,
+        voidable: row.id === voidable,
       };
     });
   };

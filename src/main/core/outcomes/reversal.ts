@@ -58,12 +58,10 @@ const enrollmentSnapshot = (
 
 export type Reversals = ReturnType<typeof createReversals>;
 
-/** Reads the lead's state around a logged call and keeps it (table `activity_reversals`, local only). */
+/** Reads the lead's state around a logged call and keeps it on the activity (`activities.reversal`). */
 export const createReversals = (db: Db, leads: LeadState) => {
-  const insert = db.prepare('INSERT INTO activity_reversals (activity_id, snapshot) VALUES (?, ?)');
-  const select = db
-    .prepare<[string], string>('SELECT snapshot FROM activity_reversals WHERE activity_id = ?')
-    .pluck();
+  const update = db.prepare('UPDATE activities SET reversal = ? WHERE id = ?');
+  const select = db.prepare<[string], string | null>('SELECT reversal FROM activities WHERE id = ?').pluck();
   return {
     /** The lead's counters, live task and live enrollment, before a call is written. */
     before(leadId: string): Before {
@@ -102,7 +100,7 @@ export const createReversals = (db: Db, leads: LeadState) => {
         },
         dncIds,
       };
-      insert.run(activityId, JSON.stringify(reversal));
+      update.run(JSON.stringify(reversal), activityId);
     },
     load(activityId: string): Reversal | null {
       const text = select.get(activityId);

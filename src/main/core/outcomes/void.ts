@@ -48,9 +48,10 @@ export type OutcomeVoider = ReturnType<typeof createOutcomeVoider>;
  * put back).
  *
  * The rule for what is reversed:
- * - Only the lead's newest standing activity can be voided. If anything was logged for the lead after
- *   it (a call, a completed task) and still stands, the void is refused with `outcome_void_superseded`
- *   (params: `activityId`, the newer one): void the newer ones first, newest first.
+ * - Only the lead's newest standing call can be voided. If another call was logged for the lead after it
+ *   and still stands, the void is refused with `outcome_void_superseded` (params: `activityId`, the
+ *   newer call): void the newer ones first, newest first. A task step completed since (an email, a
+ *   LinkedIn touch) does not block it, but the cadence it moved is then no longer the call's own (below).
  * - Otherwise each thing the outcome changed is put back only where it is still as the outcome left it:
  *   - the lead's status goes back to the status before the call, if it is still the one the call set
  *     (a status changed by hand since stays);
@@ -73,7 +74,7 @@ export const createOutcomeVoider = (svc: Services) => {
     'SELECT id, lead_id, kind, data, created_at, voided_at FROM activities WHERE id = ?',
   );
   const newer = db.prepare<[string, number, number, string, string], { id: string }>(
-    `SELECT id FROM activities WHERE lead_id = ? AND voided_at IS NULL
+    `SELECT id FROM activities WHERE lead_id = ? AND kind = 'call' AND voided_at IS NULL
        AND (created_at > ? OR (created_at = ? AND id > ?)) AND id <> ?
      ORDER BY created_at DESC LIMIT 1`,
   );
@@ -153,7 +154,7 @@ export const createOutcomeVoider = (svc: Services) => {
     if (later) {
       throw new AppError(
         'outcome_void_superseded',
-        `Activity ${later.id} was logged for this lead after ${row.id} and depends on it; nothing changed. Void the newer one first (newest first).`,
+        `Call ${later.id} was logged for this lead after ${row.id} and builds on it; nothing changed. Void the newer call first (newest first).`,
         undefined,
         { activityId: later.id },
       );

@@ -4,6 +4,7 @@ import { useImportStore } from '../features/import/state/importStore';
 import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useResearchStore } from '../features/leads/state/researchStore';
+import { loadCallingRules } from '../features/leads/utils/callingHours';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
@@ -11,13 +12,18 @@ import { useSettingsStore } from '../features/settings/state/settingsStore';
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
 export const useCoreEvents = () => {
   useEffect(() => {
+    void loadCallingRules();
     const stops = [
       onEvent('leads:changed', ({ ids }) => {
         void useLeadListStore.getState().handleLeadsChanged(ids);
         void useLeadDetailStore.getState().refresh(ids);
         void useQueueStore.getState().refresh();
       }),
-      onEvent('queue:changed', () => void useQueueStore.getState().refresh()),
+      onEvent('queue:changed', ({ reason }) => {
+        void useQueueStore.getState().refresh();
+        // The calling window the badges show is the team's, as the queue judges it.
+        if (reason === 'rules' || reason === 'external') void loadCallingRules();
+      }),
       onEvent('settings:changed', () => {
         void useSettingsStore
           .getState()

@@ -8,7 +8,7 @@ import { isCallableHour } from '../utils/callingHours';
 import { formatPhone } from '../utils/formatPhone';
 import { telHref } from './LeadHeader';
 
-const LocalTime = ({ timeZone }: { timeZone: string | null }) => {
+const LocalTime = ({ timeZone, doNotContact }: { timeZone: string | null; doNotContact: boolean }) => {
   const { t } = useTranslation();
   const now = useNow();
   if (!isKnownTimeZone(timeZone)) {
@@ -29,9 +29,15 @@ const LocalTime = ({ timeZone }: { timeZone: string | null }) => {
         {formatZonedDateTime(now, timeZone)}
         <span className="fact__hint">{timeZone.replace(/_/g, ' ')}</span>
       </span>
-      <span className={`pill ${callable ? 'pill--success' : 'pill--muted'}`}>
-        {callable ? t('detail.businessHours') : t('detail.outsideHours')}
-      </span>
+      {doNotContact ? (
+        <span className="pill pill--danger" data-testid="pill-dnc">
+          {t('status.do_not_contact')}
+        </span>
+      ) : (
+        <span className={`pill ${callable ? 'pill--success' : 'pill--muted'}`}>
+          {callable ? t('detail.businessHours') : t('detail.outsideHours')}
+        </span>
+      )}
     </div>
   );
 };
@@ -95,7 +101,7 @@ export const LeadContactCard = ({ lead }: { lead: Lead }) => {
             {t('detail.localTime')}
           </dt>
           <dd>
-            <LocalTime timeZone={lead.timeZone} />
+            <LocalTime timeZone={lead.timeZone} doNotContact={doNotContact} />
             {location ? <span className="fact__hint">{location}</span> : null}
           </dd>
         </div>

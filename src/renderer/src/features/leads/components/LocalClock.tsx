@@ -3,7 +3,7 @@ import { formatClock, isKnownTimeZone } from '../../../i18n/format';
 import { AlertIcon } from '../../../ui/icons';
 import { isCallableHour } from '../utils/callingHours';
 
-/** The time where the lead is, dimmed outside business hours; a warning when the zone is unknown. */
+/** The time where the lead is, dimmed outside the calling window (the queue's rule); a warning when the zone is unknown. */
 export const LocalClock = ({ timeZone, unknownLabel }: { timeZone: string | null; unknownLabel: string }) => {
   const now = useNow();
   if (!isKnownTimeZone(timeZone)) {

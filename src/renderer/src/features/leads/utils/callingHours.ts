@@ -1,21 +1,24 @@
-import { hourIn, isWeekendIn } from '../../../i18n/format';
+import { DEFAULT_CALLING_RULES } from '@shared/domain/queue';
+import { createCallingHours, type WindowRulesInput } from '@shared/queue/callingHours';
+import { invoke } from '../../../api/client';
 
-// Asked once per row on screen; the answer only changes with the minute, so it is kept per zone.
-const cache = new Map<string, boolean>();
-let cacheMinute = -1;
+// The defaults until the team's rules arrive (and if they cannot be read).
+const hours = createCallingHours(DEFAULT_CALLING_RULES);
 
-/** Weekdays 8:00–18:00 in the lead's own zone: when a cold call is welcome. */
-export const isCallableHour = (at: number, timeZone: string): boolean => {
-  const minute = Math.floor(at / 60_000);
-  if (minute !== cacheMinute) {
-    cache.clear();
-    cacheMinute = minute;
+/** Uses the team's calling rules from now on (the list's clocks and the panel's badge follow). */
+export const setCallingRules = (rules: WindowRulesInput): void => hours.setRules(rules);
+
+/** Reads the team's calling rules from the core; until then, and on failure, the defaults apply. */
+export const loadCallingRules = async (): Promise<void> => {
+  try {
+    setCallingRules(await invoke('queue.rules', {}));
+  } catch {
+    // The defaults stay; the queue itself still judges with the stored rules.
   }
-  let callable = cache.get(timeZone);
-  if (callable === undefined) {
-    const hour = hourIn(at, timeZone);
-    callable = !isWeekendIn(at, timeZone) && hour >= 8 && hour < 18;
-    cache.set(timeZone, callable);
-  }
-  return callable;
 };
+
+/**
+ * Whether the lead's calling window is open at `at` in its zone, by the queue's own rule
+ * (src/shared/queue/callingHours.ts).
+ */
+export const isCallableHour = (at: number, timeZone: string): boolean => hours.isOpen(at, timeZone);

@@ -51,6 +51,11 @@ export const WhyCard = ({ leadId }: { leadId: string }) => {
             <p className="why__verdict why__verdict--ok" data-testid="why-callable">
               {t('why.callable')}
             </p>
+          ) : why.blockers.some((b) => b.rule === 'do_not_contact') ? (
+            // Do-not-contact is the one rule the core reports for such a lead; it never clears.
+            <p className="why__verdict" data-testid="why-dnc">
+              {t('why.doNotContact')}
+            </p>
           ) : (
             <>
               <p className="why__verdict" data-testid="why-blocked">

@@ -136,7 +136,7 @@ export const useOutcomeStore = create<OutcomeStore>((set, get) => ({
       return true;
     } catch (error) {
       const message = errorMessage(error);
-      set({ saving: false, error: message, pending: null });
+      set({ saving: false, error: message });
       showToast('error', message, { testId: 'outcome-refused' });
       return false;
     }

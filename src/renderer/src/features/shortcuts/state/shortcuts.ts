@@ -16,6 +16,7 @@ export type ShortcutId =
   | 'theme'
   | 'help'
   | 'logOutcome'
+  | 'undoOutcome'
   | 'toggleQueue'
   | 'nextInQueue'
   | 'handoff';
@@ -43,6 +44,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'call', group: 'lead', keys: [['C']] },
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
   { id: 'handoff', group: 'lead', keys: [['H']] },
+  { id: 'undoOutcome', group: 'lead', keys: [['Mod', 'Z']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
   { id: 'import', group: 'app', keys: [['Mod', 'I']] },
   { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },
