@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/renderer/src/i18n/resources/en';
+import { zhCN } from '../../src/renderer/src/i18n/resources/zh-CN';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 
 // The call workspace in Chromium against a real core: today's queue with its plan, logging call
@@ -284,6 +286,28 @@ describe('the call queue and outcomes in Chromium', () => {
     await waitForText(page.getByTestId('cadence-settings'), '跟进节奏');
     await page.getByTestId('cadence-step').first().waitFor();
     expect(await page.getByTestId('cadence-settings').textContent()).toContain('步骤结束时');
+    // The built-in cadence in the editor reads in Chinese: its name and step titles.
+    const builtins = Object.entries(zhCN.cadences.builtin).flatMap(([key, entry]) =>
+      typeof entry === 'object' ? [{ key, ...entry }] : [],
+    );
+    const shownName = await page.getByTestId('cadence-name').inputValue();
+    const shown = builtins.find((cadence) => cadence.name === shownName);
+    expect(shown, `"${shownName}" is a built-in cadence's Chinese name`).toBeDefined();
+    const titleInputs = page.getByTestId('cadence-step-title');
+    const titles: string[] = [];
+    for (let i = 0; i < (await titleInputs.count()); i++) titles.push(await titleInputs.nth(i).inputValue());
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles).toEqual(Object.values(shown?.steps ?? {}).slice(0, titles.length));
+    // Saved with an edit elsewhere, its untouched text stays the built-in English, shown in each language.
+    const english = en.cadences.builtin[shown?.key as 'newLead'].name;
+    await page.getByTestId('cadence-step').nth(1).getByTestId('cadence-step-wait').fill('3');
+    await page.getByTestId('cadence-save').click();
+    await expect
+      .poll(async () => (await ws.core.handlers['cadences.list']({})).map((cadence) => cadence.name))
+      .toContain(english);
+    expect((await ws.core.handlers['cadences.list']({})).map((cadence) => cadence.name)).not.toContain(
+      shownName,
+    );
     await shot('cadences-zh-CN-dark');
     await page.keyboard.press('Escape');
     await shot('queue-zh-CN-dark');

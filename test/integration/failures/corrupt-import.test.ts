@@ -28,7 +28,8 @@ const damageIndex = (file: string, index: string): number[] => {
   return pages;
 };
 
-describe('an import into a damaged store', () => {
+// Each test runs the real CLI several times, a few seconds each.
+describe('an import into a damaged store', { timeout: 120_000 }, () => {
   it('is refused as store_corrupt before it writes: the file stays byte-identical, no -wal left', async () => {
     const dir = tempDir('corrupt-import');
     const dataDir = join(dir, 'data');

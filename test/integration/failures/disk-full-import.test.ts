@@ -41,7 +41,8 @@ const rawCounts = (dataDir: string) => {
   }
 };
 
-describe('an import the disk fills up', () => {
+// Each test runs the real CLI several times, a few seconds each.
+describe('an import the disk fills up', { timeout: 120_000 }, () => {
   it.skipIf(!isRoot)(
     'whose rows cannot be removed at once either: says the next open removes them, and it does',
     async () => {

@@ -27,7 +27,10 @@ const expectFile = (failure: CliFailure, code: string, path: string) => {
 
 const CSV = 'Name,Phone\nAda Park,+12025550143\n';
 
-describe('a file the user names that cannot be read or written has its own code', () => {
+// Each test runs the real CLI several times, a few seconds each.
+describe('a file the user names that cannot be read or written has its own code', {
+  timeout: 120_000,
+}, () => {
   it('import: a missing file is file_not_found, a folder is file_is_directory; the store is untouched', async () => {
     const dataDir = tempDir('file-in');
     seedStore(dataDir);

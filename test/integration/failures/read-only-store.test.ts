@@ -74,5 +74,7 @@ describe('a store this user may only read', () => {
       expect(bytesOf(file).equals(bytes)).toBe(true);
       expect(readdirSync(dataDir).filter((name) => name.startsWith('dialdeck'))).toEqual(['dialdeck.sqlite']);
     },
+    // Nine runs of the CLI, as two users.
+    120_000,
   );
 });

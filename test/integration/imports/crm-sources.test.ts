@@ -31,7 +31,10 @@ const importSources = async (
   return new Map(values.map((value, i) => [value, leads.find((lead) => lead.name === `Lead ${i}`) as Lead]));
 };
 
-describe('CRM source picklists give a lead its channel and who reached out first', () => {
+// Each test runs the real CLI several times, a few seconds each.
+describe('CRM source picklists give a lead its channel and who reached out first', {
+  timeout: 120_000,
+}, () => {
   it("HubSpot's Original Source: only a visit that converted is inbound; Offline Sources is a list", async () => {
     const expected: Record<string, [string, string]> = {
       'Organic Search': ['web_form', 'inbound'],

@@ -136,7 +136,7 @@ const TransitionRow = ({
         <input
           className="input"
           aria-label={t('cadences.taskTitle')}
-          value={transition.title}
+          value={builtinText(transition.title)}
           onChange={(event) => onChange({ ...row, transition: { ...transition, title: event.target.value } })}
         />
       ) : null}
@@ -188,7 +188,7 @@ const StepCard = ({
         <input
           className="input cadence-step__title"
           aria-label={t('cadences.stepTitle')}
-          value={step.title}
+          value={builtinText(step.title)}
           onChange={(event) => onChange({ ...step, title: event.target.value })}
           data-testid="cadence-step-title"
         />
@@ -268,7 +268,11 @@ const StepCard = ({
   );
 };
 
-/** A cadence as a form: its name, its steps and what each outcome does at each step. */
+/**
+ * A cadence as a form: its name, its steps and what each outcome does at each step. A built-in
+ * cadence's stored English shows in the interface language (builtinText) while the draft keeps the
+ * English, so saving without an edit keeps it built-in text; an edited field saves what was typed.
+ */
 export const CadenceEditor = ({
   draft,
   invalidStep,
@@ -286,7 +290,7 @@ export const CadenceEditor = ({
         <span className="field__label">{t('cadences.name')}</span>
         <input
           className="input"
-          value={draft.name}
+          value={builtinText(draft.name)}
           maxLength={120}
           onChange={(event) => onChange({ ...draft, name: event.target.value })}
           data-testid="cadence-name"
@@ -296,7 +300,7 @@ export const CadenceEditor = ({
         <span className="field__label">{t('cadences.description')}</span>
         <input
           className="input"
-          value={draft.description}
+          value={builtinText(draft.description)}
           maxLength={2000}
           onChange={(event) => onChange({ ...draft, description: event.target.value })}
         />
