@@ -347,7 +347,7 @@ export const zhCN: LocaleResources = {
     callable: '现在可以拨打——该线索在今天的队列中。',
     callableAt: '可拨打时间：',
     never: '在情况变化前不可拨打：',
-    doNotContact: '永不拨打：该线索在勿扰名单上，这一限制不会自行解除。',
+    doNotContact: '永不拨打：该线索在请勿致电名单上，这一限制不会自行解除。',
     clears: '解除于',
     noClear: '不会自动解除',
     rules: {
@@ -385,7 +385,7 @@ export const zhCN: LocaleResources = {
     voidAction: '作废…',
     voidTitle: '作废这个结果？',
     voidDescription:
-      '{{outcome}}，{{when}}。它会以删除线保留在记录中。它设置的状态、下一步、拨打次数和勿扰条目会被恢复，除非之后已被其他操作更改。',
+      '{{outcome}}，{{when}}。它会以删除线保留在记录中。它设置的状态、下一步、拨打次数和请勿致电条目会被恢复，除非之后已被其他操作更改。',
     voidReason: '原因（显示在记录中）',
     voidReasonPlaceholder: '例如：记到了错误的线索上',
     voidHint: '只能作废最新的一通电话；请先作废更新的通话。',
@@ -397,7 +397,7 @@ export const zhCN: LocaleResources = {
     undo: '撤销',
     undone: '已撤销结果，线索已恢复原样。',
     oneOutcome: '这通电话已有结果。如需更改，请在 10 秒内撤销（{{shortcut}}），或在通话记录中将其作废。',
-    doNotContact: '勿扰：该线索在勿扰名单上。Dialdeck 不会拨打它，也不会为它记录结果。',
+    doNotContact: '请勿致电：该线索在请勿致电名单上。Dialdeck 不会拨打它，也不会为它记录结果。',
   },
   queue: {
     title: '今日通话列表',
@@ -807,7 +807,7 @@ export const zhCN: LocaleResources = {
         '此结果之后该线索还有其他通话记录，因此无法单独作废。请先从最新的开始作废后面的通话。',
       outcome_not_voidable: '只有通话结果可以作废，已完成的任务或备注不能作废。',
       lead_do_not_contact:
-        '该线索在勿扰名单上（{{value}}）：Dialdeck 不会拨打它，也不会为它记录结果。如果是误加，请先从勿扰名单中移除该条目。',
+        '该线索在请勿致电名单上（{{value}}）：Dialdeck 不会拨打它，也不会为它记录结果。如果是误加，请先从请勿致电名单中移除该条目。',
       handoff_bant_gate:
         'BANT 四项中只确认了 {{confirmed}} 项；转交需要 {{required}} 项。请先确认预算、决策权、需求或时间表。',
       handoff_do_not_contact: '该线索在请勿致电名单上，永远不会转交销售。',
