@@ -83,6 +83,9 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
   const lastPosition = db
     .prepare<[string], number>('SELECT coalesce(max(position), -1) FROM lead_phones WHERE lead_id = ?')
     .pluck();
+  const insertResearch = db.prepare<[string, string, number, string | null]>(
+    'INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)',
+  );
   const upsertResearch = db.prepare<[string, string, number, string | null]>(
     `INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)
      ON CONFLICT(lead_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
@@ -209,7 +212,12 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
         updatedAt: at,
       };
       if (own.record !== false) outbox.record('lead.create', lead);
-      if (input.research) setResearch(id, input.research, own);
+      if (input.research) {
+        // A lead just written has no notes yet: a plain insert, no conflict to look for.
+        insertResearch.run(id, input.research, at, batchId);
+        if (own.record !== false)
+          outbox.record('research.set', { leadId: id, body: input.research, updatedAt: at });
+      }
       return lead;
     },
 

@@ -1,8 +1,26 @@
 import type { DailyPlan, PaceSource } from '@shared/domain/queue';
 import { localDateOf, nextLocalMidnight, startOfLocalDay } from '@shared/queue/clock';
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/db';
 import type { Selector } from './select';
 import { toEntry } from './select';
 import type { Services } from './services';
+
+// Prepared once per connection.
+const callTimesOf = new WeakMap<Db, Statement<[number, number, number], number>>();
+/** Times (epoch ms) of the calls logged between two instants, newest first, at most a limit. */
+const callTimes = (db: Db): Statement<[number, number, number], number> => {
+  let statement = callTimesOf.get(db);
+  if (!statement) {
+    statement = db
+      .prepare<[number, number, number], number>(
+        "SELECT occurred_at FROM activities WHERE kind = 'call' AND voided_at IS NULL AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT ?",
+      )
+      .pluck();
+    callTimesOf.set(db, statement);
+  }
+  return statement;
+};
 
 const DAY = 86_400_000;
 /** Longer gaps between two calls are breaks, not pace. */
@@ -32,10 +50,8 @@ const gapsOf = (times: number[]): number[] => {
  * that, the team's default. Gaps over half an hour are breaks and left out.
  */
 const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: number) => {
-  const calls = svc.db.prepare<[number, number, number], number>(
-    "SELECT occurred_at FROM activities WHERE kind = 'call' AND voided_at IS NULL AND occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT ?",
-  );
-  const today = calls.pluck().all(dayStart, at, 2000).reverse();
+  const calls = callTimes(svc.db);
+  const today = calls.all(dayStart, at, 2000).reverse();
   const todayGaps = gapsOf(today);
   if (todayGaps.length >= 2) {
     return {
@@ -47,10 +63,7 @@ const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: num
       },
     };
   }
-  const recent = calls
-    .pluck()
-    .all(dayStart - RECENT_DAYS * DAY, dayStart - 1, 2000)
-    .reverse();
+  const recent = calls.all(dayStart - RECENT_DAYS * DAY, dayStart - 1, 2000).reverse();
   const recentGaps = gapsOf(recent);
   if (recentGaps.length >= 2) {
     return {
