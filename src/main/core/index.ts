@@ -4,6 +4,7 @@ import { createCoreEvents } from './events';
 import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
+import { createImportThreads } from './imports/worker/threads';
 import { DEMO_LEADS } from './leads/demo';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
@@ -65,10 +66,12 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     })();
   }
   const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
+  // Imports read and write on their own threads (started on first use), off this event loop.
+  const threads = createImportThreads();
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
-      createImportsHandlers(base),
+      createImportsHandlers(base, { threads, nativeBinding: options.nativeBinding }),
       createSettingsHandlers(base),
       createQueueHandlers(base),
       createOutcomesHandlers(base),
@@ -82,6 +85,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     handlers,
     close: () => {
       watch?.stop();
+      threads.close();
       db.close();
     },
   };

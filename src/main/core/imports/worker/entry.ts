@@ -1,0 +1,37 @@
+// An import thread (worker_threads): answers the jobs of worker/threads.ts one message at a time,
+// several at once (a preview may arrive while a file is being parsed). Built as its own entry,
+// out/main/import-worker.js (electron.vite.config.ts).
+import { parentPort } from 'node:worker_threads';
+import { inspectFile } from '../read/inspect';
+import { parseRows } from './parse';
+import { type JobProgress, type JobReply, type JobRequest, sendError } from './protocol';
+import { writeRows } from './write';
+
+const port = parentPort;
+if (!port) throw new Error('The import worker runs only as a worker thread.');
+
+const run = async ({ id, job }: JobRequest, progress: (p: JobProgress) => void): Promise<unknown> => {
+  switch (job.kind) {
+    case 'inspect': {
+      const bytes = Buffer.from(job.bytes.buffer, 0, job.bytes.length);
+      const { text: _text, ...inspection } = await inspectFile(bytes, job.fileName, job.options, (done) =>
+        progress({ phase: 'reading', done, total: 0 }),
+      );
+      return inspection;
+    }
+    case 'parse':
+      return parseRows(job, progress);
+    case 'write':
+      return writeRows(job, progress);
+    default:
+      throw new Error(`Unknown import job ${id}.`);
+  }
+};
+
+port.on('message', (request: JobRequest) => {
+  const reply = (message: JobReply) => port.postMessage(message);
+  run(request, (progress) => reply({ id: request.id, type: 'progress', progress })).then(
+    (result) => reply({ id: request.id, type: 'done', result }),
+    (error: unknown) => reply({ id: request.id, type: 'failed', error: sendError(error) }),
+  );
+});
