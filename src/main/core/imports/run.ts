@@ -130,8 +130,9 @@ export const runImport = async (
       warnings,
     };
   } catch (error) {
-    // The writing thread discards its batch on failure; if that thread died, this connection does.
-    await discardBatch(db, batch.id);
+    // The writing thread discards its batch on failure; if that thread died, this connection does
+    // (a store closed meanwhile leaves it to the next open).
+    if (db.open) await discardBatch(db, batch.id);
     throw error;
   } finally {
     releaseBatch(batch.id);

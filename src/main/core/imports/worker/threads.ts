@@ -103,11 +103,16 @@ const createThread = () => {
         target.postMessage(request, transfer);
       });
     },
+    /** Stops the thread; its jobs fail with `internal` once it has exited (it no longer writes then). */
     close(): void {
       const current = worker;
       worker = undefined;
-      failAll(new AppError('internal', 'Dialdeck closed the store while an import was running.'));
-      void current?.terminate();
+      if (!current) return;
+      current.removeAllListeners('exit');
+      current.once('exit', () =>
+        failAll(new AppError('internal', 'Dialdeck closed the store while an import was running.')),
+      );
+      void current.terminate();
     },
   };
 };
