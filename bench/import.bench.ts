@@ -504,13 +504,7 @@ const latency = (samples: readonly number[]) => ({
 export const writersDuringImport = async (csv: Buffer) => {
   const dir = tempDir('concurrent');
   const core = openCore({ dataDir: dir });
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'outcome-writer.ts'), dir],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
+  let child: ReturnType<typeof spawn> | undefined;
   try {
     // The leads the outcomes go to: a small list, imported first.
     const seed = await dispatch(core.handlers, 'imports.preview', {
@@ -524,8 +518,15 @@ export const writersDuringImport = async (csv: Buffer) => {
     });
     if (!seeded.ok) throw new Error(seeded.error.message);
     const leadIds = core.db.prepare<[], string>('SELECT id FROM leads ORDER BY created_at').pluck().all();
+    // Started once the seed leads are published: it reads the leads it logs outcomes on when it opens.
+    const writerProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'outcome-writer.ts'), dir],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    child = writerProcess;
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    writerProcess.stdout.on('data', (chunk) => {
       output += chunk;
     });
     await new Promise<void>((ready) => {
@@ -571,8 +572,8 @@ export const writersDuringImport = async (csv: Buffer) => {
     longestStall = Math.max(longestStall, performance.now() - last);
     await writer;
     if (!run.ok) throw new Error(run.error.message);
-    child.stdin.write('stop\n');
-    const exited = new Promise((done) => child.once('exit', done));
+    writerProcess.stdin.write('stop\n');
+    const exited = new Promise((done) => writerProcess.once('exit', done));
     await exited;
     const lines = output.trim().split('\n');
     const remote = JSON.parse(lines[lines.length - 1] ?? '{}') as { latencies: number[]; failures: string[] };
@@ -594,7 +595,7 @@ export const writersDuringImport = async (csv: Buffer) => {
       loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
     };
   } finally {
-    if (child.exitCode === null) child.kill();
+    if (child && child.exitCode === null) child.kill();
     core.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -32,14 +32,18 @@ const workerSource = (): { url: URL; typescript: boolean } => {
   );
 };
 
-const startWorker = (): Worker => {
+/** Which import thread a worker is: `reading` runs previews and parsing, `writing` writes the store. */
+export type ThreadRole = 'reading' | 'writing';
+
+const startWorker = (role: ThreadRole): Worker => {
   const { url, typescript } = workerSource();
-  if (!typescript) return new Worker(url);
+  const workerData = { role };
+  if (!typescript) return new Worker(url, { workerData });
   // tsx's loader (its ES module API), registered inside the thread before the entry is imported.
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true });
+  return new Worker(code, { eval: true, workerData });
 };
 
 type Pending = {
@@ -49,7 +53,7 @@ type Pending = {
 };
 
 /** One import thread: jobs go in with an id; progress and the answer come back under it. */
-const createThread = () => {
+const createThread = (role: ThreadRole) => {
   let worker: Worker | undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -61,7 +65,7 @@ const createThread = () => {
 
   const ensure = (): Worker => {
     if (worker) return worker;
-    const started = startWorker();
+    const started = startWorker(role);
     started.on('message', (reply: JobReply) => {
       const job = pending.get(reply.id);
       if (!job) return;
@@ -124,8 +128,8 @@ const createThread = () => {
  * that dies fails its jobs with `internal` and is started again for the next job.
  */
 export const createImportThreads = () => {
-  const reader = createThread();
-  const writer = createThread();
+  const reader = createThread('reading');
+  const writer = createThread('writing');
   return {
     run<K extends ImportJob['kind']>(
       job: Extract<ImportJob, { kind: K }>,
