@@ -1,11 +1,16 @@
 // CSV import throughput: a realistic 100k-row file imported end to end (base64, decode, parse,
 // validate, normalize, insert, put each new lead on its cadence) into a fresh store through the same
-// handlers the app calls, against the raw SQLite ceiling measured in the same run: the same normalized
-// rows with their accounts, phones, research notes, enrollments, first tasks and outbox rows inserted
-// with prepared statements in one transaction. Queueing is part of the import (a lead and its place on
-// the call queue are written together and published together), so both sides include it. The import
-// itself writes in short transactions and publishes in one (docs/imports.md); `duringImport` measures
-// other writers and the event loop while a 200k-row import runs.
+// handlers the app calls, timed from the upload's base64 text to the commit that publishes the leads,
+// against the raw SQLite ceiling measured in the same run: the same normalized rows with their
+// accounts, phones, research notes, enrollments, first tasks and outbox rows (ids, JSON and cadence
+// picks worked out beforehand, untimed) inserted with prepared statements in one transaction on this
+// thread. Queueing is part of the import (a lead and its place on the call queue are written together
+// and published together), so both sides include it. The import runs on two threads of its own (one
+// reads and normalizes, one writes in short transactions and publishes; docs/imports.md), so on two
+// cores its reading overlaps its writing; the ceiling gets no such help. `duringImport` measures other
+// writers and the host's event loop while a 200k-row import runs: outcomes logged from this process
+// and from a second process (started once the leads it logs on are published), and the longest stall
+// of this process's event loop. Run it on a quiet machine: `loadAverage` says how quiet it was.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
