@@ -15,7 +15,7 @@ import { createQueueHandlers } from './queue/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
-import { watchOtherWriters } from './store/other-writers';
+import { type OtherWritersWatch, watchOtherWriters } from './store/other-writers';
 import { type Clock, createOutbox } from './sync/outbox';
 
 export type CoreOptions = OpenStoreOptions & {
@@ -68,10 +68,16 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
   // Imports read and write on their own threads (started on first use), off this event loop.
   const threads = createImportThreads();
+  let watch: OtherWritersWatch | undefined;
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
-      createImportsHandlers(base, { threads, nativeBinding: options.nativeBinding }),
+      createImportsHandlers(base, {
+        threads,
+        nativeBinding: options.nativeBinding,
+        // The import thread's commits are this core's own, not another writer's.
+        holdWatch: () => watch?.hold() ?? (() => undefined),
+      }),
       createSettingsHandlers(base),
       createQueueHandlers(base),
       createOutcomesHandlers(base),
@@ -79,7 +85,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     ),
     place,
   );
-  const watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
+  watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
   return {
     ...base,
     handlers,

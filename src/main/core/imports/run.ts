@@ -18,8 +18,11 @@ type Phase = ImportProgress['phase'];
 /** Leads:changed lists ids only for small imports; a large one tells the renderer to reload. */
 const MAX_CHANGED_IDS = 1_000;
 
-/** What an import needs besides the core's context: its threads and the store's addon, if the host has one. */
-export type ImportEnv = { threads: ImportThreads; nativeBinding?: string };
+/**
+ * What an import needs besides the core's context: its threads, the store's addon if the host has one,
+ * and, in a host that watches other writers, a hold on that watch while the import thread writes.
+ */
+export type ImportEnv = { threads: ImportThreads; nativeBinding?: string; holdWatch?: () => () => void };
 
 /**
  * Imports a previewed file off the host's event loop. The reading thread decodes the held bytes,
@@ -59,6 +62,7 @@ export const runImport = async (
     headerRow: options.headerRow ?? inspection.headerLine,
   };
   const batch = await claimTurn(db, file.fileName, now);
+  const releaseWatch = env.holdWatch?.();
   const { port1, port2 } = new MessageChannel();
   let parsing = true;
   let checked = 0;
@@ -136,5 +140,6 @@ export const runImport = async (
     throw error;
   } finally {
     releaseBatch(batch.id);
+    releaseWatch?.();
   }
 };
