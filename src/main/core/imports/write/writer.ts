@@ -310,9 +310,11 @@ const writeBatch = async (
     }
     const took = performance.now() - started;
     writingSinceCheckpoint += took;
+    // At most twice the last chunk: one quick chunk (pages already cached) must not make the next one
+    // hold the lock many times the target.
     size = Math.max(
       MIN_CHUNK,
-      Math.min(MAX_CHUNK, Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
+      Math.min(MAX_CHUNK, 2 * (to - from), Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
     );
     written = to;
     input.onProgress?.(written, creates.length);
@@ -456,6 +458,9 @@ const dropDuplicatesLandedMeanwhile = (
     ];
     for (const index of matches) if (index !== undefined && !dropped.has(index)) dropped.set(index, storedId);
   }
+  // Most imports meet no such lead: the batch's outbox rows (three per lead) are then left unread, as
+  // reading them would hold the write lock for a long scan.
+  if (dropped.size === 0) return dropped;
   const removeLead = db.prepare('DELETE FROM leads WHERE id = ?');
   const outboxRows = db.prepare<[string], { seq: number; args: string }>(
     'SELECT seq, args FROM outbox WHERE batch_id = ?',
