@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/index.ts'),
+          // The import threads (src/main/core/imports/worker/threads.ts finds it next to these).
+          'import-worker': resolve('src/main/core/imports/worker/entry.ts'),
         },
       },
     },

@@ -10,6 +10,10 @@ const leadIds = core.db
   .prepare<[], string>('SELECT id FROM leads ORDER BY created_at LIMIT 500')
   .pluck()
   .all();
+if (leadIds.length === 0) {
+  process.stderr.write(`outcome-writer: the store in ${dataDir} has no leads to log outcomes on\n`);
+  process.exit(1);
+}
 const latencies: number[] = [];
 const failures: string[] = [];
 let stop = false;

@@ -4,6 +4,7 @@ import { createCoreEvents } from './events';
 import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
+import { createImportThreads } from './imports/worker/threads';
 import { DEMO_LEADS } from './leads/demo';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
@@ -16,7 +17,7 @@ import { createScriptsHandlers } from './scripts/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
-import { watchOtherWriters } from './store/other-writers';
+import { type OtherWritersWatch, watchOtherWriters } from './store/other-writers';
 import { type Clock, createOutbox } from './sync/outbox';
 
 export type CoreOptions = OpenStoreOptions & {
@@ -67,10 +68,18 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     })();
   }
   const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
+  // Imports read and write on their own threads (started on first use), off this event loop.
+  const threads = createImportThreads();
+  let watch: OtherWritersWatch | undefined;
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
-      createImportsHandlers(base),
+      createImportsHandlers(base, {
+        threads,
+        nativeBinding: options.nativeBinding,
+        // The import thread's commits are this core's own, not another writer's.
+        holdWatch: () => watch?.hold() ?? (() => undefined),
+      }),
       createSettingsHandlers(base),
       createQueueHandlers(base),
       createOutcomesHandlers(base),
@@ -80,12 +89,13 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     ),
     place,
   );
-  const watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
+  watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
   return {
     ...base,
     handlers,
     close: () => {
       watch?.stop();
+      threads.close();
       db.close();
     },
   };

@@ -142,7 +142,7 @@ describe('importing through the core', () => {
     const { core } = open();
     await importFile(core, simpleCsv(3));
     const before = counts(core.db);
-    core.db.exec(`CREATE TEMP TRIGGER refuse_lead BEFORE INSERT ON leads WHEN NEW.name = 'Lead 1500'
+    core.db.exec(`CREATE TRIGGER refuse_lead BEFORE INSERT ON leads WHEN NEW.name = 'Lead 1500'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const csv = simpleCsv(2_000)
       .replace(/Lead (\d+),/g, (_, n) => `Lead ${Number(n) + 1000},`)
@@ -157,7 +157,7 @@ describe('importing through the core', () => {
     const { core } = open();
     await importFile(core, simpleCsv(3));
     const before = counts(core.db);
-    core.db.exec(`CREATE TEMP TRIGGER refuse_task BEFORE INSERT ON tasks
+    core.db.exec(`CREATE TRIGGER refuse_task BEFORE INSERT ON tasks
       WHEN (SELECT count(*) FROM tasks) >= 1500 BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
     const csv = simpleCsv(2_000)
       .replace(/Lead (\d+),/g, (_, n) => `Lead ${Number(n) + 1000},`)

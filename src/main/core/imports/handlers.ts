@@ -3,12 +3,10 @@ import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { newId } from '../ids';
 import { storeFile } from '../paths';
-import { assertStoreSound } from '../store/soundness';
 import { leadsToCsv } from './export/csv';
-import { base64Size, MAX_IMPORT_BYTES, tooLarge } from './limits';
+import { base64Size, decodeBase64, MAX_IMPORT_BYTES, tooLarge } from './limits';
 import { suggestMapping } from './map/headers';
-import { inspectFile } from './read/inspect';
-import { runImport } from './run';
+import { type ImportEnv, runImport } from './run';
 import { createHeldFiles } from './session';
 
 type ImportsHandlers = Pick<
@@ -16,23 +14,35 @@ type ImportsHandlers = Pick<
   'imports.preview' | 'imports.run' | 'imports.discard' | 'imports.exportCsv'
 >;
 
-export const createImportsHandlers = (context: CoreContext): ImportsHandlers => {
+/**
+ * The import handlers. Previews and imports read and write on the import threads of `env`
+ * (worker/threads.ts), so a 30 MB file never holds the host's event loop.
+ */
+export const createImportsHandlers = (context: CoreContext, env: ImportEnv): ImportsHandlers => {
   const held = createHeldFiles(context.now);
   let running = false;
   return {
     'imports.preview': async ({ fileName, dataBase64, options }) => {
       const size = base64Size(dataBase64);
       if (size > MAX_IMPORT_BYTES) throw tooLarge(fileName, size);
-      const bytes = Buffer.from(dataBase64, 'base64');
       const token = newId();
       const progress = (done: number) =>
         context.events.emit('import:progress', { token, phase: 'reading', done, total: 0 });
       progress(0);
-      const { text: _text, ...inspection } = await inspectFile(
-        bytes,
-        fileName,
-        { encoding: options?.encoding, delimiter: options?.delimiter, headerRow: options?.headerRow },
-        progress,
+      const bytes = await decodeBase64(dataBase64);
+      const inspection = await env.threads.run(
+        {
+          kind: 'inspect',
+          bytes,
+          fileName,
+          options: {
+            encoding: options?.encoding,
+            delimiter: options?.delimiter,
+            headerRow: options?.headerRow,
+          },
+        },
+        [],
+        (p) => progress(p.done),
       );
       held.hold({ token, fileName, bytes, inspection, heldAt: context.now() });
       return {
@@ -69,8 +79,11 @@ export const createImportsHandlers = (context: CoreContext): ImportsHandlers => 
       running = true;
       try {
         // A damaged store is refused before the import claims, writes or discards a single row.
-        assertStoreSound(context.db, storeFile(context.dataDir));
-        const summary = await runImport(context, file, options);
+        await env.threads.run(
+          { kind: 'check', store: { file: storeFile(context.dataDir), nativeBinding: env.nativeBinding } },
+          [],
+        );
+        const summary = await runImport(context, env, file, options);
         held.drop(token);
         return summary;
       } finally {

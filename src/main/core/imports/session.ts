@@ -1,11 +1,13 @@
 import type { Clock } from '../sync/outbox';
 import type { Inspection } from './read/inspect';
+import type { SharedBytes } from './worker/protocol';
 
 /** A previewed file the core holds until it is imported, dropped, or expires. */
 export type HeldFile = {
   token: string;
   fileName: string;
-  bytes: Buffer;
+  /** The file's bytes in shared memory: the import threads read them without a copy. */
+  bytes: SharedBytes;
   inspection: Inspection;
   heldAt: number;
 };

@@ -110,16 +110,42 @@ const removeUnwritten = (file: string): void => {
   }
 };
 
+/** The settings every connection to the store runs with (see openStore). */
+const configure = (db: Db): void => {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+};
+
+/**
+ * A further connection to a store `openStore` already opened and brought up to date in this process
+ * (an import thread's own connection): the same settings, no migrations, no clean-up of abandoned
+ * imports. Throws AppError `store_newer_version` when the schema is not the one this code knows, and
+ * SQLite's errors as they are (the caller's guard translates them).
+ */
+export const openConnection = (file: string, options: Pick<OpenStoreOptions, 'nativeBinding'> = {}): Db => {
+  const db = new Database(file, {
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    assertKnownVersion(db, LATEST_SCHEMA_VERSION);
+    configure(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};
+
 const openAndMigrate = (file: string, options: OpenStoreOptions): Db => {
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Checked first: switching the journal mode would already rewrite a newer store's header.
     assertKnownVersion(db, LATEST_SCHEMA_VERSION);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    configure(db);
     migrate(db, options.targetVersion ?? LATEST_SCHEMA_VERSION);
     // An import whose process died leaves rows no reader sees; they go before anything else runs.
     if (schemaVersion(db) >= IMPORT_BATCHES_VERSION) discardLeftBatches(db, file);

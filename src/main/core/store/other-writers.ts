@@ -16,6 +16,12 @@ const MAX_PRECISE_IDS = 200;
 export type OtherWritersWatch = {
   /** Looks once, now (the timer calls this); true when it announced a change. */
   check(): boolean;
+  /**
+   * Holds the watch while this core's own import writes on its own connection (imports/run.ts), whose
+   * commits are not another writer's: returns the release. On release it announces only the outbox
+   * rows written meanwhile outside any import batch (other writers' changes) and takes the rest as seen.
+   */
+  hold(): () => void;
   stop(): void;
 };
 
@@ -77,6 +83,9 @@ export const watchOtherWriters = (
   const outboxSince = db.prepare<[number, number], OutboxRow>(
     'SELECT name, args FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
   );
+  const unbatchedSince = db.prepare<[number, number], OutboxRow>(
+    'SELECT name, args FROM outbox WHERE seq > ? AND batch_id IS NULL ORDER BY seq LIMIT ?',
+  );
   // Settings are a few small rows; their text is the cheapest exact fingerprint.
   const settingsPrint = db
     .prepare<[], string | null>(
@@ -130,6 +139,12 @@ export const watchOtherWriters = (
       sendCoarse();
       return true;
     }
+    return announceRows(rows) || announced;
+  };
+
+  /** Sends the events the outbox rows name; true when there were any. */
+  const announceRows = (rows: readonly OutboxRow[]): boolean => {
+    if (rows.length === 0) return false;
     const leadIds = new Set<string>();
     for (const row of rows) collect(row.name, parse(row.args), leadIds);
     if (rows.length > MAX_PRECISE_IDS || leadIds.size > MAX_PRECISE_IDS) {
@@ -144,8 +159,10 @@ export const watchOtherWriters = (
     return true;
   };
 
+  let holds = 0;
+
   const check = (): boolean => {
-    if (!db.open) return false;
+    if (!db.open || holds > 0) return false;
     if (coarsePending) sendCoarse();
     const next = dataVersion.get() ?? 0;
     if (next === version) return false;
@@ -162,5 +179,26 @@ export const watchOtherWriters = (
   }, intervalMs);
   timer.unref();
 
-  return { check, stop: () => clearInterval(timer) };
+  const hold = (): (() => void) => {
+    holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds--;
+      if (holds > 0 || !db.open) return;
+      try {
+        const rows = unbatchedSince.all(seq, MAX_PRECISE_IDS + 1);
+        version = dataVersion.get() ?? version;
+        seq = lastSeq.get() ?? seq;
+        settings = settingsPrint.get() ?? null;
+        content = contentPrint.get() ?? '';
+        announceRows(rows);
+      } catch {
+        // A busy or closing store: the next look starts from the last baseline.
+      }
+    };
+  };
+
+  return { check, hold, stop: () => clearInterval(timer) };
 };

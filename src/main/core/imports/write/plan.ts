@@ -94,8 +94,11 @@ export const planImportInTurns = async (
   return planner.plan();
 };
 
-/** Sorts rows one at a time (see planImport). */
-const createPlanner = (store: ContactIndex, onDuplicate: OnDuplicate) => {
+/**
+ * Sorts rows one at a time (see planImport): `add` each row in file order; `plan()` returns the plan so
+ * far, whose `creates` array grows with later rows (the writer writes it while rows still arrive).
+ */
+export const createPlanner = (store: ContactIndex, onDuplicate: OnDuplicate) => {
   const creates: ImportedLead[] = [];
   const merges = new Map<string, ImportedLead[]>();
   const fileEmails = new Map<string, Owner>();

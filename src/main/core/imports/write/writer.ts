@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import type { OnDuplicate } from '@shared/api/imports';
 import type { CreatedLead } from '../../cadence/bulk-enroll';
 import { AppError } from '../../errors';
@@ -10,18 +11,24 @@ import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
 import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
 import { mergeIntoStored, QUEUE_FIELDS } from './merge';
-import { type ContactIndex, emailKey, phoneKey, planImportInTurns } from './plan';
+import { type ContactIndex, createPlanner, emailKey, phoneKey } from './plan';
 
 export type WriteInput = {
   fileName: string;
-  rows: readonly ImportedLead[];
-  rejected: number;
+  /**
+   * The file's accepted rows in file order, in groups as they are read. With `skip`, chunks are written
+   * while later groups still arrive; with `merge` (a later row may fill an earlier new lead) every row
+   * is planned before the first chunk is written.
+   */
+  rows: AsyncIterable<readonly ImportedLead[]>;
+  /** Rows the file's reading rejected, asked once every row arrived: recorded in `imports`. */
+  rejected: () => number;
   onDuplicate: OnDuplicate;
   /** Puts leads a chunk wrote on their cadence, inside that chunk's transaction, tagged with the batch. */
   enroll?: (created: readonly CreatedLead[], at: number, batchId: string) => void;
   /** Runs inside the publishing transaction for stored leads whose phones, email, zone or country changed. */
   requeue?: (leadIds: readonly string[], at: number) => void;
-  /** Called after each committed chunk with leads written so far and leads to write. */
+  /** Called after each committed chunk with leads written so far and leads planned so far. */
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -51,12 +58,16 @@ const READ_PAGE = 5_000;
 const GAP_MS = 2;
 /**
  * Milliseconds of chunk writing between passive checkpoints. Copying the import's pages into the
- * database file now and then keeps the write-ahead log far below the automatic checkpoint's threshold,
- * so no commit of another writer (which would run that checkpoint inside its own latency) copies the
- * whole import, and reads stay quick. The checkpoint runs in its own turn of the event loop and is not
- * counted in a chunk's time, so it never shrinks the chunks.
+ * database file now and then keeps the write-ahead log well below the automatic checkpoint's threshold
+ * (a chunk adds a few hundred pages; 200 ms of chunks stays under about 5,000 of its 10,000), so no
+ * commit of another writer (which would run that checkpoint inside its own latency) copies the whole
+ * import, and reads stay quick. A checkpoint copies each page changed since the last one once, and a
+ * chunk of leads changes much the same index pages as the one before, so checkpointing less often
+ * copies far fewer pages in all: every 48 ms spent about a third of the writing thread's time copying.
+ * The checkpoint runs on the writing thread, in a turn of its own, and is not counted in a chunk's
+ * time, so it never shrinks the chunks.
  */
-const WRITING_MS_PER_CHECKPOINT = 48;
+const WRITING_MS_PER_CHECKPOINT = 200;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
@@ -98,8 +109,29 @@ const contactIndex = async (db: Db): Promise<ContactIndex> => {
   return { emails, phones };
 };
 
-/** Waits until no other import is writing to the store, then claims it. */
-const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchClaim> => {
+/**
+ * Flushes the store's write-ahead log file to disk through a descriptor of its own (fsync is per file,
+ * whichever descriptor asks), without taking any SQLite lock. A no-op for a store without a file.
+ */
+const logSyncer = (db: Db) => {
+  let fd: number | undefined;
+  const sync = (): void => {
+    try {
+      fd ??= openSync(`${db.name}-wal`, 'r+');
+      fsyncSync(fd);
+    } catch {
+      // The next durable commit syncs the log as it always does.
+    }
+  };
+  const close = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  return { sync, close };
+};
+
+/** Waits until no other import is writing to the store, then claims it (a short IMMEDIATE transaction). */
+export const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchClaim> => {
   for (;;) {
     const claim = claimBatch(db, fileName, now());
     if (claim) return claim;
@@ -111,8 +143,9 @@ const claimTurn = async (db: Db, fileName: string, now: Clock): Promise<BatchCla
  * Writes an import so that every reader sees all of it or none of it, without holding the store's
  * write lock for more than a few milliseconds at a time:
  * 1. claims an `import_batches` row (imports run one at a time per store; a second one waits);
- * 2. writes the new leads, their accounts, phones, research notes, outbox rows and cadence places in
- *    short transactions of a few hundred leads, each row tagged with the batch, which no query shows
+ * 2. plans the rows as they arrive (duplicates of stored leads and of earlier rows) and writes the new
+ *    leads, their accounts, phones, research notes, outbox rows and cadence places in short
+ *    transactions of a few hundred leads, each row tagged with the batch, which no query shows
  *    (store/published.ts), yielding to the event loop between them;
  * 3. publishes in one small transaction: leads that landed meanwhile with the same email or phone win
  *    over the file's copy (which is dropped, or merged into them), merges into stored leads are applied
@@ -133,7 +166,27 @@ export const writeImport = async (
 ): Promise<WriteResult> => {
   const batch = await claimTurn(db, input.fileName, now);
   try {
-    const result = await writeBatch(db, outbox, now, input, batch);
+    return await writeClaimed(db, outbox, now, batch, input);
+  } finally {
+    releaseBatch(batch.id);
+  }
+};
+
+/**
+ * Steps 2–4 of `writeImport` for a batch claimed already (by the host's thread, which keeps the
+ * claim while an import thread writes): on any failure, and when nothing was written, the batch is
+ * discarded on this connection before the error propagates.
+ */
+export const writeClaimed = async (
+  db: Db,
+  outbox: Outbox,
+  now: Clock,
+  batch: BatchClaim,
+  input: WriteInput,
+): Promise<WriteResult> => {
+  const logSync = logSyncer(db);
+  try {
+    const result = await writeBatch(db, outbox, now, input, batch, logSync.sync);
     if (result.importId === null) await discardBatch(db, batch.id);
     return result;
   } catch (error) {
@@ -144,7 +197,7 @@ export const writeImport = async (
     }
     throw error;
   } finally {
-    releaseBatch(batch.id);
+    logSync.close();
   }
 };
 
@@ -154,11 +207,11 @@ const writeBatch = async (
   now: Clock,
   input: WriteInput,
   batch: BatchClaim,
+  syncLog: () => void,
 ): Promise<WriteResult> => {
-  const plan = await planImportInTurns(input.rows, await contactIndex(db), input.onDuplicate);
-  if (plan.creates.length === 0 && plan.merges.size === 0) {
-    return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
-  }
+  const planner = createPlanner(await contactIndex(db), input.onDuplicate);
+  /** The new leads planned so far: grows while rows arrive. */
+  const { creates } = planner.plan();
   const writer = leadWriterFor(db, outbox);
   const at = now();
   const importId = batch.id;
@@ -188,20 +241,21 @@ const writeBatch = async (
     };
   };
 
-  const total = plan.creates.length;
+  let written = 0;
   let size = FIRST_CHUNK;
   let writingSinceCheckpoint = 0;
-  for (let from = 0; from < total; ) {
-    const to = Math.min(total, from + size);
+  /** Writes the planned new leads from `written` up to `to` in one short transaction, then pauses. */
+  const writeChunk = async (to: number): Promise<void> => {
+    const from = written;
     const started = performance.now();
     db.pragma('synchronous = NORMAL');
     try {
       // Waits for a write of another process by polling, not SQLite's backoff, which could hold this
-      // thread (and the host's event loop) for up to 100 ms per try.
+      // thread for up to 100 ms per try.
       writeNow(db, () =>
         outbox.inBatch(batch.id, () => {
           const chunk: CreatedLead[] = [];
-          for (let i = from; i < to; i++) chunk.push(writeLead(plan.creates[i] as ImportedLead, i));
+          for (let i = from; i < to; i++) chunk.push(writeLead(creates[i] as ImportedLead, i));
           input.enroll?.(chunk, at, batch.id);
         }),
       );
@@ -210,14 +264,20 @@ const writeBatch = async (
     }
     const took = performance.now() - started;
     writingSinceCheckpoint += took;
+    // At most twice the last chunk: one quick chunk (pages already cached) must not make the next one
+    // hold the lock many times the target.
     size = Math.max(
       MIN_CHUNK,
-      Math.min(MAX_CHUNK, Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
+      Math.min(MAX_CHUNK, 2 * (to - from), Math.round((to - from) * (CHUNK_TARGET_MS / Math.max(took, 0.5)))),
     );
-    from = to;
-    input.onProgress?.(from, total);
+    written = to;
+    input.onProgress?.(written, creates.length);
+    // Flushes the chunk's log frames to disk now, outside the lock, so the next durable commit of
+    // another writer (synchronous=FULL) does not have to flush the import's frames inside its latency.
+    syncLog();
     // The pause lets another process take the write lock; the next turn then runs after the event
-    // loop's poll phase, so the host answers its requests between any two chunks.
+    // loop's poll phase, so requests (and rows arriving from the reading thread) are taken between
+    // any two chunks.
     await sleep(GAP_MS);
     await nextTurn();
     if (writingSinceCheckpoint >= WRITING_MS_PER_CHECKPOINT) {
@@ -225,7 +285,20 @@ const writeBatch = async (
       writingSinceCheckpoint = 0;
       await nextTurn();
     }
+  };
+
+  // With `skip` a row never changes an earlier one, so full chunks are written while rows arrive.
+  const pipelined = input.onDuplicate === 'skip';
+  for await (const rows of input.rows) {
+    for (const row of rows) planner.add(row);
+    while (pipelined && creates.length - written >= size) await writeChunk(written + size);
   }
+  const plan = planner.plan();
+  if (written === 0 && plan.creates.length === 0 && plan.merges.size === 0) {
+    return { imported: 0, merged: 0, skipped: plan.skipped, importId: null, created: [], mergedInto: [] };
+  }
+  const total = plan.creates.length;
+  while (written < total) await writeChunk(Math.min(total, written + size));
 
   // Read before the publishing transaction, so that transaction only reads the outbox's last few rows.
   const landedBefore = await leadsWrittenMeanwhile(db, batch.outboxSeq);
@@ -270,7 +343,7 @@ const writeBatch = async (
     );
     db.prepare(
       'INSERT INTO imports (id, file_name, imported, merged, skipped, rejected, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(importId, input.fileName, imported, merged, skipped, input.rejected, at);
+    ).run(importId, input.fileName, imported, merged, skipped, input.rejected(), at);
     const droppedIds = new Set([...dropped.keys()].map((index) => created[index]));
     return {
       imported,
@@ -342,6 +415,9 @@ const dropDuplicatesLandedMeanwhile = (
     ];
     for (const index of matches) if (index !== undefined && !dropped.has(index)) dropped.set(index, storedId);
   }
+  // Most imports meet no such lead: the batch's outbox rows (three per lead) are then left unread, as
+  // reading them would hold the write lock for a long scan.
+  if (dropped.size === 0) return dropped;
   const removeLead = db.prepare('DELETE FROM leads WHERE id = ?');
   const outboxRows = db.prepare<[string], { seq: number; args: string }>(
     'SELECT seq, args FROM outbox WHERE batch_id = ?',
