@@ -7,6 +7,25 @@ const POLL_MS = 1;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** Connections whose busy timeout is 0 for a while (`pollingOnly`): `writeNow` need not switch it. */
+const polling = new WeakSet<Db>();
+
+/**
+ * Sets the connection's busy timeout to 0 until the returned function restores it, so that a run of
+ * many `writeNow` calls (an import's chunks) does not switch it twice per call. Meanwhile any other
+ * statement on the connection that finds the store locked fails at once with SQLITE_BUSY.
+ */
+export const pollingOnly = (db: Db): (() => void) => {
+  if (polling.has(db)) return () => {};
+  const saved = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  polling.add(db);
+  return () => {
+    polling.delete(db);
+    db.pragma(`busy_timeout = ${saved}`);
+  };
+};
+
 const isBusy = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_BUSY';
 
@@ -18,10 +37,9 @@ const isBusy = (error: unknown): boolean =>
  * The wait blocks the thread, as SQLite's busy handler does.
  */
 export const writeNow = <T>(db: Db, fn: () => T): T => {
-  const saved = db.pragma('busy_timeout', { simple: true }) as number;
   const deadline = performance.now() + LOCK_WAIT_MS;
   const run = db.transaction(fn);
-  db.pragma('busy_timeout = 0');
+  const restore = pollingOnly(db);
   try {
     for (;;) {
       try {
@@ -33,6 +51,6 @@ export const writeNow = <T>(db: Db, fn: () => T): T => {
       }
     }
   } finally {
-    db.pragma(`busy_timeout = ${saved}`);
+    restore();
   }
 };
