@@ -18,6 +18,7 @@ import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
 import { type OtherWritersWatch, watchOtherWriters } from './store/other-writers';
+import { writeNow } from './store/write-lock';
 import { type Clock, createOutbox } from './sync/outbox';
 
 export type CoreOptions = OpenStoreOptions & {
@@ -61,11 +62,11 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const dialing = createDialing({ db, outbox, now, events });
   dialing.ensureReady(now());
   if (options.seedDemo && !readSetting(db, 'demo.seeded')) {
-    db.transaction(() => {
+    writeNow(db, () => {
       const ids = DEMO_LEADS.map((lead) => leads.create(lead, { record: false }).id);
       dialing.enrollNewLeads(ids);
       writeSetting(db, 'demo.seeded', true);
-    })();
+    });
   }
   const base: CoreContext = { db, dataDir: options.dataDir, now, events, outbox, leads, dialing };
   // Imports read and write on their own threads (started on first use), off this event loop.

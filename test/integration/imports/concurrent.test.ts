@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Core, openCore } from '../../../src/main/core';
 import type { NewLead } from '../../../src/main/core/leads/repo';
+import { writeNow } from '../../../src/main/core/store/write-lock';
 import { startWebHost, type WebHost } from '../../../src/main/web/server';
 import { call, dialdeck, importFile, simpleCsv, tempDir } from './helpers';
 
@@ -108,11 +109,11 @@ describe('writes while a large import runs', () => {
       outcome: 'no_answer',
     });
     expect(logged.outcome).toBe('no_answer');
-    const typed = core.db.transaction(() => {
+    const typed = writeNow(core.db, () => {
       const lead = core.leads.create(typedLead('Lead 4242 (typed)', 'LEAD4242@example.com'));
       core.dialing.enrollNewLeads([lead.id]);
       return lead;
-    })();
+    });
 
     // An outcome from another process on the same store.
     const cli = await dialdeck(['--data-dir', join(dir, 'data'), '--json', 'log', jo.id, 'voicemail']);

@@ -17,6 +17,7 @@ import {
 import type { ResolvedRules } from '../queue/rules-store';
 import { planTaskWith, type Services } from '../queue/services';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 import { dueAfterIn } from './due';
 import { ruleMatches, type StoredCadence } from './store';
 
@@ -303,7 +304,7 @@ export const createBulkEnroller = (svc: Services) => {
     fn: (enroll: (lead: EnrollCandidate) => void) => void,
     batchId: string | null = null,
   ): number =>
-    db.transaction(() => {
+    writeNow(db, () => {
       const s = session(at, batchId);
       try {
         fn(s.enroll);
@@ -313,7 +314,7 @@ export const createBulkEnroller = (svc: Services) => {
         tasks.discard();
         throw error;
       }
-    })();
+    });
 
   return {
     /**

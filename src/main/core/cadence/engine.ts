@@ -6,6 +6,7 @@ import { zoneKeyOf } from '@shared/queue/zones';
 import { AppError } from '../errors';
 import { type Counters, type EnrollmentRow, type LeadFacts, type TaskRow, toTask } from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
+import { writeNow } from '../store/write-lock';
 import { type CreatedLead, createBulkEnroller } from './bulk-enroll';
 import { dueAfterIn } from './due';
 import type { StoredCadence } from './store';
@@ -207,7 +208,7 @@ export const createCadenceEngine = (svc: Services) => {
     /** Enrolls leads in a cadence (or the one their rule picks); leads that cannot join are listed. */
     enroll(leadIds: string[], cadenceId: string | undefined, at: number) {
       if (cadenceId) svc.cadences.mustGet(cadenceId);
-      return db.transaction(() => {
+      return writeNow(db, () => {
         const enrolled: Enrollment[] = [];
         const skipped: SkippedEnrollment[] = [];
         for (const leadId of leadIds) {
@@ -216,7 +217,7 @@ export const createCadenceEngine = (svc: Services) => {
           else enrolled.push(toEnrollment(result));
         }
         return { enrolled, skipped };
-      })();
+      });
     },
 
     /**
@@ -237,7 +238,7 @@ export const createCadenceEngine = (svc: Services) => {
       enrollMany.created(leads, at, batchId),
 
     pause(leadId: string, at: number): Enrollment {
-      return db.transaction(() =>
+      return writeNow(db, () =>
         svc.batch('enrollment.pause', () => {
           const { facts, enrollment } = mustLive(leadId);
           if (enrollment.state === 'paused') return toEnrollment(enrollment);
@@ -245,11 +246,11 @@ export const createCadenceEngine = (svc: Services) => {
           if (task) svc.tasks.setState(task, 'paused', facts.isDemo);
           return toEnrollment(svc.enrollments.setState(enrollment, 'paused', at, facts.isDemo));
         }),
-      )();
+      );
     },
 
     resume(leadId: string, at: number): Enrollment {
-      return db.transaction(() =>
+      return writeNow(db, () =>
         svc.batch('enrollment.resume', () => {
           const { facts, enrollment } = mustLive(leadId);
           if (enrollment.state === 'active') return toEnrollment(enrollment);
@@ -264,11 +265,11 @@ export const createCadenceEngine = (svc: Services) => {
           }
           return toEnrollment(resumed);
         }),
-      )();
+      );
     },
 
     remove(leadId: string, at: number): Enrollment {
-      return db.transaction(() =>
+      return writeNow(db, () =>
         svc.batch('enrollment.remove', () => {
           const { facts, enrollment } = mustLive(leadId);
           const task = svc.leads.liveTask(leadId);
@@ -281,7 +282,7 @@ export const createCadenceEngine = (svc: Services) => {
           );
           return toEnrollment(removed.enrollment);
         }),
-      )();
+      );
     },
 
     /** The lead's cadence position, its live task and its past enrollments. */

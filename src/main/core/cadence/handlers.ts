@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DialingContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
+import { writeNow } from '../store/write-lock';
 import { toDefinition } from './store';
 
 type CadenceHandlers = Pick<
@@ -78,17 +79,17 @@ export const createCadenceHandlers = ({ dialing, events, now }: DialingContext):
     'cadences.list': () => svc.cadences.list(),
     'cadences.get': ({ id }) => byId(id),
     'cadences.save': ({ cadence }) => {
-      const saved = svc.db.transaction(() => {
+      const saved = writeNow(svc.db, () => {
         const stored = svc.cadences.save(cadence, now(), svc.outcomes.ids());
         dialing.maintenance.refreshAll(stored.id);
         return stored;
-      })();
+      });
       changed('cadence');
       return byId(saved.id);
     },
     'cadences.delete': ({ id }) => {
       const at = now();
-      const finished = svc.db.transaction(() => {
+      const finished = writeNow(svc.db, () => {
         svc.cadences.mustGet(id);
         const leadIds = svc.cadences.enrolledLeadIds(id);
         for (const leadId of leadIds) {
@@ -107,7 +108,7 @@ export const createCadenceHandlers = ({ dialing, events, now }: DialingContext):
         }
         svc.cadences.archive(id, at);
         return leadIds.length;
-      })();
+      });
       changed('cadence');
       return { id, finished };
     },
@@ -115,14 +116,14 @@ export const createCadenceHandlers = ({ dialing, events, now }: DialingContext):
       const { definitions, prefix } = parseCadenceFile(json);
       const at = now();
       const outcomeIds = svc.outcomes.ids();
-      const saved = svc.db.transaction(() =>
+      const saved = writeNow(svc.db, () =>
         definitions.map((definition, index) => {
           const path = prefix ? `${prefix}[${index}].` : definitions.length > 1 ? `[${index}].` : '';
           const stored = svc.cadences.save(definition, at, outcomeIds, { path });
           dialing.maintenance.refreshAll(stored.id);
           return stored.id;
         }),
-      )();
+      );
       changed('cadence');
       return { saved: saved.map(byId) };
     },

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../errors';
 import type { Db } from '../store/db';
 import { publishedLeads } from '../store/published';
+import { writeNow } from '../store/write-lock';
 import type { Clock, Outbox } from '../sync/outbox';
 import {
   ACCOUNT_COLUMNS,
@@ -242,17 +243,17 @@ export const createLeadsRepo = (db: Db, outbox: Outbox, now: Clock) => {
     setResearch(leadId: string, body: string): ResearchNote {
       getLead(leadId);
       const at = now();
-      return db.transaction(() => writer.setResearch(leadId, body, { at }))();
+      return writeNow(db, () => writer.setResearch(leadId, body, { at }));
     },
 
     removeDemo(): number {
-      return db.transaction(() => {
+      return writeNow(db, () => {
         const accounts = demoAccounts.all();
         const removed = removeDemoLeads.run().changes;
         for (const accountId of accounts) dropUnusedAccount.run(accountId, accountId);
         // Demo leads were never recorded in the outbox, so nothing about them reaches the server.
         return removed;
-      })();
+      });
     },
   };
 };

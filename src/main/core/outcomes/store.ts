@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import type { Recorder } from '../queue/tasks-store';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 
 const KEY = 'queue.outcomes' as const;
 
@@ -36,10 +37,10 @@ export const createOutcomesStore = (db: Db, record: Recorder) => {
   };
 
   const save = (list: Outcome[]) => {
-    db.transaction(() => {
+    writeNow(db, () => {
       writeSetting(db, KEY, list);
       record(false, 'outcomes.set', list);
-    })();
+    });
   };
 
   return {

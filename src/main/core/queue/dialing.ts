@@ -5,6 +5,7 @@ import { createIdleCheckpoint } from '../outcomes/checkpoint';
 import { createOutcomeLogger } from '../outcomes/log';
 import { readSetting, writeSetting } from '../settings/repo';
 import { publishedLeads } from '../store/published';
+import { writeNow } from '../store/write-lock';
 import { createFitWriter } from './fit';
 import { createMaintenance } from './maintenance';
 import { createSelector } from './select';
@@ -30,7 +31,7 @@ export const createDialing = (deps: DialingDeps) => {
    */
   const ensureReady = (at: number): void => {
     if (readSetting(deps.db, SEEDED_KEY)) return;
-    deps.db.transaction(() => {
+    writeNow(deps.db, () => {
       const outcomeIds = svc.outcomes.ids();
       for (const builtin of BUILTIN_CADENCES) {
         svc.cadences.save(CadenceDefinition.parse(builtin), at, outcomeIds, { builtin: true, record: false });
@@ -45,7 +46,7 @@ export const createDialing = (deps: DialingDeps) => {
         .pluck()
         .all();
       engine.enrollNewLeads(waiting, at);
-    })();
+    });
   };
 
   return {

@@ -1,3 +1,4 @@
+import { writeNow } from '../store/write-lock';
 import type { Services } from './services';
 
 export type FitWriter = ReturnType<typeof createFitWriter>;
@@ -16,7 +17,7 @@ export const createFitWriter = (svc: Services) => {
      * Throws AppError `not_found` for an unknown lead.
      */
     set(leadId: string, fit: number | null, at: number): void {
-      svc.db.transaction(() => {
+      writeNow(svc.db, () => {
         const facts = svc.leads.mustFacts(leadId);
         upsertFit.run(leadId, fit, at);
         const counters = svc.leads.counters(leadId);
@@ -38,7 +39,7 @@ export const createFitWriter = (svc: Services) => {
           svc.tasks.setBand(task.id, band);
         }
         svc.record(facts.isDemo, 'lead.setFit', { id: leadId, fit, updatedAt: at });
-      })();
+      });
     },
   };
 };

@@ -2,6 +2,7 @@ import type { TodoEntry } from '@shared/api/queue';
 import type { DialingContext } from '../context';
 import type { Handlers } from '../handlers';
 import { toQueueLead } from '../leads/rows';
+import { writeNow } from '../store/write-lock';
 import { normalizeDnc } from './dnc-store';
 import { explain } from './explain';
 import { toTask } from './lead-state';
@@ -85,7 +86,7 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
     'dnc.add': ({ entries, reason }) => {
       const at = now();
       const normalized = entries.map((e) => ({ kind: e.kind, value: normalizeDnc(e.kind, e.value) }));
-      const { added, affected } = svc.db.transaction(() => {
+      const { added, affected } = writeNow(svc.db, () => {
         const added = svc.dnc.add(normalized, reason ?? null, null, at, false);
         const affected = new Set<string>();
         for (const entry of added)
@@ -104,12 +105,12 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
           );
         }
         return { added, affected };
-      })();
+      });
       changed('dnc', [...affected]);
       return { added, leadsAffected: affected.size };
     },
     'dnc.remove': ({ id }) => {
-      const removed = svc.db.transaction(() => svc.dnc.remove(id))();
+      const removed = writeNow(svc.db, () => svc.dnc.remove(id));
       changed('dnc');
       return removed;
     },

@@ -2,6 +2,7 @@ import { isWorkable } from '@shared/domain/outcome';
 import { zoneKeyOf } from '@shared/queue/zones';
 import type { CadenceEngine } from '../cadence/engine';
 import { published } from '../store/published';
+import { writeNow } from '../store/write-lock';
 import { type Counters, limitsFor, NO_COUNTERS } from './lead-state';
 import { bandOf, NEVER, readyAtFor } from './schedule';
 import type { Services } from './services';
@@ -87,9 +88,9 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
   };
 
   const refreshLeads = (leadIds: Iterable<string>, at: number): void => {
-    db.transaction(() => {
+    writeNow(db, () => {
       for (const id of leadIds) refreshLead(id, at);
-    })();
+    });
   };
 
   return {
@@ -102,7 +103,7 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
     refreshAll(cadenceId?: string): void {
       const resolved = svc.rules.get();
       const rows = cadenceId ? refreshOfCadence.all(cadenceId) : refreshEvery.all();
-      db.transaction(() => {
+      writeNow(db, () => {
         for (const row of rows) {
           const zoneKey = zoneKeyOf(row.time_zone, row.country);
           const counters: Counters = {
@@ -123,7 +124,7 @@ export const createMaintenance = (svc: Services, engine: CadenceEngine) => {
             svc.noteZoneKey(zoneKey);
           }
         }
-      })();
+      });
     },
   };
 };

@@ -4,6 +4,7 @@ import { type WindowRules, windowRulesOf } from '@shared/queue/window';
 import { AppError } from '../errors';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 import type { Outbox } from '../sync/outbox';
 
 const KEY = 'queue.rules' as const;
@@ -62,10 +63,10 @@ export const createRulesStore = (db: Db, outbox: Outbox) => {
         );
       }
       const rules = merged.data;
-      db.transaction(() => {
+      writeNow(db, () => {
         writeSetting(db, KEY, rules);
         outbox.record('queue.rules.set', rules);
-      })();
+      });
       return rules;
     },
   };

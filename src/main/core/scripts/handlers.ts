@@ -4,6 +4,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { readSetting, readSettings, writeSetting } from '../settings/repo';
+import { writeNow } from '../store/write-lock';
 import { BUILTIN_SCRIPTS } from './defaults';
 import { createResearchFactsStore } from './research-facts';
 import { createScriptStore } from './store';
@@ -28,12 +29,12 @@ export const createScriptsHandlers = ({ db, outbox, now, leads, events }: CoreCo
   const facts = createResearchFactsStore(db, outbox, now);
 
   if (!readSetting(db, 'scripts.builtinsSeeded')) {
-    db.transaction(() => {
+    writeNow(db, () => {
       for (const builtin of BUILTIN_SCRIPTS) {
         if (!scripts.known(builtin.id)) scripts.save(builtin, { builtin: true });
       }
       writeSetting(db, 'scripts.builtinsSeeded', true);
-    })();
+    });
   }
 
   return {

@@ -5,6 +5,7 @@ import {
   type ResearchFacts,
 } from '@shared/domain/script';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 import type { Clock, Outbox } from '../sync/outbox';
 
 type FactsRow = {
@@ -56,7 +57,7 @@ export const createResearchFactsStore = (db: Db, outbox: Outbox, now: Clock) => 
         fields.map((f) => [f, (changes[f] ?? '').trim()]),
       ) as Partial<ResearchFacts>;
       const at = now();
-      db.transaction(() => {
+      writeNow(db, () => {
         db.prepare(
           'INSERT INTO research_facts (lead_id, updated_at) VALUES (?, ?) ON CONFLICT(lead_id) DO NOTHING',
         ).run(leadId, at);
@@ -67,7 +68,7 @@ export const createResearchFactsStore = (db: Db, outbox: Outbox, now: Clock) => 
           leadId,
         });
         outbox.record('research.setFacts', { leadId, facts, updatedAt: at });
-      })();
+      });
       return get(leadId);
     },
   };

@@ -3,6 +3,7 @@ import { templateProblems } from '@shared/scripts/variables';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 import type { Clock, Outbox } from '../sync/outbox';
 
 type ScriptRow = {
@@ -102,7 +103,7 @@ export const createScriptStore = (db: Db, outbox: Outbox, now: Clock) => {
       const at = now();
       const id = definition.id ?? newId();
       if (definition.id !== undefined && !options.builtin) get(definition.id);
-      db.transaction(() => {
+      writeNow(db, () => {
         upsert.run({
           id,
           kind: definition.kind,
@@ -124,7 +125,7 @@ export const createScriptStore = (db: Db, outbox: Outbox, now: Clock) => {
             updatedAt: at,
           });
         }
-      })();
+      });
       return get(id);
     },
 
@@ -132,10 +133,10 @@ export const createScriptStore = (db: Db, outbox: Outbox, now: Clock) => {
     remove: (id: string): void => {
       get(id);
       const at = now();
-      db.transaction(() => {
+      writeNow(db, () => {
         db.prepare('UPDATE scripts SET archived = 1, updated_at = ? WHERE id = ?').run(at, id);
         outbox.record('script.delete', { id, deletedAt: at });
-      })();
+      });
     },
 
     /** Whether an id was ever stored (deleted ones included), so seeding never brings one back. */

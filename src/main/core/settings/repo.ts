@@ -2,6 +2,7 @@ import type { Settings } from '@shared/api/settings';
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../errors';
 import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
 import { SETTINGS, type SettingDef, type SettingKey, type SettingValue } from './registry';
 
 type Access = {
@@ -108,12 +109,12 @@ export const readSettings = (db: Db): Settings => ({
  * given here replaces one that could not be read, which is how a user repairs it.
  */
 export const updateSettings = (db: Db, patch: Partial<Settings>): Settings => {
-  db.transaction(() => {
+  writeNow(db, () => {
     if (patch.locale !== undefined) writeSetting(db, PREF_KEYS.locale, patch.locale);
     if (patch.theme !== undefined) writeSetting(db, PREF_KEYS.theme, patch.theme);
     if (patch.defaultRegion !== undefined) writeSetting(db, PREF_KEYS.defaultRegion, patch.defaultRegion);
     if (patch.repName !== undefined) writeSetting(db, PREF_KEYS.repName, patch.repName);
     if (patch.repPhone !== undefined) writeSetting(db, PREF_KEYS.repPhone, patch.repPhone);
-  })();
+  });
   return readSettings(db);
 };

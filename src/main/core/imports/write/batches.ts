@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { newId } from '../../ids';
 import type { Db } from '../../store/db';
+import { writeNow } from '../../store/write-lock';
 
 /** An import batch this process is writing (migration 004). */
 export type BatchClaim = { id: string; outboxSeq: number; startedAt: number };
@@ -40,19 +41,17 @@ export const claimBatch = (db: Db, fileName: string, at: number): BatchClaim | n
   const writing = writingBatches(db);
   if (writing.some(isAlive)) return null;
   for (const dead of writing) discardBatchNow(db, dead.id);
-  return db
-    .transaction((): BatchClaim | null => {
-      if (writingBatches(db).length > 0) return null;
-      const id = newId();
-      const outboxSeq = db.prepare<[], number | null>('SELECT max(seq) FROM outbox').pluck().get() ?? 0;
-      db.prepare(
-        `INSERT INTO import_batches (id, state, file_name, pid, host, outbox_seq, started_at)
+  return writeNow(db, (): BatchClaim | null => {
+    if (writingBatches(db).length > 0) return null;
+    const id = newId();
+    const outboxSeq = db.prepare<[], number | null>('SELECT max(seq) FROM outbox').pluck().get() ?? 0;
+    db.prepare(
+      `INSERT INTO import_batches (id, state, file_name, pid, host, outbox_seq, started_at)
          VALUES (?, 'writing', ?, ?, ?, ?, ?)`,
-      ).run(id, fileName, process.pid, HOST, outboxSeq, at);
-      active.add(id);
-      return { id, outboxSeq, startedAt: at };
-    })
-    .immediate();
+    ).run(id, fileName, process.pid, HOST, outboxSeq, at);
+    active.add(id);
+    return { id, outboxSeq, startedAt: at };
+  });
 };
 
 /** Tells this process that its import of `batchId` is over (published or discarded). */
@@ -81,7 +80,7 @@ function* discardSteps(db: Db, batchId: string, record?: (accountId: string) => 
   const step = (fn: () => void) => {
     db.pragma('foreign_keys = OFF');
     try {
-      db.transaction(fn).immediate();
+      writeNow(db, fn);
     } finally {
       db.pragma('foreign_keys = ON');
     }
