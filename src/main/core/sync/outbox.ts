@@ -8,7 +8,8 @@ export type Clock = () => number;
 
 /**
  * Records mutations the server must learn about. Call `record` inside the same transaction as
- * the change itself, so the change and its outbox row land together or not at all. `args` must match
+ * the change itself (an IMMEDIATE one, `writeNow`), so the change and its outbox row land together or not
+ * at all, and its stamp is later than every stamp already committed to the store by any process. `args` must match
  * the mutation's wire schema (`@shared/sync`); `record` returns the mutation's HLC stamp.
  */
 export type Outbox = {
@@ -56,6 +57,16 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
   const insert = db.prepare(
     'INSERT INTO outbox (id, name, args, hlc, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const newestStamp = db.prepare<[], string>('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').pluck();
+  // Other processes on the same store (the CLI, a second window, an import's writing thread) issue stamps
+  // from the same node id. Catching up with the newest committed row inside the caller's IMMEDIATE
+  // transaction keeps every stamp on the store later than the ones committed before it, whoever wrote them.
+  const catchUp = () => {
+    const newest = newestStamp.get();
+    if (!newest) return;
+    const { wall, counter } = parseHlc(newest);
+    if (wall > state.wall || (wall === state.wall && counter > state.counter)) state = { wall, counter };
+  };
   const node = nodeId;
   let batchId: string | null = null;
   return {
@@ -64,6 +75,8 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
         const issues = mutationIssues(name, args);
         if (issues) throw new Error(`Outbox mutation "${name}" does not match its wire schema: ${issues}`);
       }
+      // Inside a batch the catch-up ran once when the chunk began (`inBatch`).
+      if (batchId === null) catchUp();
       const at = now();
       state = tickHlc(state, at);
       const hlc = formatHlc(state, node);
@@ -73,6 +86,7 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
     },
     inBatch(id, fn) {
       const outer = batchId;
+      catchUp();
       batchId = id;
       try {
         return fn();
