@@ -61,22 +61,15 @@ export const releaseBatch = (batchId: string): void => {
 
 /**
  * The short transactions that remove an unpublished batch: its tasks, enrollments, phones, research
- * notes, leads and outbox rows, then its accounts (an account a lead outside the batch has adopted
- * stays, and is recorded for sync), then the batch row. Until that last step the rows stay unseen, so a
- * discard cut short by a crash is simply done again on the next open. Foreign-key checks are off for
- * each step (the whole batch goes, and nothing outside it may point at its leads), which spares a scan
- * of the tasks and enrollments per deleted lead.
+ * notes and leads; then its accounts that a lead outside the batch has adopted (typed in while the
+ * import ran) leave the batch together with their `account.create` outbox row, so sync still learns of
+ * them; then the batch's other outbox rows, its other accounts, and the batch row. Until that last step
+ * the rows stay unseen, so a discard cut short by a crash is simply done again on the next open.
+ * Foreign-key checks are off for each step (the whole batch goes, and nothing outside it may point at its
+ * leads), which spares a scan of the tasks and enrollments per deleted lead.
  */
-function* discardSteps(db: Db, batchId: string, record?: (accountId: string) => void): Generator<void> {
+function* discardSteps(db: Db, batchId: string): Generator<void> {
   const ids = (sql: string) => db.prepare<[string], string | number>(sql).pluck().all(batchId);
-  const targets: Array<[string, Array<string | number>]> = [
-    ['DELETE FROM tasks WHERE id = ?', ids('SELECT id FROM tasks WHERE batch_id = ?')],
-    ['DELETE FROM enrollments WHERE id = ?', ids('SELECT id FROM enrollments WHERE batch_id = ?')],
-    ['DELETE FROM lead_phones WHERE rowid = ?', ids('SELECT rowid FROM lead_phones WHERE batch_id = ?')],
-    ['DELETE FROM research WHERE lead_id = ?', ids('SELECT lead_id FROM research WHERE batch_id = ?')],
-    ['DELETE FROM leads WHERE id = ?', ids('SELECT id FROM leads WHERE batch_id = ?')],
-    ['DELETE FROM outbox WHERE seq = ?', ids('SELECT seq FROM outbox WHERE batch_id = ?')],
-  ];
   const step = (fn: () => void) => {
     db.pragma('foreign_keys = OFF');
     try {
@@ -85,7 +78,7 @@ function* discardSteps(db: Db, batchId: string, record?: (accountId: string) => 
       db.pragma('foreign_keys = ON');
     }
   };
-  for (const [sql, list] of targets) {
+  function* removeAll(sql: string, list: Array<string | number>): Generator<void> {
     const remove = db.prepare(sql);
     for (let from = 0; from < list.length; from += DISCARD_CHUNK) {
       step(() => {
@@ -94,47 +87,65 @@ function* discardSteps(db: Db, batchId: string, record?: (accountId: string) => 
       yield;
     }
   }
-  const accounts = ids('SELECT id FROM accounts WHERE batch_id = ?') as string[];
-  const used = db.prepare<[string], number>('SELECT 1 FROM leads WHERE account_id = ? LIMIT 1').pluck();
-  const removeAccount = db.prepare('DELETE FROM accounts WHERE id = ?');
-  const adopt = db.prepare('UPDATE accounts SET batch_id = NULL WHERE id = ?');
-  for (let from = 0; from < accounts.length; from += DISCARD_CHUNK) {
+  const rowsOfLeads: Array<[string, Array<string | number>]> = [
+    ['DELETE FROM tasks WHERE id = ?', ids('SELECT id FROM tasks WHERE batch_id = ?')],
+    ['DELETE FROM enrollments WHERE id = ?', ids('SELECT id FROM enrollments WHERE batch_id = ?')],
+    ['DELETE FROM lead_phones WHERE rowid = ?', ids('SELECT rowid FROM lead_phones WHERE batch_id = ?')],
+    ['DELETE FROM research WHERE lead_id = ?', ids('SELECT lead_id FROM research WHERE batch_id = ?')],
+    ['DELETE FROM leads WHERE id = ?', ids('SELECT id FROM leads WHERE batch_id = ?')],
+  ];
+  for (const [sql, list] of rowsOfLeads) yield* removeAll(sql, list);
+
+  // Accounts a write outside the batch adopted: the lead writer took them out of the batch when it found
+  // them; one a merge points at is taken out here. Their `account.create` rows leave the batch with them.
+  const adopted = db
+    .prepare<[string], string>(
+      `SELECT a.id FROM accounts a WHERE a.batch_id = ?
+         AND EXISTS (SELECT 1 FROM leads l WHERE l.account_id = a.id)`,
+    )
+    .pluck()
+    .all(batchId);
+  const keepAccount = db.prepare('UPDATE accounts SET batch_id = NULL WHERE id = ?');
+  for (let from = 0; from < adopted.length; from += DISCARD_CHUNK) {
     step(() => {
-      for (const id of accounts.slice(from, from + DISCARD_CHUNK)) {
-        if (used.get(id) === undefined) removeAccount.run(id);
-        else {
-          adopt.run(id);
-          record?.(id);
-        }
-      }
+      for (const id of adopted.slice(from, from + DISCARD_CHUNK)) keepAccount.run(id);
     });
     yield;
   }
+  step(() => {
+    db.prepare(
+      `UPDATE outbox SET batch_id = NULL
+        WHERE batch_id = ? AND name = 'account.create'
+          AND EXISTS (SELECT 1 FROM accounts a WHERE a.id = json_extract(outbox.args, '$.id') AND a.batch_id IS NULL)`,
+    ).run(batchId);
+  });
+  yield;
+
+  yield* removeAll('DELETE FROM outbox WHERE seq = ?', ids('SELECT seq FROM outbox WHERE batch_id = ?'));
+  yield* removeAll('DELETE FROM accounts WHERE id = ?', ids('SELECT id FROM accounts WHERE batch_id = ?'));
   step(() => {
     db.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
   });
 }
 
-type AccountRecorder = (accountId: string) => void;
-
 /** Removes an unpublished batch at once (on open, before anything else runs on the connection). */
-export const discardBatchNow = (db: Db, batchId: string, record?: AccountRecorder): void => {
-  for (const _ of discardSteps(db, batchId, record)) {
+export const discardBatchNow = (db: Db, batchId: string): void => {
+  for (const _ of discardSteps(db, batchId)) {
     // Each step is its own short transaction; other processes' writers get in between.
   }
 };
 
 /** Removes an unpublished batch, yielding to the event loop between its short transactions. */
-export const discardBatch = async (db: Db, batchId: string, record?: AccountRecorder): Promise<void> => {
-  for (const _ of discardSteps(db, batchId, record)) await new Promise((done) => setImmediate(done));
+export const discardBatch = async (db: Db, batchId: string): Promise<void> => {
+  for (const _ of discardSteps(db, batchId)) await new Promise((done) => setImmediate(done));
 };
 
 /**
  * Discards the batches of imports whose process died (kill -9, power cut): run on every open. Returns
- * how many it removed. `record` tells sync about an account a lead outside the batch took over.
+ * how many it removed.
  */
-export const discardAbandonedBatches = (db: Db, record?: AccountRecorder): number => {
+export const discardAbandonedBatches = (db: Db): number => {
   const dead = writingBatches(db).filter((batch) => !isAlive(batch));
-  for (const batch of dead) discardBatchNow(db, batch.id, record);
+  for (const batch of dead) discardBatchNow(db, batch.id);
   return dead.length;
 };
