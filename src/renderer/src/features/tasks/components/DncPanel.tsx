@@ -1,4 +1,6 @@
 import type { DncEntry } from '@shared/domain/queue';
+import { filterDnc } from '@shared/tasks/dncFilter';
+import { readDncInput } from '@shared/tasks/dncInput';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
@@ -8,8 +10,7 @@ import { Button } from '../../../ui/Button';
 import { showToast } from '../../../ui/toastStore';
 import { formatPhone } from '../../leads/utils/formatPhone';
 import { useSettingsStore } from '../../settings/state/settingsStore';
-import { DNC_PAGE_SIZE, filterDnc, useDncStore } from '../state/dncStore';
-import { readDncInput } from '../utils/dncValue';
+import { DNC_PAGE_SIZE, useDncStore } from '../state/dncStore';
 import { DncRemoveDialog } from './DncRemoveDialog';
 
 const AddForm = () => {

@@ -20,16 +20,6 @@ type DncStore = {
   remove: (id: string) => Promise<void>;
 };
 
-/** Entries whose value or reason holds `query` (case-insensitive), newest first as the core lists them. */
-export const filterDnc = (entries: readonly DncEntry[], query: string): DncEntry[] => {
-  const needle = query.trim().toLowerCase();
-  if (needle === '') return [...entries];
-  return entries.filter(
-    (entry) =>
-      entry.value.toLowerCase().includes(needle) || (entry.reason ?? '').toLowerCase().includes(needle),
-  );
-};
-
 export const useDncStore = create<DncStore>((set, get) => ({
   entries: [],
   status: 'idle',
