@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { APP_PAGE_URL, decideNavigation, type RendererLocation } from '../../../src/main/security';
 import { linkedinSearchUrl } from '../../../src/shared/tasks/linkedin';
 import { buildMailto, isMailtoTooLong, MAILTO_SAFE_LENGTH, toCrlf } from '../../../src/shared/tasks/mailto';
 
@@ -92,5 +93,17 @@ describe('linkedinSearchUrl', () => {
 
   it('searches by name alone when the company is unknown', () => {
     expect(new URL(linkedinSearchUrl(' 王伟 ', null)).searchParams.get('keywords')).toBe('王伟');
+  });
+});
+
+describe('a step URL in the Electron host', () => {
+  const built: RendererLocation = { pageUrl: APP_PAGE_URL };
+
+  it('leaves the window for the OS: the mailto and the LinkedIn search pass the external-link check', () => {
+    const mailto = buildMailto({ to: 'jo@acme.com', subject: 'Hi & #1', body: '王伟\nline' });
+    expect(decideNavigation(mailto, built)).toBe('open-external');
+    expect(decideNavigation(linkedinSearchUrl('王伟', '顺达物流'), built)).toBe('open-external');
+    // A mailto with no address is still a mailto, not a page of the app.
+    expect(decideNavigation(buildMailto({ to: '', subject: 's', body: 'b' }), built)).toBe('deny');
   });
 });
