@@ -35,6 +35,9 @@ const newLead = (core: Core, name: string, company: string, email: string | null
     status: 'new',
   }).id;
 
+/** Waits until every running animation (a theme's colour fade, a dialog opening) has ended. */
+const settled = (page: Page) => page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+
 const taskOf = (core: Core, leadId: string, kind: string) =>
   core.db
     .prepare<[string, string], { id: string; state: string; outcome: string | null }>(
@@ -67,8 +70,7 @@ describe('the Tasks view', () => {
           await call(ws.core, 'settings.update', { locale, theme });
           await page.locator(`html[data-theme="${theme}"][lang="${locale}"]`).waitFor({ state: 'attached' });
           await ready(page);
-          // The theme change fades colours in; the shot waits for the fades to end.
-          await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+          await settled(page);
           shots.push(await ws.screenshot(`${prefix}-${locale}-${theme}-${size.width}x${size.height}`));
         }
       }
@@ -183,6 +185,7 @@ describe('the Tasks view', () => {
         .locator('mark[data-missing]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-missing'))),
     ).toEqual(['painPoint', 'repPhone']);
+    await settled(page);
     shots.push(await ws.screenshot('tasks-email-dialog-en-light-1280x800'));
 
     // Enter on the focused "Open in mail app".
@@ -286,6 +289,7 @@ describe('the Tasks view', () => {
       .click();
     const confirm = page.getByTestId('dnc-remove-dialog');
     await waitForText(confirm, 'Leads already marked do-not-contact stay so');
+    await settled(page);
     shots.push(await ws.screenshot('dnc-remove-dialog-en-light-1280x800'));
     await confirm.getByTestId('dnc-remove-confirm').click();
     await confirm.waitFor({ state: 'detached' });

@@ -29,14 +29,15 @@ const AddForm = () => {
     }
     try {
       const result = await add(input.kind, input.value, reason);
+      const shown = input.kind === 'phone' ? formatPhone(input.value) : input.value;
       setError(null);
       setValue('');
       setReason('');
       showToast(
         'success',
         result.added
-          ? t('tasks.dnc.added', { value: input.value, count: result.leadsAffected })
-          : t('tasks.dnc.already', { value: input.value }),
+          ? t('tasks.dnc.added', { value: shown, count: result.leadsAffected })
+          : t('tasks.dnc.already', { value: shown }),
       );
     } catch (failure) {
       setError(errorMessage(failure));

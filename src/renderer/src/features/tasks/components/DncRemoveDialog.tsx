@@ -5,6 +5,7 @@ import { errorMessage } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { showToast } from '../../../ui/toastStore';
+import { formatPhone } from '../../leads/utils/formatPhone';
 import { useDncStore } from '../state/dncStore';
 
 /** Confirms removing one do-not-contact entry; says that leads marked do-not-contact stay so. */
@@ -12,10 +13,11 @@ export const DncRemoveDialog = ({ entry, onClose }: { entry: DncEntry; onClose: 
   const { t } = useTranslation();
   const remove = useDncStore((s) => s.remove);
   const [error, setError] = useState<string | null>(null);
+  const shown = entry.kind === 'phone' ? formatPhone(entry.value) : entry.value;
   const handleRemove = async () => {
     try {
       await remove(entry.id);
-      showToast('success', t('tasks.dnc.removed', { value: entry.value }));
+      showToast('success', t('tasks.dnc.removed', { value: shown }));
       onClose();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -26,7 +28,7 @@ export const DncRemoveDialog = ({ entry, onClose }: { entry: DncEntry; onClose: 
       open
       onOpenChange={(open) => (open ? undefined : onClose())}
       title={t('tasks.dnc.removeTitle')}
-      description={t('tasks.dnc.removeBody', { value: entry.value })}
+      description={t('tasks.dnc.removeBody', { value: shown })}
       size="s"
       testId="dnc-remove-dialog"
       footer={
