@@ -20,6 +20,7 @@ import { type Db, type OpenStoreOptions, openStore } from './store/db';
 import { type OtherWritersWatch, watchOtherWriters } from './store/other-writers';
 import { writeNow } from './store/write-lock';
 import { type Clock, createOutbox } from './sync/outbox';
+import { createTaskEmailHandlers } from './tasks/handlers';
 
 export type CoreOptions = OpenStoreOptions & {
   dataDir: string;
@@ -87,6 +88,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createCadenceHandlers(base),
       createQualificationHandlers(base),
       createScriptsHandlers(base),
+      createTaskEmailHandlers(base),
     ),
     place,
   );

@@ -7,10 +7,13 @@ import {
   DncEntry,
   DncKind,
   Explanation,
+  LeadZone,
   QueueEntry,
   QueueLead,
   Task,
 } from '../domain/queue';
+import { ScriptLanguage } from '../domain/script';
+import { SCRIPT_VARIABLES } from '../scripts/variables';
 import { method } from './contract';
 import { LogResult } from './outcomes';
 
@@ -18,8 +21,40 @@ const LeadId = z.string().uuid();
 /** The instant to answer for, UTC epoch ms; the core's clock when left out. */
 const At = Instant.optional();
 
-export const TodoEntry = z.object({ task: Task, lead: QueueLead, cadenceName: z.string().nullable() });
+export const TodoEntry = z.object({
+  task: Task,
+  lead: QueueLead,
+  cadenceName: z.string().nullable(),
+  /** The lead's zone and local time at the instant asked for. */
+  zone: LeadZone,
+});
 export type TodoEntry = z.infer<typeof TodoEntry>;
+
+/**
+ * Which due tasks to list, by the rep's day (in `repTimeZone`): `overdue` fell due before today began,
+ * `today` falls due during today (later today included), `all` is both. Left out: due by `at`.
+ */
+export const TaskDue = z.enum(['today', 'overdue', 'all']);
+export type TaskDue = z.infer<typeof TaskDue>;
+
+/** An email step filled for its lead: what the mail client is handed. */
+export const RenderedEmail = z.object({
+  taskId: z.string().uuid(),
+  leadId: z.string().uuid(),
+  /** The lead's email address; null when the lead has none (the step can only be skipped). */
+  to: z.string().nullable(),
+  /** Filled subject and body; a missing variable reads `[name]`, never `{{name}}`. */
+  subject: z.string(),
+  body: z.string(),
+  /** RFC 6068 `mailto:` URL with subject and body; null when the lead has no email. */
+  mailto: z.string().nullable(),
+  /** True when `mailto` is longer than mail clients reliably open (see `MAILTO_SAFE_LENGTH`). */
+  mailtoTooLong: z.boolean(),
+  /** Variables the template uses that have no value for this lead, in order of appearance. */
+  missing: z.array(z.enum(SCRIPT_VARIABLES)),
+  language: ScriptLanguage,
+});
+export type RenderedEmail = z.infer<typeof RenderedEmail>;
 
 export const queueMethods = {
   /** Leads callable at `at`, in queue order, each with the reasons for its place. */
@@ -43,9 +78,9 @@ export const queueMethods = {
     z.object({ leadId: LeadId, fit: z.number().int().min(0).max(100).nullable() }),
     z.object({ leadId: z.string(), fit: z.number().int().nullable() }),
   ),
-  /** Email, LinkedIn and custom tasks due by `at`, oldest first. */
+  /** Email, LinkedIn and custom tasks due by `at` (or by `due`, see `TaskDue`), oldest first. */
   'tasks.list': method(
-    z.object({ at: At, limit: z.number().int().min(1).max(1000).default(100) }),
+    z.object({ at: At, limit: z.number().int().min(1).max(1000).default(100), due: TaskDue.optional() }),
     z.array(TodoEntry),
   ),
   /** Marks a task done (email, LinkedIn, custom) or skipped (any task); the cadence moves on. */
@@ -58,6 +93,12 @@ export const queueMethods = {
     }),
     LogResult,
   ),
+  /**
+   * An email task's template filled for its lead, the research and the rep, in the settings' language,
+   * with its `mailto:` URL. `not_found` for an unknown task, `invalid_input` for a task that is not an
+   * email, `lead_do_not_contact` for a lead on the do-not-contact list (no mailto is made).
+   */
+  'tasks.renderEmail': method(z.object({ taskId: z.string().uuid() }), RenderedEmail),
   'dnc.list': method(z.object({}), z.array(DncEntry)),
   /** Adds phones (E.164), emails or email domains; leads they cover leave their cadences. */
   'dnc.add': method(

@@ -1,3 +1,4 @@
+import { TaskDue } from '@shared/api/queue';
 import { isoOrNull } from '@shared/domain/instant';
 import { DncKind } from '@shared/domain/queue';
 import type { Command } from 'commander';
@@ -63,10 +64,21 @@ export const registerQueue = (program: Command, globals: () => GlobalOptions) =>
     .command('tasks')
     .description('email, LinkedIn and other tasks that are due')
     .option('--at <iso>', 'answer for this instant instead of now (ISO 8601)')
-    .action(async (options: { at?: string }) => {
+    .option('--due <when>', `by your day: ${TaskDue.options.join(', ')} (default: due by now)`)
+    .action(async (options: { at?: string; due?: string }) => {
       const opts = globals();
       await withCore(opts, async (core) => {
-        const tasks = await call(core, 'tasks.list', { at: instantOption('--at', options.at) });
+        const due = options.due === undefined ? undefined : TaskDue.safeParse(options.due);
+        if (due && !due.success) {
+          throw new AppError(
+            'invalid_input',
+            `--due: "${options.due}" is not one of ${TaskDue.options.join(', ')}.`,
+          );
+        }
+        const tasks = await call(core, 'tasks.list', {
+          at: instantOption('--at', options.at),
+          due: due?.data,
+        });
         print(opts.json ?? false, tasks, () =>
           tasks.length === 0
             ? 'No tasks are due.'

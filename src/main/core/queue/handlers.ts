@@ -1,10 +1,12 @@
 import type { TodoEntry } from '@shared/api/queue';
+import { zoneKeyOf } from '@shared/queue/zones';
 import type { DialingContext } from '../context';
 import type { Handlers } from '../handlers';
 import { toQueueLead } from '../leads/rows';
 import { writeNow } from '../store/write-lock';
 import { normalizeDnc } from './dnc-store';
-import { explain } from './explain';
+import { dueRange } from './due-range';
+import { explain, zoneOf } from './explain';
 import { toTask } from './lead-state';
 import { planDay } from './plan';
 import { toEntry } from './select';
@@ -64,15 +66,22 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
       changed('fit', [leadId]);
       return { leadId, fit };
     },
-    'tasks.list': ({ at = now(), limit }) =>
-      svc.tasks.dueTodos(at, limit).flatMap((row): TodoEntry[] => {
+    'tasks.list': ({ at = now(), limit, due }) => {
+      const { from, to } = dueRange(svc.rules.get().repZone, at, due);
+      return svc.tasks.dueTodosBetween(from, to, limit).flatMap((row): TodoEntry[] => {
         const facts = svc.leads.facts(row.lead_id);
         if (!facts) return [];
         const enrollment = svc.leads.liveEnrollment(row.lead_id);
         return [
-          { task: toTask(row), lead: toQueueLead(facts), cadenceName: enrollment?.cadence_name ?? null },
+          {
+            task: toTask(row),
+            lead: toQueueLead(facts),
+            cadenceName: enrollment?.cadence_name ?? null,
+            zone: zoneOf(facts, zoneKeyOf(facts.timeZone, facts.country), at),
+          },
         ];
-      }),
+      });
+    },
     'tasks.complete': ({ taskId, result, note, at = now() }) => {
       const done = logger.complete({ taskId, result, note, at });
       dialing.checkpoint.wrote();

@@ -42,9 +42,9 @@ export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: stri
     `UPDATE tasks SET state = ? WHERE id = ? AND state IN ('open', 'paused') RETURNING ${TASK_OWN_COLUMNS}`,
   );
   const byId = db.prepare<[string], TaskRow>(`SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.id = ?`);
-  const dueTodos = db.prepare<[number, number], TaskRow>(
-    `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.state = 'open' AND t.lane = 'todo' AND t.due_at <= ?
-     ORDER BY t.due_at, t.id LIMIT ?`,
+  const dueTodosBetween = db.prepare<[number, number, number], TaskRow>(
+    `SELECT ${TASK_COLUMNS} FROM ${TASK_FROM} WHERE t.state = 'open' AND t.lane = 'todo'
+       AND t.due_at >= ? AND t.due_at <= ? ORDER BY t.due_at, t.id LIMIT ?`,
   );
   const setBand = db.prepare<[number, string]>('UPDATE tasks SET band = ? WHERE id = ?');
 
@@ -57,8 +57,9 @@ export const createTasksStore = (db: Db, record: Recorder, onZoneKey: (key: stri
 
   return {
     byId: (id: string) => byId.get(id),
-    /** Open to-do tasks (emails, research…) due by `at` (epoch ms), soonest first, at most `limit`. */
-    dueTodos: (at: number, limit: number): TaskRow[] => dueTodos.all(at, limit),
+    /** Open to-do tasks (emails, LinkedIn touches…) due from `from` to `to` (epoch ms, both included), soonest first, at most `limit`. */
+    dueTodosBetween: (from: number, to: number, limit: number): TaskRow[] =>
+      dueTodosBetween.all(from, to, limit),
     /** Moves a task to another priority band (0–4) without telling the server: bands are local ranking. */
     setBand: (taskId: string, band: number): void => {
       setBand.run(band, taskId);

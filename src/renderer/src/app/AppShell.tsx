@@ -5,6 +5,7 @@ import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
+import { useTasksStore } from '../features/tasks/state/tasksStore';
 import { Toasts } from '../ui/Toasts';
 import { ConnectionError, ConnectionLost } from './ConnectionError';
 import { useDialogStore } from './dialogStore';
@@ -16,6 +17,7 @@ import {
   LazyRemoveDemoDialog,
   LazySettingsDialog,
   LazyShortcutHelpDialog,
+  LazyTasksView,
 } from './lazy';
 import { TopBar } from './TopBar';
 import { useConnection } from './useConnection';
@@ -68,19 +70,32 @@ const ListPane = () => {
   );
 };
 
+/** The Tasks view covers the workspace, which stays mounted underneath so it keeps its place. */
+const TasksSlot = () => {
+  const shown = useTasksStore((s) => s.shown);
+  if (!shown) return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyTasksView />
+    </Suspense>
+  );
+};
+
 export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
   const connection = useConnection();
+  const tasksShown = useTasksStore((s) => s.shown);
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;
   return (
     <div className="app">
       <TopBar />
       {connection === 'lost' ? <ConnectionLost /> : null}
-      <main className="workspace">
+      <main className="workspace" hidden={tasksShown}>
         <ListPane />
         <DetailSlot />
       </main>
+      <TasksSlot />
       <Dialogs />
       <Toasts />
     </div>

@@ -6,6 +6,7 @@ import { StatusFilterPlaceholder } from '../features/leads/components/StatusFilt
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { visibleCount } from '../features/leads/state/listView';
 import { useQueueStore } from '../features/queue/state/queueStore';
+import { TasksButton } from '../features/tasks/components/TasksButton';
 import { Button, IconButton } from '../ui/Button';
 import { DownloadIcon, KeyboardIcon, SettingsIcon, UploadIcon } from '../ui/icons';
 import { useDialogStore } from './dialogStore';
@@ -85,6 +86,7 @@ export const TopBar = () => {
         <span className="topbar__name">{t('app.name')}</span>
       </div>
       <ViewSwitch />
+      <TasksButton />
       <search className="topbar__filters" aria-label={t('topbar.searchLabel')}>
         <LeadSearch />
         <StatusFilterSlot />

@@ -11,6 +11,7 @@ const loaders = {
   statusFilter: () => import('../features/leads/components/StatusFilter'),
   queue: () => import('../features/queue/components/QueueView'),
   calling: () => import('../features/queue/components/CallingSettingsDialog'),
+  tasks: () => import('../features/tasks/components/TasksView'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -24,6 +25,8 @@ export const LazyRemoveDemoDialog = lazy(() =>
 );
 
 export const LazyQueueView = lazy(() => loaders.queue().then((m) => ({ default: m.QueueView })));
+
+export const LazyTasksView = lazy(() => loaders.tasks().then((m) => ({ default: m.TasksView })));
 
 export const LazyCallingSettingsDialog = lazy(() =>
   loaders.calling().then((m) => ({ default: m.CallingSettingsDialog })),

@@ -11,6 +11,7 @@ import { useQualificationStore } from '../../qualification/state/qualificationSt
 import { useQueueStore } from '../../queue/state/queueStore';
 import { useSettingsStore } from '../../settings/state/settingsStore';
 import { nextTheme } from '../../settings/utils/theme';
+import { useTasksStore } from '../../tasks/state/tasksStore';
 
 /** Fields where letters are text, not commands. */
 const isTyping = (target: EventTarget | null): boolean =>
@@ -99,6 +100,9 @@ const handleSingleKey = (event: KeyboardEvent): boolean => {
     }
     case 'h':
       return useQualificationStore.getState().requestHandoff();
+    case 'T':
+      useTasksStore.getState().toggle();
+      return true;
     case 'q':
       useQueueStore.getState().toggleView();
       return true;

@@ -19,7 +19,11 @@ export type ShortcutId =
   | 'undoOutcome'
   | 'toggleQueue'
   | 'nextInQueue'
-  | 'handoff';
+  | 'handoff'
+  | 'toggleTasks'
+  | 'taskDone'
+  | 'taskSkip'
+  | 'dncList';
 
 export type ShortcutGroup = 'list' | 'lead' | 'app';
 
@@ -51,6 +55,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'settings', group: 'app', keys: [[','], ['Mod', ',']] },
   { id: 'theme', group: 'app', keys: [['T']] },
   { id: 'help', group: 'app', keys: [['?']] },
+  { id: 'toggleTasks', group: 'app', keys: [['Shift', 'T']] },
+  { id: 'taskDone', group: 'list', keys: [['D']] },
+  { id: 'taskSkip', group: 'list', keys: [['X']] },
+  { id: 'dncList', group: 'list', keys: [['L']] },
 ];
 
 export const isMac = (): boolean => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
