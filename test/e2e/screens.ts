@@ -1,0 +1,113 @@
+import type { Locator, Page } from 'playwright-core';
+import type { Core } from '../../src/main/core';
+import { OPTION, waitForText } from './harness';
+
+// The workspace's screens as a table, shared by the screenshot matrix and the contrast check. Each
+// entry brings the page from the lead list to the screen (`show`) and back (`hide`); a new screen is
+// one more line.
+
+export type Lang = 'en' | 'zh-CN' | 'ko';
+export type Theme = 'light' | 'dark';
+export type Size = { w: number; h: number };
+
+export const LANGS: readonly Lang[] = ['en', 'zh-CN', 'ko'];
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+export const SIZES: readonly Size[] = [
+  { w: 1280, h: 800 },
+  { w: 1920, h: 1080 },
+];
+
+export type Screen = {
+  name: string;
+  /** Brings the page to the screen; returns the part of it the screen is about. */
+  show: (page: Page) => Promise<Locator>;
+  /** Leaves the screen so the next one starts from the lead list. */
+  hide?: (page: Page) => Promise<void>;
+};
+
+/** The demo lead the workspace screens show: inbound, New York time, a phone number. */
+export const FOCUS_LEAD = 'Avery Chen (demo)';
+/** The demo lead whose time zone is unknown. */
+export const UNKNOWN_ZONE_LEAD = 'Sam Taylor (demo)';
+
+/** Confirms two BANT criteria on the focus lead so the hand-off dialog can open. */
+export const seedHandoffReady = async (core: Core): Promise<void> => {
+  const id = core.db.prepare('SELECT id FROM leads WHERE name = ?').pluck().get(FOCUS_LEAD) as string;
+  await core.handlers['qualification.setBant']({ leadId: id, criterion: 'budget', confirmed: true });
+  await core.handlers['qualification.setBant']({ leadId: id, criterion: 'need', confirmed: true });
+};
+
+const openLead = async (page: Page, name: string): Promise<Locator> => {
+  await page.locator(OPTION).filter({ hasText: name }).first().click();
+  const detail = page.getByTestId('lead-detail');
+  await waitForText(detail.locator('.detail__name'), name.replace(' (demo)', ''));
+  return detail;
+};
+
+const closeDialog = async (page: Page): Promise<void> => {
+  await page.keyboard.press('Escape');
+  await page.locator('[role="dialog"]').first().waitFor({ state: 'detached' });
+};
+
+const backToList = async (page: Page): Promise<void> => {
+  if ((await page.getByTestId('view-leads').getAttribute('aria-pressed')) !== 'true') {
+    await page.getByTestId('view-leads').click();
+  }
+  await page.locator(OPTION).first().waitFor();
+};
+
+export const SCREENS: readonly Screen[] = [
+  {
+    // The call workspace: the lead list and the lead panel with its outcome card.
+    name: 'workspace',
+    show: async (page) => {
+      await openLead(page, FOCUS_LEAD);
+      await page.getByTestId('outcome-card').waitFor();
+      return page.locator('body');
+    },
+  },
+  {
+    name: 'unknown-zone',
+    show: async (page) => openLead(page, UNKNOWN_ZONE_LEAD),
+  },
+  {
+    name: 'scripts',
+    show: async (page) => {
+      await openLead(page, FOCUS_LEAD);
+      const panel = page.getByTestId('scripts-panel');
+      await panel.locator('.script__text').first().waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      return panel;
+    },
+  },
+  {
+    name: 'queue-why',
+    show: async (page) => {
+      await page.getByTestId('view-queue').click();
+      await page.getByTestId('queue-entry').first().click();
+      await page.getByTestId('why-ask').click();
+      await page.locator('.why__body').waitFor();
+      return page.getByTestId('queue-view');
+    },
+    hide: backToList,
+  },
+  {
+    name: 'handoff',
+    show: async (page) => {
+      await openLead(page, FOCUS_LEAD);
+      await page.getByTestId('handoff-open').click();
+      const dialog = page.getByTestId('handoff-dialog');
+      await dialog.waitFor();
+      return dialog;
+    },
+    hide: closeDialog,
+  },
+];
+
+/** Sets the interface language and theme the way a rep does (stored settings), then reloads. */
+export const applyLook = async (core: Core, page: Page, url: string, lang: Lang, theme: Theme) => {
+  await core.handlers['settings.update']({ locale: lang, theme });
+  await page.goto(url);
+  await page.locator(`html[lang="${lang}"][data-theme="${theme}"]`).waitFor();
+  await page.locator(OPTION).first().waitFor();
+};
