@@ -6,7 +6,7 @@ import { en } from '../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../src/renderer/src/i18n/resources/ko';
 import { zhCN } from '../../src/renderer/src/i18n/resources/zh-CN';
 import { openWorkspace, type Workspace } from './harness';
-import { applyLook, LANGS, SCREENS, SIZES, seedHandoffReady, THEMES } from './screens';
+import { applyLook, LANGS, SCREENS, SIZES, seedHandoffReady, settle, THEMES } from './screens';
 
 // The screenshot matrix: every screen in the table, in each language and theme, at 1280×800 and
 // 1920×1080, saved as `<screen>-<lang>-<theme>-<w>x<h>.png` in one folder for a person to look at.
@@ -40,16 +40,17 @@ const ENGLISH_ONLY = { 'zh-CN': englishOnly(zhCN), ko: englishOnly(ko) } as cons
 
 /** Each text node's text, and every aria-label, title and placeholder, on the page as shown. */
 const visibleTexts = (page: Page): Promise<string[]> =>
-  page.evaluate(() => {
+  page.locator('body').evaluate((body) => {
     const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const SHOW_TEXT = 4;
+    const walker = body.ownerDocument.createTreeWalker(body, SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, [hidden]')) continue;
       const text = node.textContent?.trim();
       if (text) texts.push(text);
     }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const el of body.querySelectorAll('[aria-label], [title], [placeholder]')) {
       for (const name of ['aria-label', 'title', 'placeholder']) {
         const value = el.getAttribute(name)?.trim();
         if (value) texts.push(value);
@@ -86,10 +87,9 @@ describe('the screenshot matrix', () => {
           await page.setViewportSize({ width: w, height: h });
           for (const screen of SCREENS) {
             await screen.show(page);
-            // Let fonts and the panel's transitions settle before the picture.
-            await page.evaluate(() => document.fonts.ready);
+            await settle(page);
             const path = join(SHOTS_DIR, `${screen.name}-${lang}-${theme}-${w}x${h}.png`);
-            await page.screenshot({ path });
+            await page.screenshot({ path, animations: 'disabled' });
             saved.push(path);
             if (lang !== 'en' && theme === 'light' && w === 1280) {
               const english = ENGLISH_ONLY[lang];

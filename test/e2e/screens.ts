@@ -68,7 +68,12 @@ export const SCREENS: readonly Screen[] = [
   },
   {
     name: 'unknown-zone',
-    show: async (page) => openLead(page, UNKNOWN_ZONE_LEAD),
+    show: async (page) => {
+      await openLead(page, UNKNOWN_ZONE_LEAD);
+      const warning = page.getByTestId('time-zone-unknown');
+      await warning.scrollIntoViewIfNeeded();
+      return warning;
+    },
   },
   {
     name: 'scripts',
@@ -102,6 +107,26 @@ export const SCREENS: readonly Screen[] = [
     },
     hide: closeDialog,
   },
+  {
+    name: 'settings',
+    show: async (page) => {
+      await page.getByTestId('open-settings').click();
+      const dialog = page.locator('[role="dialog"]');
+      await dialog.waitFor();
+      return dialog;
+    },
+    hide: closeDialog,
+  },
+  {
+    name: 'import',
+    show: async (page) => {
+      await page.getByTestId('open-import').click();
+      const dialog = page.locator('[role="dialog"]');
+      await dialog.waitFor();
+      return dialog;
+    },
+    hide: closeDialog,
+  },
 ];
 
 /** Sets the interface language and theme the way a rep does (stored settings), then reloads. */
@@ -110,4 +135,13 @@ export const applyLook = async (core: Core, page: Page, url: string, lang: Lang,
   await page.goto(url);
   await page.locator(`html[lang="${lang}"][data-theme="${theme}"]`).waitFor();
   await page.locator(OPTION).first().waitFor();
+};
+
+/** Waits for web fonts and ends running animations (a dialog's fade-in), so what is measured is final. */
+export const settle = async (page: Page): Promise<void> => {
+  await page.locator('html').evaluate(async (root) => {
+    const doc = root.ownerDocument;
+    await doc.fonts.ready;
+    for (const animation of doc.getAnimations()) animation.finish();
+  });
 };

@@ -1,5 +1,6 @@
 import { isInstant } from '@shared/domain/instant';
 import { i18n } from './index';
+import { relativeDate } from './relativeDate';
 
 // Dates and times go through Intl in the interface language. Formatters are costly to build and the
 // list formats a time per visible row, so each is made once per language and time zone.
@@ -91,25 +92,12 @@ export const formatTime = (at: number): string =>
     ? unknownTime()
     : formatter(`time:${lang()}`, () => new Intl.DateTimeFormat(lang(), { timeStyle: 'short' })).format(at);
 
-const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-];
-
-/** "3 days ago", "in 2 hours", "just now" in the interface language. */
-export const formatRelative = (at: number, now: number): string => {
-  if (!isInstant(at)) return unknownTime();
-  const format = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
-  const diff = at - now;
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
-  }
-  return format.format(0, 'minute');
-};
+/**
+ * "in 5 minutes", "tomorrow", "in 2 days", "yesterday", or a date beyond a week, in the interface
+ * language and on the rep's own clock; the one relative date every view shows (see `relativeDate`).
+ */
+export const formatRelative = (at: number, now: number): string =>
+  isInstant(at) ? relativeDate(at, now, lang()) : unknownTime();
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
