@@ -48,7 +48,8 @@ const visibleTexts = (page: Page): Promise<string[]> =>
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style, [hidden]')) continue;
       const text = node.textContent?.trim();
-      if (text) texts.push(text);
+      // A row joins several values ("company · cadence · step"); each is checked on its own too.
+      if (text) texts.push(text, ...text.split(/\s[·—]\s/).map((part) => part.trim()));
     }
     for (const el of body.querySelectorAll('[aria-label], [title], [placeholder]')) {
       for (const name of ['aria-label', 'title', 'placeholder']) {

@@ -76,6 +76,16 @@ export const SCREENS: readonly Screen[] = [
     },
   },
   {
+    // The lead's status funnel and why they became a lead, with the direction badge.
+    name: 'lead-status',
+    show: async (page) => {
+      await openLead(page, FOCUS_LEAD);
+      const funnel = page.locator('.funnel');
+      await funnel.scrollIntoViewIfNeeded();
+      return funnel;
+    },
+  },
+  {
     name: 'scripts',
     show: async (page) => {
       await openLead(page, FOCUS_LEAD);

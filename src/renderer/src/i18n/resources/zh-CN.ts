@@ -100,8 +100,8 @@ export const zhCN: LocaleResources = {
     other: '其他',
   },
   direction: {
-    inbound: '呼入 (Inbound)',
-    outbound: '外拓 (Outbound)',
+    inbound: '呼入',
+    outbound: '外拓',
   },
   detail: {
     emptyTitle: '打开一条线索',
