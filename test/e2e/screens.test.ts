@@ -49,7 +49,7 @@ const visibleTexts = (page: Page): Promise<string[]> =>
       if (!parent || parent.closest('script, style, [hidden]')) continue;
       const text = node.textContent?.trim();
       // A row joins several values ("company · cadence · step"); each is checked on its own too.
-      if (text) texts.push(text, ...text.split(/\s[·—]\s/).map((part) => part.trim()));
+      if (text) texts.push(text, ...text.split(/\s[·—]\s/).map((part: string) => part.trim()));
     }
     for (const el of body.querySelectorAll('[aria-label], [title], [placeholder]')) {
       for (const name of ['aria-label', 'title', 'placeholder']) {
