@@ -87,11 +87,19 @@ describe('the screenshot matrix', () => {
         for (const { w, h } of SIZES) {
           await page.setViewportSize({ width: w, height: h });
           for (const screen of SCREENS) {
-            await screen.show(page);
+            const shown = await screen.show(page);
             await settle(page);
             const path = join(SHOTS_DIR, `${screen.name}-${lang}-${theme}-${w}x${h}.png`);
             await page.screenshot({ path, animations: 'disabled' });
             saved.push(path);
+            if (screen.name === 'why-blocked' && w === 1280) {
+              // The explainer's answer is on screen at 1280×800, not below the fold.
+              const inViewport = await shown.evaluate((el) => {
+                const box = el.getBoundingClientRect();
+                return box.top >= 0 && box.bottom <= (el.ownerDocument.defaultView?.innerHeight ?? 0);
+              });
+              expect(inViewport).toBe(true);
+            }
             if (lang !== 'en' && theme === 'light' && w === 1280) {
               const english = ENGLISH_ONLY[lang];
               for (const text of await visibleTexts(page)) {

@@ -27,6 +27,8 @@ export type Screen = {
 
 /** The demo lead the workspace screens show: inbound, New York time, a phone number. */
 export const FOCUS_LEAD = 'Avery Chen (demo)';
+/** A demo lead outside their calling window at the tests' clock (23:00 in Shanghai). */
+export const ASLEEP_LEAD = '李强 (demo)';
 /** The demo lead whose time zone is unknown. */
 export const UNKNOWN_ZONE_LEAD = 'Sam Taylor (demo)';
 
@@ -105,6 +107,17 @@ export const SCREENS: readonly Screen[] = [
       return page.getByTestId('queue-view');
     },
     hide: backToList,
+  },
+  {
+    // The explainer for a lead asleep in Shanghai: its answer must be on screen once asked.
+    name: 'why-blocked',
+    show: async (page) => {
+      const detail = await openLead(page, ASLEEP_LEAD);
+      await detail.getByTestId('why-ask').click();
+      const answer = detail.locator('.why__body');
+      await answer.waitFor();
+      return answer;
+    },
   },
   {
     name: 'handoff',
