@@ -43,6 +43,8 @@ const openLead = async (page: Page, name: string): Promise<Locator> => {
   await page.locator(OPTION).filter({ hasText: name }).first().click();
   const detail = page.getByTestId('lead-detail');
   await waitForText(detail.locator('.detail__name'), name.replace(' (demo)', ''));
+  // Every screen starts from the top of the panel; the one before may have scrolled it.
+  await detail.evaluate((panel) => panel.scrollTo(0, 0));
   return detail;
 };
 
