@@ -82,6 +82,7 @@ describe('the screenshot matrix', () => {
     it(`shows every screen in ${lang}, light and dark, at both sizes`, async () => {
       const { page } = ws;
       const untranslated: string[] = [];
+      const faults: string[] = [];
       for (const theme of THEMES) {
         await applyLook(ws.core, page, ws.host.url, lang, theme);
         for (const { w, h } of SIZES) {
@@ -92,6 +93,9 @@ describe('the screenshot matrix', () => {
             const path = join(SHOTS_DIR, `${screen.name}-${lang}-${theme}-${w}x${h}.png`);
             await page.screenshot({ path, animations: 'disabled' });
             saved.push(path);
+            for (const problem of (await screen.check?.(shown)) ?? []) {
+              faults.push(`${screen.name}-${lang}-${theme}-${w}x${h}: ${problem}`);
+            }
             if (screen.name === 'why-blocked' && w === 1280) {
               // The explainer's answer is on screen at 1280×800, not below the fold.
               const inViewport = await shown.evaluate((el) => {
@@ -110,6 +114,7 @@ describe('the screenshot matrix', () => {
           }
         }
       }
+      expect(faults).toEqual([]);
       expect([...new Set(untranslated)]).toEqual([]);
     }, 240_000);
   }

@@ -21,6 +21,8 @@ export type Screen = {
   name: string;
   /** Brings the page to the screen; returns the part of it the screen is about. */
   show: (page: Page) => Promise<Locator>;
+  /** Layout faults on the screen as shown (cut or overlapping text), described; none is []. */
+  check?: (shown: Locator) => Promise<string[]>;
   /** Leaves the screen so the next one starts from the lead list. */
   hide?: (page: Page) => Promise<void>;
 };
@@ -88,6 +90,23 @@ export const SCREENS: readonly Screen[] = [
       await funnel.scrollIntoViewIfNeeded();
       return funnel;
     },
+    // Every status name whole ("Opportunity" was cut), and no two side by side touching.
+    check: (funnel) =>
+      funnel.locator('.funnel__label').evaluateAll((labels) =>
+        labels.flatMap((label, i) => {
+          const problems: string[] = [];
+          const box = label.getBoundingClientRect();
+          const range = label.ownerDocument.createRange();
+          range.selectNodeContents(label);
+          const text = range.getBoundingClientRect();
+          if (text.width > box.width + 0.5) problems.push(`"${label.textContent}" is wider than its step`);
+          const next = labels[i + 1];
+          if (next && text.right + 4 > next.getBoundingClientRect().left) {
+            problems.push(`"${label.textContent}" runs into "${next.textContent}"`);
+          }
+          return problems;
+        }),
+      ),
   },
   {
     name: 'scripts',
@@ -108,6 +127,17 @@ export const SCREENS: readonly Screen[] = [
       await page.locator('.why__body').waitFor();
       return page.getByTestId('queue-view');
     },
+    // The cadence step and the reasons are never cut short.
+    check: (queue) =>
+      queue
+        .locator('.queue-entry__sub, .queue-entry__reasons')
+        .evaluateAll((lines) =>
+          lines
+            .filter(
+              (line) => line.scrollWidth > line.clientWidth + 1 || line.scrollHeight > line.clientHeight + 1,
+            )
+            .map((line) => `"${line.textContent}" is cut`),
+        ),
     hide: backToList,
   },
   {
