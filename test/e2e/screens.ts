@@ -34,6 +34,14 @@ export const ASLEEP_LEAD = '李强 (demo)';
 /** The demo lead whose time zone is unknown. */
 export const UNKNOWN_ZONE_LEAD = 'Sam Taylor (demo)';
 
+const MAPPING_CSV = [
+  // Headers as a CRM export writes them: the file's own words, not the interface's.
+  'contact_name,org,job_title,mobile,e_mail,tz',
+  'Mia Lang,Kite Labs,Head of Sales,+1 202 555 0143,mia@kite.example,America/New_York',
+  '陈晓明,顺达物流,采购经理,+86 138 0013 8001,chen@shunda.example,Asia/Shanghai',
+  '박서연,한빛물류,영업 본부장,+82 10 1234 5678,park@hanbit.example,Asia/Seoul',
+].join('\n');
+
 /** Confirms two BANT criteria on the focus lead so the hand-off dialog can open. */
 export const seedHandoffReady = async (core: Core): Promise<void> => {
   const id = core.db.prepare('SELECT id FROM leads WHERE name = ?').pluck().get(FOCUS_LEAD) as string;
@@ -179,6 +187,21 @@ export const SCREENS: readonly Screen[] = [
       const dialog = page.locator('[role="dialog"]');
       await dialog.waitFor();
       return dialog;
+    },
+    hide: closeDialog,
+  },
+  {
+    // The import's mapping step, with a file whose rows are in three scripts.
+    name: 'import-mapping',
+    show: async (page) => {
+      await page.getByTestId('open-import').click();
+      await page.getByTestId('import-file-input').setInputFiles({
+        name: 'fair-leads.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(MAPPING_CSV, 'utf8'),
+      });
+      await page.getByTestId('import-run').waitFor();
+      return page.getByTestId('import-wizard');
     },
     hide: closeDialog,
   },
