@@ -1,5 +1,6 @@
 import { isInstant } from '@shared/domain/instant';
 import { i18n } from './index';
+import { relativeDate } from './relativeDate';
 
 // Dates and times go through Intl in the interface language. Formatters are costly to build and the
 // list formats a time per visible row, so each is made once per language and time zone.
@@ -21,6 +22,17 @@ const lang = () => i18n.language || 'en';
  * reads as "Unknown time" rather than throwing Intl's RangeError and taking the view down with it.
  */
 const unknownTime = (): string => i18n.t('errors.unknownTime');
+
+/** The rep's own time zone from the calling rules; the system's while unset. */
+let repZone: string | undefined;
+
+/**
+ * Sets the rep's own time zone (`CallingRules.repTimeZone`, an IANA name; null or unknown: the
+ * system's). Dates in the rep's zone — "Today 14:05", "tomorrow" — follow it from then on.
+ */
+export const setRepTimeZone = (timeZone: string | null): void => {
+  repZone = isKnownTimeZone(timeZone) ? timeZone : undefined;
+};
 
 /** True when `timeZone` is an IANA zone this browser knows. */
 export const isKnownTimeZone = (timeZone: string | null | undefined): timeZone is string => {
@@ -76,40 +88,30 @@ export const isWeekendIn = (at: number, timeZone: string): boolean => {
   return weekday === 'Sat' || weekday === 'Sun';
 };
 
-/** A date and time in the user's own zone: "12 Mar 2025, 14:05". */
+/** A date and time in the rep's own zone: "12 Mar 2025, 14:05". */
 export const formatDateTime = (at: number): string =>
   !isInstant(at)
     ? unknownTime()
     : formatter(
-        `datetime:${lang()}`,
-        () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }),
+        `datetime:${lang()}:${repZone ?? ''}`,
+        () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short', timeZone: repZone }),
       ).format(at);
 
-/** A time of day in the user's own zone. */
+/** A time of day in the rep's own zone. */
 export const formatTime = (at: number): string =>
   !isInstant(at)
     ? unknownTime()
-    : formatter(`time:${lang()}`, () => new Intl.DateTimeFormat(lang(), { timeStyle: 'short' })).format(at);
+    : formatter(
+        `time:${lang()}:${repZone ?? ''}`,
+        () => new Intl.DateTimeFormat(lang(), { timeStyle: 'short', timeZone: repZone }),
+      ).format(at);
 
-const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
-];
-
-/** "3 days ago", "in 2 hours", "just now" in the interface language. */
-export const formatRelative = (at: number, now: number): string => {
-  if (!isInstant(at)) return unknownTime();
-  const format = new Intl.RelativeTimeFormat(lang(), { numeric: 'auto' });
-  const diff = at - now;
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
-  }
-  return format.format(0, 'minute');
-};
+/**
+ * "in 5 minutes", "tomorrow", "in 2 days", "yesterday", or a date beyond a week, in the interface
+ * language and on the rep's own clock; the one relative date every view shows (see `relativeDate`).
+ */
+export const formatRelative = (at: number, now: number): string =>
+  isInstant(at) ? relativeDate(at, now, lang(), repZone) : unknownTime();
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

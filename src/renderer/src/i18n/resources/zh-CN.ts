@@ -100,8 +100,8 @@ export const zhCN: LocaleResources = {
     other: '其他',
   },
   direction: {
-    inbound: '呼入 (Inbound)',
-    outbound: '外拓 (Outbound)',
+    inbound: '呼入',
+    outbound: '外拓',
   },
   detail: {
     emptyTitle: '打开一条线索',
@@ -117,7 +117,8 @@ export const zhCN: LocaleResources = {
     noEmail: '没有邮箱地址',
     call: '拨打',
     sendEmail: '发邮件',
-    localTime: '当地时间',
+    localTime: '线索当地时间',
+    localTimeAt: '线索当地时间：{{time}}',
     timeZoneUnknown: '时区未知',
     timeZoneUnknownHint: '致电前请先确认对方所在地。',
     businessHours: '在可拨打时段内',

@@ -1,4 +1,5 @@
 import { useNow } from '../../../app/useNow';
+import { i18n } from '../../../i18n';
 import { formatClock, isKnownTimeZone } from '../../../i18n/format';
 import { AlertIcon } from '../../../ui/icons';
 import { isCallableHour } from '../utils/callingHours';
@@ -14,9 +15,13 @@ export const LocalClock = ({ timeZone, unknownLabel }: { timeZone: string | null
       </span>
     );
   }
+  const time = formatClock(now, timeZone);
+  // The row shows only the time; its label says whose time it is.
+  const label = i18n.t('detail.localTimeAt', { time });
   return (
-    <span className={`clock${isCallableHour(now, timeZone) ? '' : ' clock--off'}`}>
-      {formatClock(now, timeZone)}
+    <span className={`clock${isCallableHour(now, timeZone) ? '' : ' clock--off'}`} title={label}>
+      <span aria-hidden="true">{time}</span>
+      <span className="visually-hidden">{label}</span>
     </span>
   );
 };

@@ -1,6 +1,7 @@
 import { DEFAULT_CALLING_RULES } from '@shared/domain/queue';
 import { createCallingHours, type WindowRulesInput } from '@shared/queue/callingHours';
 import { invoke } from '../../../api/client';
+import { setRepTimeZone } from '../../../i18n/format';
 
 // The defaults until the team's rules arrive (and if they cannot be read).
 const hours = createCallingHours(DEFAULT_CALLING_RULES);
@@ -11,7 +12,9 @@ export const setCallingRules = (rules: WindowRulesInput): void => hours.setRules
 /** Reads the team's calling rules from the core; until then, and on failure, the defaults apply. */
 export const loadCallingRules = async (): Promise<void> => {
   try {
-    setCallingRules(await invoke('queue.rules', {}));
+    const rules = await invoke('queue.rules', {});
+    setCallingRules(rules);
+    setRepTimeZone(rules.repTimeZone);
   } catch {
     // The defaults stay; the queue itself still judges with the stored rules.
   }

@@ -1,6 +1,6 @@
 import { isoOrNull } from '@shared/domain/instant';
 import type { Explanation } from '@shared/domain/queue';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, invoke } from '../../../api/client';
 import { useNow } from '../../../app/useNow';
@@ -9,12 +9,16 @@ import { Button } from '../../../ui/Button';
 import './outcomes.css';
 
 const When = ({ at, timeZone }: { at: number; timeZone: string | null }) => {
+  const { t } = useTranslation();
   const now = useNow();
   return (
     <>
       <time dateTime={isoOrNull(at) ?? undefined}>{formatDateTime(at)}</time>
       {isKnownTimeZone(timeZone) ? (
-        <span className="muted"> · {formatZonedDateTime(at, timeZone)}</span>
+        <span className="muted">
+          {' '}
+          · {t('detail.localTimeAt', { time: formatZonedDateTime(at, timeZone) })}
+        </span>
       ) : null}
       <span className="muted"> ({formatRelative(at, now)})</span>
     </>
@@ -26,6 +30,11 @@ export const WhyCard = ({ leadId }: { leadId: string }) => {
   const { t } = useTranslation();
   const [why, setWhy] = useState<Explanation | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const cardRef = useRef<HTMLElement>(null);
+  // The answer grows the card below the fold on a 1280×800 screen; bring it into view when it comes.
+  useEffect(() => {
+    if (why) cardRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [why]);
   const ask = async () => {
     try {
       setError(null);
@@ -35,7 +44,7 @@ export const WhyCard = ({ leadId }: { leadId: string }) => {
     }
   };
   return (
-    <section className="card why" aria-labelledby="card-why" data-testid="why-card">
+    <section ref={cardRef} className="card why" aria-labelledby="card-why" data-testid="why-card">
       <div className="card__title-row">
         <h3 className="card__title" id="card-why">
           {t('why.title')}

@@ -89,7 +89,9 @@ const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
               {t('queue.zoneUnknownShort')}
             </Badge>
           ) : (
-            <span title={zone}>{formatClock(now, zone)}</span>
+            <span title={`${t('detail.localTimeAt', { time: formatClock(now, zone) })} (${zone})`}>
+              {formatClock(now, zone)}
+            </span>
           )}
           <StatusBadge status={entry.lead.status} />
         </span>
