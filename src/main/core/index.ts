@@ -14,6 +14,7 @@ import { createQualificationHandlers } from './qualification/handlers';
 import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
 import { createScriptsHandlers } from './scripts/handlers';
+import { createSessionHandlers } from './session/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
@@ -87,6 +88,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createCadenceHandlers(base),
       createQualificationHandlers(base),
       createScriptsHandlers(base),
+      createSessionHandlers(base),
     ),
     place,
   );

@@ -366,6 +366,7 @@ export const en = {
       attempt_limit: 'Attempt limit reached',
       not_due: 'Next step not due yet',
       reserved: 'Being called by someone else',
+      snoozed: 'Snoozed by the rep',
       retry_gap: 'Too soon after the last attempt',
       daily_limit: 'Daily attempt limit reached',
       calling_window: 'Outside the calling window (lead’s local time)',
@@ -764,6 +765,8 @@ export const en = {
         'This script uses {{problems}}, which Dialdeck cannot fill. Use only the listed variables, each inside double curly braces, and close every brace.',
       script_empty_text:
         'There is nothing to read aloud in this text. Type the words of the script, then try again.',
+      snooze_not_future:
+        'A snooze must end later than now ({{until}} has passed). Pick a later time or a duration such as 1 hour.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',
       not_found:
         'That item no longer exists; it may have been removed in another window. Refresh and try again.',

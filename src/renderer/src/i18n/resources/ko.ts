@@ -366,6 +366,7 @@ export const ko: LocaleResources = {
       attempt_limit: '시도 횟수 한도 도달',
       not_due: '다음 단계 예정 전',
       reserved: '다른 사람이 통화 중',
+      snoozed: '담당자가 미뤄 둠',
       retry_gap: '마지막 시도 후 너무 이름',
       daily_limit: '하루 시도 한도 도달',
       calling_window: '통화 가능 시간 밖 (리드 현지 시간)',
@@ -760,6 +761,8 @@ export const ko: LocaleResources = {
         '이 스크립트에 Dialdeck이 채울 수 없는 {{problems}}이(가) 있습니다. 목록에 있는 변수만 이중 중괄호 안에 쓰고 괄호를 모두 닫으세요.',
       script_empty_text:
         '이 텍스트에는 소리 내어 읽을 내용이 없습니다. 스크립트 문장을 입력한 뒤 다시 시도하세요.',
+      snooze_not_future:
+        '미루기는 지금보다 뒤에 끝나야 합니다({{until}}은(는) 이미 지났습니다). 더 늦은 시간이나 1시간 같은 기간을 고르세요.',
       invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
       not_found:
         '해당 항목이 더 이상 없습니다. 다른 창에서 삭제되었을 수 있습니다. 새로 고친 뒤 다시 시도하세요.',

@@ -360,6 +360,7 @@ export const zhCN: LocaleResources = {
       attempt_limit: '已达拨打次数上限',
       not_due: '下一步尚未到期',
       reserved: '其他人正在拨打',
+      snoozed: '已被销售代表暂缓',
       retry_gap: '距上次拨打太近',
       daily_limit: '已达当日拨打上限',
       calling_window: '不在拨打时段内（线索当地时间）',
@@ -750,6 +751,7 @@ export const zhCN: LocaleResources = {
       script_unknown_variable:
         '此话术使用了 {{problems}}，Dialdeck 无法填充。请只使用列出的变量（每个变量写在双花括号内），并补全每个括号。',
       script_empty_text: '这段文字中没有可朗读的内容。请输入话术的文字后重试。',
+      snooze_not_future: '暂缓的结束时间必须晚于现在（{{until}} 已经过去）。请选择更晚的时间或一个时长，例如 1 小时。',
       invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',
       not_found: '该项已不存在，可能已在另一个窗口中删除。请刷新后重试。',
       unknown_method:
