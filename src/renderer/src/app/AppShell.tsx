@@ -4,18 +4,21 @@ import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholde
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
+import { useSessionAutoAdvance } from '../features/session/hooks/useSessionAutoAdvance';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
 import { Toasts } from '../ui/Toasts';
 import { ConnectionError, ConnectionLost } from './ConnectionError';
 import { useDialogStore } from './dialogStore';
 import {
   LazyCallingSettingsDialog,
+  LazyCommandPalette,
   LazyImportWizard,
   LazyLeadDetailPanel,
   LazyQueueView,
   LazyRemoveDemoDialog,
   LazySettingsDialog,
   LazyShortcutHelpDialog,
+  LazySkipSnoozeDialog,
 } from './lazy';
 import { TopBar } from './TopBar';
 import { useConnection } from './useConnection';
@@ -32,6 +35,9 @@ const Dialogs = () => {
       {opened.help || dialog === 'help' ? <LazyShortcutHelpDialog /> : null}
       {opened.removeDemo || dialog === 'removeDemo' ? <LazyRemoveDemoDialog /> : null}
       {opened.calling || dialog === 'calling' ? <LazyCallingSettingsDialog /> : null}
+      {opened.palette || dialog === 'palette' ? <LazyCommandPalette /> : null}
+      {opened.skip || dialog === 'skip' ? <LazySkipSnoozeDialog mode="skip" /> : null}
+      {opened.snooze || dialog === 'snooze' ? <LazySkipSnoozeDialog mode="snooze" /> : null}
     </Suspense>
   );
 };
@@ -71,6 +77,7 @@ const ListPane = () => {
 export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
+  useSessionAutoAdvance();
   const connection = useConnection();
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;
   return (

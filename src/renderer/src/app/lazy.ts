@@ -11,6 +11,8 @@ const loaders = {
   statusFilter: () => import('../features/leads/components/StatusFilter'),
   queue: () => import('../features/queue/components/QueueView'),
   calling: () => import('../features/queue/components/CallingSettingsDialog'),
+  palette: () => import('../features/shortcuts/components/CommandPalette'),
+  skipSnooze: () => import('../features/session/components/SkipSnoozeDialog'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -27,6 +29,12 @@ export const LazyQueueView = lazy(() => loaders.queue().then((m) => ({ default: 
 
 export const LazyCallingSettingsDialog = lazy(() =>
   loaders.calling().then((m) => ({ default: m.CallingSettingsDialog })),
+);
+
+export const LazyCommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
+
+export const LazySkipSnoozeDialog = lazy(() =>
+  loaders.skipSnooze().then((m) => ({ default: m.SkipSnoozeDialog })),
 );
 
 export const LazyStatusFilter = lazy(() => loaders.statusFilter().then((m) => ({ default: m.StatusFilter })));
