@@ -102,9 +102,12 @@ const PAGE_HELPERS = `
         const renderedMs = performance.now() - window.__keyAt;
         const advance = performance.getEntriesByName('dialdeck:session-advance').at(-1);
         const advanceMs = advance ? advance.startTime - window.__keyAt : -1;
+        const opened = performance.getEntriesByName('dialdeck:session-next-opened').at(-1);
+        const openedMs = opened ? opened.startTime - window.__keyAt : -1;
         requestAnimationFrame(() => setTimeout(() => resolve({
           renderedMs,
           advanceMs,
+          openedMs,
           paintedMs: performance.now() - window.__keyAt,
           keys: window.__keys,
           name: document.querySelector('[data-testid="lead-detail"] .detail__name').textContent,
@@ -115,7 +118,14 @@ const PAGE_HELPERS = `
   };
 `;
 
-type Cycle = { renderedMs: number; advanceMs: number; paintedMs: number; keys: number; name: string };
+type Cycle = {
+  renderedMs: number;
+  advanceMs: number;
+  openedMs: number;
+  paintedMs: number;
+  keys: number;
+  name: string;
+};
 type BenchWindow = { __arm: (name: string | null) => void; __result: Promise<Cycle> };
 
 const detailName = (page: Page) => page.locator('[data-testid="lead-detail"] .detail__name').textContent();
@@ -169,6 +179,28 @@ export async function run(): Promise<Record<string, unknown>> {
         ),
       );
     }
+    // The core's share, called in-process: the next lead, and its card's first read.
+    const coreNext: number[] = [];
+    const coreGet: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      let t = performance.now();
+      const { entry } = await core.handlers['queue.next']({});
+      coreNext.push(performance.now() - t);
+      if (!entry) break;
+      t = performance.now();
+      await core.handlers['leads.get']({ id: entry.lead.id });
+      coreGet.push(performance.now() - t);
+    }
+    const corePlan: number[] = [];
+    const coreList: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let t = performance.now();
+      await core.handlers['queue.plan']({});
+      corePlan.push(performance.now() - t);
+      t = performance.now();
+      await core.handlers['queue.list']({ limit: 100 });
+      coreList.push(performance.now() - t);
+    }
     const logged = core.db
       .prepare("SELECT count(*) FROM activities WHERE kind = 'call' AND outcome = 'no_answer'")
       .pluck()
@@ -186,7 +218,14 @@ export async function run(): Promise<Record<string, unknown>> {
       outcomeKeyToNextLeadPaintedMs: painted,
       /** Of which: the outcome logged and "next lead" asked for (the rest is the next lead loading and rendering). */
       outcomeKeyToAdvanceMs: stats(cycles.map((c) => c.advanceMs)),
+      /** …and the queue's next lead received and opened (the rest is its card loading and rendering). */
+      outcomeKeyToNextOpenedMs: stats(cycles.map((c) => c.openedMs)),
       keystrokesPerCycle,
+      coreQueueNextMs: stats(coreNext),
+      coreLeadGetMs: stats(coreGet),
+      /** The queue view's refresh after each outcome (the day's plan and the first 100 entries). */
+      coreQueuePlanMs: stats(corePlan),
+      coreQueueListMs: stats(coreList),
       idleFrameMs: stats(idleFrames),
       loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       targets: TARGETS,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useResearchStore } from '../../leads/state/researchStore';
+import { useCallStore } from '../../outcomes/state/callStore';
 import { useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { useSessionStore } from '../state/sessionStore';
 
@@ -28,6 +29,10 @@ const isTypingNow = (leadId: string): boolean => {
 export const useSessionAutoAdvance = () => {
   useEffect(() => {
     const stopOutcomes = useOutcomeStore.subscribe((state, previous) => {
+      if (state.saving && !previous.saving) {
+        const current = useCallStore.getState().current;
+        if (current) useSessionStore.getState().prefetchNext(current.leadId);
+      }
       if (state.results === previous.results) return;
       for (const [leadId, result] of Object.entries(state.results)) {
         if (result !== previous.results[leadId])
