@@ -1,4 +1,5 @@
 import { SKIP_REASONS, type SkipReason, SNOOZE_REASONS, type SnoozeReason } from '@shared/domain/session';
+import { SNOOZE_CHOICES, type SnoozeChoice, snoozeUntil } from '@shared/session/snoozeTimes';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDialogStore } from '../../../app/dialogStore';
@@ -7,7 +8,6 @@ import { Dialog } from '../../../ui/Dialog';
 import { useLeadDetailStore } from '../../leads/state/leadDetailStore';
 import { leadOnScreen } from '../../shortcuts/state/actions';
 import { useSessionStore } from '../state/sessionStore';
-import { SNOOZE_CHOICES, type SnoozeChoice, snoozeUntil } from '../utils/snoozeTimes';
 import './session.css';
 
 type Mode = 'skip' | 'snooze';
