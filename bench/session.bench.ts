@@ -83,6 +83,10 @@ const stats = (values: number[]) => {
 const PAGE_HELPERS = `
   window.__keyAt = null;
   window.__keys = 0;
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: false });
   window.addEventListener('keydown', (event) => {
     window.__keys++;
     if (window.__keyAt === null) window.__keyAt = event.timeStamp;
@@ -105,6 +109,9 @@ const PAGE_HELPERS = `
         const opened = performance.getEntriesByName('dialdeck:session-next-opened').at(-1);
         const openedMs = opened ? opened.startTime - window.__keyAt : -1;
         requestAnimationFrame(() => setTimeout(() => resolve({
+          longTaskMs: window.__longTasks
+            .filter(([start]) => start >= window.__keyAt)
+            .reduce((sum, [, duration]) => sum + duration, 0),
           renderedMs,
           advanceMs,
           openedMs,
@@ -119,6 +126,7 @@ const PAGE_HELPERS = `
 `;
 
 type Cycle = {
+  longTaskMs: number;
   renderedMs: number;
   advanceMs: number;
   openedMs: number;
@@ -221,6 +229,8 @@ export async function run(): Promise<Record<string, unknown>> {
       /** …and the queue's next lead received and opened (the rest is its card loading and rendering). */
       outcomeKeyToNextOpenedMs: stats(cycles.map((c) => c.openedMs)),
       keystrokesPerCycle,
+      /** Main-thread tasks over 50 ms in the page between the key and the paint, summed per cycle. */
+      longTasksPerCycleMs: stats(cycles.map((c) => c.longTaskMs)),
       coreQueueNextMs: stats(coreNext),
       coreLeadGetMs: stats(coreGet),
       /** The queue view's refresh after each outcome (the day's plan and the first 100 entries). */
