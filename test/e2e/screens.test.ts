@@ -51,7 +51,7 @@ const visibleTexts = (page: Page): Promise<string[]> =>
       // A row joins several values ("company · cadence · step"); each is checked on its own too.
       if (text) texts.push(text, ...text.split(/\s[·—]\s/).map((part: string) => part.trim()));
     }
-    for (const el of body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const el of Array.from(body.querySelectorAll('[aria-label], [title], [placeholder]'))) {
       for (const name of ['aria-label', 'title', 'placeholder']) {
         const value = el.getAttribute(name)?.trim();
         if (value) texts.push(value);

@@ -139,7 +139,7 @@ describe('the Tasks view', () => {
       .evaluateAll((els) =>
         els.map((el) => [
           el.querySelector('h3')?.textContent,
-          [...el.querySelectorAll('.task-row__name')].map((n) => n.textContent),
+          Array.from(el.querySelectorAll('.task-row__name')).map((n) => n.textContent),
         ]),
       );
     expect(groups).toEqual([

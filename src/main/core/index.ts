@@ -14,6 +14,7 @@ import { createQualificationHandlers } from './qualification/handlers';
 import { createDialing } from './queue/dialing';
 import { createQueueHandlers } from './queue/handlers';
 import { createScriptsHandlers } from './scripts/handlers';
+import { createSessionHandlers } from './session/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
@@ -89,6 +90,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createQualificationHandlers(base),
       createScriptsHandlers(base),
       createTaskEmailHandlers(base),
+      createSessionHandlers(base),
     ),
     place,
   );

@@ -66,6 +66,8 @@ export const ErrorCode = z.enum([
   'script_unknown_variable',
   /** Text to time has nothing in it to read aloud. */
   'script_empty_text',
+  /** A snooze must end after now; pick a later time or a duration. */
+  'snooze_not_future',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -24,6 +24,8 @@ export const HistoryEntry = z.object({
   status: LeadStatus.nullable(),
   callbackAt: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
+  /** A snooze's end (UTC epoch ms); only on `snooze` activities. */
+  snoozedUntil: z.number().int().nullable().optional(),
   /** Set when the outcome was voided: when, why, and whether it was an undo or a later void. */
   void: z.object({ at: z.number().int(), reason: z.string().nullable(), kind: VoidKind }).nullable(),
   /** Whether a void would be accepted now: the lead's newest standing call. */

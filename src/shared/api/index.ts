@@ -8,6 +8,7 @@ import { outcomesMethods } from './outcomes';
 import { qualificationMethods } from './qualification';
 import { queueMethods } from './queue';
 import { scriptsMethods } from './scripts';
+import { sessionMethods } from './session';
 import { settingsMethods } from './settings';
 
 export const api = joinDomains(
@@ -20,6 +21,7 @@ export const api = joinDomains(
   historyMethods,
   qualificationMethods,
   scriptsMethods,
+  sessionMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -62,9 +62,13 @@ export const queueMethods = {
     z.object({ at: At, limit: z.number().int().min(1).max(500).default(50) }),
     z.object({ at: z.number().int(), entries: z.array(QueueEntry) }),
   ),
-  /** The one lead to call now, or null when no lead is callable. */
+  /** The one lead to call now, or null when no lead is callable (`exclude` leaves leads out). */
   'queue.next': method(
-    z.object({ at: At }),
+    z.object({
+      at: At,
+      /** Leads to pass over (a calling session's skips); the queue's order is unchanged. */
+      exclude: z.array(LeadId).max(1000).optional(),
+    }),
     z.object({ at: z.number().int(), entry: QueueEntry.nullable() }),
   ),
   /** Why a lead is or is not callable at `at`, and when it becomes callable. */

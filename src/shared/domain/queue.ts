@@ -92,6 +92,7 @@ export const BLOCKER_RULES = [
   'attempt_limit',
   'not_due',
   'reserved',
+  'snoozed',
   'retry_gap',
   'daily_limit',
   'calling_window',

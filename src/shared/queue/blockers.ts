@@ -19,6 +19,8 @@ export type DialState = {
   limits: DialLimits;
   attempts: { total: number; day: number; dayKey: string | null; lastAt: number | null };
   reservation: { by: string; until: number } | null;
+  /** The rep snoozed the lead until `until` (UTC epoch ms) for `reason`. */
+  snooze?: { until: number; reason: string } | null;
 };
 
 export type DialEnv = {
@@ -80,6 +82,8 @@ export const evaluateBlockers = (state: DialState, at: number, env: DialEnv): Ra
   if (reservation && reservation.by !== env.me && reservation.until > at) {
     blockers.push(block('reserved', reservation.until, { by: reservation.by }));
   }
+  const snooze = state.snooze;
+  if (snooze && snooze.until > at) blockers.push(block('snoozed', snooze.until, { reason: snooze.reason }));
   if (!isCallback && attempts.lastAt !== null) {
     const clears = attempts.lastAt + limits.minRetryGapMinutes * 60_000;
     if (clears > at) blockers.push(block('retry_gap', clears, { lastAttemptAt: attempts.lastAt }));

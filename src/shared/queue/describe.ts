@@ -29,6 +29,7 @@ export const describeBlocker = (raw: RawBlocker, zone: string | null): Blocker =
     attempt_limit: `The lead has been dialed ${d.attempts} times, the limit of ${d.limit}.`,
     not_due: `The next ${d.kind === 'callback' ? 'callback' : 'call'} is due at ${until}.`,
     reserved: `Another rep (${d.by}) holds the lead until ${until}.`,
+    snoozed: `The rep snoozed the lead until ${until}${d.reason ? ` (${d.reason})` : ''}; it comes back to the queue then.`,
     retry_gap: `The lead was dialed recently; the next dial waits until ${until}.`,
     daily_limit: `The lead has been dialed ${d.attempts} times today, the daily limit of ${d.limit}; it can be dialed again from ${until}.`,
     calling_window:

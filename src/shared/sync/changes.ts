@@ -6,6 +6,7 @@ import { leadMutations } from './mutations/leads';
 import { qualificationMutations } from './mutations/qualification';
 import { queueMutations } from './mutations/queue';
 import { scriptMutations } from './mutations/scripts';
+import { sessionMutations } from './mutations/session';
 
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
 export const changeMutations = joinMutations(
@@ -15,6 +16,7 @@ export const changeMutations = joinMutations(
   cadenceMutations,
   qualificationMutations,
   scriptMutations,
+  sessionMutations,
 );
 export type ChangeMutations = typeof changeMutations;
 export type ChangeName = keyof ChangeMutations;

@@ -79,6 +79,16 @@ describe('outbox rows are the sync wire format', () => {
     });
     await h.call('scripts.delete', { id: script.id });
     await h.call('research.setFacts', { leadId: bo, facts: { painPoint: 'manual dialing' } });
+    // A calling session's skip and snooze.
+    const ed = h.lead({ name: 'Ed Moss', company: 'Echo' });
+    await h.call('session.skip', { leadId: ed, reason: 'needs_research', at: T });
+    await h.call('session.snooze', {
+      leadId: ed,
+      until: T + DAY,
+      reason: 'out_of_office',
+      note: 'Back Monday',
+      at: T,
+    });
 
     const { rows, names, failures } = checkOutbox(core.db);
     expect(failures).toEqual([]);

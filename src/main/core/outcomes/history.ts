@@ -23,6 +23,8 @@ type Data = {
   status?: LeadStatus;
   callbackAt?: number | null;
   durationSeconds?: number | null;
+  /** A snooze's end (session/record.ts). */
+  until?: number;
 };
 
 const parseData = (text: string | null): Data => {
@@ -68,6 +70,7 @@ export const createHistory = (db: Db) => {
         status: data.status ?? null,
         callbackAt: data.callbackAt ?? null,
         durationSeconds: data.durationSeconds ?? null,
+        ...(row.kind === 'snooze' ? { snoozedUntil: data.until ?? null } : {}),
         void:
           row.voided_at === null
             ? null

@@ -50,6 +50,10 @@ export const loadDialFrom = (svc: Services, facts: LeadFacts, resolved: Resolved
       counters.reservedBy !== null && counters.reservedUntil !== null
         ? { by: counters.reservedBy, until: counters.reservedUntil }
         : null,
+    snooze:
+      counters.snoozedUntil !== null
+        ? { until: counters.snoozedUntil, reason: counters.snoozeReason ?? '' }
+        : null,
   };
   return { facts, counters, task, enrollment, zoneKey, state };
 };

@@ -42,8 +42,8 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
       dialing.settle();
       return { at, entries };
     },
-    'queue.next': ({ at = now() }) => {
-      const first = selector.ranked(at).next();
+    'queue.next': ({ at = now(), exclude }) => {
+      const first = selector.ranked(at, exclude ? { exclude: new Set(exclude) } : {}).next();
       const entry = first.done ? null : toEntry(first.value, 1, at);
       dialing.settle();
       return { at, entry };

@@ -17,6 +17,9 @@ export type Counters = {
   fit: number | null;
   reservedBy: string | null;
   reservedUntil: number | null;
+  /** Kept out of the queue until then (UTC epoch ms), with the rep's reason; null when not snoozed. */
+  snoozedUntil: number | null;
+  snoozeReason: string | null;
 };
 
 export const NO_COUNTERS: Counters = {
@@ -29,6 +32,8 @@ export const NO_COUNTERS: Counters = {
   fit: null,
   reservedBy: null,
   reservedUntil: null,
+  snoozedUntil: null,
+  snoozeReason: null,
 };
 
 export type TaskRow = {
@@ -118,10 +123,12 @@ export type CounterRow = {
   fit: number | null;
   reserved_by: string | null;
   reserved_until: number | null;
+  snoozed_until: number | null;
+  snooze_reason: string | null;
 };
 
 export const COUNTER_COLUMNS = `attempts_total, attempts_day, attempts_day_key, last_attempt_at, last_outcome,
-  connects_total, fit, reserved_by, reserved_until`;
+  connects_total, fit, reserved_by, reserved_until, snoozed_until, snooze_reason`;
 
 export const toCounters = (row: CounterRow | undefined): Counters =>
   row
@@ -135,6 +142,8 @@ export const toCounters = (row: CounterRow | undefined): Counters =>
         fit: row.fit,
         reservedBy: row.reserved_by,
         reservedUntil: row.reserved_until,
+        snoozedUntil: row.snoozed_until,
+        snoozeReason: row.snooze_reason,
       }
     : NO_COUNTERS;
 

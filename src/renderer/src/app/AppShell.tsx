@@ -4,6 +4,7 @@ import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholde
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
+import { useSessionAutoAdvance } from '../features/session/hooks/useSessionAutoAdvance';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
 import { useTasksStore } from '../features/tasks/state/tasksStore';
 import { Toasts } from '../ui/Toasts';
@@ -11,12 +12,14 @@ import { ConnectionError, ConnectionLost } from './ConnectionError';
 import { useDialogStore } from './dialogStore';
 import {
   LazyCallingSettingsDialog,
+  LazyCommandPalette,
   LazyImportWizard,
   LazyLeadDetailPanel,
   LazyQueueView,
   LazyRemoveDemoDialog,
   LazySettingsDialog,
   LazyShortcutHelpDialog,
+  LazySkipSnoozeDialog,
   LazyTasksView,
 } from './lazy';
 import { TopBar } from './TopBar';
@@ -34,6 +37,9 @@ const Dialogs = () => {
       {opened.help || dialog === 'help' ? <LazyShortcutHelpDialog /> : null}
       {opened.removeDemo || dialog === 'removeDemo' ? <LazyRemoveDemoDialog /> : null}
       {opened.calling || dialog === 'calling' ? <LazyCallingSettingsDialog /> : null}
+      {opened.palette || dialog === 'palette' ? <LazyCommandPalette /> : null}
+      {opened.skip || dialog === 'skip' ? <LazySkipSnoozeDialog mode="skip" /> : null}
+      {opened.snooze || dialog === 'snooze' ? <LazySkipSnoozeDialog mode="snooze" /> : null}
     </Suspense>
   );
 };
@@ -84,6 +90,7 @@ const TasksSlot = () => {
 export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
+  useSessionAutoAdvance();
   const connection = useConnection();
   const tasksShown = useTasksStore((s) => s.shown);
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;

@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 
-export type DialogName = 'import' | 'settings' | 'help' | 'removeDemo' | 'calling' | 'handoff';
+export type DialogName =
+  | 'import'
+  | 'settings'
+  | 'help'
+  | 'removeDemo'
+  | 'calling'
+  | 'handoff'
+  | 'palette'
+  | 'skip'
+  | 'snooze';
 
 type DialogStore = {
   dialog: DialogName | null;

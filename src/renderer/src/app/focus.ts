@@ -4,13 +4,15 @@ export const FOCUS_IDS = {
   list: 'lead-list',
   statusFilter: 'lead-status-filter',
   notes: 'research-notes',
+  callNote: 'call-note',
   callLink: 'lead-call-link',
   detail: 'lead-detail',
 } as const;
 
+/** Focuses the element with `id`; false when it is missing or not shown (e.g. the list behind the queue). */
 export const focusById = (id: string): boolean => {
   const element = document.getElementById(id);
-  if (!element) return false;
+  if (!element?.checkVisibility()) return false;
   element.focus();
   return true;
 };

@@ -12,6 +12,8 @@ const loaders = {
   queue: () => import('../features/queue/components/QueueView'),
   calling: () => import('../features/queue/components/CallingSettingsDialog'),
   tasks: () => import('../features/tasks/components/TasksView'),
+  palette: () => import('../features/shortcuts/components/CommandPalette'),
+  skipSnooze: () => import('../features/session/components/SkipSnoozeDialog'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -30,6 +32,12 @@ export const LazyTasksView = lazy(() => loaders.tasks().then((m) => ({ default: 
 
 export const LazyCallingSettingsDialog = lazy(() =>
   loaders.calling().then((m) => ({ default: m.CallingSettingsDialog })),
+);
+
+export const LazyCommandPalette = lazy(() => loaders.palette().then((m) => ({ default: m.CommandPalette })));
+
+export const LazySkipSnoozeDialog = lazy(() =>
+  loaders.skipSnooze().then((m) => ({ default: m.SkipSnoozeDialog })),
 );
 
 export const LazyStatusFilter = lazy(() => loaders.statusFilter().then((m) => ({ default: m.StatusFilter })));

@@ -6,6 +6,7 @@ import { migration004ImportBatches } from './004_import_batches';
 import { migration005CallVoids } from './005_call_voids';
 import { migration006Scripts } from './006_scripts';
 import { migration007Qualification } from './007_qualification';
+import { migration008Snooze } from './008_snooze';
 
 /** Schema version N is reached by running migrations[N - 1]. Append only; never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   migration005CallVoids,
   migration006Scripts,
   migration007Qualification,
+  migration008Snooze,
 ];

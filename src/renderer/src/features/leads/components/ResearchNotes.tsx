@@ -32,7 +32,8 @@ export const ResearchNotes = ({ leadId, savedBody, savedAt }: ResearchNotesProps
     if (event.key === 'Escape') {
       event.preventDefault();
       flush(leadId);
-      focusById(FOCUS_IDS.list);
+      // The lead list is hidden while the queue is shown: then Esc just leaves the field.
+      if (!focusById(FOCUS_IDS.list)) event.currentTarget.blur();
     }
   };
 

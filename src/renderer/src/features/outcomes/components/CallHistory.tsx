@@ -8,6 +8,7 @@ import { onEvent } from '../../../api/client';
 import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative, formatZonedDateTime, isKnownTimeZone } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
+import { sessionEntryLabel } from '../../session/utils/historyLabel';
 import { useCallStore } from '../state/callStore';
 import { useOutcomeStore } from '../state/outcomeStore';
 import { outcomeLabel } from '../utils/labels';
@@ -22,6 +23,8 @@ const entryLabel = (entry: HistoryEntry, outcomes: Outcome[], t: TFunction): str
     const outcome = outcomes.find((o) => o.id === entry.outcome);
     return outcome ? outcomeLabel(outcome, t) : (entry.outcome ?? t('history.call'));
   }
+  const session = sessionEntryLabel(entry, t);
+  if (session !== null) return session;
   const kind = t(`history.kinds.${entry.kind}`, { defaultValue: entry.kind });
   return entry.outcome === 'skipped' ? t('history.skipped', { kind }) : t('history.done', { kind });
 };

@@ -2,6 +2,7 @@ import type { LogResult } from '@shared/api/outcomes';
 import type { LeadStatus } from '@shared/domain/lead';
 import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FOCUS_IDS } from '../../../app/focus';
 import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
@@ -203,6 +204,7 @@ export const OutcomeCard = ({ leadId, status }: { leadId: string; status: LeadSt
         <input
           className="input"
           type="text"
+          id={FOCUS_IDS.callNote}
           value={note}
           maxLength={10_000}
           placeholder={t('outcomes.notePlaceholder')}

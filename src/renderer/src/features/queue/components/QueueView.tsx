@@ -9,6 +9,7 @@ import { Button } from '../../../ui/Button';
 import { Kbd } from '../../../ui/Kbd';
 import { StatusBadge } from '../../leads/components/StatusBadge';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { SessionStrip } from '../../session/components/SessionStrip';
 import { useQueueStore } from '../state/queueStore';
 import { reasonText } from './reasonText';
 import './queue.css';
@@ -49,7 +50,7 @@ const PlanHeader = ({ plan }: { plan: DailyPlan }) => {
   );
 };
 
-const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
+const EntryRow = ({ entry, open, active }: { entry: QueueEntry; open: boolean; active: boolean }) => {
   const { t } = useTranslation();
   const openLead = useLeadListStore((s) => s.open);
   const zone = entry.zone.timeZone;
@@ -58,8 +59,10 @@ const EntryRow = ({ entry, open }: { entry: QueueEntry; open: boolean }) => {
     <li>
       <button
         type="button"
-        className={`queue-entry${open ? ' queue-entry--open' : ''}`}
+        className={`queue-entry${open ? ' queue-entry--open' : ''}${active ? ' queue-entry--active' : ''}`}
         aria-current={open ? 'true' : undefined}
+        data-active={active ? 'true' : undefined}
+        ref={active ? (node) => node?.scrollIntoView({ block: 'nearest' }) : undefined}
         onClick={() => openLead(entry.lead.id)}
         data-testid="queue-entry"
         data-lead-id={entry.lead.id}
@@ -110,6 +113,7 @@ export const QueueView = () => {
   const refresh = useQueueStore((s) => s.refresh);
   const openNext = useQueueStore((s) => s.openNext);
   const openId = useLeadListStore((s) => s.openId);
+  const activeId = useQueueStore((s) => s.activeId);
 
   useEffect(() => {
     void refresh();
@@ -128,6 +132,7 @@ export const QueueView = () => {
           {t('queue.next')} <Kbd>⇧Q</Kbd>
         </Button>
       </div>
+      <SessionStrip />
       {plan ? <PlanHeader plan={plan} /> : null}
       {status === 'error' ? <p className="form-error">{t('queue.error', { message: error ?? '' })}</p> : null}
       {status === 'ready' && entries.length === 0 ? (
@@ -138,7 +143,12 @@ export const QueueView = () => {
       ) : null}
       <ol className="queue__list" aria-label={t('queue.title')}>
         {entries.map((entry) => (
-          <EntryRow key={entry.lead.id} entry={entry} open={entry.lead.id === openId} />
+          <EntryRow
+            key={entry.lead.id}
+            entry={entry}
+            open={entry.lead.id === openId}
+            active={entry.lead.id === activeId}
+          />
         ))}
       </ol>
     </div>

@@ -12,6 +12,11 @@ type QueueStore = {
   plan: DailyPlan | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
+  /** The highlighted entry (J/K move it while the queue is shown, Enter opens it). */
+  activeId: string | null;
+  moveActive: (delta: number) => void;
+  moveActiveTo: (end: 'first' | 'last') => void;
+  openActive: () => void;
   setView: (view: WorkspaceView) => void;
   toggleView: () => void;
   /** Re-reads the call list and the day's plan (only while the queue is on screen). */
@@ -30,6 +35,23 @@ export const useQueueStore = create<QueueStore>((set, get) => {
     plan: null,
     status: 'idle',
     error: null,
+    activeId: null,
+    moveActive: (delta) => {
+      const { entries, activeId } = get();
+      if (entries.length === 0) return;
+      const at = entries.findIndex((e) => e.lead.id === activeId);
+      const next = at < 0 ? (delta > 0 ? 0 : entries.length - 1) : at + delta;
+      const clamped = Math.max(0, Math.min(entries.length - 1, next));
+      set({ activeId: entries[clamped]?.lead.id ?? null });
+    },
+    moveActiveTo: (end) => {
+      const { entries } = get();
+      set({ activeId: (end === 'first' ? entries[0] : entries.at(-1))?.lead.id ?? null });
+    },
+    openActive: () => {
+      const id = get().activeId ?? get().entries[0]?.lead.id;
+      if (id) useLeadListStore.getState().open(id);
+    },
     setView: (view) => {
       set({ view });
       if (view === 'queue') void get().refresh();

@@ -5,7 +5,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Kbd } from '../../../ui/Kbd';
 import { keyLabel, SHORTCUTS, type ShortcutGroup } from '../state/shortcuts';
 
-const GROUPS: readonly ShortcutGroup[] = ['list', 'lead', 'app'];
+const GROUPS: readonly ShortcutGroup[] = ['list', 'lead', 'session', 'app'];
 
 export const ShortcutHelpDialog = () => {
   const { t } = useTranslation();

@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
 import { useDialogStore } from '../../../app/dialogStore';
 import { FOCUS_IDS, focusById } from '../../../app/focus';
-import { i18n } from '../../../i18n';
-import { exportLeads } from '../../import/utils/exportLeads';
 import { useLeadListStore } from '../../leads/state/leadListStore';
 import { useCallStore } from '../../outcomes/state/callStore';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { outcomeIndexOfKey } from '../../outcomes/utils/labels';
-import { useQualificationStore } from '../../qualification/state/qualificationStore';
 import { useQueueStore } from '../../queue/state/queueStore';
-import { useSettingsStore } from '../../settings/state/settingsStore';
-import { nextTheme } from '../../settings/utils/theme';
-import { useTasksStore } from '../../tasks/state/tasksStore';
+import { useSessionStore } from '../../session/state/sessionStore';
+import { OUTCOME_KEY_MARK } from '../../session/utils/marks';
+import { moveInView, moveToEnd, openActiveInView, SHORTCUT_ACTIONS } from '../state/actions';
+import type { ShortcutId } from '../state/shortcuts';
 
 /** Fields where letters are text, not commands. */
 const isTyping = (target: EventTarget | null): boolean =>
@@ -26,11 +24,7 @@ const isListOrPage = (target: EventTarget | null): boolean =>
   target === null ||
   (target instanceof HTMLElement && target.id === FOCUS_IDS.list);
 
-const moveInList = (action: () => void) => {
-  action();
-  // The list takes focus so its highlighted row is announced (aria-activedescendant).
-  if (document.activeElement?.id !== FOCUS_IDS.list) focusById(FOCUS_IDS.list);
-};
+const run = (id: ShortcutId): boolean => SHORTCUT_ACTIONS[id]?.() ?? false;
 
 /**
  * Digits log outcomes for the lead on screen, in the order the outcome card shows them. The lead is the
@@ -46,119 +40,101 @@ const logOutcomeByKey = (key: string): boolean => {
   const outcomes = useOutcomeStore.getState();
   const outcome = activeOutcomes(outcomes.outcomes)[index];
   if (!outcome) return false;
+  performance.mark(OUTCOME_KEY_MARK);
   void outcomes.choose(current.leadId, outcome);
   return true;
 };
 
-/** Esc on a link or button in the lead panel goes back to the list. */
-const leaveDetail = (): boolean =>
-  document.activeElement?.closest(`#${FOCUS_IDS.detail}`) ? focusById(FOCUS_IDS.list) : false;
+/** Esc on a link or button in the lead panel goes back to the list (or the queue, while it is shown). */
+const leaveDetail = (): boolean => {
+  if (!document.activeElement?.closest(`#${FOCUS_IDS.detail}`)) return false;
+  if (useQueueStore.getState().view === 'queue') {
+    (document.activeElement as HTMLElement).blur();
+    return true;
+  }
+  return focusById(FOCUS_IDS.list);
+};
 
 const handleModifierShortcut = (event: KeyboardEvent): boolean => {
   const key = event.key.toLowerCase();
-  const dialogs = useDialogStore.getState();
   // In a text field Ctrl/Cmd+Z undoes typing; elsewhere it undoes the outcome just logged.
-  if (key === 'z' && !event.shiftKey && !isTyping(event.target) && useCallStore.getState().undoable) {
-    void useOutcomeStore.getState().undo();
-    return true;
-  }
-  if (key === 'i' && !event.shiftKey) dialogs.openDialog('import');
-  else if (key === 'k' && !event.shiftKey) focusById(FOCUS_IDS.search);
-  else if (key === ',') dialogs.openDialog('settings');
-  else if (key === 'e' && event.shiftKey) void exportLeads();
-  else return false;
-  return true;
+  if (key === 'z' && !event.shiftKey) return !isTyping(event.target) && run('undoOutcome');
+  if (key === 'i' && !event.shiftKey) return run('import');
+  if (key === 'k' && !event.shiftKey) return run('palette');
+  if (key === ',') return run('settings');
+  if (key === 'e' && event.shiftKey) return run('export');
+  return false;
+};
+
+/** S skips the lead on screen in the Queue view and in a session; in the lead list it is the status filter. */
+const sKey = (): boolean =>
+  useQueueStore.getState().view === 'queue' || useSessionStore.getState().state !== 'off'
+    ? run('skipLead')
+    : run('statusFilter');
+
+const LETTERS: Record<string, () => boolean> = {
+  '/': () => run('focusSearch'),
+  '?': () => run('help'),
+  ',': () => run('settings'),
+  t: () => run('theme'),
+  T: () => run('toggleTasks'),
+  s: sKey,
+  z: () => run('snoozeLead'),
+  e: () => run('editNotes'),
+  n: () => run('callNote'),
+  c: () => run('call'),
+  h: () => run('handoff'),
+  q: () => run('toggleQueue'),
+  Q: () => run('nextInQueue'),
+  g: () => run('startSession'),
+  p: () => run('pauseSession'),
+  x: () => run('stopSession'),
+  j: () => moveInView(1),
+  k: () => moveInView(-1),
+};
+
+const NAVIGATION: Record<string, () => boolean> = {
+  ArrowDown: () => moveInView(1),
+  ArrowUp: () => moveInView(-1),
+  PageDown: () => moveInView(10),
+  PageUp: () => moveInView(-10),
+  Home: () => moveToEnd('first'),
+  End: () => moveToEnd('last'),
+  Enter: openActiveInView,
+  o: openActiveInView,
 };
 
 const handleSingleKey = (event: KeyboardEvent): boolean => {
-  const list = useLeadListStore.getState();
-  const dialogs = useDialogStore.getState();
-  switch (event.key) {
-    case '/':
-      focusById(FOCUS_IDS.search);
-      return true;
-    case '?':
-      dialogs.openDialog('help');
-      return true;
-    case ',':
-      dialogs.openDialog('settings');
-      return true;
-    case 't': {
-      const { settings, update } = useSettingsStore.getState();
-      void update({ theme: nextTheme(settings.theme) });
-      return true;
-    }
-    case 's':
-      return focusById(FOCUS_IDS.statusFilter);
-    case 'e':
-    case 'n':
-      return focusById(FOCUS_IDS.notes);
-    case 'c': {
-      const link = document.getElementById(FOCUS_IDS.callLink);
-      link?.click();
-      return link !== null;
-    }
-    case 'h':
-      return useQualificationStore.getState().requestHandoff();
-    case 'T':
-      useTasksStore.getState().toggle();
-      return true;
-    case 'q':
-      useQueueStore.getState().toggleView();
-      return true;
-    case 'Q':
-      void useQueueStore.getState().openNext(i18n.t('queue.none'));
-      return true;
-    case 'j':
-      moveInList(() => list.moveActive(1));
-      return true;
-    case 'k':
-      moveInList(() => list.moveActive(-1));
-      return true;
-    default:
-      if (logOutcomeByKey(event.key)) return true;
-      break;
-  }
+  const letter = LETTERS[event.key];
+  if (letter) return letter();
+  if (logOutcomeByKey(event.key)) return true;
   // Arrows, paging and Enter keep their own meaning elsewhere (scrolling the panel, pressing a button).
   if (!isListOrPage(event.target)) return event.key === 'Escape' && leaveDetail();
-  switch (event.key) {
-    case 'ArrowDown':
-      moveInList(() => list.moveActive(1));
-      return true;
-    case 'ArrowUp':
-      moveInList(() => list.moveActive(-1));
-      return true;
-    case 'PageDown':
-      moveInList(() => list.moveActive(10));
-      return true;
-    case 'PageUp':
-      moveInList(() => list.moveActive(-10));
-      return true;
-    case 'Home':
-      moveInList(() => list.moveActiveTo('first'));
-      return true;
-    case 'End':
-      moveInList(() => list.moveActiveTo('last'));
-      return true;
-    case 'Enter':
-    case 'o':
-      list.openActive();
-      return true;
-    default:
-      return false;
-  }
+  return NAVIGATION[event.key]?.() ?? false;
 };
 
-/** The workspace's keyboard map, in one listener. Dialogs handle their own keys while open. */
+/** Esc always leaves a text field (a field with its own Esc, like the research notes, handles it first). */
+const leaveTextField = (event: KeyboardEvent): boolean => {
+  if (event.key !== 'Escape' || !isTyping(event.target) || !(event.target instanceof HTMLElement))
+    return false;
+  event.target.blur();
+  return true;
+};
+
+/**
+ * The workspace's keyboard map, in one listener. Dialogs handle their own keys while open. The Queue
+ * view owns J/K/arrows/Enter while it is shown, so no keystroke reaches the hidden lead list.
+ */
 export const useGlobalShortcuts = () => {
   useEffect(() => {
     const handleKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       if (useDialogStore.getState().dialog !== null) return;
-      const handled =
-        event.ctrlKey || event.metaKey
-          ? !event.altKey && handleModifierShortcut(event)
-          : !event.altKey && !isTyping(event.target) && handleSingleKey(event);
+      let handled = false;
+      if (event.altKey) handled = false;
+      else if (event.ctrlKey || event.metaKey) handled = handleModifierShortcut(event);
+      else if (isTyping(event.target)) handled = leaveTextField(event);
+      else handled = handleSingleKey(event);
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', handleKeyDown);

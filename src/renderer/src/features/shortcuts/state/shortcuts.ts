@@ -1,4 +1,8 @@
-/** Every shortcut, as the help dialog lists it. `Mod` is ⌘ on a Mac and Ctrl elsewhere. */
+/**
+ * Every shortcut, as the help dialog and the command palette list it (one registry, so they never
+ * disagree). `Mod` is ⌘ on a Mac and Ctrl elsewhere. In the Queue view and in a calling session, S skips
+ * the lead on screen; in the lead list it opens the status filter.
+ */
 export type ShortcutId =
   | 'focusSearch'
   | 'statusFilter'
@@ -23,9 +27,16 @@ export type ShortcutId =
   | 'toggleTasks'
   | 'taskDone'
   | 'taskSkip'
-  | 'dncList';
+  | 'dncList'
+  | 'callNote'
+  | 'startSession'
+  | 'pauseSession'
+  | 'stopSession'
+  | 'skipLead'
+  | 'snoozeLead'
+  | 'palette';
 
-export type ShortcutGroup = 'list' | 'lead' | 'app';
+export type ShortcutGroup = 'list' | 'lead' | 'session' | 'app';
 
 export type Shortcut = {
   id: ShortcutId;
@@ -35,7 +46,7 @@ export type Shortcut = {
 };
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'focusSearch', group: 'list', keys: [['/'], ['Mod', 'K']] },
+  { id: 'focusSearch', group: 'list', keys: [['/']] },
   { id: 'statusFilter', group: 'list', keys: [['S']] },
   { id: 'next', group: 'list', keys: [['↓'], ['J']] },
   { id: 'previous', group: 'list', keys: [['↑'], ['K']] },
@@ -44,12 +55,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'open', group: 'list', keys: [['Enter'], ['O']] },
   { id: 'toggleQueue', group: 'list', keys: [['Q']] },
   { id: 'nextInQueue', group: 'list', keys: [['Shift', 'Q']] },
-  { id: 'editNotes', group: 'lead', keys: [['E'], ['N']] },
+  { id: 'editNotes', group: 'lead', keys: [['E']] },
+  { id: 'callNote', group: 'lead', keys: [['N']] },
   { id: 'call', group: 'lead', keys: [['C']] },
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
   { id: 'handoff', group: 'lead', keys: [['H']] },
   { id: 'undoOutcome', group: 'lead', keys: [['Mod', 'Z']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
+  { id: 'startSession', group: 'session', keys: [['G']] },
+  { id: 'pauseSession', group: 'session', keys: [['P']] },
+  { id: 'stopSession', group: 'session', keys: [['X']] },
+  { id: 'skipLead', group: 'session', keys: [['S']] },
+  { id: 'snoozeLead', group: 'session', keys: [['Z']] },
+  { id: 'palette', group: 'app', keys: [['Mod', 'K']] },
   { id: 'import', group: 'app', keys: [['Mod', 'I']] },
   { id: 'export', group: 'app', keys: [['Mod', 'Shift', 'E']] },
   { id: 'settings', group: 'app', keys: [[','], ['Mod', ',']] },

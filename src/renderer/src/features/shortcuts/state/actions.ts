@@ -1,0 +1,139 @@
+import { useDialogStore } from '../../../app/dialogStore';
+import { FOCUS_IDS, focusById } from '../../../app/focus';
+import { i18n } from '../../../i18n';
+import { exportLeads } from '../../import/utils/exportLeads';
+import { useLeadListStore } from '../../leads/state/leadListStore';
+import { useCallStore } from '../../outcomes/state/callStore';
+import { useOutcomeStore } from '../../outcomes/state/outcomeStore';
+import { useQualificationStore } from '../../qualification/state/qualificationStore';
+import { useQueueStore } from '../../queue/state/queueStore';
+import { useSessionStore } from '../../session/state/sessionStore';
+import { useSettingsStore } from '../../settings/state/settingsStore';
+import { nextTheme } from '../../settings/utils/theme';
+import { useTasksStore } from '../../tasks/state/tasksStore';
+import { rememberFocus } from './returnFocus';
+import type { ShortcutId } from './shortcuts';
+
+const queueShown = () => useQueueStore.getState().view === 'queue';
+
+/** Moves the highlight in the list on screen: the queue while it is shown, else the lead list. */
+export const moveInView = (delta: number): boolean => {
+  if (queueShown()) {
+    useQueueStore.getState().moveActive(delta);
+    return true;
+  }
+  useLeadListStore.getState().moveActive(delta);
+  // The list takes focus so its highlighted row is announced (aria-activedescendant).
+  if (document.activeElement?.id !== FOCUS_IDS.list) focusById(FOCUS_IDS.list);
+  return true;
+};
+
+export const moveToEnd = (end: 'first' | 'last'): boolean => {
+  if (queueShown()) useQueueStore.getState().moveActiveTo(end);
+  else {
+    useLeadListStore.getState().moveActiveTo(end);
+    if (document.activeElement?.id !== FOCUS_IDS.list) focusById(FOCUS_IDS.list);
+  }
+  return true;
+};
+
+export const openActiveInView = (): boolean => {
+  if (queueShown()) useQueueStore.getState().openActive();
+  else useLeadListStore.getState().openActive();
+  return true;
+};
+
+/** The lead on screen that a skip or snooze is for: the current call's lead while its card shows. */
+export const leadOnScreen = (): string | null => {
+  const openId = useLeadListStore.getState().openId;
+  const { current, visible } = useCallStore.getState();
+  return openId && visible && current?.leadId === openId ? openId : null;
+};
+
+const openLeadDialog = (dialog: 'skip' | 'snooze'): boolean => {
+  if (!leadOnScreen()) return false;
+  useDialogStore.getState().openDialog(dialog);
+  return true;
+};
+
+/**
+ * What each shortcut does, for the keyboard and the command palette alike. Returns false when the
+ * action does not apply now (no lead on screen, nothing to undo…). `logOutcome` and `leave` depend on
+ * the key or the focus and are run by the keyboard only; the palette lists each outcome by itself.
+ */
+export const SHORTCUT_ACTIONS: Partial<Record<ShortcutId, () => boolean>> = {
+  focusSearch: () => focusById(FOCUS_IDS.search),
+  statusFilter: () => focusById(FOCUS_IDS.statusFilter),
+  next: () => moveInView(1),
+  previous: () => moveInView(-1),
+  first: () => moveToEnd('first'),
+  last: () => moveToEnd('last'),
+  open: openActiveInView,
+  toggleTasks: () => {
+    useTasksStore.getState().toggle();
+    return true;
+  },
+  toggleQueue: () => {
+    useQueueStore.getState().toggleView();
+    return true;
+  },
+  nextInQueue: () => {
+    void useQueueStore.getState().openNext(i18n.t('queue.none'));
+    return true;
+  },
+  editNotes: () => focusById(FOCUS_IDS.notes),
+  callNote: () => focusById(FOCUS_IDS.callNote),
+  call: () => {
+    const link = document.getElementById(FOCUS_IDS.callLink);
+    link?.click();
+    return link !== null;
+  },
+  handoff: () => useQualificationStore.getState().requestHandoff(),
+  undoOutcome: () => {
+    if (!useCallStore.getState().undoable) return false;
+    void useOutcomeStore.getState().undo();
+    return true;
+  },
+  startSession: () => {
+    void useSessionStore.getState().start();
+    return true;
+  },
+  pauseSession: () => {
+    if (useSessionStore.getState().state === 'off') return false;
+    useSessionStore.getState().togglePause();
+    return true;
+  },
+  stopSession: () => {
+    if (useSessionStore.getState().state === 'off') return false;
+    useSessionStore.getState().stop();
+    return true;
+  },
+  skipLead: () => openLeadDialog('skip'),
+  snoozeLead: () => openLeadDialog('snooze'),
+  palette: () => {
+    rememberFocus();
+    useDialogStore.getState().openDialog('palette');
+    return true;
+  },
+  import: () => {
+    useDialogStore.getState().openDialog('import');
+    return true;
+  },
+  export: () => {
+    void exportLeads();
+    return true;
+  },
+  settings: () => {
+    useDialogStore.getState().openDialog('settings');
+    return true;
+  },
+  theme: () => {
+    const { settings, update } = useSettingsStore.getState();
+    void update({ theme: nextTheme(settings.theme) });
+    return true;
+  },
+  help: () => {
+    useDialogStore.getState().openDialog('help');
+    return true;
+  },
+};
