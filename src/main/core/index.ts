@@ -6,6 +6,7 @@ import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { createImportThreads } from './imports/worker/threads';
 import { DEMO_LEADS } from './leads/demo';
+import { createLeadEditHandlers } from './leads/editHandlers';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
 import { createOutcomesHandlers } from './outcomes/handlers';
@@ -75,6 +76,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
+      createLeadEditHandlers(base),
       createImportsHandlers(base, {
         threads,
         nativeBinding: options.nativeBinding,

@@ -3,6 +3,7 @@ import { cadencesMethods } from './cadences';
 import { joinDomains } from './contract';
 import { historyMethods } from './history';
 import { importsMethods } from './imports';
+import { leadEditMethods } from './leadEdits';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
 import { qualificationMethods } from './qualification';
@@ -12,6 +13,7 @@ import { settingsMethods } from './settings';
 
 export const api = joinDomains(
   leadsMethods,
+  leadEditMethods,
   importsMethods,
   settingsMethods,
   queueMethods,

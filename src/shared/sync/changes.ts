@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { joinMutations } from './join';
 import { activityMutations } from './mutations/activities';
 import { cadenceMutations } from './mutations/cadences';
+import { leadEditMutations } from './mutations/leadEdits';
 import { leadMutations } from './mutations/leads';
 import { qualificationMutations } from './mutations/qualification';
 import { queueMutations } from './mutations/queue';
@@ -10,6 +11,7 @@ import { scriptMutations } from './mutations/scripts';
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
 export const changeMutations = joinMutations(
   leadMutations,
+  leadEditMutations,
   activityMutations,
   queueMutations,
   cadenceMutations,

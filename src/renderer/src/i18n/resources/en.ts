@@ -840,6 +840,13 @@ export const en = {
         'This lead was handed off already (it is an MQL or further along); the AE answers that hand-off.',
       handoff_lead_closed:
         'This lead is lost or disqualified. Set it back to working or nurture before handing it off.',
+      lead_phone_invalid:
+        '"{{value}}" is not a phone number in the lead\'s country. Check the digits, or write it with its country code, e.g. +44 20 7946 0958.',
+      lead_phone_duplicate: '{{value}} is listed twice. Keep it once.',
+      lead_phone_not_on_lead:
+        "{{value}} is not one of this lead's numbers. Add it first, then make it the number to dial.",
+      lead_time_zone_invalid:
+        '"{{value}}" is not a time zone Dialdeck knows. Pick one from the list, such as America/New_York.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

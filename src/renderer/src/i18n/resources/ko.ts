@@ -831,6 +831,13 @@ export const ko: LocaleResources = {
       handoff_do_not_contact: '이 리드는 연락 금지 목록에 있어 영업팀에 절대 전달되지 않습니다.',
       handoff_already_handed_off: '이미 전달된 리드입니다(MQL 이상 단계). AE의 답변을 기다리세요.',
       handoff_lead_closed: '실패했거나 부적격인 리드입니다. 전달하기 전에 진행 중 또는 육성으로 되돌리세요.',
+      lead_phone_invalid:
+        '"{{value}}"은(는) 이 리드 국가의 올바른 전화번호가 아닙니다. 숫자를 확인하거나 국가 번호를 붙여 입력하세요(예: +44 20 7946 0958).',
+      lead_phone_duplicate: '{{value}}이(가) 두 번 입력되었습니다. 하나만 남기세요.',
+      lead_phone_not_on_lead:
+        '{{value}}은(는) 이 리드의 번호가 아닙니다. 먼저 추가한 뒤 발신 번호로 지정하세요.',
+      lead_time_zone_invalid:
+        '"{{value}}"은(는) Dialdeck이 모르는 시간대입니다. 목록에서 고르세요(예: Asia/Seoul).',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

@@ -813,6 +813,11 @@ export const zhCN: LocaleResources = {
       handoff_do_not_contact: '该线索在请勿致电名单上，永远不会转交销售。',
       handoff_already_handed_off: '该线索已转交（已是 MQL 或更靠后的阶段）；请等待销售答复。',
       handoff_lead_closed: '该线索已丢单或不合格。请先将其改回跟进中或孵化，再转交。',
+      lead_phone_invalid:
+        '"{{value}}" 不是该线索所在国家的有效电话号码。请检查数字，或带上国家代码填写，例如 +44 20 7946 0958。',
+      lead_phone_duplicate: '{{value}} 重复填写了。请只保留一个。',
+      lead_phone_not_on_lead: '{{value}} 不是该线索的号码。请先添加该号码，再设为拨打号码。',
+      lead_time_zone_invalid: '"{{value}}" 不是 Dialdeck 认识的时区。请从列表中选择，例如 Asia/Shanghai。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
