@@ -9,6 +9,7 @@ import { DEMO_LEADS } from './leads/demo';
 import { createLeadEditHandlers } from './leads/editHandlers';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
+import { createCallbacksHandlers } from './outcomes/callbacks';
 import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
 import { createQualificationHandlers } from './qualification/handlers';
@@ -77,6 +78,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     joinHandlers(
       createLeadsHandlers(base),
       createLeadEditHandlers(base),
+      createCallbacksHandlers(base),
       createImportsHandlers(base, {
         threads,
         nativeBinding: options.nativeBinding,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { cadencesMethods } from './cadences';
+import { callbacksMethods } from './callbacks';
 import { joinDomains } from './contract';
 import { historyMethods } from './history';
 import { importsMethods } from './imports';
@@ -20,6 +21,7 @@ export const api = joinDomains(
   outcomesMethods,
   cadencesMethods,
   historyMethods,
+  callbacksMethods,
   qualificationMethods,
   scriptsMethods,
 );
