@@ -1,8 +1,9 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { DemoBanner } from '../features/leads/components/DemoBanner';
 import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholder';
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
+import { startCallbackAlerts } from '../features/outcomes/state/callbackAlerts';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
 import { Toasts } from '../ui/Toasts';
@@ -71,6 +72,8 @@ const ListPane = () => {
 export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
+  // A callback falling due notifies the rep, whichever view is on screen.
+  useEffect(() => startCallbackAlerts(), []);
   const connection = useConnection();
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;
   return (
