@@ -94,18 +94,16 @@ describe('fixing a lead and callbacks in both time zones, in Chromium', () => {
     ws = await openWorkspace({ seedDemo: false, seed });
     await ws.context.grantPermissions(['notifications'], { origin: ws.host.url });
     // Every Notification the page constructs is recorded, then shown as usual.
-    await ws.context.addInitScript(() => {
-      const seen: { title: string; body: string | undefined }[] = [];
-      (window as unknown as { __notifications: typeof seen }).__notifications = seen;
+    await ws.context.addInitScript(`
+      window.__notifications = [];
       const Native = window.Notification;
-      class Recorded extends Native {
-        constructor(title: string, options?: NotificationOptions) {
+      window.Notification = class extends Native {
+        constructor(title, options) {
           super(title, options);
-          seen.push({ title, body: options?.body });
+          window.__notifications.push({ title, body: options && options.body });
         }
-      }
-      window.Notification = Recorded;
-    });
+      };
+    `);
     await openApp(ws.page, ws.host.url);
   });
 
@@ -142,7 +140,7 @@ describe('fixing a lead and callbacks in both time zones, in Chromium', () => {
     // The zone picker offers Korea's zone; setting it makes the lead's local time known.
     const zones = await card
       .locator('datalist option')
-      .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+      .evaluateAll((els) => els.map((e) => e.getAttribute('value')));
     expect(zones).toEqual(['Asia/Seoul']);
     await page.getByTestId('lead-edit-time-zone-input').fill('Asia/Seoul');
     await page.getByTestId('lead-edit-time-zone-set').click();
@@ -204,14 +202,15 @@ describe('fixing a lead and callbacks in both time zones, in Chromium', () => {
       outcome: 'callback',
       callbackAt: Date.now() + 3_000,
     });
+    type Recorded = { __notifications: { title: string; body?: string }[] };
     await page.waitForFunction(
-      () => (window as unknown as { __notifications: unknown[] }).__notifications.length > 0,
+      () => (globalThis as unknown as Recorded).__notifications.length > 0,
       undefined,
-      { timeout: 15_000 },
+      {
+        timeout: 15_000,
+      },
     );
-    const seen = await page.evaluate(
-      () => (window as unknown as { __notifications: unknown[] }).__notifications,
-    );
+    const seen = await page.evaluate(() => (globalThis as unknown as Recorded).__notifications);
     expect(seen).toEqual([
       { title: 'Callback due: Mina Cho', body: expect.stringMatching(/^Hanbit Tech · their time/) },
     ]);

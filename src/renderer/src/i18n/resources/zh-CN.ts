@@ -153,7 +153,7 @@ export const zhCN: LocaleResources = {
     dncPhone: '在请勿致电名单上：永不拨打',
     timeZone: '时区',
     timeZonePlaceholder: '搜索，例如 Shanghai',
-    timeZoneCountry: '{{country}} 的时区；输入以搜索。',
+    timeZoneCountry: '{{country}}的时区；输入以搜索。',
     timeZoneAny: '输入城市或地区以搜索所有时区。',
     setTimeZone: '设置时区',
     status: '状态',

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCallbackTime, isKnownTimeZone } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
+import { AlertIcon } from '../../../ui/icons';
 import { callingCheck, callingWindow, nextCallableAt } from '../../leads/utils/callingHours';
 
 const QUARTER = 15 * 60_000;
@@ -95,10 +96,16 @@ export const CallbackPicker = ({ lead, saving, onSchedule, onCancel }: CallbackP
       ) : null}
       {check && !check.open && check.reason ? (
         <div className="form-warning callback-picker__warning" role="alert" data-testid="callback-outside">
-          <p>{t(`outcomes.callbackOutside_${check.reason}`, { start: window.start, end: window.end })}</p>
+          <p>
+            <AlertIcon />{' '}
+            {t(`outcomes.callbackOutside_${check.reason}`, { start: window.start, end: window.end })}
+          </p>
           {suggestion !== null ? (
             <p className="callback-picker__suggest">
-              <span>{t('outcomes.callbackSuggest', { when: formatCallbackTime(suggestion) })}</span>
+              <span>
+                {t('outcomes.callbackSuggest', { when: formatCallbackTime(suggestion) })}
+                {leadZone ? ` (${formatCallbackTime(suggestion, leadZone)})` : ''}
+              </span>
               <Button
                 size="s"
                 variant="ghost"
