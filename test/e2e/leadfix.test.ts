@@ -216,6 +216,39 @@ describe('fixing a lead and callbacks in both time zones, in Chromium', () => {
     ]);
   });
 
+  it('asks once, politely, for notifications at the first callback scheduled where none were allowed', async () => {
+    const context = await ws.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+    });
+    try {
+      const page = await context.newPage();
+      await openApp(page, ws.host.url);
+      expect(
+        await page.evaluate(
+          () => (globalThis as unknown as { Notification: { permission: string } }).Notification.permission,
+        ),
+      ).toBe('default');
+      const schedule = async (name: string) => {
+        await page.locator(OPTION).filter({ hasText: name }).click();
+        await page.getByTestId('outcome-card').locator('[data-outcome="callback"]').click();
+        await page.getByTestId('callback-schedule').click();
+        await page.getByTestId('outcome-result').waitFor();
+      };
+      await schedule('Seoyeon Kim');
+      const prompt = page.getByTestId('notify-prompt');
+      await waitForText(prompt, 'Get a notification when this callback is due?');
+      await shotOf(prompt, 'notify-prompt-en-light');
+      await prompt.getByRole('button', { name: 'Not now' }).click();
+      await prompt.waitFor({ state: 'detached' });
+      await schedule('Jiwoo Han');
+      expect(await page.getByTestId('notify-prompt').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it.each([
     ['en', 'dark'],
     ['zh-CN', 'light'],
