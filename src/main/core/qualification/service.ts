@@ -12,6 +12,7 @@ import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { createLeadActivityWriter } from '../leads/activity';
+import { leadWriterFor } from '../leads/writer';
 import { readSetting, writeSetting } from '../settings/repo';
 import { writeNow } from '../store/write-lock';
 import { handoffReadiness } from './readiness';
@@ -59,11 +60,12 @@ export type QualificationService = ReturnType<typeof createQualificationService>
  * BANT answers, the profile checklist and the MQL hand-off over one store. Every change writes its
  * outbox mutation in the same transaction; a hand-off is one `lead.handoff` batch.
  */
-export const createQualificationService = ({ db, leads, dialing, now }: CoreContext) => {
+export const createQualificationService = ({ db, outbox, leads, dialing, now }: CoreContext) => {
   const { svc, engine } = dialing;
   const store = createQualificationStore(db);
   const config = (): QualificationConfig => readSetting(db, 'qualification.config');
   const writeActivity = createLeadActivityWriter(db);
+  const writer = leadWriterFor(db, outbox);
   const researchOf = db
     .prepare<[string], number>("SELECT 1 FROM research WHERE lead_id = ? AND trim(body) <> ''")
     .pluck();
@@ -229,7 +231,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
           at,
         });
         svc.record(facts.isDemo, 'handoff.create', handoff);
-        db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?').run('mql', at, facts.id);
+        writer.setStatus(facts.id, 'mql', at);
         svc.record(facts.isDemo, 'lead.setStatus', { id: facts.id, status: 'mql', updatedAt: at });
 
         const live = svc.leads.liveTask(facts.id);
