@@ -269,4 +269,25 @@ describe('fixing a lead and callbacks in both time zones, in Chromium', () => {
     await shotOf(page.getByTestId('outcome-callback'), `callback-picker-${locale}-${theme}`);
     await page.keyboard.press('Escape');
   });
+
+  it('marks a number on the do-not-contact list and never offers it to dial', async () => {
+    const { page, core } = ws;
+    await core.handlers['settings.update']({ locale: 'en', theme: 'light' });
+    await page.locator('html[data-theme="light"][lang="en"]').waitFor({ state: 'attached' });
+    await core.handlers['dnc.add']({ entries: [{ kind: 'phone', value: '+12025550199' }] });
+    await open('Mina Cho');
+    const card = page.getByTestId('lead-edit');
+    await page.getByTestId('lead-edit-phone-input').fill('(202) 555-0199');
+    await page.getByTestId('lead-edit-phone-add').click();
+    const marked = card.locator('[data-phone="+12025550199"]');
+    await waitForText(marked, 'On the do-not-contact list');
+    expect(phonesOf('Mina Cho')).toEqual(['+12025550143', '+12025550199']);
+    // The lead is now do-not-contact everywhere: its numbers are text, never tel: links.
+    await page.getByTestId('phone-dnc').first().waitFor();
+    expect(await page.locator('a[href^="tel:"]').count()).toBe(0);
+    await page.reload();
+    await open('Mina Cho');
+    await waitForText(card.locator('[data-phone="+12025550199"]'), 'On the do-not-contact list');
+    expect(await card.locator('[data-phone="+12025550143"] [data-testid="lead-edit-dnc"]').count()).toBe(0);
+  });
 });

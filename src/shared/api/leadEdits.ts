@@ -32,6 +32,8 @@ export const HandSetStatus = z.enum(HAND_SET_STATUSES);
 export type HandSetStatus = z.infer<typeof HandSetStatus>;
 
 export const leadEditMethods = {
+  /** The lead's numbers that are on the do-not-contact list (E.164), for the panel's marks. Errors: `not_found`. */
+  'leads.dncPhones': method(z.object({ leadId: LeadId }), z.array(z.string())),
   /**
    * Replaces the lead's numbers (in dialing order; the first is dialed) after reading each with
    * libphonenumber-js in the lead's country, as an import does. One `lead.setPhones` mutation.

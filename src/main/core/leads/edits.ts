@@ -90,6 +90,9 @@ export const createLeadEdits = ({ db, outbox, dialing, events, now }: CoreContex
   };
 
   return {
+    /** See `leads.dncPhones` in the contract. */
+    dncPhones: (leadId: string): string[] => result(leadId).dncPhones,
+
     /** See `leads.setPhones` in the contract. A number on the do-not-contact list is kept and marked. */
     setPhones(leadId: string, inputs: readonly PhoneInput[]): LeadEditResult {
       const country = mustLead(leadId).country;

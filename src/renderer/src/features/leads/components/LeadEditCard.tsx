@@ -1,7 +1,7 @@
 import { HAND_SET_STATUSES, type HandSetStatus } from '@shared/api/leadEdits';
 import type { Lead } from '@shared/domain/lead';
 import { zoneKeyOf, zonesOfKey } from '@shared/queue/zones';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../app/useNow';
 import { formatClock, regionName } from '../../../i18n/format';
@@ -31,6 +31,12 @@ const PhonesEditor = ({ lead }: { lead: Lead }) => {
   const save = useLeadEditStore((s) => s.save);
   const saving = useLeadEditStore((s) => s.saving);
   const dncPhones = useLeadEditStore((s) => s.dncPhones[lead.id]);
+  const loadDnc = useLeadEditStore((s) => s.loadDnc);
+  // The list may change elsewhere (an outcome, another window): re-read when the lead does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: updatedAt is the trigger
+  useEffect(() => {
+    void loadDnc(lead.id);
+  }, [loadDnc, lead.id, lead.updatedAt]);
   const [number, setNumber] = useState('');
   const inputId = useId();
   const current = lead.phones.map((p) => ({
