@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IPC_EVENT, IPC_INVOKE } from '@shared/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
+import { showDesktopNotification } from './notifications';
 import {
   APP_PAGE_URL,
   APP_SCHEME,
@@ -190,6 +191,16 @@ const main = async () => {
     return dispatch(core.handlers, typeof method === 'string' ? method : '', input);
   });
   let window = createWindow(core);
+  ipcMain.handle(IPC_NOTIFY, (event, notification: unknown) => {
+    const frame = event.senderFrame;
+    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+    if (!isTrustedSender(sender, renderer)) return false;
+    return showDesktopNotification(notification, () => {
+      if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+  });
   app.on('second-instance', () => {
     if (window.isDestroyed()) window = createWindow(core);
     if (window.isMinimized()) window.restore();

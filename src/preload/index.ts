@@ -1,9 +1,12 @@
-import { type DialdeckBridge, IPC_EVENT, IPC_INVOKE } from '@shared/bridge';
+import { type DialdeckBridge, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 
 // The renderer gets this one typed object and never ipcRenderer itself.
 const bridge: DialdeckBridge = {
   invoke: (method, input) => ipcRenderer.invoke(IPC_INVOKE, method, input),
+  notify: async (notification) => {
+    await ipcRenderer.invoke(IPC_NOTIFY, notification);
+  },
   onEvent: (listener) => {
     const handle = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(IPC_EVENT, handle);

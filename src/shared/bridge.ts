@@ -1,10 +1,23 @@
+import { z } from 'zod';
 import type { Result } from './api/contract';
+
+/** A desktop notification the renderer asks the Electron host to show (a callback that is due). */
+export const DesktopNotification = z.strictObject({
+  title: z.string().min(1).max(200),
+  body: z.string().max(500),
+  /** The lead it is about; clicking the notification brings the window forward. */
+  leadId: z.string().uuid(),
+});
+export type DesktopNotification = z.infer<typeof DesktopNotification>;
 
 /** What the preload exposes as `window.dialdeck`, and what the web host's client implements. */
 export type DialdeckBridge = {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  /** Electron only: shows a desktop notification from the main process (the web host uses `Notification`). */
+  notify?(notification: DesktopNotification): Promise<void>;
 };
 
 export const IPC_INVOKE = 'dialdeck:invoke';
 export const IPC_EVENT = 'dialdeck:event';
+export const IPC_NOTIFY = 'dialdeck:notify';

@@ -55,3 +55,27 @@ describe('the lead badges judge the calling window as the queue does', () => {
     }
   });
 });
+
+describe('the callback picker’s default and warning use the same window', () => {
+  const hours = createCallingHours({
+    window: { start: '09:00', end: '17:00' },
+    businessDays: weekdays,
+    holidays: [],
+  });
+  it('answers the instant itself when the window is open, else its next opening in the lead’s zone', () => {
+    expect(hours.nextOpenAt(at('10:30'), NY)).toBe(at('10:30'));
+    // 17:30 Tuesday in New York: the window opens again at 09:00 Wednesday there.
+    expect(hours.nextOpenAt(at('17:30'), NY)).toBe(Date.parse('2025-03-12T09:00:00-04:00'));
+    // Friday evening in Seoul opens again Monday 09:00 in Seoul.
+    const fridayNightSeoul = Date.parse('2025-03-14T20:00:00+09:00');
+    expect(hours.nextOpenAt(fridayNightSeoul, 'Asia/Seoul')).toBe(Date.parse('2025-03-17T09:00:00+09:00'));
+  });
+  it('says why a time is outside the window', () => {
+    expect(hours.check(at('18:00'), NY)).toEqual({ open: false, reason: 'hours' });
+    expect(hours.check(Date.parse('2025-03-15T10:00:00-04:00'), NY)).toEqual({
+      open: false,
+      reason: 'weekend',
+    });
+    expect(hours.check(at('12:00'), NY)).toEqual({ open: true, reason: null });
+  });
+});

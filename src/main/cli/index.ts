@@ -6,6 +6,7 @@ import { registerExport } from './commands/export';
 import { registerHandoff } from './commands/handoff';
 import { registerHistory } from './commands/history';
 import { registerImport } from './commands/import';
+import { registerLead } from './commands/lead';
 import { registerLeads } from './commands/leads';
 import { registerLog } from './commands/log';
 import { registerNext } from './commands/next';
@@ -35,6 +36,7 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 guardProcess(json, () => placeOf({ dataDir: flagValue(process.argv, '--data-dir') }));
 
 registerLeads(program, globals);
+registerLead(program, globals);
 registerServe(program, globals);
 registerNext(program, globals);
 registerQueue(program, globals);

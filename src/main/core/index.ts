@@ -6,8 +6,10 @@ import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { createImportThreads } from './imports/worker/threads';
 import { DEMO_LEADS } from './leads/demo';
+import { createLeadEditHandlers } from './leads/editHandlers';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
+import { createCallbacksHandlers } from './outcomes/callbacks';
 import { createOutcomesHandlers } from './outcomes/handlers';
 import { storeFile } from './paths';
 import { createQualificationHandlers } from './qualification/handlers';
@@ -77,6 +79,8 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
+      createLeadEditHandlers(base),
+      createCallbacksHandlers(base),
       createImportsHandlers(base, {
         threads,
         nativeBinding: options.nativeBinding,

@@ -68,6 +68,14 @@ export const ErrorCode = z.enum([
   'script_empty_text',
   /** A snooze must end after now; pick a later time or a duration. */
   'snooze_not_future',
+  /** A number typed on the lead panel is not a phone number in the lead's country (params: `{ value }`). */
+  'lead_phone_invalid',
+  /** The same number (and extension) is given twice for one lead (params: `{ value }`). */
+  'lead_phone_duplicate',
+  /** The number named is not one of the lead's numbers (params: `{ value }`). */
+  'lead_phone_not_on_lead',
+  /** Not an IANA time zone name this system knows, such as America/New_York (params: `{ value }`). */
+  'lead_time_zone_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { cadencesMethods } from './cadences';
+import { callbacksMethods } from './callbacks';
 import { joinDomains } from './contract';
 import { historyMethods } from './history';
 import { importsMethods } from './imports';
+import { leadEditMethods } from './leadEdits';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
 import { qualificationMethods } from './qualification';
@@ -13,12 +15,14 @@ import { settingsMethods } from './settings';
 
 export const api = joinDomains(
   leadsMethods,
+  leadEditMethods,
   importsMethods,
   settingsMethods,
   queueMethods,
   outcomesMethods,
   cadencesMethods,
   historyMethods,
+  callbacksMethods,
   qualificationMethods,
   scriptsMethods,
   sessionMethods,

@@ -55,7 +55,10 @@ export type HandoffInput = z.input<typeof HandoffInput>;
 export const qualificationMethods = {
   /** The lead's BANT answers, profile checklist with completeness, hand-off readiness and last hand-off. */
   'qualification.get': method(z.object({ leadId: LeadId }), Qualification),
-  /** Confirms or clears one BANT criterion and/or sets its note; one outbox mutation. */
+  /**
+   * Confirms or clears one BANT criterion and/or sets its note; one outbox mutation. Errors: `not_found`,
+   * `handoff_already_handed_off` (after the hand-off the answers are the AE's, read-only).
+   */
   'qualification.setBant': method(
     z
       .object({
@@ -67,7 +70,10 @@ export const qualificationMethods = {
       .refine((v) => v.confirmed !== undefined || v.note !== undefined, 'give confirmed or note'),
     Qualification,
   ),
-  /** Ticks or clears a checklist item by hand; one outbox mutation. */
+  /**
+   * Ticks or clears a checklist item by hand; one outbox mutation. Errors: `not_found`, `invalid_input`,
+   * `handoff_already_handed_off` (read-only after the hand-off).
+   */
   'qualification.setProfileItem': method(
     z.object({ leadId: LeadId, itemId: ProfileItemId, checked: z.boolean() }),
     Qualification,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { joinMutations } from './join';
 import { activityMutations } from './mutations/activities';
 import { cadenceMutations } from './mutations/cadences';
+import { leadEditMutations } from './mutations/leadEdits';
 import { leadMutations } from './mutations/leads';
 import { qualificationMutations } from './mutations/qualification';
 import { queueMutations } from './mutations/queue';
@@ -11,6 +12,7 @@ import { sessionMutations } from './mutations/session';
 /** Every single-change mutation: one row, one fact. A batch is made of these. */
 export const changeMutations = joinMutations(
   leadMutations,
+  leadEditMutations,
   activityMutations,
   queueMutations,
   cadenceMutations,

@@ -62,6 +62,16 @@ describe('outbox rows are the sync wire format', () => {
     await h.call('enrollments.remove', { leadId: cy });
     await h.call('cadences.delete', { id: emailFirst.id });
 
+    // A lead fixed on the spot: numbers, the number dialed, time zone, status with a reason, owner.
+    await h.call('leads.setPhones', {
+      leadId: bo,
+      phones: [{ number: '+1 202 555 0143' }, { number: '+1 202 555 0188' }],
+    });
+    await h.call('leads.setPrimaryPhone', { leadId: bo, e164: '+12025550188' });
+    await h.call('leads.setTimeZone', { leadId: bo, timeZone: 'America/Denver' });
+    await h.call('leads.setOwner', { leadId: bo, owner: 'dana@team.test' });
+    await h.call('leads.setStatus', { leadId: bo, status: 'nurture', reason: 'Budget frozen until Q3' });
+
     // Qualification and the MQL hand-off.
     const di = h.lead({ name: 'Di Wu', company: 'Delta' });
     await h.call('qualification.setBant', { leadId: di, criterion: 'budget', confirmed: true, note: 'Q3' });

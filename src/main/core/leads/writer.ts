@@ -75,6 +75,14 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
   const updateStatus = db.prepare<[LeadStatus, number, string]>(
     'UPDATE leads SET status = ?, updated_at = ? WHERE id = ?',
   );
+  const deletePhones = db.prepare<[string]>('DELETE FROM lead_phones WHERE lead_id = ?');
+  const updateTimeZone = db.prepare<[string | null, number, string]>(
+    'UPDATE leads SET time_zone = ?, updated_at = ? WHERE id = ?',
+  );
+  const updateOwner = db.prepare<[string | null, number, string]>(
+    'UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?',
+  );
+  const touch = db.prepare<[number, string]>('UPDATE leads SET updated_at = ? WHERE id = ?');
   const insertPhone = db.prepare<
     [string, number, string, string | null, string | null, string, string | null]
   >(
@@ -248,6 +256,45 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
      */
     setStatus(id: string, status: LeadStatus, at: number): void {
       updateStatus.run(status, at, id);
+    },
+
+    /**
+     * Replaces a stored lead's phones with `phones` in dialing order (positions 0…n-1) and records
+     * `lead.setPhones` with the whole list, or `lead.setPrimaryPhone` when `primary` says the edit only
+     * moved that number first. Call inside the caller's transaction.
+     */
+    setPhones(
+      id: string,
+      phones: readonly LeadPhone[],
+      options: WriteOptions & { primary?: Pick<LeadPhone, 'e164' | 'ext'> },
+    ): void {
+      deletePhones.run(id);
+      phones.forEach((phone, position) => {
+        insertPhone.run(id, position, phone.e164, phone.ext, phone.label, phone.raw, null);
+      });
+      touch.run(options.at, id);
+      if (options.record === false) return;
+      if (options.primary)
+        outbox.record('lead.setPrimaryPhone', {
+          id,
+          e164: options.primary.e164,
+          ext: options.primary.ext,
+          updatedAt: options.at,
+        });
+      else outbox.record('lead.setPhones', { id, phones: [...phones], updatedAt: options.at });
+    },
+
+    /** Sets a lead's IANA time zone (null: unknown) and records `lead.setTimeZone`. */
+    setTimeZone(id: string, timeZone: string | null, options: WriteOptions): void {
+      updateTimeZone.run(timeZone, options.at, id);
+      if (options.record !== false)
+        outbox.record('lead.setTimeZone', { id, timeZone, updatedAt: options.at });
+    },
+
+    /** Reassigns a lead (null: nobody) and records `lead.setOwner`. */
+    setOwner(id: string, ownerId: string | null, options: WriteOptions): void {
+      updateOwner.run(ownerId, options.at, id);
+      if (options.record !== false) outbox.record('lead.setOwner', { id, ownerId, updatedAt: options.at });
     },
 
     /** The lead as every reader sees it now (published rows only), or undefined. */

@@ -11,10 +11,15 @@ import {
 import type { CoreContext } from '../context';
 import { AppError } from '../errors';
 import { newId } from '../ids';
+import { createLeadActivityWriter } from '../leads/activity';
+import { leadWriterFor } from '../leads/writer';
 import { readSetting, writeSetting } from '../settings/repo';
 import { writeNow } from '../store/write-lock';
 import { handoffReadiness } from './readiness';
 import { createQualificationStore } from './store';
+
+/** Statuses at or past the hand-off (PLAYBOOK funnel: MQL → SQL → opportunity → won). */
+const HANDED_OFF = new Set(['mql', 'sql', 'opportunity', 'won']);
 
 type HandoffArgs = Omit<HandoffInput, 'nextStep'> & { nextStep: string; at: number };
 
@@ -55,10 +60,12 @@ export type QualificationService = ReturnType<typeof createQualificationService>
  * BANT answers, the profile checklist and the MQL hand-off over one store. Every change writes its
  * outbox mutation in the same transaction; a hand-off is one `lead.handoff` batch.
  */
-export const createQualificationService = ({ db, leads, dialing, now }: CoreContext) => {
+export const createQualificationService = ({ db, outbox, leads, dialing, now }: CoreContext) => {
   const { svc, engine } = dialing;
   const store = createQualificationStore(db);
   const config = (): QualificationConfig => readSetting(db, 'qualification.config');
+  const writeActivity = createLeadActivityWriter(db);
+  const writer = leadWriterFor(db, outbox);
   const researchOf = db
     .prepare<[string], number>("SELECT 1 FROM research WHERE lead_id = ? AND trim(body) <> ''")
     .pluck();
@@ -93,6 +100,19 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     };
   };
 
+  /**
+   * BANT answers and the profile checklist are the SDR's until the hand-off; from then on they are what
+   * the AE was given, so edits are refused. Throws `handoff_already_handed_off`.
+   */
+  const assertEditable = (facts: { id: string; name: string; status: string }) => {
+    if (!HANDED_OFF.has(facts.status)) return;
+    throw new AppError(
+      'handoff_already_handed_off',
+      `${facts.name} was handed off already (status ${facts.status}); its BANT answers and profile are what the AE received and are read-only now.`,
+      { leadId: facts.id },
+    );
+  };
+
   /** Writes one criterion and its mutation. Call inside a transaction. */
   const writeBant = (
     leadId: string,
@@ -114,6 +134,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     const at = now();
     writeNow(db, () => {
       const facts = svc.leads.mustFacts(input.leadId);
+      assertEditable(facts);
       const current = bantInOrder(store.bant(input.leadId)).find((a) => a.criterion === input.criterion);
       writeBant(
         facts.id,
@@ -145,6 +166,7 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
     const at = now();
     writeNow(db, () => {
       const facts = svc.leads.mustFacts(input.leadId);
+      assertEditable(facts);
       store.putCheck(facts.id, input.itemId, input.checked, at);
       svc.record(facts.isDemo, 'qualification.setProfileItem', {
         leadId: facts.id,
@@ -199,8 +221,17 @@ export const createQualificationService = ({ db, leads, dialing, now }: CoreCont
           createdAt: at,
         };
         store.insertHandoff(handoff);
+        // The history's hand-off row shares the hand-off's id: the server writes it from `handoff.create`.
+        writeActivity({
+          id: handoff.id,
+          leadId: facts.id,
+          kind: 'handoff',
+          note: handoff.summary,
+          data: { statusBefore: facts.status, status: 'mql', handoffId: handoff.id },
+          at,
+        });
         svc.record(facts.isDemo, 'handoff.create', handoff);
-        db.prepare('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?').run('mql', at, facts.id);
+        writer.setStatus(facts.id, 'mql', at);
         svc.record(facts.isDemo, 'lead.setStatus', { id: facts.id, status: 'mql', updatedAt: at });
 
         const live = svc.leads.liveTask(facts.id);

@@ -1,8 +1,9 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { DemoBanner } from '../features/leads/components/DemoBanner';
 import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholder';
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
+import { startCallbackAlerts } from '../features/outcomes/state/callbackAlerts';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useSessionAutoAdvance } from '../features/session/hooks/useSessionAutoAdvance';
 import { useGlobalShortcuts } from '../features/shortcuts/hooks/useGlobalShortcuts';
@@ -91,6 +92,8 @@ export const AppShell = () => {
   useCoreEvents();
   useGlobalShortcuts();
   useSessionAutoAdvance();
+  // A callback falling due notifies the rep, whichever view is on screen.
+  useEffect(() => startCallbackAlerts(), []);
   const connection = useConnection();
   const tasksShown = useTasksStore((s) => s.shown);
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;

@@ -150,3 +150,24 @@ export const regionName = (code: string): string => {
     return code;
   }
 };
+
+/**
+ * "Tue, Mar 3, 9:00 AM GMT+9": a callback time in `timeZone` (the rep's own when undefined), in the
+ * interface language, with the zone's short name so two clocks side by side cannot be confused.
+ */
+export const formatCallbackTime = (at: number, timeZone?: string): string =>
+  !isInstant(at)
+    ? unknownTime()
+    : formatter(
+        `callback:${lang()}:${timeZone ?? ''}`,
+        () =>
+          new Intl.DateTimeFormat(lang(), {
+            ...(timeZone ? { timeZone } : {}),
+            weekday: 'short',
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }),
+      ).format(at);

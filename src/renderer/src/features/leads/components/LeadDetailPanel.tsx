@@ -11,6 +11,7 @@ import { useLeadListStore } from '../state/leadListStore';
 import { DetailPlaceholder } from './DetailPlaceholder';
 import { LeadAccountCard } from './LeadAccountCard';
 import { LeadContactCard } from './LeadContactCard';
+import { LeadEditCard } from './LeadEditCard';
 import { LeadHeader } from './LeadHeader';
 import { LeadSourceCard } from './LeadSourceCard';
 import { LeadStatusFunnel } from './LeadStatusFunnel';
@@ -48,10 +49,11 @@ export const LeadDetailPanel = () => {
       <LeadHeader lead={lead} />
       <div className="detail__grid">
         <div className="detail__facts">
-          <OutcomeCard leadId={lead.id} status={lead.status} />
+          <OutcomeCard leadId={lead.id} status={lead.status} lead={lead} />
           <ScriptsPanel lead={lead} />
           <CallHistory leadId={lead.id} timeZone={lead.timeZone} />
           <LeadContactCard lead={lead} />
+          <LeadEditCard lead={lead} />
           <WhyCard leadId={lead.id} />
           <QualificationPanel lead={lead} researchAt={detail.research?.updatedAt} />
           <LeadStatusFunnel status={lead.status} />

@@ -25,3 +25,12 @@ export const loadCallingRules = async (): Promise<void> => {
  * (src/shared/queue/callingHours.ts).
  */
 export const isCallableHour = (at: number, timeZone: string): boolean => hours.isOpen(at, timeZone);
+
+/** Whether the window is open at `at` in `timeZone`, and why not (`hours`, `weekend`, `holiday`). */
+export const callingCheck = (at: number, timeZone: string) => hours.check(at, timeZone);
+
+/** The first in-window instant at or after `at` in `timeZone` (the queue's rule), or null within a year. */
+export const nextCallableAt = (at: number, timeZone: string): number | null => hours.nextOpenAt(at, timeZone);
+
+/** The team's calling hours, local wall time in the lead's zone: `{ start: 'HH:MM', end: 'HH:MM' }`. */
+export const callingWindow = () => hours.window();

@@ -1,6 +1,6 @@
 import type { LogResult } from '@shared/api/outcomes';
 import type { LeadStatus } from '@shared/domain/lead';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { useNow } from '../../../app/useNow';
@@ -10,14 +10,10 @@ import { Kbd } from '../../../ui/Kbd';
 import { useCallStore, useDoNotContact } from '../state/callStore';
 import { activeOutcomes, undoShortcut, useOutcomeStore } from '../state/outcomeStore';
 import { outcomeKey, outcomeLabel } from '../utils/labels';
+import { CallbackPicker } from './CallbackPicker';
+import { NotifyPrompt } from './NotifyPrompt';
 import './outcomes.css';
 import { builtinText } from '../../../i18n/builtinText';
-
-/** `datetime-local` wants local wall time, minute precision. */
-const toLocalInput = (at: number): string => {
-  const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-};
 
 const ResultLine = ({ result }: { result: LogResult }) => {
   const { t } = useTranslation();
@@ -52,14 +48,14 @@ const ResultLine = ({ result }: { result: LogResult }) => {
   );
 };
 
-const PendingForm = ({ leadId }: { leadId: string }) => {
+type CallbackLead = { name: string; timeZone: string | null };
+
+const PendingForm = ({ leadId, lead }: { leadId: string; lead: CallbackLead }) => {
   const { t } = useTranslation();
   const pending = useOutcomeStore((s) => (s.pending?.leadId === leadId ? s.pending : null));
   const log = useOutcomeStore((s) => s.log);
   const cancel = useOutcomeStore((s) => s.cancelPending);
   const saving = useOutcomeStore((s) => s.saving);
-  const [when, setWhen] = useState(() => toLocalInput(Date.now() + 60 * 60_000));
-  const [missing, setMissing] = useState(false);
   if (!pending) return null;
   const cancelOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -92,55 +88,27 @@ const PendingForm = ({ leadId }: { leadId: string }) => {
     );
   }
 
-  const submit = () => {
-    const at = when ? new Date(when).getTime() : Number.NaN;
-    if (!Number.isFinite(at)) {
-      setMissing(true);
-      return;
-    }
-    void log(leadId, pending.outcome.id, at);
-  };
   return (
-    <form
-      className="outcome-pending"
-      data-testid="outcome-callback"
-      onKeyDown={cancelOnEscape}
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <label className="field">
-        <span className="field__label">{t('outcomes.callbackAt')}</span>
-        <input
-          className="input"
-          type="datetime-local"
-          required
-          value={when}
-          // biome-ignore lint/a11y/noAutofocus: the rep just asked for this step; the keyboard follows
-          autoFocus
-          onChange={(event) => {
-            setWhen(event.target.value);
-            setMissing(false);
-          }}
-          data-testid="outcome-callback-at"
-        />
-      </label>
-      {missing ? <p className="form-error">{t('outcomes.callbackRequired')}</p> : null}
-      <div className="outcome-pending__actions">
-        <Button variant="ghost" size="s" onClick={cancel}>
-          {t('outcomes.cancel')}
-        </Button>
-        <Button variant="primary" size="s" type="submit" disabled={saving}>
-          {t('outcomes.scheduleCallback')}
-        </Button>
-      </div>
-    </form>
+    <CallbackPicker
+      lead={lead}
+      saving={saving}
+      onCancel={cancel}
+      onSchedule={(at) => void log(leadId, pending.outcome.id, at)}
+    />
   );
 };
 
 /** One-click call outcomes for the open lead, with digit shortcuts; one outcome per call. */
-export const OutcomeCard = ({ leadId, status }: { leadId: string; status: LeadStatus }) => {
+export const OutcomeCard = ({
+  leadId,
+  status,
+  lead,
+}: {
+  leadId: string;
+  status: LeadStatus;
+  /** The lead's name and zone, for the callback picker's second clock and calling-window warning. */
+  lead: CallbackLead;
+}) => {
   const { t } = useTranslation();
   const show = useCallStore((s) => s.show);
   const hide = useCallStore((s) => s.hide);
@@ -212,9 +180,10 @@ export const OutcomeCard = ({ leadId, status }: { leadId: string; status: LeadSt
           data-testid="outcome-note"
         />
       </label>
-      {pendingHere ? <PendingForm leadId={leadId} /> : null}
+      {pendingHere ? <PendingForm leadId={leadId} lead={lead} /> : null}
       {error ? <p className="form-error">{t('outcomes.failed', { message: error })}</p> : null}
       {result ? <ResultLine result={result} /> : null}
+      {result?.nextTask?.kind === 'callback' ? <NotifyPrompt /> : null}
       {result && !error ? (
         <p className="muted outcome-once" data-testid="outcome-once">
           {t('history.oneOutcome', { shortcut: undoShortcut() })}

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQualificationStore } from '../state/qualificationStore';
 
-const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => {
+const BantRow = ({ leadId, answer, readOnly }: { leadId: string; answer: BantAnswer; readOnly: boolean }) => {
   const { t } = useTranslation();
   const setBant = useQualificationStore((s) => s.setBant);
   // What the rep is typing; null shows the stored note.
@@ -13,7 +13,7 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
   const toggleId = `bant-${answer.criterion}`;
   const question = t(`qualification.bantQuestion.${answer.criterion}`);
   const saveNote = () => {
-    if (draft !== null && draft.trim() !== answer.note)
+    if (!readOnly && draft !== null && draft.trim() !== answer.note)
       void setBant(leadId, answer.criterion, { note: draft.trim() });
     setDraft(null);
   };
@@ -34,6 +34,7 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
           id={toggleId}
           type="checkbox"
           checked={answer.confirmed}
+          disabled={readOnly}
           onChange={(event) => void setBant(leadId, answer.criterion, { confirmed: event.target.checked })}
           data-testid={`bant-${answer.criterion}`}
         />
@@ -42,6 +43,7 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
       <input
         className="input bant__note"
         value={note}
+        readOnly={readOnly}
         maxLength={2000}
         // The hard question to ask (PLAYBOOK, On the call) prompts the note.
         placeholder={question}
@@ -56,11 +58,22 @@ const BantRow = ({ leadId, answer }: { leadId: string; answer: BantAnswer }) => 
   );
 };
 
-/** The four BANT criteria: a toggle and a note each, saved as the rep goes. */
-export const BantList = ({ leadId, bant }: { leadId: string; bant: BantAnswer[] }) => (
+/**
+ * The four BANT criteria: a toggle and a note each, saved as the rep goes; read-only once the lead is
+ * handed off (the core refuses edits then with `handoff_already_handed_off`).
+ */
+export const BantList = ({
+  leadId,
+  bant,
+  readOnly = false,
+}: {
+  leadId: string;
+  bant: BantAnswer[];
+  readOnly?: boolean;
+}) => (
   <ul className="bant">
     {bant.map((answer) => (
-      <BantRow key={answer.criterion} leadId={leadId} answer={answer} />
+      <BantRow key={answer.criterion} leadId={leadId} answer={answer} readOnly={readOnly} />
     ))}
   </ul>
 );

@@ -8,7 +8,16 @@ import { derivedText, formatShare, profileItemLabel } from '../utils/labels';
  * The profile checklist with its completeness against the team's threshold. Items the lead's fields
  * or BANT answer are ticked and say where from; the rest the rep ticks by hand.
  */
-export const ProfileChecklist = ({ leadId, profile }: { leadId: string; profile: ProfileCompleteness }) => {
+export const ProfileChecklist = ({
+  leadId,
+  profile,
+  readOnly = false,
+}: {
+  leadId: string;
+  profile: ProfileCompleteness;
+  /** After the hand-off the checklist is what the AE received. */
+  readOnly?: boolean;
+}) => {
   const { t } = useTranslation();
   const setProfileItem = useQualificationStore((s) => s.setProfileItem);
   const count = t('qualification.profileCount', {
@@ -47,7 +56,7 @@ export const ProfileChecklist = ({ leadId, profile }: { leadId: string; profile:
                 id={id}
                 type="checkbox"
                 checked={item.checked}
-                disabled={item.derived}
+                disabled={item.derived || readOnly}
                 onChange={(event) => void setProfileItem(leadId, item.id, event.target.checked)}
                 data-testid={id}
               />

@@ -34,6 +34,7 @@ export const QualificationPanel = ({ lead, researchAt }: QualificationPanelProps
   if (!q) return null;
   const { readiness, handoff } = q;
   const reason = blockedText(readiness, t);
+  const readOnly = readiness.blockedBy === 'handoff_already_handed_off';
   return (
     <section className="card qualification" aria-labelledby="card-qualification" data-testid="qualification">
       <div className="card__title-row">
@@ -44,9 +45,14 @@ export const QualificationPanel = ({ lead, researchAt }: QualificationPanelProps
           {t('qualification.bantCount', { confirmed: readiness.confirmed, required: readiness.required })}
         </span>
       </div>
+      {readOnly ? (
+        <p className="muted" role="note" data-testid="qualification-read-only">
+          {t('qualification.readOnly')}
+        </p>
+      ) : null}
       <h4 className="qualification__subtitle">{t('qualification.bantTitle')}</h4>
-      <BantList leadId={lead.id} bant={q.bant} />
-      <ProfileChecklist leadId={lead.id} profile={q.profile} />
+      <BantList leadId={lead.id} bant={q.bant} readOnly={readOnly} />
+      <ProfileChecklist leadId={lead.id} profile={q.profile} readOnly={readOnly} />
       {handoff ? (
         <div className="qualification__handed" role="status" data-testid="handoff-done">
           <p>{t('qualification.handedOff', { when: formatDateTime(handoff.createdAt) })}</p>

@@ -1,0 +1,93 @@
+import type { UpcomingCallback } from '@shared/api/callbacks';
+import { invoke, onEvent } from '../../../api/client';
+import { i18n } from '../../../i18n';
+import { formatClock, isKnownTimeZone } from '../../../i18n/format';
+import { useLeadListStore } from '../../leads/state/leadListStore';
+
+const HORIZON = 24 * 3_600_000;
+/** A callback that fell due this long before the app looked still gets its notification. */
+const GRACE = 60_000;
+const RELOAD_EVERY = 30 * 60_000;
+
+/** The notification's words, in the interface language: who to call, their company and their time. */
+const textOf = (callback: UpcomingCallback): { title: string; body: string } => {
+  const company = callback.company ?? '';
+  const zone = isKnownTimeZone(callback.timeZone) ? callback.timeZone : null;
+  return {
+    title: i18n.t('outcomes.notifyTitle', { name: callback.name }),
+    body: zone
+      ? i18n
+          .t('outcomes.notifyBody', { company, time: formatClock(callback.dueAt, zone) })
+          .replace(/^ · /, '')
+      : i18n.t('outcomes.notifyBodyNoZone', { company }),
+  };
+};
+
+/**
+ * Shows one due callback: through the Electron host's desktop notification when the app runs there,
+ * else the browser's `Notification` when the rep allowed it. Clicking it opens the lead.
+ */
+export const showCallbackNotification = (callback: UpcomingCallback): void => {
+  const { title, body } = textOf(callback);
+  if (window.dialdeck?.notify) {
+    void window.dialdeck.notify({ title, body, leadId: callback.leadId });
+    return;
+  }
+  if (!('Notification' in window) || Notification.permission !== 'granted') return;
+  const notification = new Notification(title, { body, tag: `callback-${callback.taskId}` });
+  notification.onclick = () => {
+    window.focus();
+    useLeadListStore.getState().open(callback.leadId);
+  };
+};
+
+/**
+ * Keeps a timer for every open callback due within the next day and notifies when each falls due.
+ * Reloads when the queue changes (a callback logged, voided or moved, here or in another window) and
+ * every half hour. Returns the function that stops it.
+ */
+export const startCallbackAlerts = (): (() => void) => {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const fired = new Set<string>();
+  let stopped = false;
+  const schedule = (callbacks: UpcomingCallback[]) => {
+    const keep = new Set(callbacks.map((c) => `${c.taskId}@${c.dueAt}`));
+    for (const [key, timer] of timers) {
+      if (keep.has(key)) continue;
+      clearTimeout(timer);
+      timers.delete(key);
+    }
+    for (const callback of callbacks) {
+      const key = `${callback.taskId}@${callback.dueAt}`;
+      if (timers.has(key) || fired.has(key)) continue;
+      const timer = setTimeout(
+        () => {
+          timers.delete(key);
+          fired.add(key);
+          showCallbackNotification(callback);
+        },
+        Math.max(0, callback.dueAt - Date.now()),
+      );
+      timers.set(key, timer);
+    }
+  };
+  const load = async () => {
+    const now = Date.now();
+    try {
+      const callbacks = await invoke('callbacks.upcoming', { from: now - GRACE, to: now + HORIZON });
+      if (!stopped) schedule(callbacks);
+    } catch {
+      // The next queue change or the half-hourly reload tries again.
+    }
+  };
+  void load();
+  const off = onEvent('queue:changed', () => void load());
+  const reload = setInterval(() => void load(), RELOAD_EVERY);
+  return () => {
+    stopped = true;
+    off();
+    clearInterval(reload);
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  };
+};
