@@ -1,6 +1,7 @@
 import './quiet';
 import { Command } from 'commander';
 import { flagValue } from '../core/paths';
+import { registerAdmin } from './commands/admin';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerHandoff } from './commands/handoff';
@@ -13,6 +14,7 @@ import { registerOutcomes } from './commands/outcomes';
 import { registerQueue } from './commands/queue';
 import { registerScript } from './commands/script';
 import { registerServe } from './commands/serve';
+import { registerServer } from './commands/server';
 import { registerWhy } from './commands/why';
 import { type GlobalOptions, placeOf } from './context';
 import { guardProcess, jsonOutput } from './process';
@@ -45,5 +47,7 @@ registerCadence(program, globals);
 registerScript(program, globals);
 registerImport(program, globals);
 registerExport(program, globals);
+registerServer(program, globals);
+registerAdmin(program, globals);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,155 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AddUserOutput, CreateTeamOutput, TeamUsersOutput } from '@shared/server/admin';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkAuthorization } from './authorization';
+import {
+  killServers,
+  removeDirs,
+  request,
+  runCli,
+  startServerProcess,
+  stopServer,
+  tempDir,
+} from './server-process';
+
+// One data folder for the whole file: initdb runs once, and each test starts where the last stopped.
+const dataDir = join(tempDir('dialdeck-server-'), 'server');
+let adminToken = '';
+let teamId = '';
+
+afterAll(() => {
+  killServers();
+  removeDirs();
+});
+
+describe('dialdeck server start on the built-in PostgreSQL', () => {
+  it('first start: prints the admin token once, becomes ready, and a manager sets up a team through the CLI', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir], { DIALDECK_SERVER_TEST_ROUTES: '1' });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.adminToken).toMatch(/^ddk_[A-Za-z0-9_-]{43}$/);
+    adminToken = server.adminToken ?? '';
+    // The token is never written in clear: not in the log, not in the folder.
+    expect(server.stderr()).not.toContain(adminToken);
+    expect(statSync(join(dataDir, 'postgres-password')).mode & 0o077).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    // Logs are JSON lines.
+    for (const line of server.stderr().trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+
+    expect(await request(server.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await request(server.url, 'GET', '/ready')).toEqual({
+      status: 200,
+      body: { status: 'ready', schema: 1 },
+    });
+
+    const team = await runCli([
+      'admin',
+      'team',
+      'create',
+      'West SDRs',
+      '--server',
+      server.url,
+      '--token',
+      adminToken,
+      '--json',
+    ]);
+    expect(team.code, team.stderr).toBe(0);
+    teamId = CreateTeamOutput.parse(JSON.parse(team.stdout)).teamId;
+    const user = await runCli([
+      'admin',
+      'user',
+      'add',
+      '--team',
+      teamId,
+      '--email',
+      'ana@example.com',
+      '--role',
+      'rep',
+      '--server',
+      server.url,
+      '--token',
+      adminToken,
+      '--json',
+    ]);
+    expect(user.code, user.stderr).toBe(0);
+    const { token } = AddUserOutput.parse(JSON.parse(user.stdout));
+    expect((await request(server.url, 'GET', '/v1/me', token)).body).toMatchObject({
+      email: 'ana@example.com',
+      role: 'rep',
+    });
+
+    // A second server process on the same data folder is refused while this one runs.
+    const second = await runCli(['server', 'start', '--port', '0', '--data-dir', dataDir, '--json']);
+    expect(second.code).toBe(1);
+    expect(JSON.parse(second.stderr.trim().split('\n').at(-1) ?? '')).toMatchObject({
+      error: { code: 'server_data_dir_in_use' },
+    });
+
+    expect(await stopServer(server)).toEqual({ code: 0, signal: null });
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'server.pid'))).toBe(false);
+  });
+
+  it('second start: no admin token is printed and the team is still there', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir]);
+    expect(server.adminToken).toBeNull();
+    expect(server.stdout()).not.toContain('admin token');
+    const users = await request(server.url, 'GET', `/v1/teams/${teamId}/users`, adminToken);
+    expect(TeamUsersOutput.parse(users.body).users.map((u) => u.email)).toEqual(['ana@example.com']);
+    await stopServer(server);
+  });
+
+  it('SIGTERM during a slow request lets it finish, refuses new connections, then stops PostgreSQL', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir], { DIALDECK_SERVER_TEST_ROUTES: '1' });
+    const started = Date.now();
+    const slow = request(server.url, 'GET', '/v1/test/slow?ms=2000');
+    await new Promise((done) => setTimeout(done, 400));
+    server.child.kill('SIGTERM');
+    const answer = await slow;
+    expect(answer).toEqual({ status: 200, body: { slept: 2000 } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    await expect(fetch(new URL('/health', server.url))).rejects.toThrow();
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const order = server
+      .stderr()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? '');
+    const completed = order.indexOf('request completed');
+    const pgStop = order.indexOf('stopping the built-in PostgreSQL');
+    expect(completed).toBeGreaterThanOrEqual(0);
+    expect(pgStop).toBeGreaterThan(completed);
+  });
+
+  it('kill -9 of the server, then a restart, keeps every committed row', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir]);
+    const added = await request(server.url, 'POST', `/v1/teams/${teamId}/users`, adminToken, {
+      email: 'bo@example.com',
+      role: 'ae',
+    });
+    expect(added.status).toBe(201);
+    server.child.kill('SIGKILL');
+    await server.exited;
+    // The killed server's PostgreSQL outlives it; the next start stops it and takes over the folder.
+    const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(() => process.kill(pid, 0)).not.toThrow();
+
+    const restarted = await startServerProcess(['--data-dir', dataDir]);
+    expect(restarted.adminToken).toBeNull();
+    const users = await request(restarted.url, 'GET', `/v1/teams/${teamId}/users`, adminToken);
+    expect(TeamUsersOutput.parse(users.body).users.map((u) => [u.email, u.role])).toEqual([
+      ['ana@example.com', 'rep'],
+      ['bo@example.com', 'ae'],
+    ]);
+    const token = AddUserOutput.parse(added.body).token;
+    expect((await request(restarted.url, 'GET', '/v1/me', token)).status).toBe(200);
+    expect(() => process.kill(pid, 0)).toThrow();
+    await stopServer(restarted);
+  });
+
+  it('authorization: teams, roles and tokens', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir]);
+    await checkAuthorization(server.url, adminToken);
+    await stopServer(server);
+  });
+});
