@@ -40,12 +40,16 @@ export type RunningServer = {
  * the database (starting the embedded PostgreSQL when no URL is given), migrates it under an advisory
  * lock and makes the administrator token on first start; `/ready` is green from then on. On SIGTERM or
  * SIGINT it stops accepting connections, lets in-flight requests finish, closes the pool and stops
- * the embedded PostgreSQL. Logs are JSON lines (pino) on stderr. A failure while starting stops
+ * the embedded PostgreSQL. Logs are JSON lines (pino) on stdout,
+ * written synchronously so none is lost at exit; stderr is left to the one failure report. A failure while starting stops
  * whatever had started and rejects with it (`ServerError` codes `server_data_dir_in_use`,
  * `server_embedded_failed`, `server_database_unreachable`).
  */
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
-  const logger = pino({ level: process.env.DIALDECK_SERVER_LOG_LEVEL ?? 'info' }, pino.destination(2));
+  const logger = pino(
+    { level: process.env.DIALDECK_SERVER_LOG_LEVEL ?? 'info' },
+    pino.destination({ dest: 1, sync: true }),
+  );
   const log = logger as FastifyBaseLogger;
   const dataDir = resolve(options.dataDir);
   // Only the embedded cluster's folder is one process's; over DATABASE_URL many processes share a database.

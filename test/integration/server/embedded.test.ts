@@ -29,12 +29,20 @@ describe('dialdeck server start on the built-in PostgreSQL', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.adminToken).toMatch(/^ddk_[A-Za-z0-9_-]{43}$/);
     adminToken = server.adminToken ?? '';
-    // The token is never written in clear: not in the log, not in the folder.
-    expect(server.stderr()).not.toContain(adminToken);
+    // The token is printed once, outside the log, and never written in clear anywhere else.
+    const logLines = server
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(logLines.join('\n')).not.toContain(adminToken);
+    expect(server.stdout().split(adminToken)).toHaveLength(2);
+    expect(server.stderr()).toBe('');
     expect(statSync(join(dataDir, 'postgres-password')).mode & 0o077).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
-    // Logs are JSON lines.
-    for (const line of server.stderr().trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
+    // Logs are JSON lines with a level and a message.
+    expect(logLines.length).toBeGreaterThan(3);
+    for (const line of logLines)
+      expect(JSON.parse(line)).toMatchObject({ level: expect.any(Number), msg: expect.any(String) });
 
     expect(await request(server.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await request(server.url, 'GET', '/ready')).toEqual({
@@ -111,9 +119,9 @@ describe('dialdeck server start on the built-in PostgreSQL', () => {
     await expect(fetch(new URL('/health', server.url))).rejects.toThrow();
     expect(await server.exited).toEqual({ code: 0, signal: null });
     const order = server
-      .stderr()
+      .stdout()
       .split('\n')
-      .filter(Boolean)
+      .filter((line) => line.startsWith('{'))
       .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? '');
     const completed = order.indexOf('request completed');
     const pgStop = order.indexOf('stopping the built-in PostgreSQL');

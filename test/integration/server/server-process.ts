@@ -38,7 +38,8 @@ const running = new Set<ChildProcess>();
 
 /**
  * Spawns `dialdeck server start --port 0 …` through the built CLI and waits for its `ready` line
- * (human output: `listening on URL`, `admin token: T` on first start, `ready (…)`).
+ * (human output: `listening on URL`, `admin token: T` on first start, `ready (…)`, among the log's
+ * JSON lines on stdout; stdout keeps being collected until the process exits).
  */
 export const startServerProcess = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> => {
   const child = spawn(process.execPath, [cli, 'server', 'start', '--port', '0', ...args], {
@@ -53,7 +54,8 @@ export const startServerProcess = (args: string[], env: NodeJS.ProcessEnv = {}):
     stderr += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': every line the process wrote has been read by then.
+    child.once('close', (code, signal) => {
       running.delete(child);
       done({ code, signal });
     });
@@ -109,7 +111,7 @@ export const runCli = (
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.once('exit', (code) => done({ code, stdout, stderr }));
+    child.once('close', (code) => done({ code, stdout, stderr }));
   });
 
 /** An HTTP request to the server with an optional bearer token: status and parsed JSON body. */

@@ -35,7 +35,8 @@ const envInt = (name: string, fallback: number): number => {
  * `dialdeck server start [--data-dir DIR | --database-url URL] [--port N] [--host H]`: runs the team
  * server until SIGTERM/SIGINT. Prints `listening on URL`, then `admin token: T` (first start only)
  * and `ready`; with --json the same as one JSON line each (`{"event":"listening","url"}`,
- * `{"event":"ready","adminToken","database"}`). Logs are JSON lines on stderr.
+ * `{"event":"admin-token","adminToken"}`, `{"event":"ready","database"}`) among the log's JSON
+ * lines on stdout; stderr carries only a failure (one JSON object with --json).
  */
 export const registerServer = (program: Command, globals: () => GlobalOptions): void => {
   const server = program.command('server').description('The team server (teams, users, sync)');
