@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../src/server/db/migrate';
 import { checkAuthorization } from './authorization';
 import {
   dropDatabases,
@@ -75,6 +76,39 @@ describe.skipIf(adminUrl === null)('dialdeck server start --database-url (an ext
     const teamId = (created.body as { teamId: string }).teamId;
     expect((await request(b.url, 'GET', `/v1/teams/${teamId}/users`, token)).body).toEqual({ users: [] });
     await Promise.all([stopServer(a), stopServer(b)]);
+  });
+
+  it('the migration lock makes a second migrator wait, then find the work done', async () => {
+    const url = await freshDatabase(external);
+    // A slow migration that would fail if run twice: without the lock both would create the table.
+    const slow = [{ version: 1, name: 'slow', sql: 'SELECT pg_sleep(0.5); CREATE TABLE only_once (id int)' }];
+    const pools = [new pg.Pool({ connectionString: url }), new pg.Pool({ connectionString: url })];
+    try {
+      const results = await Promise.all(pools.map((pool) => migrate(pool, slow)));
+      expect(results.map((applied) => applied.length).sort()).toEqual([0, 1]);
+      const { rows } = await (pools[0] as pg.Pool).query('SELECT version, name FROM server_migrations');
+      expect(rows).toEqual([{ version: 1, name: 'slow' }]);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  it('a migration that fails leaves nothing behind and is retried on the next start', async () => {
+    const url = await freshDatabase(external);
+    const pool = new pg.Pool({ connectionString: url });
+    try {
+      const broken = [
+        { version: 1, name: 'broken', sql: 'CREATE TABLE half (id int); SELECT no_such_function()' },
+      ];
+      await expect(migrate(pool, broken)).rejects.toThrow(/no_such_function/);
+      const left = await pool.query(
+        "SELECT to_regclass('half') AS half, (SELECT count(*)::int FROM server_migrations) AS n",
+      );
+      expect(left.rows).toEqual([{ half: null, n: 0 }]);
+      expect(await migrate(pool)).toEqual([1]);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('authorization: teams, roles and tokens', async () => {
