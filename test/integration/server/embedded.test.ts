@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddUserOutput, CreateTeamOutput, TeamUsersOutput } from '@shared/server/admin';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,6 +155,50 @@ describe('dialdeck server start on the built-in PostgreSQL', () => {
     expect(() => process.kill(pid, 0)).toThrow();
     await stopServer(restarted);
   });
+
+  // As root the cluster runs as the `postgres` OS user; here the whole server runs as a normal user.
+  const asRoot = process.getuid?.() === 0;
+  const normalUser = asRoot && spawnSync('id', ['-u', 'postgres']).status === 0 ? 'postgres' : null;
+  it.runIf(normalUser !== null)('runs as a normal user too (then PostgreSQL runs as that user)', async () => {
+    const own = tempDir('dialdeck-server-user-');
+    chmodSync(own, 0o777);
+    const server = await startServerProcess(
+      ['--data-dir', join(own, 'server')],
+      { HOME: own },
+      normalUser ?? '',
+    );
+    expect(server.adminToken).toMatch(/^ddk_/);
+    expect(statSync(join(own, 'server', 'postgres')).uid).toBe(statSync(join(own, 'server')).uid);
+    expect((await request(server.url, 'GET', '/v1/me', server.adminToken ?? '')).body).toEqual({
+      kind: 'admin',
+    });
+    // Signalled itself (server.pid names it), not through runuser, which would kill it after a grace period.
+    process.kill(Number(readFileSync(join(own, 'server', 'server.pid'), 'utf8')), 'SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(existsSync(join(own, 'server', 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it.runIf(asRoot)(
+    'as root, a data folder the postgres user cannot enter is refused with the folder to open',
+    async () => {
+      const closed = tempDir('dialdeck-server-closed-');
+      chmodSync(closed, 0o700);
+      const started = await runCli([
+        'server',
+        'start',
+        '--port',
+        '0',
+        '--data-dir',
+        join(closed, 'server'),
+        '--json',
+      ]);
+      expect(started.code).toBe(1);
+      const failure = JSON.parse(started.stderr.trim()) as { error: { code: string; message: string } };
+      expect(failure.error.code).toBe('server_embedded_failed');
+      expect(failure.error.message).toContain(`chmod o+x ${closed}`);
+      expect(existsSync(join(closed, 'server', 'postgres'))).toBe(false);
+    },
+  );
 
   it('authorization: teams, roles and tokens', async () => {
     const server = await startServerProcess(['--data-dir', dataDir]);

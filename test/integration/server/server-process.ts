@@ -41,8 +41,15 @@ const running = new Set<ChildProcess>();
  * (human output: `listening on URL`, `admin token: T` on first start, `ready (…)`, among the log's
  * JSON lines on stdout; stdout keeps being collected until the process exits).
  */
-export const startServerProcess = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, [cli, 'server', 'start', '--port', '0', ...args], {
+export const startServerProcess = (
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  asUser?: string,
+): Promise<ServerProcess> => {
+  const command = [process.execPath, cli, 'server', 'start', '--port', '0', ...args];
+  // runuser passes signals on to the server, so SIGTERM reaches it as from a service manager.
+  const [file, ...rest] = asUser ? ['runuser', '-u', asUser, '--', ...command] : command;
+  const child = spawn(file as string, rest, {
     cwd: root,
     env: { ...process.env, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
