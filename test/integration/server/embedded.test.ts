@@ -26,7 +26,22 @@ afterAll(() => {
 
 describe('dialdeck server start on the built-in PostgreSQL', () => {
   it('first start: prints the admin token once, becomes ready, and a manager sets up a team through the CLI', async () => {
-    const server = await startServerProcess(['--data-dir', dataDir], { DIALDECK_SERVER_TEST_ROUTES: '1' });
+    // Asked as soon as the port opens, while initdb runs: up, but not ready.
+    let early: Promise<[unknown, unknown]> = Promise.resolve([null, null]);
+    const server = await startServerProcess(
+      ['--data-dir', dataDir],
+      { DIALDECK_SERVER_TEST_ROUTES: '1' },
+      undefined,
+      (url) => {
+        early = Promise.all([request(url, 'GET', '/health'), request(url, 'GET', '/ready')]);
+      },
+    );
+    const [earlyHealth, earlyReady] = await early;
+    expect(earlyHealth).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(earlyReady).toMatchObject({
+      status: 503,
+      body: { error: { code: 'server_database_unreachable' } },
+    });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.adminToken).toMatch(/^ddk_[A-Za-z0-9_-]{43}$/);
     adminToken = server.adminToken ?? '';

@@ -45,6 +45,7 @@ export const startServerProcess = (
   args: string[],
   env: NodeJS.ProcessEnv = {},
   asUser?: string,
+  onListening?: (url: string) => void,
 ): Promise<ServerProcess> => {
   const command = [process.execPath, cli, 'server', 'start', '--port', '0', ...args];
   // runuser passes signals on to the server, so SIGTERM reaches it as from a service manager.
@@ -73,7 +74,10 @@ export const startServerProcess = (
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       stdout += `${line}\n`;
       const listening = /^listening on (\S+)$/.exec(line);
-      if (listening?.[1]) url = listening[1];
+      if (listening?.[1]) {
+        url = listening[1];
+        onListening?.(url);
+      }
       const token = /^admin token: (\S+)$/.exec(line);
       if (token?.[1]) adminToken = token[1];
       if (line.startsWith('ready')) {
