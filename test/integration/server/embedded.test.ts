@@ -19,12 +19,13 @@ const dataDir = join(tempDir('dialdeck-server-'), 'server');
 let adminToken = '';
 let teamId = '';
 
-afterAll(() => {
-  killServers();
+afterAll(async () => {
+  await killServers();
   removeDirs();
 });
 
-describe('dialdeck server start on the built-in PostgreSQL', () => {
+// Real processes on a machine shared with the rest of the suite: initdb alone can take ~10 s there.
+describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 }, () => {
   it('first start: prints the admin token once, becomes ready, and a manager sets up a team through the CLI', async () => {
     // Asked as soon as the port opens, while initdb runs: up, but not ready.
     let early: Promise<[unknown, unknown]> = Promise.resolve([null, null]);

@@ -102,9 +102,24 @@ export const stopServer = async (
   return server.exited;
 };
 
-/** SIGKILLs every server process a test left running (their embedded clusters are stopped by the next start). */
-export const killServers = (): void => {
-  for (const child of running) child.kill('SIGKILL');
+/**
+ * Stops every server process a failed test left running: SIGTERM, so each stops its embedded
+ * PostgreSQL, then SIGKILL after 15 s.
+ */
+export const killServers = async (): Promise<void> => {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((done) => {
+          const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('close', () => {
+            clearTimeout(force);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
 };
 
 /** Runs the built CLI to completion: exit code, stdout and stderr. */
