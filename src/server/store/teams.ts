@@ -103,3 +103,22 @@ export const listUsers = async (pool: pg.Pool, teamId: string): Promise<TeamUser
   );
   return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, createdAt: Number(r.created_at) }));
 };
+
+/**
+ * Revokes every administrator token and makes a new one, returned once (for an operator who lost
+ * it). Serialised with `ensureAdminToken` by the same advisory lock.
+ */
+export const rotateAdminToken = (pool: pg.Pool): Promise<string> =>
+  inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [BigInt(ADMIN_TOKEN_LOCK).toString()]);
+    const now = Date.now();
+    await client.query("UPDATE tokens SET revoked_at = $1 WHERE kind = 'admin' AND revoked_at IS NULL", [
+      now,
+    ]);
+    const token = newToken();
+    await client.query(
+      "INSERT INTO tokens (id, kind, user_id, token_sha256, created_at) VALUES ($1, 'admin', NULL, $2, $3)",
+      [uuidv7(), tokenDigest(token), now],
+    );
+    return token;
+  });

@@ -221,4 +221,27 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
     await checkAuthorization(server.url, adminToken);
     await stopServer(server);
   });
+
+  it('rotate-admin-token: refused while the server runs, then replaces the token for good', async () => {
+    const server = await startServerProcess(['--data-dir', dataDir]);
+    const busy = await runCli(['server', 'rotate-admin-token', '--data-dir', dataDir, '--json']);
+    expect(busy.code).toBe(1);
+    expect(JSON.parse(busy.stderr.trim())).toMatchObject({ error: { code: 'server_data_dir_in_use' } });
+    await stopServer(server);
+
+    const rotated = await runCli(['server', 'rotate-admin-token', '--data-dir', dataDir, '--json']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const { adminToken: fresh } = JSON.parse(rotated.stdout) as {
+      adminToken: string;
+    };
+    expect(fresh).toMatch(/^ddk_/);
+    expect(fresh).not.toBe(adminToken);
+
+    const restarted = await startServerProcess(['--data-dir', dataDir]);
+    expect(restarted.adminToken).toBeNull();
+    expect((await request(restarted.url, 'GET', '/v1/me', adminToken)).status).toBe(401);
+    expect((await request(restarted.url, 'GET', '/v1/me', fresh)).body).toEqual({ kind: 'admin' });
+    await stopServer(restarted);
+    adminToken = fresh;
+  });
 });

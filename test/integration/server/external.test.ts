@@ -183,6 +183,18 @@ describe.skipIf(adminUrl === null)(
       });
     });
 
+    it('rotate-admin-token on a shared database: running servers take the new token at once', async () => {
+      const url = await freshDatabase(external);
+      const server = await startServerProcess(['--database-url', url]);
+      const rotated = await runCli(['server', 'rotate-admin-token', '--database-url', url]);
+      expect(rotated.code, rotated.stderr).toBe(0);
+      const fresh = /^admin token: (\S+)$/m.exec(rotated.stdout)?.[1] ?? '';
+      expect(fresh).toMatch(/^ddk_/);
+      expect((await request(server.url, 'GET', '/v1/me', server.adminToken ?? '')).status).toBe(401);
+      expect((await request(server.url, 'POST', '/v1/teams', fresh, { name: 'After' })).status).toBe(201);
+      await stopServer(server);
+    });
+
     it('refuses an unreachable database and conflicting options with a clear error', async () => {
       const wrongPassword = new URL(external);
       wrongPassword.password = 'not-the-password';

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../../core/errors';
 import { resolveDataDir } from '../../core/paths';
 import type { GlobalOptions } from '../context';
-import { fail } from '../output';
+import { fail, print } from '../output';
 
 /** The port `dialdeck server start` listens on without `--port`. */
 export const DEFAULT_SERVER_PORT = 8470;
@@ -31,6 +31,41 @@ const envInt = (name: string, fallback: number): number => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
+/** A server failure as the CLI reports it: the same code, with the folder in `params.path`. */
+const asAppError = async (error: unknown): Promise<AppError> => {
+  const { ServerError } = await import('../../../server/errors');
+  if (error instanceof AppError) return error;
+  if (!(error instanceof ServerError)) {
+    return new AppError('internal', error instanceof Error ? error.message : String(error));
+  }
+  const path = (error.details as { path?: unknown } | undefined)?.path;
+  return new AppError(
+    error.code,
+    error.message,
+    error.details,
+    typeof path === 'string' ? { path } : undefined,
+  );
+};
+
+/** `--data-dir` or `--database-url` (or DATABASE_URL), never both; null after reporting the clash. */
+const databaseChoice = (
+  json: boolean,
+  dataDir: string | undefined,
+  databaseUrlFlag: string | undefined,
+): { databaseUrl: string | null } | null => {
+  if (dataDir !== undefined && databaseUrlFlag !== undefined) {
+    fail(
+      json,
+      new AppError(
+        'invalid_input',
+        'Give either --data-dir (the built-in PostgreSQL keeps its data there) or --database-url, not both.',
+      ),
+    );
+    return null;
+  }
+  return { databaseUrl: databaseUrlFlag ?? (process.env.DATABASE_URL || null) };
+};
+
 /**
  * `dialdeck server start [--data-dir DIR | --database-url URL] [--port N] [--host H]`: runs the team
  * server until SIGTERM/SIGINT. Prints `listening on URL`, then `admin token: T` (first start only)
@@ -51,22 +86,13 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
     .option('--host <address>', 'the address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .action(async (options: StartOptions) => {
       const { json = false, dataDir } = globals();
-      const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || null);
-      if (dataDir !== undefined && options.databaseUrl !== undefined) {
-        fail(
-          json,
-          new AppError(
-            'invalid_input',
-            'Give either --data-dir (the built-in PostgreSQL keeps its data there) or --database-url, not both.',
-          ),
-        );
-        return;
-      }
+      const choice = databaseChoice(json, dataDir, options.databaseUrl);
+      if (choice === null) return;
+      const { databaseUrl } = choice;
       const say = (event: Record<string, unknown>, human: string) =>
         process.stdout.write(json ? `${JSON.stringify(event)}\n` : `${human}\n`);
       // The server stays out of the desktop bundle: loaded only by this command.
       const { startServer } = await import('../../../server/start');
-      const { ServerError } = await import('../../../server/errors');
       try {
         const running = await startServer({
           dataDir: serverDataDir(globals()),
@@ -90,21 +116,35 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
         await running.stopped;
         process.exit(0);
       } catch (error) {
-        const appError =
-          error instanceof ServerError
-            ? new AppError(
-                error.code,
-                error.message,
-                error.details,
-                typeof (error.details as { path?: unknown })?.path === 'string'
-                  ? { path: (error.details as { path: string }).path }
-                  : undefined,
-              )
-            : error instanceof AppError
-              ? error
-              : new AppError('internal', error instanceof Error ? error.message : String(error));
+        const appError = await asAppError(error);
         fail(json, appError);
         process.exit();
+      }
+    });
+
+  server
+    .command('rotate-admin-token')
+    .description(
+      'Revoke the administrator token and print a new one (stop the server first when it runs on --data-dir)',
+    )
+    .option('--database-url <url>', 'the PostgreSQL the servers use (default: $DATABASE_URL)')
+    .action(async (options: { databaseUrl?: string }) => {
+      const { json = false, dataDir } = globals();
+      const choice = databaseChoice(json, dataDir, options.databaseUrl);
+      if (choice === null) return;
+      const { replaceAdminToken } = await import('../../../server/rotate');
+      try {
+        const adminToken = await replaceAdminToken({
+          dataDir: serverDataDir(globals()),
+          databaseUrl: choice.databaseUrl,
+        });
+        print(
+          json,
+          { adminToken },
+          () => `admin token: ${adminToken}\nEvery earlier administrator token is revoked.`,
+        );
+      } catch (error) {
+        fail(json, await asAppError(error));
       }
     });
 };
