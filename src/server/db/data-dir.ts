@@ -5,11 +5,14 @@ import { ServerError } from '../errors';
 /**
  * Layout of a server data folder (the embedded default; with `--database-url` only `server.pid`):
  * - `postgres/` the PostgreSQL cluster (PGDATA), made by initdb on first start;
+ * - `postgres-location` only when the cluster lives elsewhere (as root, when the `postgres` OS user
+ *   cannot enter this folder): the cluster's absolute path, which then replaces `postgres/`;
  * - `postgres-password` the cluster superuser's random password (mode 0600);
  * - `server.pid` the id of the server process using the folder, so a second one is refused.
  */
 export const dataDirLayout = (dataDir: string) => ({
   pgdata: join(dataDir, 'postgres'),
+  clusterLocation: join(dataDir, 'postgres-location'),
   password: join(dataDir, 'postgres-password'),
   pidFile: join(dataDir, 'server.pid'),
 });
