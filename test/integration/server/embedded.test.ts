@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AddUserOutput, CreateTeamOutput, TeamUsersOutput } from '@shared/server/admin';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkAuthorization } from './authorization';
@@ -195,24 +195,59 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
   });
 
   it.runIf(asRoot)(
-    'as root, a data folder the postgres user cannot enter is refused with the folder to open',
+    'as root, a data folder the postgres user cannot enter works: its cluster lives in /var/lib/dialdeck and keeps its data',
     async () => {
       const closed = tempDir('dialdeck-server-closed-');
       chmodSync(closed, 0o700);
-      const started = await runCli([
-        'server',
-        'start',
-        '--port',
-        '0',
-        '--data-dir',
-        join(closed, 'server'),
-        '--json',
-      ]);
-      expect(started.code).toBe(1);
-      const failure = JSON.parse(started.stderr.trim()) as { error: { code: string; message: string } };
-      expect(failure.error.code).toBe('server_embedded_failed');
-      expect(failure.error.message).toContain(`chmod o+x ${closed}`);
-      expect(existsSync(join(closed, 'server', 'postgres'))).toBe(false);
+      const ownDir = join(closed, 'server');
+      const first = await startServerProcess(['--data-dir', ownDir]);
+      expect(first.adminToken).toMatch(/^ddk_/);
+      const token = first.adminToken ?? '';
+      const cluster = readFileSync(join(ownDir, 'postgres-location'), 'utf8').trim();
+      try {
+        expect(cluster).toMatch(/^\/var\/lib\/dialdeck\/clusters\/[0-9a-f]{16}$/);
+        expect(statSync(cluster).mode & 0o777).toBe(0o700);
+        expect(statSync(cluster).uid).toBe(Number(spawnSync('id', ['-u', 'postgres']).stdout));
+        expect(existsSync(join(cluster, 'PG_VERSION'))).toBe(true);
+        // The server's own files stay where they were asked for; no cluster is made there.
+        expect(statSync(join(ownDir, 'postgres-password')).mode & 0o077).toBe(0);
+        expect(existsSync(join(ownDir, 'postgres'))).toBe(false);
+        const team = await request(first.url, 'POST', '/v1/teams', token, { name: 'Closed folder' });
+        expect(team.status).toBe(201);
+        const { teamId: closedTeam } = CreateTeamOutput.parse(team.body);
+        expect(await stopServer(first)).toEqual({ code: 0, signal: null });
+        expect(existsSync(join(cluster, 'postmaster.pid'))).toBe(false);
+
+        const second = await startServerProcess(['--data-dir', ownDir]);
+        expect(second.adminToken).toBeNull();
+        expect(readFileSync(join(ownDir, 'postgres-location'), 'utf8').trim()).toBe(cluster);
+        expect((await request(second.url, 'GET', `/v1/teams/${closedTeam}/users`, token)).status).toBe(200);
+        expect(await stopServer(second)).toEqual({ code: 0, signal: null });
+      } finally {
+        rmSync(cluster, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.runIf(asRoot && process.platform === 'linux')(
+    'as root, PostgreSQL runs from the copy in /var/cache/dialdeck when its programs must be staged',
+    async () => {
+      // DIALDECK_SERVER_STAGE_BINARIES=1 stages the programs even though this checkout is reachable.
+      const server = await startServerProcess(['--data-dir', dataDir], {
+        DIALDECK_SERVER_STAGE_BINARIES: '1',
+      });
+      expect(await request(server.url, 'GET', '/ready')).toEqual({
+        status: 200,
+        body: { status: 'ready', schema: 1 },
+      });
+      const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const program = readlinkSync(`/proc/${pid}/exe`);
+      expect(program).toMatch(/^\/var\/cache\/dialdeck\/postgres-[^/]+-linux-[^/]+\/bin\/postgres$/);
+      const staged = dirname(dirname(program));
+      expect(statSync(staged).mode & 0o777).toBe(0o755);
+      expect(statSync(staged).uid).toBe(0);
+      expect(readdirSync(dirname(staged)).filter((name) => name.includes('.tmp-'))).toEqual([]);
+      expect(await stopServer(server)).toEqual({ code: 0, signal: null });
     },
   );
 
