@@ -1,6 +1,7 @@
 import './quiet';
 import { Command } from 'commander';
 import { flagValue } from '../core/paths';
+import { registerAdmin } from './commands/admin';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerHandoff } from './commands/handoff';
@@ -14,6 +15,7 @@ import { registerOutcomes } from './commands/outcomes';
 import { registerQueue } from './commands/queue';
 import { registerScript } from './commands/script';
 import { registerServe } from './commands/serve';
+import { registerServer } from './commands/server';
 import { registerSession } from './commands/session';
 import { registerTask } from './commands/task';
 import { registerWhy } from './commands/why';
@@ -51,5 +53,7 @@ registerCadence(program, globals);
 registerScript(program, globals);
 registerImport(program, globals);
 registerExport(program, globals);
+registerServer(program, globals);
+registerAdmin(program, globals);
 
 await program.parseAsync(process.argv);

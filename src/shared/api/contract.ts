@@ -76,6 +76,20 @@ export const ErrorCode = z.enum([
   'lead_phone_not_on_lead',
   /** Not an IANA time zone name this system knows, such as America/New_York (params: `{ value }`). */
   'lead_time_zone_invalid',
+  /** A server request carried no bearer token, or one the server does not know or has revoked. */
+  'unauthorized',
+  /** Too many requests to a rate-limited server route (sign-in, admin tokens); wait and retry. */
+  'rate_limited',
+  /** The CLI could not reach the team server at the given URL (params `{ url }`). */
+  'server_unreachable',
+  /** The team server cannot reach its PostgreSQL, or it is older than 15. */
+  'server_database_unreachable',
+  /** Another server process already runs on this server data folder (params `{ path }`). */
+  'server_data_dir_in_use',
+  /** The embedded PostgreSQL could not be initialised or started (params `{ path }`). */
+  'server_embedded_failed',
+  /** A user with this email is on the team already. */
+  'user_email_taken',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

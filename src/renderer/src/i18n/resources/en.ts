@@ -1075,6 +1075,20 @@ export const en = {
         "{{value}} is not one of this lead's numbers. Add it first, then make it the number to dial.",
       lead_time_zone_invalid:
         '"{{value}}" is not a time zone Dialdeck knows. Pick one from the list, such as America/New_York.',
+      unauthorized:
+        'The server did not accept this token: it is missing, mistyped or revoked. Ask your manager for a new token, then sign in again.',
+      rate_limited:
+        'Too many attempts in a short time, so the server paused this one. Wait a minute, then try again.',
+      server_unreachable:
+        'Dialdeck could not reach the team server at {{url}}. Check the address and your connection, and that the server is running, then try again.',
+      server_database_unreachable:
+        'The team server cannot use its PostgreSQL database (it is unreachable, refused the login, or is older than version 15). Check DATABASE_URL and that the database is running, then start the server again.',
+      server_data_dir_in_use:
+        'Another Dialdeck server process already runs on the data folder {{path}}. Stop it first, or give this one its own --data-dir (several processes share one database through --database-url).',
+      server_embedded_failed:
+        'The built-in PostgreSQL could not start in {{path}}. Read the server log for the reason; check that the folder is writable and has free space, then start the server again.',
+      user_email_taken:
+        'A user with this email is on the team already. Use another email, or keep the existing user.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

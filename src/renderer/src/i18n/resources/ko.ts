@@ -1067,6 +1067,20 @@ export const ko: LocaleResources = {
         '{{value}}은(는) 이 리드의 번호가 아닙니다. 먼저 추가한 뒤 발신 번호로 지정하세요.',
       lead_time_zone_invalid:
         '"{{value}}"은(는) Dialdeck이 모르는 시간대입니다. 목록에서 고르세요(예: Asia/Seoul).',
+      unauthorized:
+        '서버가 이 토큰을 받아들이지 않았습니다: 토큰이 없거나, 잘못 입력되었거나, 폐기되었습니다. 관리자에게 새 토큰을 받은 뒤 다시 로그인하세요.',
+      rate_limited:
+        '짧은 시간에 시도가 너무 많아 서버가 이번 요청을 멈췄습니다. 1분 정도 기다린 뒤 다시 시도하세요.',
+      server_unreachable:
+        'Dialdeck이 {{url}}의 팀 서버에 연결할 수 없습니다. 주소와 네트워크 연결, 서버 실행 여부를 확인한 뒤 다시 시도하세요.',
+      server_database_unreachable:
+        '팀 서버가 PostgreSQL 데이터베이스를 사용할 수 없습니다(연결 불가, 로그인 거부 또는 15 미만 버전). DATABASE_URL과 데이터베이스 실행 여부를 확인한 뒤 서버를 다시 시작하세요.',
+      server_data_dir_in_use:
+        '다른 Dialdeck 서버 프로세스가 이미 데이터 폴더 {{path}}에서 실행 중입니다. 먼저 그 프로세스를 멈추거나, 이 프로세스에 별도의 --data-dir을 지정하세요(여러 프로세스는 --database-url로 하나의 데이터베이스를 함께 씁니다).',
+      server_embedded_failed:
+        '내장 PostgreSQL을 {{path}}에서 시작할 수 없습니다. 서버 로그에서 원인을 확인하고, 폴더에 쓰기 권한과 여유 공간이 있는지 확인한 뒤 서버를 다시 시작하세요.',
+      user_email_taken:
+        '이 이메일을 쓰는 사용자가 이미 팀에 있습니다. 다른 이메일을 쓰거나 기존 사용자를 그대로 두세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

@@ -1042,6 +1042,17 @@ export const zhCN: LocaleResources = {
       lead_phone_duplicate: '{{value}} 重复填写了。请只保留一个。',
       lead_phone_not_on_lead: '{{value}} 不是该线索的号码。请先添加该号码，再设为拨打号码。',
       lead_time_zone_invalid: '"{{value}}" 不是 Dialdeck 认识的时区。请从列表中选择，例如 Asia/Shanghai。',
+      unauthorized: '服务器不接受此令牌：令牌缺失、输入有误或已被吊销。请向经理索取新令牌，然后重新登录。',
+      rate_limited: '短时间内尝试次数过多，服务器暂停了本次请求。请等待一分钟后重试。',
+      server_unreachable:
+        'Dialdeck 无法连接 {{url}} 上的团队服务器。请检查地址和网络连接，并确认服务器正在运行，然后重试。',
+      server_database_unreachable:
+        '团队服务器无法使用其 PostgreSQL 数据库（无法连接、登录被拒绝或版本低于 15）。请检查 DATABASE_URL 并确认数据库正在运行，然后重新启动服务器。',
+      server_data_dir_in_use:
+        '另一个 Dialdeck 服务器进程已在数据文件夹 {{path}} 上运行。请先停止它，或为本进程指定单独的 --data-dir（多个进程可通过 --database-url 共用一个数据库）。',
+      server_embedded_failed:
+        '内置的 PostgreSQL 无法在 {{path}} 中启动。请查看服务器日志了解原因；确认该文件夹可写且有剩余空间，然后重新启动服务器。',
+      user_email_taken: '团队中已有使用此邮箱的用户。请使用其他邮箱，或保留现有用户。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

@@ -1,0 +1,97 @@
+import { AddUserInput, AddUserOutput, CreateTeamOutput, TeamRole } from '@shared/server/admin';
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors';
+import type { GlobalOptions } from '../context';
+import { fail, print } from '../output';
+import { callServer, type ServerTarget } from '../server-client';
+
+type TargetOptions = { server?: string; token?: string };
+
+/** `--server`/`--token`, or DIALDECK_SERVER_URL/DIALDECK_SERVER_TOKEN (keeps a token out of shell history). */
+const targetOf = (options: TargetOptions): ServerTarget => {
+  const server = options.server ?? process.env.DIALDECK_SERVER_URL;
+  const token = options.token ?? process.env.DIALDECK_SERVER_TOKEN;
+  if (!server)
+    throw new AppError(
+      'invalid_input',
+      'Give the server address with --server URL (or DIALDECK_SERVER_URL).',
+    );
+  if (!token) throw new AppError('invalid_input', 'Give a token with --token T (or DIALDECK_SERVER_TOKEN).');
+  return { server, token };
+};
+
+const withTarget = (command: Command): Command =>
+  command
+    .option('--server <url>', 'the team server, e.g. http://127.0.0.1:8470 (default: $DIALDECK_SERVER_URL)')
+    .option(
+      '--token <token>',
+      'the administrator token or a manager token (default: $DIALDECK_SERVER_TOKEN)',
+    );
+
+const run = async (globals: () => GlobalOptions, action: (json: boolean) => Promise<void>): Promise<void> => {
+  const json = globals().json ?? false;
+  try {
+    await action(json);
+  } catch (error) {
+    fail(json, error instanceof AppError ? error : new AppError('internal', String(error)));
+  }
+};
+
+/**
+ * `dialdeck admin team create NAME` → `{teamId, inboundSecret}` and `dialdeck admin user add --team ID
+ * --email E --role rep|ae|manager` → `{userId, token}`: a manager's set-up commands, sent over HTTP to
+ * a running team server (never to its files). Failures keep the server's code (`unauthorized`,
+ * `forbidden`, `user_email_taken`, `server_unreachable`…) with a non-zero exit.
+ */
+export const registerAdmin = (program: Command, globals: () => GlobalOptions): void => {
+  const admin = program.command('admin').description('Set up a team on a running Dialdeck server');
+  const team = admin.command('team').description('Teams on the server');
+  withTarget(
+    team.command('create').argument('<name>', "the team's name").description('Create a team'),
+  ).action((name: string, options: TargetOptions) =>
+    run(globals, async (json) => {
+      const created = await callServer(targetOf(options), 'POST', '/v1/teams', { name }, CreateTeamOutput);
+      print(json, created, () =>
+        [
+          `team id: ${created.teamId}`,
+          `inbound secret: ${created.inboundSecret}`,
+          'Keep the inbound secret: web forms sign inbound leads with it, and it is shown only now.',
+        ].join('\n'),
+      );
+    }),
+  );
+
+  const user = admin.command('user').description('Users on a team');
+  withTarget(
+    user
+      .command('add')
+      .description('Add a rep, AE or manager to a team and print their token')
+      .requiredOption('--team <id>', 'the team id (from `admin team create`)')
+      .requiredOption('--email <email>', "the user's email (unique within the team)")
+      .requiredOption('--role <role>', `one of: ${TeamRole.options.join(', ')}`),
+  ).action((options: TargetOptions & { team: string; email: string; role: string }) =>
+    run(globals, async (json) => {
+      const input = AddUserInput.safeParse({ email: options.email, role: options.role });
+      if (!input.success) {
+        throw new AppError(
+          'invalid_input',
+          `Give a valid --email and a --role of ${TeamRole.options.join(', ')} (got "${options.email}", "${options.role}").`,
+        );
+      }
+      const added = await callServer(
+        targetOf(options),
+        'POST',
+        `/v1/teams/${encodeURIComponent(options.team)}/users`,
+        input.data,
+        AddUserOutput,
+      );
+      print(json, added, () =>
+        [
+          `user id: ${added.userId}`,
+          `token: ${added.token}`,
+          'Give the token to this user privately: it signs them in and is shown only now.',
+        ].join('\n'),
+      );
+    }),
+  );
+};

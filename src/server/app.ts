@@ -1,0 +1,57 @@
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { authorize } from './access';
+import type { ServerContext } from './context';
+import { ServerError } from './errors';
+import { healthRoutes } from './routes/health';
+import { type TokenRouteLimit, teamRoutes } from './routes/teams';
+import { testRoutes } from './routes/test-only';
+
+export type AppOptions = { logger: FastifyBaseLogger; tokenRouteLimit: TokenRouteLimit };
+
+/** Maps anything a route throws to `{error:{code,message,details?}}` with the status for its code. */
+const toServerError = (error: unknown): ServerError => {
+  if (error instanceof ServerError) return error;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own request errors: unreadable JSON, wrong content type, body too large…
+    return new ServerError('invalid_input', `The request could not be read: ${(error as Error).message}`);
+  }
+  return new ServerError('internal', 'The server failed on this request; its log has the details.');
+};
+
+/**
+ * The server's HTTP application (not yet listening): JSON errors with stable codes, the token
+ * rate limit, the one authorisation hook and every route. Routes use `context` for the database.
+ */
+export const buildApp = async (context: ServerContext, options: AppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  app.decorateRequest('principal', null);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ServerError(
+        'rate_limited',
+        `Too many requests to this route; wait ${Math.ceil(context.ttl / 1000)} s, then try again.`,
+        { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      ),
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const serverError = toServerError(error);
+    if (serverError.code === 'internal') request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: serverError.code }, serverError.message);
+    return reply.code(serverError.status).send(serverError.toBody());
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(
+        new ServerError('not_found', `There is no ${request.method} ${request.url} on this server.`).toBody(),
+      ),
+  );
+  app.addHook('preValidation', authorize(context));
+  healthRoutes(app, context);
+  teamRoutes(app, context, options.tokenRouteLimit);
+  if (context.testRoutes) testRoutes(app, context);
+  return app;
+};

@@ -1,0 +1,23 @@
+import type pg from 'pg';
+import { latestServerSchema } from './db/migrations';
+import { ServerError } from './errors';
+
+/**
+ * What the routes share: the database pool once it is open and migrated. The HTTP listener starts
+ * first (so `/health` answers while an embedded cluster is initialised); until `pool` is set, routes
+ * that need the database answer 503 `server_database_unreachable` and `/ready` is not green.
+ */
+export type ServerContext = { pool: pg.Pool | null; schema: number; testRoutes: boolean };
+
+export const newContext = (testRoutes: boolean): ServerContext => ({ pool: null, schema: 0, testRoutes });
+
+/** The migrated pool, or a 503 `server_database_unreachable` while the server is still starting. */
+export const poolOf = (context: ServerContext): pg.Pool => {
+  if (context.pool === null || context.schema < latestServerSchema) {
+    throw new ServerError(
+      'server_database_unreachable',
+      'The server is still starting (its database is not ready yet). Wait a few seconds, then try again.',
+    );
+  }
+  return context.pool;
+};

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '@shared/api';
+
+/** The HTTP status each error code the server answers with maps to. */
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  user_email_taken: 409,
+  rate_limited: 429,
+  server_database_unreachable: 503,
+};
+
+/**
+ * An error the server answers with `{error:{code,message,details?}}`: a stable `ErrorCode` (see
+ * `src/shared/api/contract.ts`) and an English message that says what to do. Status from the code.
+ */
+export class ServerError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+
+  get status(): number {
+    return statusOf[this.code] ?? 500;
+  }
+
+  toBody(): { error: { code: ErrorCode; message: string; details?: unknown } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
