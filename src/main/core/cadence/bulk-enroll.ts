@@ -17,6 +17,7 @@ import {
 import type { ResolvedRules } from '../queue/rules-store';
 import { planTaskWith, type Services } from '../queue/services';
 import type { Db } from '../store/db';
+import { holdable, isHolding } from '../store/deferred';
 import { writeNow } from '../store/write-lock';
 import { dueAfterIn } from './due';
 import { ruleMatches, type StoredCadence } from './store';
@@ -80,10 +81,16 @@ const createRowWriter = (
   parent?: RowWriter,
 ): RowWriter => {
   const width = placeholders.split('?').length - 1;
-  const many = db.prepare(
-    `INSERT INTO ${table} (${columns}) VALUES ${Array(ROWS_PER_INSERT).fill(`(${placeholders})`).join(', ')}`,
+  const many = holdable(
+    db,
+    db.prepare<unknown[]>(
+      `INSERT INTO ${table} (${columns}) VALUES ${Array(ROWS_PER_INSERT).fill(`(${placeholders})`).join(', ')}`,
+    ),
   );
-  const one = db.prepare(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`);
+  const one = holdable(
+    db,
+    db.prepare<unknown[]>(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`),
+  );
   let values: unknown[] = [];
   return {
     add(...row: unknown[]): void {
@@ -164,7 +171,10 @@ export const createBulkEnroller = (svc: Services) => {
     '?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?',
     enrollments,
   );
-  const adopt = db.prepare('UPDATE tasks SET enrollment_id = ?, step_id = ? WHERE id = ?');
+  const adopt = holdable(
+    db,
+    db.prepare<[string, string, string]>('UPDATE tasks SET enrollment_id = ?, step_id = ? WHERE id = ?'),
+  );
 
   /** One enrollment run: the rules, the cadences and per-zone answers are read or worked out once. */
   const session = (at: number, batchId: string | null) => {
@@ -303,8 +313,8 @@ export const createBulkEnroller = (svc: Services) => {
     at: number,
     fn: (enroll: (lead: EnrollCandidate) => void) => void,
     batchId: string | null = null,
-  ): number =>
-    writeNow(db, () => {
+  ): number => {
+    const enrollAll = (): number => {
       const s = session(at, batchId);
       try {
         fn(s.enroll);
@@ -314,7 +324,11 @@ export const createBulkEnroller = (svc: Services) => {
         tasks.discard();
         throw error;
       }
-    });
+    };
+    // While an import works a chunk out before taking the lock, its writes are held (store/deferred.ts)
+    // and written in the chunk's own transaction later: none is needed here.
+    return isHolding(db) ? enrollAll() : writeNow(db, enrollAll);
+  };
 
   return {
     /**

@@ -29,6 +29,7 @@ export const createImportsHandlers = (context: CoreContext, env: ImportEnv): Imp
       const progress = (done: number) =>
         context.events.emit('import:progress', { token, phase: 'reading', done, total: 0 });
       progress(0);
+      env.threads.prepareWriting();
       const bytes = await decodeBase64(dataBase64);
       const inspection = await env.threads.run(
         {

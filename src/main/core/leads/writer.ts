@@ -2,6 +2,7 @@ import type { Lead, LeadPhone, LeadStatus, ResearchNote } from '@shared/domain/l
 import type { LeadChanges } from '@shared/sync/mutations/leads';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
+import { holdable } from '../store/deferred';
 import { published } from '../store/published';
 import type { Outbox } from '../sync/outbox';
 import { LEAD_COLUMNS, LEAD_FROM, type LeadRow, PHONE_COLUMNS, type PhoneRow, toLead, toPhone } from './rows';
@@ -63,17 +64,33 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
   const accountByKey = db.prepare<[string], StoredAccount & { batch_id: string | null }>(
     'SELECT id, name, batch_id FROM accounts WHERE name_key = ?',
   );
-  const adoptAccount = db.prepare<[string]>('UPDATE accounts SET batch_id = NULL WHERE id = ?');
-  const insertAccount = db.prepare<[string, string, string, number, number, string | null]>(
-    'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at, batch_id) VALUES (?, ?, ?, NULL, ?, ?, ?)',
+  const adoptAccount = holdable(db, db.prepare<[string]>('UPDATE accounts SET batch_id = NULL WHERE id = ?'));
+  const insertAccount = holdable(
+    db,
+    db.prepare<[string, string, string, number, number, string | null]>(
+      'INSERT INTO accounts (id, name, name_key, domain, created_at, updated_at, batch_id) VALUES (?, ?, ?, NULL, ?, ?, ?)',
+    ),
   );
-  const insertLead = db.prepare<unknown[]>(`INSERT INTO leads (id, name, title, account_id, email, time_zone,
+  const insertLead = holdable(
+    db,
+    db.prepare<unknown[]>(`INSERT INTO leads (id, name, title, account_id, email, time_zone,
     country, region, city, source_channel, source_detail, direction, status, owner_id, is_demo, import_id,
-    created_at, updated_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const updateLead = db.prepare<unknown[]>(`UPDATE leads SET title = ?, account_id = ?, email = ?,
-    time_zone = ?, country = ?, region = ?, city = ?, source_detail = ?, updated_at = ? WHERE id = ?`);
-  const updateStatus = db.prepare<[LeadStatus, number, string]>(
-    'UPDATE leads SET status = ?, updated_at = ? WHERE id = ?',
+    created_at, updated_at, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  );
+  const updateLead = holdable(
+    db,
+    db.prepare<unknown[]>(`UPDATE leads SET title = ?, account_id = ?, email = ?,
+    time_zone = ?, country = ?, region = ?, city = ?, source_detail = ?, updated_at = ? WHERE id = ?`),
+  );
+  const updateStatus = holdable(
+    db,
+    db.prepare<[LeadStatus, number, string]>('UPDATE leads SET status = ?, updated_at = ? WHERE id = ?'),
+  );
+  const insertPhone = holdable(
+    db,
+    db.prepare<[string, number, string, string | null, string | null, string, string | null]>(
+      'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
   );
   const deletePhones = db.prepare<[string]>('DELETE FROM lead_phones WHERE lead_id = ?');
   const updateTimeZone = db.prepare<[string | null, number, string]>(
@@ -83,20 +100,21 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
     'UPDATE leads SET owner_id = ?, updated_at = ? WHERE id = ?',
   );
   const touch = db.prepare<[number, string]>('UPDATE leads SET updated_at = ? WHERE id = ?');
-  const insertPhone = db.prepare<
-    [string, number, string, string | null, string | null, string, string | null]
-  >(
-    'INSERT INTO lead_phones (lead_id, position, e164, ext, label, raw, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
   const lastPosition = db
     .prepare<[string], number>('SELECT coalesce(max(position), -1) FROM lead_phones WHERE lead_id = ?')
     .pluck();
-  const insertResearch = db.prepare<[string, string, number, string | null]>(
-    'INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)',
+  const insertResearch = holdable(
+    db,
+    db.prepare<[string, string, number, string | null]>(
+      'INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)',
+    ),
   );
-  const upsertResearch = db.prepare<[string, string, number, string | null]>(
-    `INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)
+  const upsertResearch = holdable(
+    db,
+    db.prepare<[string, string, number, string | null]>(
+      `INSERT INTO research (lead_id, body, updated_at, batch_id) VALUES (?, ?, ?, ?)
      ON CONFLICT(lead_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+    ),
   );
   const leadById = db.prepare<[string], LeadRow>(`SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`);
   const phonesOf = db.prepare<[string], PhoneRow>(

@@ -3,6 +3,7 @@ import { type MutationArgs, type MutationName, mutationIssues } from '@shared/sy
 import { newId } from '../ids';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
+import { holdable } from '../store/deferred';
 
 export type Clock = () => number;
 
@@ -54,8 +55,11 @@ export const createOutbox = (db: Db, now: Clock, options: OutboxOptions = {}): O
     .sort()
     .at(-1);
   let state: HlcState = resumeFrom ? parseHlc(resumeFrom) : { wall: 0, counter: 0 };
-  const insert = db.prepare(
-    'INSERT INTO outbox (id, name, args, hlc, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
+  const insert = holdable(
+    db,
+    db.prepare<[string, string, string, string, number, string | null]>(
+      'INSERT INTO outbox (id, name, args, hlc, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
   );
   const newestStamp = db.prepare<[], string>('SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1').pluck();
   // Other processes on the same store (the CLI, a second window, an import's writing thread) issue stamps

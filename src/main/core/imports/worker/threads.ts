@@ -96,6 +96,11 @@ const createThread = (role: ThreadRole) => {
   };
 
   return {
+    /** Starts the thread now if it is not running, so it has loaded its code when its first job comes. */
+    start(): void {
+      const started = ensure();
+      if (pending.size === 0) started.unref();
+    },
     run(job: ImportJob, transfer: Transferable[], onProgress?: (progress: JobProgress) => void) {
       const target = ensure();
       const id = nextId++;
@@ -138,6 +143,13 @@ export const createImportThreads = () => {
     ): Promise<JobResult[K]> {
       const thread = job.kind === 'write' || job.kind === 'check' ? writer : reader;
       return thread.run(job, transfer, onProgress) as Promise<JobResult[K]>;
+    },
+    /**
+     * Starts the writing thread ahead of its first job (a preview calls it: loading the thread's code
+     * and the store's addon then overlaps reading the file instead of delaying the import's first chunk).
+     */
+    prepareWriting(): void {
+      writer.start();
     },
     close(): void {
       reader.close();

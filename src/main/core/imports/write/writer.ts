@@ -4,6 +4,7 @@ import type { CreatedLead } from '../../cadence/bulk-enroll';
 import { AppError } from '../../errors';
 import { leadWriterFor, type StoredAccount, type WriteOptions } from '../../leads/writer';
 import type { Db } from '../../store/db';
+import { holdWrites, writeHeld } from '../../store/deferred';
 import { CleanupPending } from '../../store/failures';
 import { published } from '../../store/published';
 import { pollingOnly, writeNow } from '../../store/write-lock';
@@ -322,20 +323,46 @@ const writeBatch = async (
     return checkedAt - otherWriteAt < QUIET_AFTER_MS ? CHUNK_TARGET_MS : QUIET_CHUNK_MS;
   };
   let lastRate = 0;
-  /** Writes the planned new leads from `written` up to `to` in one short transaction, then pauses. */
+  /** When the last chunk released the write lock (performance.now()); 0 before the first. */
+  let releasedAt = 0;
+  /** The new leads rows [from, to) of the plan: their rows, outbox rows and cadence places. */
+  const chunkOf = (from: number, to: number) => () =>
+    outbox.inBatch(batch.id, () => {
+      const chunk: CreatedLead[] = [];
+      for (let i = from; i < to; i++) chunk.push(writeLead(creates[i] as ImportedLead, i));
+      input.enroll?.(chunk, at, batch.id);
+    });
+  /**
+   * Writes the planned new leads from `written` up to `to` in one short transaction, then lets the
+   * event loop turn. Everything but the inserts (ids, each lead's outbox JSON and clock stamp, its
+   * cadence, first step and due time) is worked out first, without the write lock, with the inserts
+   * held back (store/deferred.ts); the transaction then only writes them, so a chunk holds the lock
+   * for less time per lead and the chunks sized to the same lock time grow (each commit rewrites the
+   * index pages its chunk touched, so fewer commits write far less). That work also gives another
+   * writer its turn at the lock: only when it took less than GAP_MS does the chunk wait for the rest.
+   */
   const writeChunk = async (to: number): Promise<void> => {
     const from = written;
+    const accountsBefore = accounts.size;
+    const held = holdWrites(db, chunkOf(from, to));
+    const gapLeft = GAP_MS - (performance.now() - releasedAt);
+    if (gapLeft > 0) await sleep(gapLeft);
     const started = performance.now();
     // Waits for a write of another process by polling, not SQLite's backoff, which could hold this
     // thread for up to 100 ms per try.
-    writeNow(db, () =>
-      outbox.inBatch(batch.id, () => {
-        const chunk: CreatedLead[] = [];
-        for (let i = from; i < to; i++) chunk.push(writeLead(creates[i] as ImportedLead, i));
-        input.enroll?.(chunk, at, batch.id);
-      }),
-    );
-    const took = performance.now() - started;
+    const wrote = writeNow(db, () => {
+      if (accountTakenMeanwhile(accountsBefore)) return false;
+      writeHeld(held);
+      return true;
+    });
+    if (!wrote) {
+      // Another writer created one of this chunk's accounts since it was worked out: the chunk is
+      // worked out again, inside the lock, on the accounts as they now are.
+      forgetChunk(from, accountsBefore);
+      writeNow(db, chunkOf(from, to));
+    }
+    releasedAt = performance.now();
+    const took = releasedAt - started;
     writingSinceCheckpoint += took;
     lastRate = (to - from) / Math.max(took, 0.5);
     written = to;
@@ -343,20 +370,35 @@ const writeBatch = async (
     // Flushes the chunk's log frames to disk now, outside the lock, so the next durable commit of
     // another writer (synchronous=FULL) does not have to flush the import's frames inside its latency.
     syncLog();
-    // The pause lets another process take the write lock; the next turn then runs after the event
-    // loop's poll phase, so requests (and rows arriving from the reading thread) are taken between
-    // any two chunks.
-    await sleep(GAP_MS);
+    // The next turn runs after the event loop's poll phase, so requests (and rows arriving from the
+    // reading thread) are taken between any two chunks.
     await nextTurn();
     if (writingSinceCheckpoint >= WRITING_MS_PER_CHECKPOINT) {
       db.pragma('wal_checkpoint(PASSIVE)');
       writingSinceCheckpoint = 0;
       await nextTurn();
     }
-    // Sized after the pause, so a writer that came in meanwhile shortens the very next chunk. At most
+    // Sized after the event loop's turn, so a writer that came in meanwhile shortens the next chunk. At most
     // twice the last chunk: one quick chunk (pages already cached) must not make the next one hold the
     // lock many times the target.
     size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, 2 * (to - from), Math.round(lastRate * chunkTarget())));
+  };
+  /** The accounts a chunk found or made, past the first `before` of this import's. */
+  const accountsSince = (before: number) => [...accounts].slice(before);
+  const accountIdByKey = db.prepare<[string], string>('SELECT id FROM accounts WHERE name_key = ?').pluck();
+  /**
+   * Inside the chunk's transaction: whether another writer stored an account under the key of one this
+   * chunk made (inserting it would break the key's uniqueness) since the chunk was worked out.
+   */
+  const accountTakenMeanwhile = (before: number): boolean =>
+    accountsSince(before).some(([key, account]) => {
+      const stored = accountIdByKey.get(key);
+      return stored !== undefined && stored !== account.id;
+    });
+  /** Drops what working out a chunk from lead `from` left in memory, before it is worked out again. */
+  const forgetChunk = (from: number, accountsBefore: number): void => {
+    for (const [key] of accountsSince(accountsBefore)) accounts.delete(key);
+    created.length = from;
   };
 
   // With `skip` a row never changes an earlier one, so full chunks are written while rows arrive.
