@@ -255,7 +255,7 @@ describe('real-world lead files through dialdeck import', () => {
     ]);
     expect(region.code).toBe(2);
     expect(JSON.parse(region.stderr).error).toMatchObject({ code: 'invalid_input', params: { value: 'XX' } });
-  });
+  }, 90_000); // five CLI processes, one after the other
 
   it('held out: a HubSpot contacts export, split states settled by city or by a number assigned there', async () => {
     const dir = tempDir('cases-hubspot');

@@ -16,8 +16,9 @@ export const createOutcomesHandlers = ({ dialing, events, now }: DialingContext)
     'outcomes.list': () => svc.outcomes.list(),
     'outcomes.update': ({ id, patch }) => svc.outcomes.update(id, patch),
     'outcomes.create': (input) => svc.outcomes.create(input),
-    'outcomes.log': ({ at = now(), ...input }) => {
-      const logged = logger.log({ ...input, at });
+    'outcomes.log': async ({ at = now(), ...input }) => {
+      // An outcome logged while an import writes waits for the lock without stalling the host.
+      const logged = await logger.logWhenFree({ ...input, at });
       dialing.checkpoint.wrote();
       events.emit('queue:changed', { leadIds: [input.leadId], reason: 'outcome' });
       if (logged.status !== logged.statusBefore) events.emit('leads:changed', { ids: [input.leadId] });

@@ -22,7 +22,7 @@ import {
   toTask,
 } from '../queue/lead-state';
 import { type Services, toEnrollment } from '../queue/services';
-import { writeNow } from '../store/write-lock';
+import { writeNow, writeWhenFree } from '../store/write-lock';
 import { assertContactable, createCallGuard } from './guards';
 import { createReversals } from './reversal';
 
@@ -373,6 +373,9 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
 
   return {
     log: (input: LogInput): LogResult => writeNow(db, () => svc.batch('outcome.log', () => log(input))),
+    /** `log`, waiting for the write lock without blocking the event loop (`writeWhenFree`). */
+    logWhenFree: (input: LogInput): Promise<LogResult> =>
+      writeWhenFree(db, () => svc.batch('outcome.log', () => log(input))),
     complete: (input: { taskId: string; result: TaskResult; note?: string; at: number }): LogResult =>
       writeNow(db, () => svc.batch('task.complete', () => complete(input))),
   };

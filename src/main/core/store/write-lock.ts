@@ -54,3 +54,27 @@ export const writeNow = <T>(db: Db, fn: () => T): T => {
     restore();
   }
 };
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction like `writeNow`, but waits for the write lock without blocking
+ * the event loop: between tries it yields for a millisecond, so the host keeps answering requests while
+ * an import's writing thread (or another process) holds the lock. Once the transaction has begun, `fn`
+ * runs and commits within the same turn of the loop, so nothing else on this connection interleaves.
+ * Inside an open transaction it nests as a savepoint at once. Rejects with SQLITE_BUSY after 5 s.
+ * Use it for the writes a rep makes while they work (an outcome), which must not stall the screen.
+ */
+export const writeWhenFree = async <T>(db: Db, fn: () => T): Promise<T> => {
+  const deadline = performance.now() + LOCK_WAIT_MS;
+  const run = db.transaction(fn);
+  for (;;) {
+    const restore = pollingOnly(db);
+    try {
+      return run.immediate();
+    } catch (error) {
+      if (!isBusy(error) || performance.now() >= deadline) throw error;
+    } finally {
+      restore();
+    }
+    await new Promise((resume) => setTimeout(resume, POLL_MS));
+  }
+};
