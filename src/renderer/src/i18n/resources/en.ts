@@ -819,6 +819,9 @@ export const en = {
       noAddressNote: 'No email address',
       missing: 'Missing: {{names}}. Fill them in your mail app before you send.',
       tooLong: 'This email is long; some mail apps cut it short. Check the body before you send.',
+      template: 'Template',
+      editTemplate: 'Edit template',
+      editTitle: 'Edit the template for {{name}}',
     },
     skip: {
       title: 'Skip this step?',
@@ -865,6 +868,29 @@ export const en = {
       next: 'Next',
       page: 'Page {{page}} of {{pages}}',
     },
+  },
+  emailTemplates: {
+    title: 'Email templates',
+    builtinName: 'Follow-up after a call ({{language}})',
+    add: 'New template',
+    edit: 'Edit',
+    duplicate: 'Duplicate to edit',
+    delete: 'Delete',
+    builtin: 'Built-in, read-only',
+    builtinHint: 'Built-in templates cannot be changed: save a copy and edit that.',
+    copyName: '{{name}} (copy)',
+    name: 'Name',
+    scope: 'For',
+    language: 'Language',
+    subject: 'Subject',
+    body: 'Text',
+    variables: 'Variables you can use: {{list}}',
+    problems: 'Dialdeck cannot fill {{problems}}. Use only the listed variables.',
+    save: 'Save template',
+    cancel: 'Cancel',
+    saved: 'Template saved.',
+    saveFailed: 'The template was not saved: {{message}}',
+    empty: 'No team or personal templates yet.',
   },
   session: {
     strip: 'Calling session',
@@ -990,6 +1016,8 @@ export const en = {
         'This script uses {{problems}}, which Dialdeck cannot fill. Use only the listed variables, each inside double curly braces, and close every brace.',
       script_empty_text:
         'There is nothing to read aloud in this text. Type the words of the script, then try again.',
+      email_template_builtin:
+        'Built-in email templates cannot be changed. Choose “Duplicate to edit” and edit the copy.',
       snooze_not_future:
         'A snooze must end later than now ({{until}} has passed). Pick a later time or a duration such as 1 hour.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',

@@ -815,6 +815,9 @@ export const ko: LocaleResources = {
       noAddressNote: '이메일 주소 없음',
       missing: '빠진 값: {{names}}. 보내기 전에 메일 앱에서 채우세요.',
       tooLong: '이메일이 길어 일부 메일 앱에서 잘릴 수 있습니다. 보내기 전에 본문을 확인하세요.',
+      template: '템플릿',
+      editTemplate: '템플릿 편집',
+      editTitle: '{{name}}에게 보낼 템플릿 편집',
     },
     skip: {
       title: '이 단계를 건너뛸까요?',
@@ -861,6 +864,29 @@ export const ko: LocaleResources = {
       next: '다음',
       page: '{{pages}}페이지 중 {{page}}페이지',
     },
+  },
+  emailTemplates: {
+    title: '이메일 템플릿',
+    builtinName: '통화 후 후속 메일 ({{language}})',
+    add: '새 템플릿',
+    edit: '편집',
+    duplicate: '복제해서 편집',
+    delete: '삭제',
+    builtin: '기본 제공, 읽기 전용',
+    builtinHint: '기본 제공 템플릿은 바꿀 수 없습니다. 사본을 저장한 뒤 편집하세요.',
+    copyName: '{{name}} (사본)',
+    name: '이름',
+    scope: '대상',
+    language: '언어',
+    subject: '제목',
+    body: '본문',
+    variables: '사용할 수 있는 변수: {{list}}',
+    problems: 'Dialdeck이 {{problems}} 값을 채울 수 없습니다. 목록에 있는 변수만 사용하세요.',
+    save: '템플릿 저장',
+    cancel: '취소',
+    saved: '템플릿을 저장했습니다.',
+    saveFailed: '템플릿을 저장하지 못했습니다: {{message}}',
+    empty: '아직 팀 또는 개인 템플릿이 없습니다.',
   },
   session: {
     strip: '콜 세션',
@@ -987,6 +1013,8 @@ export const ko: LocaleResources = {
         '이 스크립트에 Dialdeck이 채울 수 없는 {{problems}}이(가) 있습니다. 목록에 있는 변수만 이중 중괄호 안에 쓰고 괄호를 모두 닫으세요.',
       script_empty_text:
         '이 텍스트에는 소리 내어 읽을 내용이 없습니다. 스크립트 문장을 입력한 뒤 다시 시도하세요.',
+      email_template_builtin:
+        '기본 제공 이메일 템플릿은 바꿀 수 없습니다. "복제해서 편집"을 선택한 뒤 사본을 편집하세요.',
       snooze_not_future:
         '미루기는 지금보다 뒤에 끝나야 합니다({{until}}은(는) 이미 지났습니다). 더 늦은 시간이나 1시간 같은 기간을 고르세요.',
       invalid_input: 'Dialdeck이 입력한 내용을 사용할 수 없습니다. 표시된 값을 확인하고 다시 시도하세요.',
