@@ -12,6 +12,8 @@ import { errorMessage } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { Select } from '../../../ui/Select';
 import { useEmailTemplatesStore } from '../state/emailTemplatesStore';
+import '../../scripts/components/scripts.css';
+import './emailTemplates.css';
 
 const SCOPES: readonly ScriptScope[] = ['team', 'personal'];
 
@@ -29,8 +31,13 @@ export const EmailTemplateForm = ({ initial, onSaved, onCancel }: EmailTemplateF
   const { t } = useTranslation();
   const save = useEmailTemplatesStore((s) => s.save);
   const [draft, setDraft] = useState<EmailTemplateDefinition>(initial);
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<EmailTemplateDefinition>) => setDraft((d) => ({ ...d, ...patch }));
+  // The refusal itself, worded at render so a language switch words it again.
+  const [error, setError] = useState<unknown>(null);
+  const set = (patch: Partial<EmailTemplateDefinition>) => {
+    // A refusal is about the text as it was; once edited, the live check below speaks for it.
+    setError(null);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
   const problems = [...new Set([...templateProblems(draft.subject), ...templateProblems(draft.body)])];
 
   const handleSave = async () => {
@@ -38,7 +45,7 @@ export const EmailTemplateForm = ({ initial, onSaved, onCancel }: EmailTemplateF
       setError(null);
       onSaved(await save(draft));
     } catch (e) {
-      setError(t('emailTemplates.saveFailed', { message: errorMessage(e) }));
+      setError(e);
     }
   };
 
@@ -89,7 +96,7 @@ export const EmailTemplateForm = ({ initial, onSaved, onCancel }: EmailTemplateF
       <label className="field">
         <span className="field__label">{t('emailTemplates.body')}</span>
         <textarea
-          className="input script-editor__body"
+          className="input script-editor__body email-template__body"
           value={draft.body}
           maxLength={EMAIL_BODY_MAX}
           rows={8}
@@ -108,9 +115,9 @@ export const EmailTemplateForm = ({ initial, onSaved, onCancel }: EmailTemplateF
           })}
         </p>
       ) : null}
-      {error ? (
+      {error !== null ? (
         <p className="form-error" role="alert" data-testid="email-template-error">
-          {error}
+          {t('emailTemplates.saveFailed', { message: errorMessage(error) })}
         </p>
       ) : null}
       <div className="script-editor__actions">

@@ -8,7 +8,6 @@ import { showToast } from '../../../ui/toastStore';
 import { useEmailTemplatesStore } from '../state/emailTemplatesStore';
 import { draftOf, templateName } from '../utils/templateDraft';
 import { EmailTemplateForm } from './EmailTemplateForm';
-import '../../scripts/components/scripts.css';
 
 const blank = (): EmailTemplateDefinition => ({
   scope: 'personal',
