@@ -206,4 +206,30 @@ describe('email templates', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => emailTask()?.state).toBe('done');
   });
+
+  it("binds the template to a cadence's email step in the cadence editor", async () => {
+    const { page, core } = ws;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tasks-view').waitFor({ state: 'detached' });
+    await page.getByTestId('open-settings').click();
+    await page.getByTestId('open-calling-settings').click();
+    await page.getByTestId('calling-tab-cadences').click();
+    const editor = page.getByTestId('cadence-settings');
+    await editor.getByRole('button', { name: /^Email first/ }).click();
+    const emailStep = editor.getByTestId('cadence-step').first();
+    const pick = emailStep.getByTestId('cadence-step-email-template');
+    expect(await pick.inputValue()).toBe('');
+    // Only the email step offers a template.
+    expect(await editor.getByTestId('cadence-step-email-template').count()).toBe(1);
+    await pick.selectOption({ label: 'Slides follow-up' });
+    await settled(page);
+    shots.push(await ws.screenshot('email-templates-cadence-step-en-light-1280x800'));
+    await page.getByTestId('cadence-save').click();
+    const slides = (await call(core, 'emailTemplates.list', {})).find((t) => t.name === 'Slides follow-up');
+    await expect
+      .poll(
+        async () => (await call(core, 'cadences.list', {})).find((c) => c.name === 'Email first')?.steps[0],
+      )
+      .toMatchObject({ kind: 'email', emailTemplateId: slides?.id });
+  });
 });

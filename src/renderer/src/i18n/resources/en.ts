@@ -532,6 +532,8 @@ export const en = {
     waitUnit: 'Unit',
     after: 'Retry after',
     maxAttempts: 'Attempts on this step',
+    emailTemplate: 'Email template',
+    emailTemplateDefault: 'Built-in, in the rep’s language',
     transitions: 'When the step ends',
     when: 'Outcome',
     thenDo: 'Then',

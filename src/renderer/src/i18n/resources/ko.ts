@@ -530,6 +530,8 @@ export const ko: LocaleResources = {
     waitUnit: '단위',
     after: '재시도 간격',
     maxAttempts: '이 단계 시도 횟수',
+    emailTemplate: '이메일 템플릿',
+    emailTemplateDefault: '기본 제공, 담당자의 언어로',
     transitions: '단계가 끝나면',
     when: '통화 결과',
     thenDo: '다음',

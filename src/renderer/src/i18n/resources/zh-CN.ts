@@ -521,6 +521,8 @@ export const zhCN: LocaleResources = {
     waitUnit: '单位',
     after: '重试间隔',
     maxAttempts: '此步骤尝试次数',
+    emailTemplate: '邮件模板',
+    emailTemplateDefault: '内置模板，按销售代表的语言',
     transitions: '步骤结束时',
     when: '通话结果',
     thenDo: '然后',
