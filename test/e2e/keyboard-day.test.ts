@@ -298,7 +298,11 @@ describe('a keyboard-only calling block of 20 leads', () => {
     await page.locator('body').focus();
     await press('p');
     await waitForText(page.getByTestId('session-state'), 'Session on');
+    // Tabbing to the history scrolled the panel; the next lead still shows from its name down.
+    const scrollTop = () => page.getByTestId('lead-detail').evaluate((el) => el.scrollTop);
+    expect(await scrollTop()).toBeGreaterThan(0);
     await plainOutcome('6', 'no_answer');
+    expect(await scrollTop()).toBe(0);
   });
 
   it('works the rest of the 20 leads at one key each', async () => {

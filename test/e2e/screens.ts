@@ -121,7 +121,10 @@ const backToList = async (page: Page): Promise<void> => {
 
 /** Opens the Tasks view with its steps (not the do-not-contact list) in front. */
 const openTasks = async (page: Page): Promise<Locator> => {
-  await page.locator('body').focus();
+  // The screen before may have left a button focused (the view switch); the view opens from the page.
+  await page.locator(':focus').evaluateAll((els) => {
+    for (const el of els) if (el instanceof HTMLElement) el.blur();
+  });
   await page.keyboard.press('Shift+T');
   const view = page.getByTestId('tasks-view');
   await view.waitFor();
@@ -250,6 +253,8 @@ export const SCREENS: readonly Screen[] = [
       await page.keyboard.press('g');
       await page.locator('[data-testid="session-strip"][data-state="running"]').waitFor();
       await page.getByTestId('outcome-card').locator('[data-outcome]:not([disabled])').first().waitFor();
+      // The session may open the lead the screen before left scrolled down; show it from the top.
+      await page.getByTestId('lead-detail').evaluate((panel) => panel.scrollTo(0, 0));
       return page.locator('body');
     },
     hide: async (page) => {
