@@ -92,7 +92,7 @@ describe('a keyboard-only calling block of 20 leads', () => {
     }
     throw new Error(`Tab never reached ${selector}`);
   };
-  /** Logs one outcome with its digit and waits for the next lead; returns the keys the cycle took. */
+  /** Logs one outcome with its digit and waits for the next lead, counting the cycle's keystrokes. */
   const plainOutcome = async (digit: string, outcome: string) => {
     const { page } = ws;
     const name = await openName(page);
@@ -109,6 +109,8 @@ describe('a keyboard-only calling block of 20 leads', () => {
     ws = await openWorkspace({ seedDemo: false, seed, now: () => T0 + (Date.now() - started) });
     await ws.context.clock.install({ time: T0 });
     await openApp(ws.page, ws.host.url);
+    // The page has the keyboard and nothing in it is focused: every step from here on is keys only.
+    expect(await ws.page.evaluate(() => document.activeElement === document.body)).toBe(true);
   });
 
   afterAll(async () => {
@@ -118,7 +120,6 @@ describe('a keyboard-only calling block of 20 leads', () => {
   it('starts a session with G and logs plain outcomes at one key per call', async () => {
     const { page } = ws;
     listBefore = await page.locator(LIST).getAttribute('aria-activedescendant');
-    await page.locator('body').focus();
     await press('g');
     await waitForText(page.getByTestId('session-state'), 'Session on');
     await page.getByTestId('outcome-card').locator('[data-outcome]:not([disabled])').first().waitFor();
@@ -257,7 +258,6 @@ describe('a keyboard-only calling block of 20 leads', () => {
       note: 'Budget approved; 40 reps on spreadsheets.',
       voided: null,
     });
-    await page.locator('body').focus();
     await press('2');
     await waitForOtherLead(page, name);
     record(name, { kind: 'call', outcome: 'qualified', note: null, voided: null });
@@ -278,7 +278,6 @@ describe('a keyboard-only calling block of 20 leads', () => {
   it('voids an outcome from the call history with V', async () => {
     const { page } = ws;
     // Paused, an outcome stays on its lead, so its history can be reached.
-    await page.locator('body').focus();
     await press('p');
     await waitForText(page.getByTestId('session-state'), 'Session paused');
     const name = await openName(page);
@@ -294,7 +293,6 @@ describe('a keyboard-only calling block of 20 leads', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.locator('[data-testid="history-entry"][data-void="void"]').waitFor();
     record(name, { kind: 'call', outcome: 'voicemail', note: null, voided: 'void' });
-    await page.locator('body').focus();
     await press('p');
     await waitForText(page.getByTestId('session-state'), 'Session on');
     // V scrolled the panel down to the history; the next lead still shows from its name down.
