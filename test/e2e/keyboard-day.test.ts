@@ -338,6 +338,17 @@ describe('a keyboard-only calling block of 20 leads', () => {
       );
     expect(rows).toEqual(expected);
     expect(done.size).toBe(20);
+    // The void keeps the reason typed in its dialog; the undo has none.
+    expect(
+      db
+        .prepare(
+          'SELECT void_kind, void_reason FROM activities WHERE void_kind IS NOT NULL ORDER BY voided_at',
+        )
+        .all(),
+    ).toEqual([
+      { void_kind: 'undo', void_reason: null },
+      { void_kind: 'void', void_reason: 'Logged on the wrong lead' },
+    ]);
 
     // Tasks: one callback, for the lead and at the time set in the picker; the do-not-contact and the
     // handed-off leads have nothing left open.
