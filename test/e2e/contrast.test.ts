@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from './harness';
-import { applyLook, SCREENS, seedHandoffReady, settle, THEMES } from './screens';
+import { applyLook, SCREENS, seedHandoffReady, seedTasksReady, settle, THEMES } from './screens';
 
 // Every text on every main screen at 4.5:1 contrast or better (3:1 for large text, WCAG 2.x 1.4.3),
 // in the light and the dark theme, as axe-core's `color-contrast` rule measures it in Chromium.
@@ -17,6 +17,7 @@ describe('text contrast in both themes', () => {
     ws = await openWorkspace({ now: () => T0 + (Date.now() - started) });
     await ws.context.clock.install({ time: T0 });
     await seedHandoffReady(ws.core);
+    await seedTasksReady(ws.core);
   });
 
   afterAll(async () => {

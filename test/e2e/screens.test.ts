@@ -6,7 +6,16 @@ import { en } from '../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../src/renderer/src/i18n/resources/ko';
 import { zhCN } from '../../src/renderer/src/i18n/resources/zh-CN';
 import { openWorkspace, type Workspace } from './harness';
-import { applyLook, LANGS, SCREENS, SIZES, seedHandoffReady, settle, THEMES } from './screens';
+import {
+  applyLook,
+  LANGS,
+  SCREENS,
+  SIZES,
+  seedHandoffReady,
+  seedTasksReady,
+  settle,
+  THEMES,
+} from './screens';
 
 // The screenshot matrix: every screen in the table, in each language and theme, at 1280×800 and
 // 1920×1080, saved as `<screen>-<lang>-<theme>-<w>x<h>.png` in one folder for a person to look at.
@@ -71,6 +80,7 @@ describe('the screenshot matrix', () => {
     // The page's clock agrees with the core's, so local times and relative dates read true.
     await ws.context.clock.install({ time: T0 });
     await seedHandoffReady(ws.core);
+    await seedTasksReady(ws.core);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Core } from '../../src/main/core';
+import { dispatch } from '../../src/main/core/dispatch';
 import { OPTION, waitForText } from './harness';
 
 // The workspace's screens as a table, shared by the screenshot matrix and the contrast check. Each
@@ -49,6 +50,54 @@ export const seedHandoffReady = async (core: Core): Promise<void> => {
   await core.handlers['qualification.setBant']({ leadId: id, criterion: 'need', confirmed: true });
 };
 
+/**
+ * What the Tasks view and the do-not-contact list show: three new leads (English, Chinese, Korean) on
+ * an email-then-LinkedIn cadence, so an email step is due today, and two do-not-contact entries that
+ * cover none of the demo leads. Call after `seedHandoffReady`; the workspace screens are unchanged.
+ */
+export const seedTasksReady = async (core: Core): Promise<void> => {
+  const lead = (name: string, company: string, email: string, e164: string, timeZone: string) =>
+    core.leads.create({
+      name,
+      title: null,
+      company,
+      email,
+      phones: [{ e164, ext: null, label: null, raw: e164 }],
+      timeZone,
+      country: null,
+      region: null,
+      city: null,
+      sourceChannel: 'web_form',
+      sourceDetail: null,
+      direction: 'inbound',
+      status: 'new',
+    }).id;
+  const leadIds = [
+    lead('Mia Lang', 'Kite Labs', 'mia@kite.example', '+12025550143', 'America/New_York'),
+    lead('陈晓明', '顺达物流', 'chen@shunda.example', '+8613800138001', 'Asia/Shanghai'),
+    lead('박서연', '한빛물류', 'park@hanbit.example', '+821012345678', 'Asia/Seoul'),
+  ];
+  // Through the contract, so the steps get their default waits and attempts.
+  const saved = await dispatch(core.handlers, 'cadences.save', {
+    cadence: {
+      name: 'Email first',
+      rule: null,
+      steps: [
+        { id: 'email-1', kind: 'email', title: 'Send the intro email' },
+        { id: 'linkedin-1', kind: 'linkedin', title: 'Connect on LinkedIn' },
+        { id: 'call-1', kind: 'call', title: 'Call' },
+      ],
+    },
+  });
+  if (!saved.ok) throw new Error(`cadences.save: ${saved.error.code} ${saved.error.message}`);
+  await core.handlers['enrollments.enroll']({ leadIds, cadenceId: (saved.value as { id: string }).id });
+  await core.handlers['dnc.add']({
+    entries: [{ kind: 'phone', value: '+14155550199' }],
+    reason: 'Asked not to be called',
+  });
+  await core.handlers['dnc.add']({ entries: [{ kind: 'domain', value: 'blocked.example' }] });
+};
+
 const openLead = async (page: Page, name: string): Promise<Locator> => {
   await page.locator(OPTION).filter({ hasText: name }).first().click();
   const detail = page.getByTestId('lead-detail');
@@ -67,6 +116,32 @@ const backToList = async (page: Page): Promise<void> => {
   if ((await page.getByTestId('view-leads').getAttribute('aria-pressed')) !== 'true') {
     await page.getByTestId('view-leads').click();
   }
+  await page.locator(OPTION).first().waitFor();
+};
+
+/** Opens the Tasks view with its steps (not the do-not-contact list) in front. */
+const openTasks = async (page: Page): Promise<Locator> => {
+  // The screen before may have left a button focused (the view switch); the view opens from the page.
+  await page.locator(':focus').evaluateAll((els) => {
+    for (const el of els) if (el instanceof HTMLElement) el.blur();
+  });
+  await page.keyboard.press('Shift+T');
+  const view = page.getByTestId('tasks-view');
+  await view.waitFor();
+  if ((await page.getByTestId('tasks-tab-dnc').getAttribute('aria-pressed')) === 'true') {
+    await page.keyboard.press('l');
+  }
+  await page.getByTestId('task-row').first().waitFor();
+  return view;
+};
+
+const closeTasks = async (page: Page): Promise<void> => {
+  await page.locator('body').focus();
+  if ((await page.getByTestId('tasks-tab-dnc').getAttribute('aria-pressed')) === 'true') {
+    await page.keyboard.press('l');
+  }
+  await page.keyboard.press('Escape');
+  await page.getByTestId('tasks-view').waitFor({ state: 'detached' });
   await page.locator(OPTION).first().waitFor();
 };
 
@@ -169,6 +244,44 @@ export const SCREENS: readonly Screen[] = [
       return dialog;
     },
     hide: closeDialog,
+  },
+  {
+    // A calling session started with G: the strip with today's figures, the queue and the lead on screen.
+    name: 'session',
+    show: async (page) => {
+      await page.locator('body').focus();
+      await page.keyboard.press('g');
+      await page.locator('[data-testid="session-strip"][data-state="running"]').waitFor();
+      await page.getByTestId('outcome-card').locator('[data-outcome]:not([disabled])').first().waitFor();
+      // The session may open the lead the screen before left scrolled down; show it from the top.
+      await page.getByTestId('lead-detail').evaluate((panel) => panel.scrollTo(0, 0));
+      return page.locator('body');
+    },
+    hide: async (page) => {
+      await page.locator('body').focus();
+      await page.keyboard.press('x');
+      await page
+        .locator('[data-testid="session-strip"][data-state="running"]')
+        .waitFor({ state: 'detached' });
+      await backToList(page);
+    },
+  },
+  {
+    // The day's email, LinkedIn and other steps, grouped by kind.
+    name: 'tasks',
+    show: openTasks,
+    hide: closeTasks,
+  },
+  {
+    name: 'dnc',
+    show: async (page) => {
+      await openTasks(page);
+      await page.keyboard.press('l');
+      const panel = page.getByTestId('dnc-panel');
+      await panel.getByTestId('dnc-row').first().waitFor();
+      return panel;
+    },
+    hide: closeTasks,
   },
   {
     name: 'settings',

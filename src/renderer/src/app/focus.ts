@@ -6,6 +6,8 @@ export const FOCUS_IDS = {
   notes: 'research-notes',
   callNote: 'call-note',
   callLink: 'lead-call-link',
+  /** The call history's "Void…" on the newest outcome that can still be voided. */
+  historyVoid: 'history-void',
   detail: 'lead-detail',
 } as const;
 

@@ -988,6 +988,7 @@ export const en = {
     help: 'Show these shortcuts',
     logOutcome: 'Log a call outcome (open lead)',
     undoOutcome: 'Undo the outcome just logged (for 10 seconds)',
+    voidOutcome: 'Void the latest outcome in the call history…',
     toggleQueue: 'Switch between leads and today’s queue',
     nextInQueue: 'Open the next lead to call',
     handoff: 'Hand off the open lead as MQL',

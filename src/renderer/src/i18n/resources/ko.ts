@@ -985,6 +985,7 @@ export const ko: LocaleResources = {
     help: '단축키 보기',
     logOutcome: '통화 결과 기록 (열린 리드)',
     undoOutcome: '방금 기록한 결과 실행 취소 (10초 이내)',
+    voidOutcome: '통화 기록의 최근 결과 무효 처리…',
     toggleQueue: '리드와 오늘 대기열 전환',
     nextInQueue: '다음에 전화할 리드 열기',
     handoff: '열린 리드를 MQL로 전달',

@@ -971,6 +971,7 @@ export const zhCN: LocaleResources = {
     help: '显示这些快捷键',
     logOutcome: '记录通话结果（已打开的线索）',
     undoOutcome: '撤销刚记录的结果（10 秒内）',
+    voidOutcome: '作废通话记录中最新的结果…',
     toggleQueue: '在线索和今日队列之间切换',
     nextInQueue: '打开下一条要拨打的线索',
     handoff: '将当前线索作为 MQL 转交',

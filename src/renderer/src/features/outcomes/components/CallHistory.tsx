@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onEvent } from '../../../api/client';
+import { FOCUS_IDS } from '../../../app/focus';
 import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative, formatZonedDateTime, isKnownTimeZone } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
@@ -66,6 +67,8 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
   }, [leadId, loadHistory]);
 
   const leadZone = isKnownTimeZone(timeZone) ? timeZone : null;
+  // V (and the palette) reach the newest entry's "Void…" by this id.
+  const firstVoidable = entries.find((entry) => entry.voidable)?.id;
   return (
     <section className="card history" aria-labelledby="card-history" data-testid="call-history">
       <h3 className="card__title" id="card-history">
@@ -90,6 +93,7 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
                   <Button
                     size="s"
                     variant="ghost"
+                    id={entry.id === firstVoidable ? FOCUS_IDS.historyVoid : undefined}
                     onClick={() => setVoiding(entry)}
                     data-testid="history-void-open"
                   >

@@ -84,6 +84,7 @@ const LETTERS: Record<string, () => boolean> = {
   n: () => run('callNote'),
   c: () => run('call'),
   h: () => run('handoff'),
+  v: () => run('voidOutcome'),
   q: () => run('toggleQueue'),
   Q: () => run('nextInQueue'),
   g: () => run('startSession'),

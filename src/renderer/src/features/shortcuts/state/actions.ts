@@ -94,6 +94,15 @@ export const SHORTCUT_ACTIONS: Partial<Record<ShortcutId, () => boolean>> = {
     void useOutcomeStore.getState().undo();
     return true;
   },
+  // The history's "Void…" opens the void dialog for the newest outcome that can still be voided; the
+  // entry is scrolled into view so the rep sees what they void, and then its void mark.
+  voidOutcome: () => {
+    const button = document.getElementById(FOCUS_IDS.historyVoid);
+    if (!button?.checkVisibility()) return false;
+    button.scrollIntoView({ block: 'center' });
+    button.click();
+    return true;
+  },
   startSession: () => {
     void useSessionStore.getState().start();
     return true;

@@ -21,6 +21,7 @@ export type ShortcutId =
   | 'help'
   | 'logOutcome'
   | 'undoOutcome'
+  | 'voidOutcome'
   | 'toggleQueue'
   | 'nextInQueue'
   | 'handoff'
@@ -61,6 +62,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
   { id: 'handoff', group: 'lead', keys: [['H']] },
   { id: 'undoOutcome', group: 'lead', keys: [['Mod', 'Z']] },
+  { id: 'voidOutcome', group: 'lead', keys: [['V']] },
   { id: 'leave', group: 'lead', keys: [['Esc']] },
   { id: 'startSession', group: 'session', keys: [['G']] },
   { id: 'pauseSession', group: 'session', keys: [['P']] },

@@ -18,6 +18,7 @@ const WORKSPACE_KEYS = new Set([
   'n',
   'c',
   'h',
+  'v',
   'q',
   'Q',
   '/',
