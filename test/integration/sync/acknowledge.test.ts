@@ -56,9 +56,8 @@ describe('the sync client marks what the server acknowledged', () => {
   it('old sent rows are pruned, but not the newest row nor what a running import still reads; the clock resumes', async () => {
     const h = await openHarness(T);
     const db = h.core.db;
-    for (const name of ['Jo Park', 'Bo Li', 'Cy Ng']) {
-      await h.call('outcomes.log', { leadId: h.lead({ name }), outcome: 'no_answer', at: T });
-    }
+    const leads = ['Jo Park', 'Bo Li', 'Cy Ng'].map((name) => h.lead({ name }));
+    for (const leadId of leads) await h.call('outcomes.log', { leadId, outcome: 'no_answer', at: T });
     const rows = pendingRows(db, 0, 1_000);
     const newest = rows.at(-1);
     // A writing import that read the store after the second row: rows after it stay.
@@ -88,10 +87,10 @@ describe('the sync client marks what the server acknowledged', () => {
     // After a restart the clock goes on after every stamp it ever issued, pruned ones included.
     h.core.close();
     const again = openCore({ dataDir: h.dataDir, now: () => T - 10 * HOUR });
-    again.outbox.record('lead.setFit', { id: rows[0]?.id ?? '', fit: 10, updatedAt: T });
+    again.outbox.record('lead.setFit', { id: leads[0] ?? '', fit: 10, updatedAt: T });
     const stamps = again.db.prepare('SELECT hlc FROM outbox ORDER BY seq').pluck().all() as string[];
     again.close();
-    expect(stamps.at(-1) && stamps.at(-1) > (newest?.hlc ?? '')).toBe(true);
+    expect((stamps.at(-1) ?? '') > (newest?.hlc ?? '~')).toBe(true);
   });
 
   it('rows of an import still being written are not pushed', async () => {
