@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { killServers, removeDirs, startServerProcess, stopServer, tempDir } from './server-process';
-import { checkPushSync } from './sync-suite';
+import { checkBackgroundDrain, checkPushSync } from './sync-suite';
 
 afterAll(async () => {
   await killServers();
@@ -10,10 +10,11 @@ afterAll(async () => {
 
 // Real processes on a machine shared with the rest of the suite: initdb alone can take ~10 s there.
 describe('push sync on the built-in PostgreSQL', { timeout: 240_000 }, () => {
-  it('every outcome logged offline reaches the server once; rejections, outages and teams as stated', async () => {
+  it('every outcome logged offline reaches the server once; rejections, outages and teams as stated; the background drain recovers', async () => {
     const server = await startServerProcess(['--data-dir', join(tempDir('dialdeck-sync-server-'), 'server')]);
     try {
       await checkPushSync(server.url, server.adminToken ?? '');
+      await checkBackgroundDrain(server.url, server.adminToken ?? '');
     } finally {
       await stopServer(server);
     }

@@ -8,7 +8,7 @@ import {
   startServerProcess,
   stopServer,
 } from './server-process';
-import { checkNewerServer, checkPushSync } from './sync-suite';
+import { checkBackgroundDrain, checkNewerServer, checkPushSync } from './sync-suite';
 
 // Debian's PostgreSQL (TEST_DATABASE_URL, set by .ci/run); skipped without it outside CI.
 const adminUrl = externalDatabase();
@@ -19,10 +19,11 @@ afterAll(async () => {
 });
 
 describe.skipIf(adminUrl === null)('push sync on an external PostgreSQL', { timeout: 240_000 }, () => {
-  it('every outcome logged offline reaches the server once; rejections, outages and teams as stated', async () => {
+  it('every outcome logged offline reaches the server once; rejections, outages and teams as stated; the background drain recovers', async () => {
     const server = await startServerProcess(['--database-url', await freshDatabase(adminUrl ?? '')]);
     try {
       await checkPushSync(server.url, server.adminToken ?? '');
+      await checkBackgroundDrain(server.url, server.adminToken ?? '');
     } finally {
       await stopServer(server);
     }

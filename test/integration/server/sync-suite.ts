@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { openCore } from '../../../src/main/core';
 import type { NewLead } from '../../../src/main/core/leads/repo';
 import { CREDENTIALS_FILE, fileTokenStore } from '../../../src/main/core/sync/credentials';
+import { type SyncStatus, startSyncLoop } from '../../../src/main/core/sync/loop';
 import { rejectedChanges } from '../../../src/main/core/sync/outbox-rows';
 import { phone, tempDir } from '../cadence/helpers';
 import { request, runCli } from './server-process';
@@ -420,4 +421,46 @@ export const checkNewerServer = async (newerUrl: string, adminToken: string): Pr
 
 const never = (): never => {
   throw new Error('not signed in');
+};
+
+/**
+ * The background drain: it retries an unreachable server with growing, jittered waits, and once the
+ * server answers it empties the outbox without any new local write.
+ */
+export const checkBackgroundDrain = async (url: string, adminToken: string): Promise<void> => {
+  const { repA, managerA, teamA } = await setUp(url, adminToken);
+  const { dataDir, leads } = desktop();
+  ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', repA.token]));
+  const logged = await logOutcome(dataDir, leads[0] ?? '', 'no_answer', 'Logged on the train');
+  const tokens = fileTokenStore(dataDir);
+  tokens.write({ ...(tokens.read() ?? never()), server: 'http://127.0.0.1:9' });
+
+  const core = openCore({ dataDir });
+  const statuses: SyncStatus[] = [];
+  const loop = startSyncLoop({
+    db: core.db,
+    tokens,
+    intervalMs: 60_000,
+    backoff: { baseMs: 40, maxMs: 400 },
+    onStatus: (status) => statuses.push(status),
+  });
+  try {
+    await expect
+      .poll(() => statuses.filter((s) => s.state === 'offline').length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
+    const offline = statuses.filter((s) => s.state === 'offline');
+    expect(offline.map((s) => s.failures).slice(0, 3)).toEqual([1, 2, 3]);
+    expect(offline.every((s) => s.code === 'server_unreachable' && s.retryInMs <= 400)).toBe(true);
+    expect(outboxStates(dataDir).pending).toBeGreaterThan(0);
+
+    // The connection is back: no new write happens, the next timed try drains the outbox.
+    tokens.write({ ...(tokens.read() ?? never()), server: url });
+    await expect.poll(() => statuses.at(-1)?.state, { timeout: 20_000 }).toBe('idle');
+    expect(outboxStates(dataDir).pending ?? 0).toBe(0);
+    const held = await activitiesOf(url, managerA.token, teamA.teamId);
+    expect(held.map((a) => a.id)).toEqual([logged.activityId]);
+  } finally {
+    loop.stop();
+    core.close();
+  }
 };
