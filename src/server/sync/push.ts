@@ -1,4 +1,5 @@
 import { parseHlc } from '@shared/hlc';
+import type { ServerActivity } from '@shared/server/activities';
 import {
   type Change,
   MAX_CLOCK_SKEW_MS,
@@ -6,6 +7,7 @@ import {
   type PushedMutation,
   type PushResult,
 } from '@shared/sync';
+import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
@@ -14,6 +16,8 @@ import { type AppliedBy, applyActivityChange } from './activities';
 export type Pusher = { teamId: string; userId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isBatchName = (name: string): boolean => Object.hasOwn(batchMutations, name);
 
 type Verdict = { status: 'applied' | 'stored' } | { status: 'rejected'; code: string; message: string };
 
@@ -63,10 +67,10 @@ const check = (
     };
   }
   const envelope = parsed.data;
-  const changes: Change[] =
-    'changes' in envelope.args && Array.isArray(envelope.args.changes)
-      ? (envelope.args.changes as Change[])
-      : [{ name: envelope.name, args: envelope.args } as Change];
+  // A batch carries one user action's changes, applied together; any other mutation is one change.
+  const changes: Change[] = isBatchName(envelope.name)
+    ? (envelope.args as { changes: Change[] }).changes
+    : [{ name: envelope.name, args: envelope.args } as Change];
   return { ok: true, changes };
 };
 
@@ -188,13 +192,16 @@ export const applyPush = async (
         );
       }
     }
-    results.push(
-      verdict === null
-        ? ((await earlier(pool, pusher.teamId, mutation.id)) ?? { id: mutation.id, status: 'duplicate' })
-        : verdict.status === 'rejected'
-          ? { id: mutation.id, status: 'rejected', code: verdict.code, message: verdict.message }
-          : { id: mutation.id, status: 'applied' },
-    );
+    if (verdict === null) {
+      // Delivered before: a rejection is answered again, anything else is a duplicate.
+      results.push(
+        (await earlier(pool, pusher.teamId, mutation.id)) ?? { id: mutation.id, status: 'duplicate' },
+      );
+    } else if (verdict.status === 'rejected') {
+      results.push({ id: mutation.id, status: 'rejected', code: verdict.code, message: verdict.message });
+    } else {
+      results.push({ id: mutation.id, status: 'applied' });
+    }
   }
   return results;
 };
@@ -203,7 +210,7 @@ export const applyPush = async (
  * Every activity of a team, in the order it was applied (change version), each with its void when
  * the rep took it back: the shape of `TeamActivitiesOutput`.
  */
-export const listActivities = async (pool: pg.Pool, teamId: string) => {
+export const listActivities = async (pool: pg.Pool, teamId: string): Promise<ServerActivity[]> => {
   const { rows } = await pool.query<{
     id: string;
     lead_id: string;
