@@ -403,6 +403,30 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
     ],
   });
   expect(await activitiesOf(url, adminToken, teamB.teamId)).toHaveLength(3);
+
+  // One mutation delivered by several requests at the same moment: applied by exactly one of them.
+  const raced = envelope(
+    '01966a1c-0000-7000-8000-0000000000e1',
+    '01966a1c-0000-7000-8000-0000000000e2',
+    stamp(0),
+  );
+  const answers = await Promise.all(
+    Array.from({ length: 6 }, () =>
+      request(url, 'POST', '/v1/sync/push', repB.token, {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        mutations: [raced],
+      }),
+    ),
+  );
+  const statuses = answers
+    .map((a) => (a.body as { results: { status: string }[] }).results[0]?.status)
+    .sort();
+  expect(statuses).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+  const teamBHeld = await activitiesOf(url, adminToken, teamB.teamId);
+  expect(teamBHeld.filter((a) => a.id === raced.args.id)).toHaveLength(1);
+  // Each applied mutation got its own change version (the sequence pull will read).
+  const versions = teamBHeld.map((a) => a.changeVersion);
+  expect(new Set(versions).size).toBe(versions.length);
 };
 
 /** The CLI against a server that speaks a newer protocol: `sync_protocol_outdated`, the outbox kept. */
