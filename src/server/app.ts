@@ -4,6 +4,7 @@ import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
 import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
 
@@ -52,6 +53,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   app.addHook('preValidation', authorize(context));
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
+  syncRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

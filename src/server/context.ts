@@ -1,3 +1,4 @@
+import { SYNC_PROTOCOL_VERSION } from '@shared/sync/protocol';
 import type pg from 'pg';
 import { latestServerSchema } from './db/migrations';
 import { ServerError } from './errors';
@@ -7,9 +8,27 @@ import { ServerError } from './errors';
  * first (so `/health` answers while an embedded cluster is initialised); until `pool` is set, routes
  * that need the database answer 503 `server_database_unreachable` and `/ready` is not green.
  */
-export type ServerContext = { pool: pg.Pool | null; schema: number; testRoutes: boolean };
+export type ServerContext = {
+  pool: pg.Pool | null;
+  schema: number;
+  testRoutes: boolean;
+  /** The sync protocol version this server speaks (`SYNC_PROTOCOL_VERSION`). */
+  syncProtocol: number;
+};
 
-export const newContext = (testRoutes: boolean): ServerContext => ({ pool: null, schema: 0, testRoutes });
+/**
+ * A context with no pool yet. With the test routes on, `DIALDECK_SERVER_TEST_SYNC_PROTOCOL=N` makes the
+ * server speak sync protocol N, so tests can play a newer server against the current client.
+ */
+export const newContext = (testRoutes: boolean): ServerContext => {
+  const override = Number(process.env.DIALDECK_SERVER_TEST_SYNC_PROTOCOL);
+  return {
+    pool: null,
+    schema: 0,
+    testRoutes,
+    syncProtocol: testRoutes && Number.isInteger(override) && override > 0 ? override : SYNC_PROTOCOL_VERSION,
+  };
+};
 
 /** The migrated pool, or a 503 `server_database_unreachable` while the server is still starting. */
 export const poolOf = (context: ServerContext): pg.Pool => {

@@ -9,6 +9,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   user_email_taken: 409,
   rate_limited: 429,
+  sync_protocol_outdated: 426,
   server_database_unreachable: 503,
 };
 

@@ -17,6 +17,7 @@ import { registerScript } from './commands/script';
 import { registerServe } from './commands/serve';
 import { registerServer } from './commands/server';
 import { registerSession } from './commands/session';
+import { registerSync } from './commands/sync';
 import { registerTask } from './commands/task';
 import { registerWhy } from './commands/why';
 import { type GlobalOptions, placeOf } from './context';
@@ -55,5 +56,6 @@ registerImport(program, globals);
 registerExport(program, globals);
 registerServer(program, globals);
 registerAdmin(program, globals);
+registerSync(program, globals);
 
 await program.parseAsync(process.argv);

@@ -92,6 +92,14 @@ export const ErrorCode = z.enum([
   'server_embedded_failed',
   /** A user with this email is on the team already. */
   'user_email_taken',
+  /** The team server speaks a newer sync protocol than this Dialdeck; update it (the outbox is kept). */
+  'sync_protocol_outdated',
+  /** A pushed change's clock stamp is too far ahead of the server's clock (params `{ aheadSeconds }`). */
+  'sync_clock_skew',
+  /** A pushed change the server can never apply: unknown name or args not of its shape. */
+  'sync_mutation_invalid',
+  /** `dialdeck sync` before `dialdeck login` on this data folder. */
+  'sync_not_signed_in',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

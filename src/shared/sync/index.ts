@@ -48,4 +48,15 @@ export const mutationIssues = (name: string, args: unknown): string | null => {
 
 export { type Change, type ChangeName, changeMutations } from './changes';
 export { joinMutations } from './join';
-export { EpochMs, Hlc, RowId, SYNC_PROTOCOL_VERSION } from './protocol';
+export {
+  EpochMs,
+  Hlc,
+  MAX_CLOCK_SKEW_MS,
+  MAX_PUSH_BATCH,
+  PushedMutation,
+  PushRequest,
+  PushResponse,
+  PushResult,
+  RowId,
+  SYNC_PROTOCOL_VERSION,
+} from './protocol';

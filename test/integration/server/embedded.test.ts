@@ -64,7 +64,7 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
     expect(await request(server.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await request(server.url, 'GET', '/ready')).toEqual({
       status: 200,
-      body: { status: 'ready', schema: 1 },
+      body: { status: 'ready', schema: 2 },
     });
 
     const team = await runCli([
@@ -238,7 +238,7 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
       });
       expect(await request(server.url, 'GET', '/ready')).toEqual({
         status: 200,
-        body: { status: 'ready', schema: 1 },
+        body: { status: 'ready', schema: 2 },
       });
       const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
       const program = readlinkSync(`/proc/${pid}/exe`);

@@ -48,7 +48,7 @@ describe.skipIf(adminUrl === null)(
       expect(first.stdout() + first.stderr()).not.toContain(new URL(url).password);
       expect(await request(first.url, 'GET', '/ready')).toEqual({
         status: 200,
-        body: { status: 'ready', schema: 1 },
+        body: { status: 'ready', schema: 2 },
       });
       expect(await stopServer(first)).toEqual({ code: 0, signal: null });
 
@@ -72,7 +72,7 @@ describe.skipIf(adminUrl === null)(
       const migrations = await client.query('SELECT version FROM server_migrations ORDER BY version');
       const adminTokens = await client.query("SELECT count(*)::int AS n FROM tokens WHERE kind = 'admin'");
       await client.end();
-      expect(migrations.rows).toEqual([{ version: 1 }]);
+      expect(migrations.rows).toEqual([{ version: 1 }, { version: 2 }]);
       expect(adminTokens.rows).toEqual([{ n: 1 }]);
       // Both processes serve the same data.
       const token = a.adminToken ?? b.adminToken ?? '';
@@ -111,7 +111,7 @@ describe.skipIf(adminUrl === null)(
           "SELECT to_regclass('half') AS half, (SELECT count(*)::int FROM server_migrations) AS n",
         );
         expect(left.rows).toEqual([{ half: null, n: 0 }]);
-        expect(await migrate(pool)).toEqual([1]);
+        expect(await migrate(pool)).toEqual([1, 2]);
       } finally {
         await pool.end();
       }

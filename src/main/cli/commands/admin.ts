@@ -1,3 +1,4 @@
+import { TeamActivitiesOutput } from '@shared/server/activities';
 import { AddUserInput, AddUserOutput, CreateTeamOutput, TeamRole } from '@shared/server/admin';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
@@ -40,7 +41,8 @@ const run = async (globals: () => GlobalOptions, action: (json: boolean) => Prom
 /**
  * `dialdeck admin team create NAME` → `{teamId, inboundSecret}` and `dialdeck admin user add --team ID
  * --email E --role rep|ae|manager` → `{userId, token}`: a manager's set-up commands, sent over HTTP to
- * a running team server (never to its files). Failures keep the server's code (`unauthorized`,
+ * a running team server (never to its files); `dialdeck admin activities --team ID` → `{activities}`
+ * (`TeamActivitiesOutput`). Failures keep the server's code (`unauthorized`,
  * `forbidden`, `user_email_taken`, `server_unreachable`…) with a non-zero exit.
  */
 export const registerAdmin = (program: Command, globals: () => GlobalOptions): void => {
@@ -91,6 +93,34 @@ export const registerAdmin = (program: Command, globals: () => GlobalOptions): v
           `token: ${added.token}`,
           'Give the token to this user privately: it signs them in and is shown only now.',
         ].join('\n'),
+      );
+    }),
+  );
+
+  withTarget(
+    admin
+      .command('activities')
+      .description("List every activity the server holds for a team (the desktop's ids and notes)")
+      .requiredOption('--team <id>', 'the team id'),
+  ).action((options: TargetOptions & { team: string }) =>
+    run(globals, async (json) => {
+      const { activities } = await callServer(
+        targetOf(options),
+        'GET',
+        `/v1/teams/${encodeURIComponent(options.team)}/activities`,
+        undefined,
+        TeamActivitiesOutput,
+      );
+      print(
+        json,
+        { activities },
+        () =>
+          activities
+            .map(
+              (a) =>
+                `${new Date(a.occurredAt).toISOString()}  ${a.id}  ${a.kind}  ${a.outcome ?? ''}${a.void ? ` (${a.void.kind})` : ''}${a.note ? `  ${a.note}` : ''}`,
+            )
+            .join('\n') || 'no activities',
       );
     }),
   );

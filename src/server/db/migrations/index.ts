@@ -39,6 +39,73 @@ export const serverMigrations: readonly ServerMigration[] = [
       CREATE INDEX tokens_user ON tokens (user_id);
     `,
   },
+  {
+    version: 2,
+    name: 'sync push: mutations, activities, voids, team change versions',
+    sql: `
+      -- Each team's change sequence: the row is locked by every applying transaction (UPDATE … RETURNING),
+      -- so versions are handed out in commit order and a pull by version never skips a committed row.
+      CREATE TABLE team_versions (
+        team_id uuid PRIMARY KEY REFERENCES teams(id),
+        version bigint NOT NULL
+      );
+      -- Every mutation a desktop pushed, once per (team, id): what it said and what became of it.
+      -- status 'applied' (its effect is in the tables below), 'stored' (kept as received for a later
+      -- version to apply) or 'rejected' (code and message say why; a retry is answered the same).
+      CREATE TABLE mutations (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id),
+        name text NOT NULL,
+        args jsonb,
+        hlc text NOT NULL,
+        status text NOT NULL CHECK (status IN ('applied', 'stored', 'rejected')),
+        code text,
+        message text,
+        change_version bigint,
+        received_at bigint NOT NULL,
+        PRIMARY KEY (team_id, id),
+        CHECK ((status = 'rejected') = (code IS NOT NULL))
+      );
+      CREATE INDEX mutations_version ON mutations (team_id, change_version) WHERE change_version IS NOT NULL;
+      -- Calls, voicemails, emails, status changes, skips and snoozes: append-only, keyed by the id the
+      -- desktop gave them. note is the rep's note.
+      CREATE TABLE activities (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        lead_id uuid NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id),
+        mutation_id uuid NOT NULL,
+        kind text NOT NULL,
+        outcome text,
+        note text,
+        data jsonb,
+        occurred_at bigint NOT NULL,
+        hlc text NOT NULL,
+        change_version bigint NOT NULL,
+        received_at bigint NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX activities_version ON activities (team_id, change_version);
+      CREATE INDEX activities_lead ON activities (team_id, lead_id, occurred_at);
+      -- Voids are facts of their own (append-only too): the activity row is never edited.
+      CREATE TABLE activity_voids (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        mutation_id uuid NOT NULL,
+        activity_id uuid NOT NULL,
+        lead_id uuid NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id),
+        kind text NOT NULL,
+        reason text,
+        voided_at bigint NOT NULL,
+        hlc text NOT NULL,
+        change_version bigint NOT NULL,
+        received_at bigint NOT NULL,
+        PRIMARY KEY (team_id, mutation_id, activity_id)
+      );
+      CREATE INDEX activity_voids_activity ON activity_voids (team_id, activity_id);
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

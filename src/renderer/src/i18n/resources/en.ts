@@ -1120,6 +1120,14 @@ export const en = {
         'The built-in PostgreSQL could not start in {{path}}. Read the server log for the reason; check that the folder is writable and has free space, then start the server again.',
       user_email_taken:
         'A user with this email is on the team already. Use another email, or keep the existing user.',
+      sync_protocol_outdated:
+        'The team server speaks a newer sync protocol than this Dialdeck. Update Dialdeck, then sync again; your unsent changes are kept until then.',
+      sync_clock_skew:
+        "This computer's clock is ahead of the team server's by more than five minutes, so the server refused the change. Set this computer's date and time automatically, then sync again.",
+      sync_mutation_invalid:
+        'The team server cannot apply this change (it does not know it, or it is incomplete). It was set aside so the changes behind it could sync; update Dialdeck, or tell your manager.',
+      sync_not_signed_in:
+        'This Dialdeck is not signed in to a team server. Sign in first (dialdeck login --server URL --token T), then sync.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1083,6 +1083,14 @@ export const zhCN: LocaleResources = {
       server_embedded_failed:
         '内置的 PostgreSQL 无法在 {{path}} 中启动。请查看服务器日志了解原因；确认该文件夹可写且有剩余空间，然后重新启动服务器。',
       user_email_taken: '团队中已有使用此邮箱的用户。请使用其他邮箱，或保留现有用户。',
+      sync_protocol_outdated:
+        '团队服务器使用的同步协议比此 Dialdeck 更新。请更新 Dialdeck 后再同步；未发送的更改会一直保留。',
+      sync_clock_skew:
+        '此电脑的时钟比团队服务器快了五分钟以上，服务器拒绝了该更改。请将此电脑的日期和时间设为自动同步，然后重新同步。',
+      sync_mutation_invalid:
+        '团队服务器无法应用此更改（无法识别或内容不完整）。它已被搁置，后面的更改可以继续同步；请更新 Dialdeck 或告知经理。',
+      sync_not_signed_in:
+        '此 Dialdeck 尚未登录团队服务器。请先登录（dialdeck login --server URL --token T），再同步。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

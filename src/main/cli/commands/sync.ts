@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { MeOutput } from '@shared/server/admin';
+import type { Command } from 'commander';
+import { AppError } from '../../core/errors';
+import { toAppError } from '../../core/guard';
+import { pushOutbox } from '../../core/sync/client';
+import { fileTokenStore } from '../../core/sync/credentials';
+import { type GlobalOptions, placeOf, withCore } from '../context';
+import { fail, print } from '../output';
+import { callServer } from '../server-client';
+
+/**
+ * `dialdeck login --server URL --token T` checks the token with `GET /v1/me` and keeps the server and
+ * token in the data folder (`sync-credentials.json`, mode 0600) → `{server, userId, teamId, teamName,
+ * email, role}`; an administrator token is refused (`invalid_input`: it belongs to no team).
+ * `dialdeck sync` pushes the outbox → `{pushed, pulled, rejected, pending}`; offline it fails with
+ * `server_unreachable` and a non-zero exit, every row kept; before login `sync_not_signed_in`; for
+ * changes refused for clock skew `sync_clock_skew` (the summary in `details`, the rows kept).
+ */
+export const registerSync = (program: Command, globals: () => GlobalOptions): void => {
+  program
+    .command('login')
+    .description('Sign this data folder in to the team server (the token is checked, then kept for sync)')
+    .option('--server <url>', 'the team server, e.g. http://127.0.0.1:8470 (default: $DIALDECK_SERVER_URL)')
+    .option('--token <token>', 'your token from your manager (default: $DIALDECK_SERVER_TOKEN)')
+    .action(async (options: { server?: string; token?: string }) => {
+      const opts = globals();
+      const json = opts.json ?? false;
+      const place = placeOf(opts);
+      try {
+        const server = options.server ?? process.env.DIALDECK_SERVER_URL;
+        const token = options.token ?? process.env.DIALDECK_SERVER_TOKEN;
+        if (!server) {
+          throw new AppError(
+            'invalid_input',
+            'Give the server address with --server URL (or DIALDECK_SERVER_URL).',
+          );
+        }
+        if (!token)
+          throw new AppError('invalid_input', 'Give your token with --token T (or DIALDECK_SERVER_TOKEN).');
+        const me = await callServer({ server, token }, 'GET', '/v1/me', undefined, MeOutput);
+        if (me.kind !== 'user') {
+          throw new AppError(
+            'invalid_input',
+            "That is the server's administrator token, which belongs to no team. Sign in with your own token (dialdeck admin user add makes one).",
+          );
+        }
+        const base = new URL(server).origin;
+        mkdirSync(place.dataDir, { recursive: true, mode: 0o700 });
+        fileTokenStore(place.dataDir).write({
+          server: base,
+          token,
+          userId: me.userId,
+          teamId: me.teamId,
+          teamName: me.teamName,
+          email: me.email,
+          role: me.role,
+          signedInAt: Date.now(),
+        });
+        const signedIn = {
+          server: base,
+          userId: me.userId,
+          teamId: me.teamId,
+          teamName: me.teamName,
+          email: me.email,
+          role: me.role,
+        };
+        print(json, signedIn, () => `signed in to ${base} as ${me.email} (${me.role}, ${me.teamName})`);
+      } catch (error) {
+        fail(json, toAppError(error, 'signing in', place));
+      }
+    });
+
+  program
+    .command('sync')
+    .description('Push the changes waiting in the outbox to the team server')
+    .action(async () => {
+      const opts = globals();
+      await withCore(opts, async (core) => {
+        const credentials = fileTokenStore(core.dataDir).read();
+        if (credentials === null) {
+          throw new AppError(
+            'sync_not_signed_in',
+            'This data folder is not signed in to a team server. Sign in first: dialdeck login --server URL --token T.',
+          );
+        }
+        const { pushed, pulled, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
+        const summary = { pushed, pulled, rejected, pending };
+        if (clockSkew > 0) {
+          throw new AppError(
+            'sync_clock_skew',
+            `${clockSkew} change(s) are stamped more than five minutes ahead of the server's clock, so the server refused them for now: this computer's clock is fast (or the server's is slow). Set the clock that is wrong from the network, then sync again; the changes are kept.`,
+            summary,
+          );
+        }
+        print(opts.json ?? false, summary, () =>
+          [
+            `pushed ${pushed}, pulled ${pulled}, rejected ${rejected}, waiting ${pending}`,
+            ...(rejected > 0 ? ['Rejected changes stay listed with the reason the server gave.'] : []),
+          ].join('\n'),
+        );
+      });
+    });
+};

@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ErrorCode as ErrorCodes } from '@shared/api';
+import { ServerErrorBody } from '@shared/server/admin';
+import { MAX_PUSH_BATCH, type PushRequest, PushResponse, SYNC_PROTOCOL_VERSION } from '@shared/sync/protocol';
+import { AppError } from '../errors';
+import type { Db } from '../store/db';
+import { type BackoffPolicy, backoffDelay } from './backoff';
+import type { SyncCredentials } from './credentials';
+import { acknowledge, type OutboxRow, pendingCount, pendingRows } from './outbox-rows';
+
+/**
+ * What one sync did: `pushed` rows the server acknowledged as held (applied now, or a duplicate of an
+ * earlier delivery), `pulled` changes received (0 until pull exists), `rejected` rows the server
+ * refused for good in this run (kept in the outbox, listed by `rejectedChanges`), `pending` rows still
+ * waiting, `clockSkew` of them refused because their clock stamp ran too far ahead of the server's
+ * (they retry on the next sync).
+ */
+export type SyncSummary = {
+  pushed: number;
+  pulled: number;
+  rejected: number;
+  pending: number;
+  clockSkew: number;
+};
+
+export type SyncOptions = {
+  /** Rows per request (at most `MAX_PUSH_BATCH`). */
+  batchSize?: number;
+  /** Tries per request when the server cannot be reached or answers 5xx; waits by `backoff` between. */
+  attempts?: number;
+  backoff?: BackoffPolicy;
+  now?: () => number;
+  /** A test's hook: called after the server answered a batch and before the answer is recorded. */
+  beforeAcknowledge?: () => void;
+};
+
+/** A request failure worth retrying: the server was not reached, or answered 5xx. */
+const retryable = (error: unknown): boolean =>
+  error instanceof AppError &&
+  (error.code === 'server_unreachable' || error.code === 'server_database_unreachable');
+
+const toPushed = (row: OutboxRow): PushRequest['mutations'][number] => {
+  let args: unknown = null;
+  try {
+    args = JSON.parse(row.args);
+  } catch {
+    // Sent as null: the server rejects it (sync_mutation_invalid), and it stays listed here.
+  }
+  return { id: row.id, name: row.name, args, hlc: row.hlc };
+};
+
+/**
+ * Sends one push request. Errors: `server_unreachable` (params `{url}`) when no answer came, the
+ * server's own code for an error answer (`unauthorized`, `forbidden`, `sync_protocol_outdated`,
+ * `server_database_unreachable`…), `internal` for an answer of an unknown shape.
+ */
+const postPush = async (credentials: SyncCredentials, body: PushRequest): Promise<PushResponse> => {
+  const url = new URL('/v1/sync/push', credentials.server);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credentials.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch (error) {
+    const why = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new AppError(
+      'server_unreachable',
+      `Could not reach the Dialdeck server at ${url.origin} (${why}). Your changes are kept; sync again when online.`,
+      undefined,
+      { url: url.origin },
+    );
+  }
+  const text = await response.text().catch(() => '');
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    // Not JSON: reported below.
+  }
+  if (!response.ok) {
+    const failure = ServerErrorBody.safeParse(json);
+    const known = ErrorCodes.safeParse(failure.success ? failure.data.error.code : '');
+    if (failure.success && known.success) {
+      throw new AppError(known.data, failure.data.error.message, failure.data.error.details);
+    }
+    // A proxy's or load balancer's own error page: the server behind it may be back soon.
+    throw new AppError(
+      response.status >= 500 ? 'server_unreachable' : 'internal',
+      `The server at ${url.origin} answered ${response.status} without a Dialdeck error. Your changes are kept; sync again later.`,
+      undefined,
+      { url: url.origin },
+    );
+  }
+  const parsed = PushResponse.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError(
+      'internal',
+      `The server at ${url.origin} answered in a shape this Dialdeck does not know; update Dialdeck. Your changes are kept.`,
+    );
+  }
+  return parsed.data;
+};
+
+/** `postPush` with retries: up to `attempts` tries on a retryable failure, waiting by backoff between. */
+const pushWithRetry = async (
+  credentials: SyncCredentials,
+  body: PushRequest,
+  attempts: number,
+  policy: BackoffPolicy,
+): Promise<PushResponse> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await postPush(credentials, body);
+    } catch (error) {
+      if (!retryable(error) || attempt + 1 >= attempts) throw error;
+      await sleep(backoffDelay(attempt, policy));
+    }
+  }
+};
+
+/**
+ * Pushes every published pending outbox row to the team server, in outbox order, `batchSize` rows a
+ * request, and records each answer: applied and duplicate rows become `sent`, rows rejected for good
+ * become `rejected` with the server's code and message; rows refused for clock skew stay pending (the
+ * next sync retries them). A row is marked only after the server answered for it, so a crash or a lost
+ * answer re-pushes it and the server answers `duplicate`: nothing is lost, nothing doubled.
+ * Throws (rows untouched) `server_unreachable` after `attempts` tries, `unauthorized`, `forbidden`,
+ * `sync_protocol_outdated` (update Dialdeck; the outbox is kept) and `internal`.
+ */
+export const pushOutbox = async (
+  db: Db,
+  credentials: SyncCredentials,
+  options: SyncOptions = {},
+): Promise<SyncSummary> => {
+  const batchSize = Math.max(1, Math.min(MAX_PUSH_BATCH, options.batchSize ?? MAX_PUSH_BATCH));
+  const attempts = Math.max(1, options.attempts ?? 3);
+  const policy = options.backoff ?? { baseMs: 250, maxMs: 2_000 };
+  const now = options.now ?? Date.now;
+  const summary: SyncSummary = { pushed: 0, pulled: 0, rejected: 0, pending: 0, clockSkew: 0 };
+  let afterSeq = 0;
+  for (;;) {
+    const rows = pendingRows(db, afterSeq, batchSize);
+    if (rows.length === 0) break;
+    afterSeq = rows.at(-1)?.seq ?? afterSeq;
+    const response = await pushWithRetry(
+      credentials,
+      { protocolVersion: SYNC_PROTOCOL_VERSION, mutations: rows.map(toPushed) },
+      attempts,
+      policy,
+    );
+    options.beforeAcknowledge?.();
+    const sent = new Set(rows.map((row) => row.id));
+    const delivered: string[] = [];
+    const rejected: { id: string; code: string; message: string }[] = [];
+    for (const result of response.results) {
+      if (!sent.has(result.id)) continue;
+      if (result.status !== 'rejected') delivered.push(result.id);
+      else if (result.code === 'sync_clock_skew') summary.clockSkew++;
+      else rejected.push({ id: result.id, code: result.code, message: result.message });
+    }
+    acknowledge(db, delivered, rejected, now());
+    summary.pushed += delivered.length;
+    summary.rejected += rejected.length;
+  }
+  summary.pending = pendingCount(db);
+  return summary;
+};
