@@ -38,7 +38,8 @@ export default defineConfig({
     plugins: [react(), cspMetaPlugin()],
     build: {
       // Minified, the workspace parses faster: part of the lead list's first-paint budget.
-      minify: true,
+      // DIALDECK_NO_MINIFY=1 keeps function names, for reading a CPU profile (bench: DIALDECK_BENCH_PROFILE).
+      minify: !process.env.DIALDECK_NO_MINIFY,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

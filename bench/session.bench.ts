@@ -1,7 +1,9 @@
 // A calling session in Chromium against the web host, with 100k leads in the store: from the outcome
-// key to the next lead fully on screen (its name and outcome card rendered and painted), p50/p95, and
+// key to the next lead fully on screen (the top of its card final: name, title, company, call button, number,
+// local time, outcome buttons with the do-not-contact verdict read, the script filled from its research
+// facts; rendered and painted), p50/p95, and
 // the keystrokes one call cycle takes (next → outcome → next). Needs `npm run build` first.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +17,8 @@ import { launchChromium, OPTION, RENDERER_DIR } from '../test/e2e/harness';
 const LEADS = Number(process.env.DIALDECK_BENCH_LEADS ?? 100_000);
 const CYCLES = Number(process.env.DIALDECK_BENCH_CYCLES ?? 60);
 const WARMUP = 5;
+/** With a file path, the page's CPU profile over the measured cycles is written there (Chrome DevTools format). */
+const PROFILE = process.env.DIALDECK_BENCH_PROFILE;
 const TARGETS = { outcomeToNextLeadP95Ms: 50, keystrokesPerCycle: 2 };
 /** A Tuesday, 10:00 in New York: East Coast and Central leads are inside their calling window. */
 const T0 = Date.parse('2026-11-24T15:00:00Z');
@@ -76,8 +80,8 @@ const stats = (values: number[]) => {
 
 /**
  * In-page helpers: the outcome key's keydown stamps the clock (event timestamps share performance.now()'s
- * origin); `__arm(name)` resolves `__result` once the lead panel shows a lead other than `name` with its
- * outcome card rendered, and the next frame has painted. Plain source text, so no bundler helper leaks
+ * origin); `__arm(name)` resolves `__result` once the lead panel shows a lead other than `name` with the
+ * top of its card final (see `ready`), and the next frame has painted. Plain source text, so no bundler helper leaks
  * into the page.
  */
 const PAGE_HELPERS = `
@@ -95,10 +99,20 @@ const PAGE_HELPERS = `
     window.__keyAt = null;
     window.__keys = 0;
     window.__result = new Promise((resolve) => {
+      // The top of the card as the rep sees it, final: name, title and company, the call button, the
+      // outcome buttons once the queue's do-not-contact verdict is in, the number and local time, and
+      // the voicemail script filled from the lead's research facts.
       const ready = () => {
-        const name = document.querySelector('[data-testid="lead-detail"] .detail__name');
-        return name && name.textContent !== before
-          && document.querySelector('[data-testid="outcome-card"] [data-outcome]') !== null;
+        const panel = document.querySelector('[data-testid="lead-detail"]');
+        const name = panel && panel.querySelector('.detail__name');
+        const contact = panel && panel.querySelector('section[aria-labelledby="card-contact"]');
+        return name !== null && name.textContent !== before
+          && panel.querySelector('.detail__subtitle') !== null
+          && panel.querySelector('#lead-call-link') !== null
+          && panel.querySelector('[data-testid="outcome-card"][data-dial-state="known"] [data-outcome]') !== null
+          && contact !== null && contact.querySelector('a[href^="tel:"]') !== null
+          && contact.querySelector('[data-testid="lead-local-time"]') !== null
+          && panel.querySelector('[data-testid="scripts-panel"][data-facts="loaded"] [data-testid="script-text"]') !== null;
       };
       const observer = new MutationObserver(() => {
         if (window.__keyAt === null || !ready()) return;
@@ -164,7 +178,13 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const cycles: Cycle[] = [];
     const names = new Set<string>();
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
     for (let i = 0; i < WARMUP + CYCLES; i++) {
+      if (cdp && i === WARMUP) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       const before = await detailName(page);
       await page.evaluate((name) => (globalThis as unknown as BenchWindow).__arm(name), before);
       // The whole cycle from the keyboard: the outcome key, and nothing else.
@@ -172,6 +192,10 @@ export async function run(): Promise<Record<string, unknown>> {
       const cycle = await page.evaluate(() => (globalThis as unknown as BenchWindow).__result);
       if (i >= WARMUP) cycles.push(cycle);
       names.add(cycle.name);
+    }
+    if (cdp && PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify(profile));
     }
     const idleFrames: number[] = [];
     for (let i = 0; i < 20; i++) {

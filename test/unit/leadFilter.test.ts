@@ -120,6 +120,49 @@ describe('lead list filter', () => {
     );
   });
 
+  it('patched in place, equals the table built from the patched leads', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(lead, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), lead, fc.boolean()), { minLength: 1, maxLength: 6 }),
+        async (leads, edits) => {
+          const table = await buildLeadTable(indexOf(leads), undefined, 7);
+          const after = [...leads];
+          const updates = new Map<number, LeadSummary>();
+          for (const [at, replacement, keepText] of edits) {
+            const i = at % leads.length;
+            const source = after[i] as Source;
+            const next = keepText ? { ...source, status: replacement.status } : replacement;
+            after[i] = next;
+            updates.set(i, {
+              ...rowAt(table, i),
+              ...next,
+              title: next.title || null,
+              company: next.company || null,
+              email: next.email || null,
+            });
+          }
+          const patched = patchLeadTable(table, [...updates.values()]);
+          const rebuilt = await buildLeadTable(indexOf(after));
+          expect(patched).not.toBeNull();
+          if (!patched) return;
+          expect(patched.rows).toBe(rebuilt.rows);
+          expect(patched.text).toBe(rebuilt.text);
+          expect([...patched.fieldOffsets]).toEqual([...rebuilt.fieldOffsets]);
+          expect([...patched.offsets]).toEqual([...rebuilt.offsets]);
+          expect([...patched.statuses]).toEqual([...rebuilt.statuses]);
+          expect(patched.demoCount).toBe(rebuilt.demoCount);
+          for (let i = 0; i < after.length; i++) expect(rowAt(patched, i)).toEqual(rowAt(rebuilt, i));
+          for (const query of ['a', 'an', 'chen 555', '7']) {
+            const expected = after.flatMap((source, i) => (matches(source, query, null) ? [i] : []));
+            expect([...filterLeads(patched, { query, status: null }, null).positions]).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('reads every row back as it was packed', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(lead, { maxLength: 60 }), async (leads) => {

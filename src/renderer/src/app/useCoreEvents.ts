@@ -8,6 +8,7 @@ import { useResearchStore } from '../features/leads/state/researchStore';
 import { loadCallingRules } from '../features/leads/utils/callingHours';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
+import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
@@ -15,16 +16,20 @@ export const useCoreEvents = () => {
   useEffect(() => {
     void loadCallingRules();
     const stops = [
-      onEvent('leads:changed', ({ ids }) => {
-        void useLeadListStore.getState().handleLeadsChanged(ids);
-        void useLeadDetailStore.getState().refresh(ids);
-        void useQueueStore.getState().refresh();
-      }),
-      onEvent('queue:changed', ({ reason }) => {
-        void useQueueStore.getState().refresh();
-        // The calling window the badges show is the team's, as the queue judges it.
-        if (reason === 'rules' || reason === 'external') void loadCallingRules();
-      }),
+      onEvent('leads:changed', ({ ids }) =>
+        afterNextLead(() => {
+          void useLeadListStore.getState().handleLeadsChanged(ids);
+          void useLeadDetailStore.getState().refresh(ids);
+          void useQueueStore.getState().refresh();
+        }),
+      ),
+      onEvent('queue:changed', ({ reason }) =>
+        afterNextLead(() => {
+          void useQueueStore.getState().refresh();
+          // The calling window the badges show is the team's, as the queue judges it.
+          if (reason === 'rules' || reason === 'external') void loadCallingRules();
+        }),
+      ),
       onEvent('settings:changed', () => {
         void useSettingsStore
           .getState()

@@ -24,7 +24,7 @@ const LocalTime = ({ timeZone, doNotContact }: { timeZone: string | null; doNotC
   }
   const callable = isCallableHour(now, timeZone);
   return (
-    <div className="fact__value">
+    <div className="fact__value" data-testid="lead-local-time">
       <span>
         {formatZonedDateTime(now, timeZone)}
         <span className="fact__hint">{timeZone.replace(/_/g, ' ')}</span>

@@ -1,3 +1,5 @@
+import type { LeadDetail } from '@shared/api/leads';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { CallHistory } from '../../outcomes/components/CallHistory';
@@ -16,6 +18,28 @@ import { LeadHeader } from './LeadHeader';
 import { LeadSourceCard } from './LeadSourceCard';
 import { LeadStatusFunnel } from './LeadStatusFunnel';
 import { ResearchNotes } from './ResearchNotes';
+
+/**
+ * The cards under the contact card, drawn in a render of their own right after the top of the card:
+ * a calling session lands on the next lead's name, number, outcome buttons and script first. Mounted
+ * afresh per lead (the panel is keyed by lead id), so each lead starts with the top alone.
+ */
+const BelowTheFold = ({ detail }: { detail: LeadDetail }) => {
+  const shown = useDeferredValue(true, false);
+  if (!shown) return null;
+  const { lead } = detail;
+  return (
+    <>
+      <LeadEditCard lead={lead} />
+      <WhyCard leadId={lead.id} />
+      <QualificationPanel lead={lead} researchAt={detail.research?.updatedAt} />
+      <LeadStatusFunnel status={lead.status} />
+      <LeadSourceCard lead={lead} />
+      <LeadAccountCard account={detail.account} company={lead.company} accountLeads={detail.accountLeads} />
+      <ResearchFactsCard leadId={lead.id} />
+    </>
+  );
+};
 
 export const LeadDetailPanel = () => {
   const { t } = useTranslation();
@@ -53,17 +77,7 @@ export const LeadDetailPanel = () => {
           <ScriptsPanel lead={lead} />
           <CallHistory leadId={lead.id} timeZone={lead.timeZone} />
           <LeadContactCard lead={lead} />
-          <LeadEditCard lead={lead} />
-          <WhyCard leadId={lead.id} />
-          <QualificationPanel lead={lead} researchAt={detail.research?.updatedAt} />
-          <LeadStatusFunnel status={lead.status} />
-          <LeadSourceCard lead={lead} />
-          <LeadAccountCard
-            account={detail.account}
-            company={lead.company}
-            accountLeads={detail.accountLeads}
-          />
-          <ResearchFactsCard leadId={lead.id} />
+          <BelowTheFold detail={detail} />
         </div>
         <ResearchNotes
           leadId={lead.id}

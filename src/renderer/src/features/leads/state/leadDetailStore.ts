@@ -2,6 +2,7 @@ import type { LeadDetail } from '@shared/api/leads';
 import type { ResearchNote } from '@shared/domain/lead';
 import { create } from 'zustand';
 import { errorMessage, invoke } from '../../../api/client';
+import { createReadAhead } from '../../../api/readAhead';
 
 export type DetailEntry =
   | { status: 'loading'; detail?: LeadDetail }
@@ -11,11 +12,19 @@ export type DetailEntry =
 type LeadDetailStore = {
   entries: Record<string, DetailEntry>;
   load: (id: string) => Promise<void>;
+  /**
+   * Reads lead `id` ahead of the panel; the panel's own first `load` then takes this answer. Resolves
+   * once the answer (or the error) is in the store; never rejects.
+   */
+  prefetch: (id: string) => Promise<void>;
   /** Reloads the cached leads among `ids` (all cached ones when `ids` is undefined). */
   refresh: (ids: string[] | undefined) => Promise<void>;
   /** Puts a just-saved research note into the cache, so the panel shows it without a round trip. */
   setResearch: (note: ResearchNote) => void;
 };
+
+/** Leads asked for ahead of the panel, each taken by the panel's first `load`. */
+const detailsAhead = createReadAhead<void>();
 
 export const useLeadDetailStore = create<LeadDetailStore>((set, get) => {
   const fetchDetail = async (id: string) => {
@@ -40,7 +49,14 @@ export const useLeadDetailStore = create<LeadDetailStore>((set, get) => {
     load: async (id) => {
       const existing = get().entries[id];
       if (!existing) set({ entries: { ...get().entries, [id]: { status: 'loading' } } });
-      await fetchDetail(id);
+      const ahead = detailsAhead.take(id);
+      await (ahead ?? fetchDetail(id));
+    },
+    prefetch: (id) => {
+      if (!get().entries[id]) set({ entries: { ...get().entries, [id]: { status: 'loading' } } });
+      const ahead = fetchDetail(id);
+      detailsAhead.put(id, ahead);
+      return ahead;
     },
     refresh: async (ids) => {
       const cached = Object.keys(get().entries);

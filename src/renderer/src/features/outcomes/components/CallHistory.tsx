@@ -9,6 +9,7 @@ import { FOCUS_IDS } from '../../../app/focus';
 import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative, formatZonedDateTime, isKnownTimeZone } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
+import { afterNextLead } from '../../session/state/nextLeadGate';
 import { sessionEntryLabel } from '../../session/utils/historyLabel';
 import { useCallStore } from '../state/callStore';
 import { useOutcomeStore } from '../state/outcomeStore';
@@ -62,7 +63,7 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
     void loadHistory(leadId);
     // Another window or the CLI may log or void for this lead.
     return onEvent('queue:changed', ({ leadIds }) => {
-      if (!leadIds || leadIds.includes(leadId)) void loadHistory(leadId);
+      if (!leadIds || leadIds.includes(leadId)) afterNextLead(() => void loadHistory(leadId));
     });
   }, [leadId, loadHistory]);
 

@@ -115,6 +115,7 @@ export const OutcomeCard = ({
   const loadDialState = useCallStore((s) => s.loadDialState);
   const callId = useCallStore((s) => (s.current?.leadId === leadId ? s.current.callId : null));
   const doNotContact = useDoNotContact({ id: leadId, status });
+  const dialStateKnown = useCallStore((s) => s.dialState[leadId] !== undefined);
   const outcomes = useOutcomeStore((s) => s.outcomes);
   const loaded = useOutcomeStore((s) => s.loaded);
   const load = useOutcomeStore((s) => s.load);
@@ -139,7 +140,13 @@ export const OutcomeCard = ({
 
   const list = activeOutcomes(outcomes);
   return (
-    <section className="card outcomes" aria-labelledby="card-outcomes" data-testid="outcome-card">
+    <section
+      className="card outcomes"
+      aria-labelledby="card-outcomes"
+      data-testid="outcome-card"
+      // Whether the queue's verdict (do-not-contact or not) has been read: until then the card is provisional.
+      data-dial-state={dialStateKnown ? 'known' : 'pending'}
+    >
       <h3 className="card__title" id="card-outcomes">
         {t('outcomes.title')}
       </h3>

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@shared/api/history';
 import type { Explanation } from '@shared/domain/queue';
 import { create } from 'zustand';
 import { errorMessage, invoke } from '../../../api/client';
+import { createReadAhead } from '../../../api/readAhead';
 import { useToastStore } from '../../../ui/toastStore';
 
 /** How long after logging an outcome the toast offers Undo (ms). */
@@ -39,7 +40,15 @@ type CallStore = {
   setUndoable: (undoable: Undoable | null) => void;
   loadHistory: (leadId: string) => Promise<void>;
   loadDialState: (leadId: string) => Promise<void>;
+  /**
+   * Reads lead `leadId`'s verdict ahead of its card; the card's own first read then takes this answer.
+   * Resolves once it is in the store (or failed); never rejects.
+   */
+  prefetchDialState: (leadId: string) => Promise<void>;
 };
+
+/** Verdicts asked for ahead of the card, each taken by the card's first read. */
+const dialStatesAhead = createReadAhead<Explanation>();
 
 const newCallId = (): string => crypto.randomUUID();
 
@@ -74,12 +83,20 @@ export const useCallStore = create<CallStore>((set, get) => ({
     }
   },
   loadDialState: async (leadId) => {
+    const ahead = dialStatesAhead.take(leadId);
     try {
-      const why = await invoke('queue.why', { leadId });
+      const why = (await ahead?.catch(() => undefined)) ?? (await invoke('queue.why', { leadId }));
       set({ dialState: { ...get().dialState, [leadId]: why } });
     } catch {
       // The card still works; the refusal comes from the core if the lead may not be called.
     }
+  },
+  prefetchDialState: (leadId) => {
+    const ahead = invoke('queue.why', { leadId });
+    dialStatesAhead.put(leadId, ahead);
+    return ahead
+      .then((why) => set({ dialState: { ...get().dialState, [leadId]: why } }))
+      .catch(() => undefined);
   },
 }));
 

@@ -3,6 +3,7 @@ import { invoke, onEvent } from '../../../api/client';
 import { i18n } from '../../../i18n';
 import { formatClock, isKnownTimeZone } from '../../../i18n/format';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { afterNextLead } from '../../session/state/nextLeadGate';
 
 const HORIZON = 24 * 3_600_000;
 /** A callback that fell due this long before the app looked still gets its notification. */
@@ -81,7 +82,7 @@ export const startCallbackAlerts = (): (() => void) => {
     }
   };
   void load();
-  const off = onEvent('queue:changed', () => void load());
+  const off = onEvent('queue:changed', () => afterNextLead(() => void load()));
   const reload = setInterval(() => void load(), RELOAD_EVERY);
   return () => {
     stopped = true;

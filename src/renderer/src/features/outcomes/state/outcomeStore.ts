@@ -5,6 +5,7 @@ import { errorMessage, invoke } from '../../../api/client';
 import { i18n } from '../../../i18n';
 import { translatedError } from '../../../i18n/errors';
 import { showToast } from '../../../ui/toastStore';
+import { afterNextLead } from '../../session/state/nextLeadGate';
 import { outcomeLabel } from '../utils/labels';
 import { isDoNotContact, UNDO_WINDOW_MS, useCallStore } from './callStore';
 
@@ -131,8 +132,11 @@ export const useOutcomeStore = create<OutcomeStore>((set, get) => ({
         until: Date.now() + UNDO_WINDOW_MS,
         toastId,
       });
-      void calls.loadHistory(leadId);
-      void calls.loadDialState(leadId);
+      // The logged lead's history and verdict; during a session, once the next lead is on screen.
+      afterNextLead(() => {
+        void calls.loadHistory(leadId);
+        void calls.loadDialState(leadId);
+      });
       return true;
     } catch (error) {
       const message = errorMessage(error);

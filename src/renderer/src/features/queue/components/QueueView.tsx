@@ -1,5 +1,5 @@
 import type { DailyPlan, QueueEntry } from '@shared/domain/queue';
-import { useEffect } from 'react';
+import { memo, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../app/useNow';
 import { builtinText } from '../../../i18n/builtinText';
@@ -50,24 +50,27 @@ const PlanHeader = ({ plan }: { plan: DailyPlan }) => {
   );
 };
 
-const EntryRow = ({ entry, open, active }: { entry: QueueEntry; open: boolean; active: boolean }) => {
-  const { t } = useTranslation();
-  const openLead = useLeadListStore((s) => s.open);
-  const zone = entry.zone.timeZone;
-  const now = useNow();
-  return (
-    <li>
-      <button
-        type="button"
-        className={`queue-entry${open ? ' queue-entry--open' : ''}${active ? ' queue-entry--active' : ''}`}
-        aria-current={open ? 'true' : undefined}
-        data-active={active ? 'true' : undefined}
-        ref={active ? (node) => node?.scrollIntoView({ block: 'nearest' }) : undefined}
-        onClick={() => openLead(entry.lead.id)}
-        data-testid="queue-entry"
-        data-lead-id={entry.lead.id}
-      >
-        <span className="queue-entry__pos">{entry.position}</span>
+/** What a row shows, besides its place: a refresh that only moved a row leaves its body as it was. */
+const sameBody = (a: QueueEntry, b: QueueEntry): boolean =>
+  a.lead.name === b.lead.name &&
+  a.lead.company === b.lead.company &&
+  a.lead.status === b.lead.status &&
+  a.tier === b.tier &&
+  a.cadenceName === b.cadenceName &&
+  a.stepTitle === b.stepTitle &&
+  a.zone.timeZone === b.zone.timeZone &&
+  a.zone.timeZoneUnknown === b.zone.timeZoneUnknown &&
+  a.reasons.length === b.reasons.length &&
+  a.reasons.every((reason, i) => reason.code === b.reasons[i]?.code && reason.value === b.reasons[i]?.value);
+
+const EntryBody = memo(
+  ({ entry }: { entry: QueueEntry }) => {
+    const { t } = useTranslation();
+    const zone = entry.zone.timeZone;
+    const now = useNow();
+    const reasons = entry.reasons.map((reason) => reasonText(reason, t));
+    return (
+      <>
         <span className="queue-entry__main">
           <span className="queue-entry__top">
             <span className="queue-entry__name">{entry.lead.name}</span>
@@ -78,12 +81,8 @@ const EntryRow = ({ entry, open, active }: { entry: QueueEntry; open: boolean; a
               .filter(Boolean)
               .join(' · ')}
           </span>
-          <span
-            className="queue-entry__reasons"
-            data-testid="queue-reasons"
-            title={entry.reasons.map((reason) => reasonText(reason, t)).join('\n')}
-          >
-            {entry.reasons.map((reason) => reasonText(reason, t)).join(' · ')}
+          <span className="queue-entry__reasons" data-testid="queue-reasons" title={reasons.join('\n')}>
+            {reasons.join(' · ')}
           </span>
         </span>
         <span className="queue-entry__time">
@@ -98,15 +97,39 @@ const EntryRow = ({ entry, open, active }: { entry: QueueEntry; open: boolean; a
           )}
           <StatusBadge status={entry.lead.status} />
         </span>
+      </>
+    );
+  },
+  (before, after) => sameBody(before.entry, after.entry),
+);
+
+const EntryRow = memo(({ entry, open, active }: { entry: QueueEntry; open: boolean; active: boolean }) => {
+  const openLead = useLeadListStore((s) => s.open);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`queue-entry${open ? ' queue-entry--open' : ''}${active ? ' queue-entry--active' : ''}`}
+        aria-current={open ? 'true' : undefined}
+        data-active={active ? 'true' : undefined}
+        ref={active ? (node) => node?.scrollIntoView({ block: 'nearest' }) : undefined}
+        onClick={() => openLead(entry.lead.id)}
+        data-testid="queue-entry"
+        data-lead-id={entry.lead.id}
+      >
+        <span className="queue-entry__pos">{entry.position}</span>
+        <EntryBody entry={entry} />
       </button>
     </li>
   );
-};
+});
 
 /** Today's call list: the day's plan, then the callable leads in the order to call them. */
 export const QueueView = () => {
   const { t } = useTranslation();
-  const entries = useQueueStore((s) => s.entries);
+  // The list follows in a render that yields to the lead panel: after an outcome the next lead's card
+  // is drawn first, and the refreshed list after it.
+  const entries = useDeferredValue(useQueueStore((s) => s.entries));
   const plan = useQueueStore((s) => s.plan);
   const status = useQueueStore((s) => s.status);
   const error = useQueueStore((s) => s.error);

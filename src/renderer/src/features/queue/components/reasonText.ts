@@ -14,8 +14,25 @@ const span = (minutes: number): string => {
   return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: 'short' }).format(amount);
 };
 
+/**
+ * Texts already made, by language, code and value: the queue shows the same few reasons on its 100
+ * rows and re-renders them after every logged outcome, and formatting each one afresh cost tens of
+ * milliseconds a refresh. Emptied when it grows large (speed-to-lead spans and callback times vary).
+ */
+const made = new Map<string, string>();
+
 /** A queue reason in the interface language, from its stable code and value (the core's text is English). */
 export const reasonText = (reason: RankReason, t: TFunction): string => {
+  const key = `${i18n.language}|${reason.code}|${reason.value}`;
+  const known = made.get(key);
+  if (known !== undefined) return known;
+  if (made.size > 2_000) made.clear();
+  const text = makeReasonText(reason, t);
+  made.set(key, text);
+  return text;
+};
+
+const makeReasonText = (reason: RankReason, t: TFunction): string => {
   const value = reason.value ?? 0;
   switch (reason.code) {
     case 'callback_due':

@@ -21,6 +21,7 @@ type QueueStore = {
   toggleView: () => void;
   /** Re-reads the call list and the day's plan (only while the queue is on screen). */
   refresh: () => Promise<void>;
+
   /** Opens the one lead the queue says to call now. */
   openNext: (noneMessage: string) => Promise<void>;
 };
@@ -29,6 +30,24 @@ export const QUEUE_LIMIT = 100;
 
 export const useQueueStore = create<QueueStore>((set, get) => {
   let generation = 0;
+  let inFlight: Promise<void> | null = null;
+  let askedWhileInFlight = false;
+
+  const read = async () => {
+    const mine = ++generation;
+    if (get().status === 'idle') set({ status: 'loading' });
+    try {
+      const [list, plan] = await Promise.all([
+        invoke('queue.list', { limit: QUEUE_LIMIT }),
+        invoke('queue.plan', {}),
+      ]);
+      // An older answer never overwrites a newer one.
+      if (mine === generation) set({ entries: list.entries, plan, status: 'ready', error: null });
+    } catch (error) {
+      if (mine === generation) set({ status: 'error', error: errorMessage(error) });
+    }
+  };
+
   return {
     view: 'leads',
     entries: [],
@@ -59,18 +78,20 @@ export const useQueueStore = create<QueueStore>((set, get) => {
     toggleView: () => get().setView(get().view === 'queue' ? 'leads' : 'queue'),
     refresh: async () => {
       if (get().view !== 'queue') return;
-      const mine = ++generation;
-      if (get().status === 'idle') set({ status: 'loading' });
-      try {
-        const [list, plan] = await Promise.all([
-          invoke('queue.list', { limit: QUEUE_LIMIT }),
-          invoke('queue.plan', {}),
-        ]);
-        // An older answer never overwrites a newer one.
-        if (mine === generation) set({ entries: list.entries, plan, status: 'ready', error: null });
-      } catch (error) {
-        if (mine === generation) set({ status: 'error', error: errorMessage(error) });
+      // Change events come in bursts (an outcome is a `queue:changed` and a `leads:changed`): one read
+      // at a time, and one more after it for everything asked meanwhile.
+      if (inFlight) {
+        askedWhileInFlight = true;
+        return inFlight;
       }
+      inFlight = (async () => {
+        do {
+          askedWhileInFlight = false;
+          await read();
+        } while (askedWhileInFlight && get().view === 'queue');
+        inFlight = null;
+      })();
+      return inFlight;
     },
     openNext: async (noneMessage) => {
       try {

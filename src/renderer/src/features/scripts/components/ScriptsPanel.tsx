@@ -56,7 +56,13 @@ export const ScriptsPanel = ({ lead }: { lead: Lead }) => {
   const current = chosen ? fill(chosen) : null;
 
   return (
-    <section className="card scripts" aria-labelledby="card-scripts" data-testid="scripts-panel">
+    <section
+      className="card scripts"
+      aria-labelledby="card-scripts"
+      data-testid="scripts-panel"
+      // Whether the research facts the script is filled from have been read.
+      data-facts={storedFacts ? 'loaded' : 'pending'}
+    >
       <div className="card__title-row">
         <h3 className="card__title" id="card-scripts">
           {t('scripts.title')}

@@ -1,6 +1,7 @@
 import { type LeadResearchFacts, type ResearchFactField, ResearchFacts } from '@shared/domain/script';
 import { create } from 'zustand';
 import { ApiError, errorMessage, invoke } from '../../../api/client';
+import { createReadAhead } from '../../../api/readAhead';
 
 export type FactsSave = { state: 'saving' | 'saved' | 'error'; error?: string };
 
@@ -11,6 +12,11 @@ type ResearchFactsStore = {
   drafts: Record<string, Partial<ResearchFacts>>;
   saves: Record<string, FactsSave>;
   load: (leadId: string) => Promise<void>;
+  /**
+   * Reads lead `leadId`'s facts ahead of its card; the card's own first `load` then takes this answer.
+   * Resolves once they are in the store (or failed); never rejects.
+   */
+  prefetch: (leadId: string) => Promise<void>;
   edit: (leadId: string, field: ResearchFactField, value: string) => void;
   /**
    * Saves the lead's typed fields now (typing saves by itself after a pause), as one edit; a failed
@@ -58,13 +64,17 @@ const readBackup = (leadId: string): Partial<ResearchFacts> | undefined => {
   }
 };
 
+/** Facts asked for ahead of the card, each taken by the card's first `load`. */
+const factsAhead = createReadAhead<LeadResearchFacts>();
+
 export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
   facts: {},
   drafts: {},
   saves: {},
   load: async (leadId) => {
+    const ahead = factsAhead.take(leadId);
     try {
-      const facts = await invoke('research.getFacts', { leadId });
+      const facts = (await ahead?.catch(() => undefined)) ?? (await invoke('research.getFacts', { leadId }));
       const restored = readBackup(leadId);
       set((s) => ({
         facts: { ...s.facts, [leadId]: facts },
@@ -74,6 +84,16 @@ export const useResearchFactsStore = create<ResearchFactsStore>((set, get) => ({
     } catch (error) {
       set((s) => ({ saves: { ...s.saves, [leadId]: { state: 'error', error: errorMessage(error) } } }));
     }
+  },
+  prefetch: (leadId) => {
+    const ahead = invoke('research.getFacts', { leadId });
+    // Shown at once when it arrives, unless the card has already read (or the rep edited) them.
+    factsAhead.put(leadId, ahead);
+    return ahead
+      .then((facts) => {
+        if (!get().facts[leadId]) set((s) => ({ facts: { ...s.facts, [leadId]: facts } }));
+      })
+      .catch(() => undefined);
   },
   edit: (leadId, field, value) => {
     set((s) => ({ drafts: { ...s.drafts, [leadId]: { ...s.drafts[leadId], [field]: value } } }));

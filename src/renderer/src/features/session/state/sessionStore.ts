@@ -6,8 +6,11 @@ import { i18n } from '../../../i18n';
 import { showToast } from '../../../ui/toastStore';
 import { useLeadDetailStore } from '../../leads/state/leadDetailStore';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { useCallStore } from '../../outcomes/state/callStore';
 import { useQueueStore } from '../../queue/state/queueStore';
+import { useResearchFactsStore } from '../../scripts/state/researchFactsStore';
 import { ADVANCE_MARK, NEXT_OPENED_MARK } from '../utils/marks';
+import { afterNextLead, holdForNextLead, releaseNextLead } from './nextLeadGate';
 
 /** `off`: no session; `running`: each outcome lands on the next lead; `paused`: outcomes stay put. */
 export type SessionState = 'off' | 'running' | 'paused';
@@ -31,7 +34,8 @@ type SessionStore = {
   advance: (after?: string) => Promise<boolean>;
   /**
    * An outcome for `leadId` is being logged: ask now for the lead after it (leaving it out) and load
-   * its card, so the move lands at once when the log succeeds. Nothing opens until then.
+   * its card (the lead, its dial verdict and research facts), so the move lands on a whole card as soon
+   * as the log succeeds. Nothing opens until then.
    */
   prefetchNext: (leadId: string) => void;
   /** An outcome was logged for `leadId`: re-read the figures and, when running, move on (or hold). */
@@ -45,6 +49,31 @@ type SessionStore = {
 
 /** The next lead asked for while `leadId`'s outcome was being logged. */
 let prefetched: { leadId: string; next: Promise<QueueEntry | null> } | null = null;
+
+/** Resolves once lead `id`'s card is in the panel and the frame after it has painted. */
+const whenCardPainted = (id: string): Promise<void> =>
+  new Promise((resolve) => {
+    const painted = () => requestAnimationFrame(() => setTimeout(resolve, 0));
+    if (useLeadDetailStore.getState().entries[id]?.detail) return painted();
+    const stop = useLeadDetailStore.subscribe((state) => {
+      if (!state.entries[id] || state.entries[id].status === 'loading') return;
+      stop();
+      painted();
+    });
+  });
+
+/**
+ * Reads what the top of lead `id`'s card shows: the lead, the queue's verdict on dialling it
+ * (do-not-contact hides the call button) and the research facts its script is filled from. Resolves
+ * when all three are in their stores (an error included), so the card is drawn once, whole.
+ */
+const loadCard = async (id: string): Promise<void> => {
+  await Promise.all([
+    useLeadDetailStore.getState().prefetch(id),
+    useCallStore.getState().prefetchDialState(id),
+    useResearchFactsStore.getState().prefetch(id),
+  ]);
+};
 
 export const useSessionStore = create<SessionStore>((set, get) => ({
   state: 'off',
@@ -72,8 +101,10 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
         .slice(-999),
       leadId,
     ];
-    const next = invoke('queue.next', { exclude }).then(({ entry }) => {
-      if (entry) void useLeadDetailStore.getState().load(entry.lead.id);
+    // What this outcome changes beside the card (the list, the figures) is read after the next lead is on screen.
+    holdForNextLead();
+    const next = invoke('queue.next', { exclude }).then(async ({ entry }) => {
+      if (entry) await loadCard(entry.lead.id);
       return entry;
     });
     // A failed ask is asked again by the advance itself.
@@ -89,22 +120,29 @@ export const useSessionStore = create<SessionStore>((set, get) => ({
         (await early?.catch(() => undefined)) ??
         (await invoke('queue.next', { exclude: get().skipped.slice(-1000) })).entry;
       if (!entry) {
+        releaseNextLead();
         showToast('info', i18n.t('session.noneLeft'), { testId: 'session-none-left' });
         return false;
       }
       performance.mark(NEXT_OPENED_MARK);
       useLeadListStore.getState().open(entry.lead.id);
+      void whenCardPainted(entry.lead.id).then(releaseNextLead);
       return true;
     } catch (error) {
+      releaseNextLead();
       showToast('error', errorMessage(error));
       return false;
     }
   },
   handleOutcome: (leadId, typing) => {
-    void get().loadStats();
-    if (get().state !== 'running') return;
-    if (typing) set({ held: true });
-    else void get().advance(leadId);
+    afterNextLead(() => void get().loadStats());
+    if (get().state !== 'running' || typing) {
+      // No move now: nothing waits for a next lead.
+      releaseNextLead();
+      if (typing && get().state === 'running') set({ held: true });
+      return;
+    }
+    void get().advance(leadId);
   },
   release: () => {
     if (!get().held) return;
