@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { cadencesMethods } from './cadences';
 import { callbacksMethods } from './callbacks';
 import { joinDomains } from './contract';
-import { emailTemplatesMethods } from './emailTemplates';
 import { historyMethods } from './history';
 import { importsMethods } from './imports';
 import { leadEditMethods } from './leadEdits';
@@ -26,7 +25,6 @@ export const api = joinDomains(
   callbacksMethods,
   qualificationMethods,
   scriptsMethods,
-  emailTemplatesMethods,
   sessionMethods,
 );
 export type Api = typeof api;

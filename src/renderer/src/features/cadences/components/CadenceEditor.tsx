@@ -13,7 +13,6 @@ import { TrashIcon } from '../../../ui/icons';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { outcomeLabel } from '../../outcomes/utils/labels';
 import { type CadenceDraft, newStep, type StepDraft, withAction } from '../utils/draft';
-import { StepEmailTemplate } from './StepEmailTemplate';
 
 const ACTIONS: ReadonlyArray<Transition['action']> = ['next', 'retry', 'goto', 'exit', 'task'];
 
@@ -197,15 +196,7 @@ const StepCard = ({
           className="input"
           aria-label={t('cadences.kind')}
           value={step.kind}
-          onChange={(event) =>
-            // Only an email step sends a template; a step that changes kind drops it.
-            onChange({
-              ...step,
-              kind: event.target.value as StepDraft['kind'],
-              on: [],
-              emailTemplateId: undefined,
-            })
-          }
+          onChange={(event) => onChange({ ...step, kind: event.target.value as StepDraft['kind'], on: [] })}
           data-testid="cadence-step-kind"
         >
           {STEP_KINDS.map((kind) => (
@@ -246,12 +237,6 @@ const StepCard = ({
               onChange={(event) => onChange({ ...step, maxAttempts: Number(event.target.value) })}
             />
           </label>
-        ) : null}
-        {step.kind === 'email' ? (
-          <StepEmailTemplate
-            value={step.emailTemplateId}
-            onChange={(emailTemplateId) => onChange({ ...step, emailTemplateId })}
-          />
         ) : null}
       </div>
       <div className="cadence-step__rules">
