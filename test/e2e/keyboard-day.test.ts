@@ -281,8 +281,14 @@ describe('a keyboard-only calling block of 20 leads', () => {
     await press('p');
     await waitForText(page.getByTestId('session-state'), 'Session paused');
     const name = await openName(page);
+    const entriesBefore = await page.getByTestId('history-entry').count();
     await press('5');
     await waitForText(page.getByTestId('outcome-result'), 'Working');
+    // The history shows the call just logged once it has read it back.
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="history-entry"]').length > count,
+      entriesBefore,
+    );
     // V opens the void dialog for the newest outcome in the history, wherever the panel is scrolled.
     await press('v');
     const dialog = page.getByTestId('void-dialog');
