@@ -8,11 +8,11 @@ import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { openCore } from '../../../src/main/core';
-import type { NewLead } from '../../../src/main/core/leads/repo';
 import { CREDENTIALS_FILE, fileTokenStore } from '../../../src/main/core/sync/credentials';
 import { type SyncStatus, startSyncLoop } from '../../../src/main/core/sync/loop';
 import { rejectedChanges } from '../../../src/main/core/sync/outbox-rows';
-import { phone, tempDir } from '../cadence/helpers';
+import { tempDir } from '../cadence/helpers';
+import { outboundLead } from '../cli-run';
 import { request, runCli } from './server-process';
 
 type Cli = { code: number | null; json: unknown; error: { code: string; message: string } | null };
@@ -35,31 +35,15 @@ const ok = (run: Cli): unknown => {
   return run.json;
 };
 
-const lead = (name: string, e164: string): NewLead => ({
-  name,
-  title: null,
-  company: null,
-  email: null,
-  phones: phone(e164),
-  timeZone: 'America/New_York',
-  country: null,
-  region: null,
-  city: null,
-  sourceChannel: 'outbound_list',
-  sourceDetail: null,
-  direction: 'outbound',
-  status: 'new',
-});
-
 /** A desktop data folder with three callable leads on their cadence. */
 const desktop = (): { dataDir: string; leads: string[] } => {
   const dataDir = tempDir('dialdeck-sync-');
   const core = openCore({ dataDir });
   const at = Date.parse('2025-03-10T15:00:00Z');
   const leads = [
-    core.leads.create(lead('Jo Park', '+12025550143'), { at }).id,
-    core.leads.create(lead('Ana Ruiz', '+12025550144'), { at }).id,
-    core.leads.create(lead('Bo Li', '+12025550145'), { at }).id,
+    core.leads.create(outboundLead('Jo Park', '+12025550143'), { at }).id,
+    core.leads.create(outboundLead('Ana Ruiz', '+12025550144'), { at }).id,
+    core.leads.create(outboundLead('Bo Li', '+12025550145'), { at }).id,
   ];
   core.dialing.enrollNewLeads(leads, at);
   core.close();

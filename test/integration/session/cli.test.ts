@@ -1,56 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src/main/core';
 import { dispatch } from '../../../src/main/core/dispatch';
-import type { NewLead } from '../../../src/main/core/leads/repo';
 import { mutationIssues } from '../../../src/shared/sync';
-import { HOUR, phone, tempDir, utc } from '../cadence/helpers';
+import { HOUR, tempDir, utc } from '../cadence/helpers';
+import { dialdeck, errorOf, outboundLead } from '../cli-run';
 
-// The built CLI (npm run build), as a user runs it.
-const BIN = resolve(import.meta.dirname, '..', '..', '..', 'bin', 'dialdeck.mjs');
 const AT = '2025-03-11T15:00:00Z';
-
-type Run = { status: number | null; json: unknown; stderr: string };
-
-const dialdeck = (dataDir: string, ...args: string[]): Run => {
-  const result = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, '--json', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'America/Chicago' },
-  });
-  const out = result.stdout.trim();
-  return { status: result.status, json: out ? JSON.parse(out) : null, stderr: result.stderr };
-};
-
-const errorOf = (run: Run) =>
-  (JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '{}') as { error: { code: string; message: string } })
-    .error;
-
-const lead = (name: string, e164: string, extra: Partial<NewLead> = {}): NewLead => ({
-  name,
-  title: null,
-  company: null,
-  email: null,
-  phones: phone(e164),
-  timeZone: 'America/New_York',
-  country: null,
-  region: null,
-  city: null,
-  sourceChannel: 'outbound_list',
-  sourceDetail: null,
-  direction: 'outbound',
-  status: 'new',
-  ...extra,
-});
 
 /** Jo and Bo (both callable at AT, Jo first), and Ana (do-not-contact). */
 const seedStore = () => {
   const dataDir = tempDir('dialdeck-cli-session-');
   const core = openCore({ dataDir });
   const at = utc('2025-03-10T15:00:00Z');
-  const jo = core.leads.create(lead('Jo Park', '+12025550143'), { at }).id;
-  const bo = core.leads.create(lead('Bo Li', '+12025550145'), { at: at + 1000 }).id;
-  const ana = core.leads.create(lead('Ana Ruiz', '+12025550144', { status: 'do_not_contact' }), { at }).id;
+  const jo = core.leads.create(outboundLead('Jo Park', '+12025550143'), { at }).id;
+  const bo = core.leads.create(outboundLead('Bo Li', '+12025550145'), { at: at + 1000 }).id;
+  const ana = core.leads.create(outboundLead('Ana Ruiz', '+12025550144', { status: 'do_not_contact' }), {
+    at,
+  }).id;
   core.dialing.enrollNewLeads([jo, bo, ana], at);
   core.close();
   return { dataDir, jo, bo, ana };
