@@ -258,6 +258,8 @@ describe('the workspace in Chromium', () => {
     await page.locator(OPTION).filter({ hasText: '김민준' }).click();
     const detail = page.getByTestId('lead-detail');
     await waitForText(detail.locator('.detail__name'), '김민준');
+    // The lead's source ("why they became a lead") arrives a step after the top of the card.
+    await waitForText(detail, '파트너');
     const text = await detail.textContent();
     expect(text).toContain('조사 메모');
     expect(text).toContain('파트너');

@@ -11,6 +11,7 @@ import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
+import { nextVersion } from './versions';
 
 /** The pusher: a user of one team (the team is always the token's). */
 export type Pusher = { teamId: string; userId: string };
@@ -72,16 +73,6 @@ const check = (
     ? (envelope.args as { changes: Change[] }).changes
     : [{ name: envelope.name, args: envelope.args } as Change];
   return { ok: true, changes };
-};
-
-/** The team's next change version; locks the team's row until the caller's transaction ends. */
-const nextVersion = async (client: pg.PoolClient, teamId: string): Promise<number> => {
-  const { rows } = await client.query<{ version: string }>(
-    `INSERT INTO team_versions (team_id, version) VALUES ($1, 1)
-     ON CONFLICT (team_id) DO UPDATE SET version = team_versions.version + 1 RETURNING version`,
-    [teamId],
-  );
-  return Number(rows[0]?.version);
 };
 
 /** A recorded mutation's earlier result: a rejection is answered again, anything else is a duplicate. */

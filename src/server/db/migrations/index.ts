@@ -106,6 +106,48 @@ export const serverMigrations: readonly ServerMigration[] = [
       CREATE INDEX activity_voids_activity ON activity_voids (team_id, activity_id);
     `,
   },
+  {
+    version: 3,
+    name: 'leads and accounts held by the server',
+    sql: `
+      -- Companies, keyed by the id the desktop (or the server's import) gave them; name_folded matches
+      -- the desktop's folded-name rule so one company is one account per team.
+      CREATE TABLE accounts (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        name text NOT NULL,
+        name_folded text NOT NULL,
+        created_at bigint NOT NULL,
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX accounts_version ON accounts (team_id, change_version);
+      CREATE INDEX accounts_name ON accounts (team_id, name_folded);
+      -- Leads as the team sees them. fields holds the lead in the wire shape of @shared/domain/lead
+      -- (everything but id, ownerId and isDemo) plus research notes under "research"; field_hlcs maps
+      -- each field to the HLC of the write that set it, so concurrent edits merge per field,
+      -- last writer wins. owner_id is server-owned (assignment): desktops never decide it.
+      -- phones_e164 and email_folded mirror fields for dedupe (inbound, import) and number lookup.
+      CREATE TABLE leads (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        owner_id uuid REFERENCES users(id),
+        status text NOT NULL,
+        fields jsonb NOT NULL,
+        field_hlcs jsonb NOT NULL DEFAULT '{}'::jsonb,
+        phones_e164 text[] NOT NULL DEFAULT '{}',
+        email_folded text,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX leads_version ON leads (team_id, change_version);
+      CREATE INDEX leads_owner ON leads (team_id, owner_id);
+      CREATE INDEX leads_phones ON leads USING gin (phones_e164);
+      CREATE INDEX leads_email ON leads (team_id, email_folded) WHERE email_folded IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

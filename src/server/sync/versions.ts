@@ -1,0 +1,22 @@
+import type pg from 'pg';
+
+/** The PostgreSQL channel a committed team change is announced on (payload: `teamId:version`). */
+export const TEAM_CHANGE_CHANNEL = 'dialdeck_team_change';
+
+/**
+ * Hands out the team's next change version inside the caller's transaction and returns it. The
+ * team's `team_versions` row stays locked until that transaction ends, so versions are assigned in
+ * commit order and a pull by version never skips a row committed out of order. The version is also
+ * announced with `pg_notify(TEAM_CHANGE_CHANNEL, 'teamId:version')`, which PostgreSQL delivers to
+ * every listening server process only when (and if) the transaction commits.
+ */
+export const nextVersion = async (client: pg.PoolClient, teamId: string): Promise<number> => {
+  const { rows } = await client.query<{ version: string }>(
+    `INSERT INTO team_versions (team_id, version) VALUES ($1, 1)
+     ON CONFLICT (team_id) DO UPDATE SET version = team_versions.version + 1 RETURNING version`,
+    [teamId],
+  );
+  const version = Number(rows[0]?.version);
+  await client.query('SELECT pg_notify($1, $2)', [TEAM_CHANGE_CHANNEL, `${teamId}:${version}`]);
+  return version;
+};
