@@ -19,7 +19,7 @@ afterAll(async () => {
   removeDirs();
 });
 
-describe.skipIf(adminUrl === null)('hand-offs on an external PostgreSQL', { timeout: 300_000 }, () => {
+describe.skipIf(adminUrl === null)('hand-offs on an external PostgreSQL', { timeout: 480_000 }, () => {
   it('routes MQLs round-robin, takes the AE decision to the lead and the rep, and applies the two-misses rule', async () => {
     const databaseUrl = await freshDatabase(adminUrl ?? '');
     const server = await startServerProcess(['--database-url', databaseUrl], {
