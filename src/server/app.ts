@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
+import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
@@ -54,6 +55,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
+  handoffRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

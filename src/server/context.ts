@@ -14,6 +14,11 @@ export type ServerContext = {
   testRoutes: boolean;
   /** The sync protocol version this server speaks (`SYNC_PROTOCOL_VERSION`). */
   syncProtocol: number;
+  /**
+   * Milliseconds added to the system clock for every rule that reads the time (hand-off windows,
+   * clock skew). Always 0 in production: only the test route `POST /v1/test/clock` moves it.
+   */
+  clockOffsetMs: number;
 };
 
 /**
@@ -27,8 +32,12 @@ export const newContext = (testRoutes: boolean): ServerContext => {
     schema: 0,
     testRoutes,
     syncProtocol: testRoutes && Number.isInteger(override) && override > 0 ? override : SYNC_PROTOCOL_VERSION,
+    clockOffsetMs: 0,
   };
 };
+
+/** The server's time for `context`: the system clock (UTC epoch ms), moved only by the test clock. */
+export const nowOf = (context: ServerContext): number => Date.now() + context.clockOffsetMs;
 
 /** The migrated pool, or a 503 `server_database_unreachable` while the server is still starting. */
 export const poolOf = (context: ServerContext): pg.Pool => {

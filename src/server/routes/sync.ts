@@ -2,7 +2,7 @@ import type { TeamActivitiesOutput } from '@shared/server/activities';
 import { PushRequest, type PushResponse } from '@shared/sync/protocol';
 import type { FastifyInstance } from 'fastify';
 import { parseBody, principalOf, teamIdParam } from '../access';
-import { poolOf, type ServerContext } from '../context';
+import { nowOf, poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import { teamExists } from '../store/teams';
 import { applyPush, listActivities } from '../sync/push';
@@ -44,7 +44,7 @@ export const syncRoutes = (app: FastifyInstance, context: ServerContext): void =
         poolOf(context),
         { teamId: principal.teamId, userId: principal.userId },
         mutations,
-        Date.now(),
+        nowOf(context),
       );
       const response: PushResponse = { protocolVersion: context.syncProtocol, results };
       return response;

@@ -9,6 +9,7 @@ import {
 } from '@shared/sync';
 import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
+import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
 import { nextVersion } from './versions';
@@ -170,6 +171,7 @@ export const applyPush = async (
             let applied = false;
             for (const change of checked.changes) {
               if (await applyActivityChange(client, change, by)) applied = true;
+              if (await applyHandoffChange(client, change, by)) applied = true;
             }
             return { status: applied ? 'applied' : 'stored' };
           },

@@ -98,6 +98,12 @@ export const ErrorCode = z.enum([
   'sync_mutation_invalid',
   /** `dialdeck sync` before `dialdeck login` on this data folder. */
   'sync_not_signed_in',
+  /** An AE decides a hand-off routed to another AE (or to none). */
+  'handoff_not_yours',
+  /** The hand-off was accepted or rejected already; a decision is final. */
+  'handoff_already_decided',
+  /** A hand-off is rejected without a reason (the rep needs it to nurture the lead). */
+  'handoff_reason_required',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -15,10 +15,10 @@ import { tempDir } from '../cadence/helpers';
 import { outboundLead } from '../cli-run';
 import { request, runCli } from './server-process';
 
-type Cli = { code: number | null; json: unknown; error: { code: string; message: string } | null };
+export type Cli = { code: number | null; json: unknown; error: { code: string; message: string } | null };
 
 /** The built CLI with `--json` on one data folder: exit code, parsed stdout, and the error on stderr. */
-const dialdeck = async (args: string[]): Promise<Cli> => {
+export const dialdeck = async (args: string[]): Promise<Cli> => {
   const run = await runCli(['--json', ...args], { TZ: 'UTC' });
   const out = run.stdout.trim();
   const err = run.stderr.trim().split('\n').at(-1) ?? '';
@@ -29,7 +29,7 @@ const dialdeck = async (args: string[]): Promise<Cli> => {
   };
 };
 
-const ok = (run: Cli): unknown => {
+export const ok = (run: Cli): unknown => {
   expect(run.error, JSON.stringify(run.error)).toBeNull();
   expect(run.code).toBe(0);
   return run.json;

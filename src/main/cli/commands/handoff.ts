@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
 import { call, type GlobalOptions, withCore } from '../context';
 import { print } from '../output';
+import { decideFromCli } from './handoffs';
 
 /**
  * Reads `--bant budget,authority,…` as BANT criteria. Throws AppError `invalid_input` naming the
@@ -24,19 +25,33 @@ export const bantOption = (value: string | undefined): BantCriterion[] | undefin
   return [...new Set(names)] as BantCriterion[];
 };
 
+/**
+ * `dialdeck handoff LEAD_ID --note …` hands a lead to sales as an MQL (desktop, synced by `dialdeck
+ * sync`); `dialdeck handoff accept|reject HANDOFF_ID [--reason T]` is the signed-in AE's decision on the
+ * team server (`decideFromCli`).
+ */
 export const registerHandoff = (program: Command, globals: () => GlobalOptions) => {
   program
-    .command('handoff <leadId>')
+    .command('handoff <leadIdOrDecision> [handoffId]')
     .description(
-      'hand the lead to sales as an MQL: --bant confirms criteria (the team gate, 2 of 4 by default, must be met)',
+      'hand the lead to sales as an MQL: --bant confirms criteria (the team gate, 2 of 4 by default, must be met); an AE answers with: handoff accept|reject HANDOFF_ID [--reason T]',
     )
     .option('--bant <criteria>', 'BANT criteria the prospect confirmed: budget,authority,need,timeline')
     .option('--note <text>', 'the summary the AE reads (required)')
     .option('--next-step <text>', 'the next step agreed with the prospect')
-    .option('--ae <name>', 'the AE you suggest (the team’s round-robin decides)')
+    .option('--ae <name>', 'the AE you suggest by email (the team’s round-robin decides)')
+    .option('--reason <text>', 'an AE rejecting: why (the rep reads it to nurture the lead)')
     .action(
-      async (leadId: string, options: { bant?: string; note?: string; nextStep?: string; ae?: string }) => {
+      async (
+        leadId: string,
+        handoffId: string | undefined,
+        options: { bant?: string; note?: string; nextStep?: string; ae?: string; reason?: string },
+      ) => {
         const opts = globals();
+        if (leadId === 'accept' || leadId === 'reject') {
+          await decideFromCli(opts, leadId, handoffId, options.reason);
+          return;
+        }
         await withCore(opts, async (core) => {
           if (!options.note?.trim()) {
             throw new AppError(

@@ -1,8 +1,17 @@
 import type { LeadStatus } from '@shared/domain/lead';
 import type { Db } from '../store/db';
 
-/** What a `status_change` or `handoff` activity keeps: the status before and after it. */
-export type StatusActivityData = { statusBefore: LeadStatus; status: LeadStatus; handoffId?: string };
+/**
+ * What a `status_change` or `handoff` activity keeps: the status before and after it; for an AE's
+ * answer to a hand-off, the hand-off, the `decision` and the AE's email.
+ */
+export type StatusActivityData = {
+  statusBefore: LeadStatus;
+  status: LeadStatus;
+  handoffId?: string;
+  decision?: 'accepted' | 'rejected';
+  ae?: string | null;
+};
 
 /**
  * Writes the history rows that are not calls: a status changed by hand (`status_change`, the reason as

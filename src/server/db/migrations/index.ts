@@ -148,6 +148,68 @@ export const serverMigrations: readonly ServerMigration[] = [
       CREATE INDEX leads_email ON leads (team_id, email_folded) WHERE email_folded IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'hand-offs to AEs, AE misses and the hand-off rotation',
+    sql: `
+      -- MQLs handed to sales, keyed by the id the desktop gave them (PLAYBOOK, "Hand-off rules").
+      -- ae_id is the AE the server routed it to (NULL: none was eligible; a manager sees it).
+      -- due_at = received_at + 48 h: the window runs from when the server (and so the AE) has it.
+      -- decision is NULL until the AE accepts (lead -> sql) or rejects with a reason (lead -> nurture).
+      -- missed_at is set once the window ran out with no decision (a miss against ae_id).
+      CREATE TABLE handoffs (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        lead_id uuid NOT NULL,
+        rep_id uuid NOT NULL REFERENCES users(id),
+        ae_id uuid REFERENCES users(id),
+        suggested_ae text,
+        summary text NOT NULL,
+        bant jsonb NOT NULL,
+        next_step text NOT NULL,
+        profile_filled integer NOT NULL,
+        profile_total integer NOT NULL,
+        status_before text NOT NULL,
+        created_at bigint NOT NULL,
+        received_at bigint NOT NULL,
+        due_at bigint NOT NULL,
+        decided_at bigint,
+        decided_by uuid REFERENCES users(id),
+        decision text CHECK (decision IN ('accepted', 'rejected')),
+        reason text,
+        missed_at bigint,
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, id),
+        CHECK ((decision IS NULL) = (decided_at IS NULL)),
+        CHECK (decision IS DISTINCT FROM 'rejected' OR reason IS NOT NULL)
+      );
+      CREATE INDEX handoffs_version ON handoffs (team_id, change_version);
+      CREATE INDEX handoffs_ae ON handoffs (team_id, ae_id, due_at);
+      CREATE INDEX handoffs_due ON handoffs (team_id, due_at) WHERE decision IS NULL AND missed_at IS NULL;
+      -- One row per missed window: the AE, the hand-off and the month (UTC, 'YYYY-MM') it counts in.
+      CREATE TABLE handoff_misses (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        handoff_id uuid NOT NULL,
+        ae_id uuid NOT NULL REFERENCES users(id),
+        missed_at bigint NOT NULL,
+        month text NOT NULL,
+        PRIMARY KEY (team_id, handoff_id)
+      );
+      CREATE INDEX handoff_misses_ae ON handoff_misses (team_id, ae_id, month);
+      -- Per team: the AE the last round-robin pick went to; per AE: out of rotation until (epoch ms).
+      CREATE TABLE handoff_rotation (
+        team_id uuid PRIMARY KEY REFERENCES teams(id),
+        last_ae_id uuid REFERENCES users(id)
+      );
+      CREATE TABLE ae_eligibility (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        ae_id uuid NOT NULL REFERENCES users(id),
+        out_until bigint NOT NULL,
+        since bigint NOT NULL,
+        PRIMARY KEY (team_id, ae_id)
+      );
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

@@ -1098,6 +1098,12 @@ export const en = {
         'The team server cannot apply this change (it does not know it, or it is incomplete). It was set aside so the changes behind it could sync; update Dialdeck, or tell your manager.',
       sync_not_signed_in:
         'This Dialdeck is not signed in to a team server. Sign in first (dialdeck login --server URL --token T), then sync.',
+      handoff_not_yours:
+        'This hand-off was routed to another AE, so only they can accept or reject it. List yours with dialdeck handoffs.',
+      handoff_already_decided:
+        'This hand-off was accepted or rejected already, and a decision is final. Ask the rep to hand the lead off again if it needs another look.',
+      handoff_reason_required:
+        'A rejected hand-off needs a reason: the rep reads it to nurture the lead. Give one with --reason.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

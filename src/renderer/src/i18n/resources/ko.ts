@@ -1090,6 +1090,12 @@ export const ko: LocaleResources = {
         '팀 서버가 이 변경 사항을 적용할 수 없습니다(알 수 없거나 내용이 불완전합니다). 뒤따르는 변경 사항이 동기화되도록 따로 두었습니다. Dialdeck을 업데이트하거나 관리자에게 알리세요.',
       sync_not_signed_in:
         '이 Dialdeck은 팀 서버에 로그인되어 있지 않습니다. 먼저 로그인한 뒤(dialdeck login --server URL --token T) 동기화하세요.',
+      handoff_not_yours:
+        '이 전달은 다른 AE에게 배정되어 그 AE만 수락하거나 거절할 수 있습니다. dialdeck handoffs로 내게 온 전달을 확인하세요.',
+      handoff_already_decided:
+        '이 전달은 이미 수락 또는 거절되었고 결정은 바꿀 수 없습니다. 다시 검토해야 하면 담당자에게 리드를 다시 전달해 달라고 하세요.',
+      handoff_reason_required:
+        '전달을 거절하려면 사유가 필요합니다. 담당자가 사유를 보고 리드를 육성합니다. --reason으로 사유를 적으세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

@@ -1062,6 +1062,11 @@ export const zhCN: LocaleResources = {
         '团队服务器无法应用此更改（无法识别或内容不完整）。它已被搁置，后面的更改可以继续同步；请更新 Dialdeck 或告知经理。',
       sync_not_signed_in:
         '此 Dialdeck 尚未登录团队服务器。请先登录（dialdeck login --server URL --token T），再同步。',
+      handoff_not_yours:
+        '此转交已分配给另一位销售（AE），只有对方可以接受或拒绝。用 dialdeck handoffs 查看分配给你的转交。',
+      handoff_already_decided:
+        '此转交已被接受或拒绝，决定不可更改。如需重新评估，请让销售开发代表再次转交该线索。',
+      handoff_reason_required: '拒绝转交必须说明原因：销售开发代表要据此孵化该线索。请用 --reason 填写原因。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
