@@ -4,6 +4,8 @@ import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
 import { healthRoutes } from './routes/health';
+import { inboundRoutes } from './routes/inbound';
+import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
@@ -54,6 +56,8 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
+  shiftRoutes(app, context);
+  await inboundRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -4,10 +4,13 @@ import type { ErrorCode } from '@shared/api';
 const statusOf: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
   unauthorized: 401,
+  inbound_signature_invalid: 401,
+  inbound_timestamp_stale: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   user_email_taken: 409,
+  inbound_replayed: 409,
   rate_limited: 429,
   sync_protocol_outdated: 426,
   server_database_unreachable: 503,

@@ -98,6 +98,12 @@ export const ErrorCode = z.enum([
   'sync_mutation_invalid',
   /** `dialdeck sync` before `dialdeck login` on this data folder. */
   'sync_not_signed_in',
+  /** An inbound lead not signed with its team's inbound secret, or naming no known team. */
+  'inbound_signature_invalid',
+  /** An inbound lead whose signed timestamp is more than five minutes from the server's clock. */
+  'inbound_timestamp_stale',
+  /** An inbound lead whose signed request was received before (a replay); it is not stored again. */
+  'inbound_replayed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1098,6 +1098,12 @@ export const en = {
         'The team server cannot apply this change (it does not know it, or it is incomplete). It was set aside so the changes behind it could sync; update Dialdeck, or tell your manager.',
       sync_not_signed_in:
         'This Dialdeck is not signed in to a team server. Sign in first (dialdeck login --server URL --token T), then sync.',
+      inbound_signature_invalid:
+        "This inbound lead is not signed with the team's inbound secret, or names no team on this server. Sign it with the secret shown at team creation (see the server guide), then send it again.",
+      inbound_timestamp_stale:
+        "This inbound lead was signed more than five minutes from the server's clock. Sign each lead when it is sent and keep the sender's clock set automatically, then send it again.",
+      inbound_replayed:
+        'This signed inbound lead was received before, so it was not stored again. Sign every new lead with a fresh timestamp.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },
