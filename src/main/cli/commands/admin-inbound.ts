@@ -204,29 +204,31 @@ export const registerInboundAdmin = (program: Command, globals: () => GlobalOpti
       print(json, { shifts: list }, () => list.map(shiftLine).join('\n') || 'no shifts');
     }),
   );
-  withTarget(
-    shifts
-      .command('set')
-      .description("Set a rep's shift (replacing theirs): inbound leads are routed to reps on shift")
-      .requiredOption('--team <id>', 'the team id')
-      .requiredOption('--email <email>', "the rep's email")
-      .requiredOption('--days <days>', 'weekdays, e.g. mon-fri, mon,wed,fri or daily')
-      .requiredOption('--from <HH:MM>', 'the local start time, e.g. 09:00')
-      .requiredOption('--to <HH:MM>', 'the local end time, e.g. 17:30 (before --from: past midnight)')
-      .requiredOption('--time-zone <zone>', "the shift's IANA time zone, e.g. Europe/Berlin"),
-  ).action((options: ShiftOptions) =>
-    run(globals, async (json) => {
-      const input = shiftInput(options);
-      const shift = await callServer(
-        targetOf(options),
-        'POST',
-        `/v1/teams/${encodeURIComponent(requireTeam(options.team))}/shifts`,
-        input,
-        TeamShift,
-      );
-      print(json, shift, () => shiftLine(shift));
-    }),
-  );
+  // `--team`, `--server` and `--token` belong to `shifts` (commander gives a parent's options to the
+  // parent wherever they stand), so `shifts set` reads them with its parent's.
+  shifts
+    .command('set')
+    .description("Set a rep's shift (replacing theirs): inbound leads are routed to reps on shift")
+    .configureHelp({ showGlobalOptions: true })
+    .requiredOption('--email <email>', "the rep's email")
+    .requiredOption('--days <days>', 'weekdays, e.g. mon-fri, mon,wed,fri or daily')
+    .requiredOption('--from <HH:MM>', 'the local start time, e.g. 09:00')
+    .requiredOption('--to <HH:MM>', 'the local end time, e.g. 17:30 (before --from: past midnight)')
+    .requiredOption('--time-zone <zone>', "the shift's IANA time zone, e.g. Europe/Berlin")
+    .action((_options: unknown, command: Command) =>
+      run(globals, async (json) => {
+        const options = command.optsWithGlobals<ShiftOptions>();
+        const input = shiftInput(options);
+        const shift = await callServer(
+          targetOf(options),
+          'POST',
+          `/v1/teams/${encodeURIComponent(requireTeam(options.team))}/shifts`,
+          input,
+          TeamShift,
+        );
+        print(json, shift, () => shiftLine(shift));
+      }),
+    );
 
   const inbound = admin.command('inbound').description('Inbound leads (web forms and other systems)');
   inbound
