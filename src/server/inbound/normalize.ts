@@ -56,6 +56,17 @@ const normalizerFor = (channel: InboundChannel) => {
 const INTERNATIONAL = /^\s*(\+|00)/;
 
 /**
+ * The import speaks of rows and of what it kept despite a warning; an inbound lead is refused instead,
+ * so these codes get words for a sender (the others' messages are the import's own).
+ */
+const INBOUND_WORDING: Partial<Record<string, string>> = {
+  missing_name: 'The lead has no name. Send name, or firstName and lastName.',
+  missing_contact: 'The lead has neither a phone number nor an email address. Send phone or email.',
+  unknown_country:
+    'This is not a country Dialdeck knows. Send the country by its English name or ISO code (e.g. US, DE, CN), or leave it out.',
+};
+
+/**
  * Reads an inbound lead with the desktop import's row rules (`createRowNormalizer`, the same phone,
  * email, country and time-zone readers), as a one-row file whose columns are the body's fields.
  * Direction is always inbound and the channel `body.sourceChannel` (default `web_form`). Stricter
@@ -83,7 +94,7 @@ export const readInboundLead = (body: InboundLeadInput): InboundReading => {
   const issueOf = (row: { column: string | null; code: string; message: string; params?: unknown }) => ({
     path: row.column ?? '',
     code: row.code,
-    message: row.message,
+    message: INBOUND_WORDING[row.code] ?? row.message,
     ...(row.params ? { params: row.params as Record<string, unknown> } : {}),
   });
   if (!reading.ok) {

@@ -1,6 +1,9 @@
 import { formatHlc } from '@shared/hlc';
-import type { InboundLeadInput, InboundLeadOutput } from '@shared/server/inbound';
-import { INBOUND_TIMESTAMP_TOLERANCE_SECONDS } from '@shared/server/inbound';
+import {
+  INBOUND_TIMESTAMP_TOLERANCE_SECONDS,
+  type InboundLeadInput,
+  type InboundLeadOutput,
+} from '@shared/server/inbound';
 import type { SetShiftInput, TeamShift, Weekday } from '@shared/server/shifts';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
