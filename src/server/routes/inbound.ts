@@ -4,8 +4,8 @@ import { parseBody } from '../access';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import { readInboundLead } from '../inbound/normalize';
+import { inboundSecretOf, receiveInbound } from '../inbound/receive';
 import { checkTimestamp, invalidSignature, verifySignature } from '../inbound/signature';
-import { inboundSecretOf, receiveInbound } from '../inbound/store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

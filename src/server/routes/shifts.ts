@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseBody, teamIdParam } from '../access';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
-import { listShifts, setShift } from '../inbound/store';
+import { listShifts, setShift } from '../inbound/shifts-store';
 import { teamExists } from '../store/teams';
 
 /**
