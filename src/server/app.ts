@@ -5,6 +5,8 @@ import type { ServerContext } from './context';
 import { ServerError } from './errors';
 import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
+import { inboundRoutes } from './routes/inbound';
+import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
@@ -56,6 +58,8 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
   handoffRoutes(app, context);
+  shiftRoutes(app, context);
+  await inboundRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

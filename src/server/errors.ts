@@ -4,6 +4,8 @@ import type { ErrorCode } from '@shared/api';
 const statusOf: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
   unauthorized: 401,
+  inbound_signature_invalid: 401,
+  inbound_timestamp_stale: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
@@ -11,6 +13,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   handoff_reason_required: 400,
   handoff_not_yours: 403,
   handoff_already_decided: 409,
+  inbound_replayed: 409,
   rate_limited: 429,
   sync_protocol_outdated: 426,
   server_database_unreachable: 503,

@@ -2,6 +2,7 @@ import './quiet';
 import { Command } from 'commander';
 import { flagValue } from '../core/paths';
 import { registerAdmin } from './commands/admin';
+import { registerInboundAdmin } from './commands/admin-inbound';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerHandoff } from './commands/handoff';
@@ -58,6 +59,7 @@ registerImport(program, globals);
 registerExport(program, globals);
 registerServer(program, globals);
 registerAdmin(program, globals);
+registerInboundAdmin(program, globals);
 registerSync(program, globals);
 
 await program.parseAsync(process.argv);

@@ -7,7 +7,8 @@ import { AppError } from '../core/errors';
 /** Where an admin command sends its request: the server's base URL and a bearer token. */
 export type ServerTarget = { server: string; token: string };
 
-const baseUrl = (server: string): URL => {
+/** The server's base URL from `--server`; `invalid_input` unless it is an http(s) address. */
+export const baseUrl = (server: string): URL => {
   try {
     const url = new URL(server);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
@@ -18,6 +19,17 @@ const baseUrl = (server: string): URL => {
       `--server must be the server's address, such as http://127.0.0.1:8470 (got "${server}").`,
     );
   }
+};
+
+/** The CLI's error for a fetch that failed before any answer came (`server_unreachable`). */
+export const unreachable = (url: URL, error: unknown): AppError => {
+  const why = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+  return new AppError(
+    'server_unreachable',
+    `Could not reach the Dialdeck server at ${url.origin} (${why}). Check --server and that the server is running.`,
+    undefined,
+    { url: url.origin },
+  );
 };
 
 /**
@@ -46,14 +58,17 @@ export const callServer = async <T>(
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    const why = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new AppError(
-      'server_unreachable',
-      `Could not reach the Dialdeck server at ${url.origin} (${why}). Check --server and that the server is running.`,
-      undefined,
-      { url: url.origin },
-    );
+    throw unreachable(url, error);
   }
+  return readAnswer(response, url, schema);
+};
+
+/**
+ * Reads a team server's answer: parsed by `schema` when it is a success; otherwise an `AppError` with
+ * the server's stable code and message (`internal` for an unknown code, no error body, or an answer
+ * of another shape).
+ */
+export const readAnswer = async <T>(response: Response, url: URL, schema: ZodType<T>): Promise<T> => {
   const text = await response.text();
   let json: unknown = null;
   try {

@@ -104,6 +104,12 @@ export const ErrorCode = z.enum([
   'handoff_already_decided',
   /** A hand-off is rejected without a reason (the rep needs it to nurture the lead). */
   'handoff_reason_required',
+  /** An inbound lead not signed with its team's inbound secret, or naming no known team. */
+  'inbound_signature_invalid',
+  /** An inbound lead whose signed timestamp is more than five minutes from the server's clock. */
+  'inbound_timestamp_stale',
+  /** An inbound lead whose signed request was received before (a replay); it is not stored again. */
+  'inbound_replayed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -122,13 +122,15 @@ export const killServers = async (): Promise<void> => {
   );
 };
 
-/** Runs the built CLI to completion: exit code, stdout and stderr. */
+/** Runs the built CLI to completion: exit code, stdout and stderr. `input` is written to its stdin. */
 export const runCli = (
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  input?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> =>
   new Promise((done) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env } });
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

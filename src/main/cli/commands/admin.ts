@@ -6,10 +6,10 @@ import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
 
-type TargetOptions = { server?: string; token?: string };
+export type TargetOptions = { server?: string; token?: string };
 
 /** `--server`/`--token`, or DIALDECK_SERVER_URL/DIALDECK_SERVER_TOKEN (keeps a token out of shell history). */
-const targetOf = (options: TargetOptions): ServerTarget => {
+export const targetOf = (options: TargetOptions): ServerTarget => {
   const server = options.server ?? process.env.DIALDECK_SERVER_URL;
   const token = options.token ?? process.env.DIALDECK_SERVER_TOKEN;
   if (!server)
@@ -21,7 +21,8 @@ const targetOf = (options: TargetOptions): ServerTarget => {
   return { server, token };
 };
 
-const withTarget = (command: Command): Command =>
+/** Adds `--server` and `--token` to an admin command. */
+export const withTarget = (command: Command): Command =>
   command
     .option('--server <url>', 'the team server, e.g. http://127.0.0.1:8470 (default: $DIALDECK_SERVER_URL)')
     .option(
@@ -29,7 +30,11 @@ const withTarget = (command: Command): Command =>
       'the administrator token or a manager token (default: $DIALDECK_SERVER_TOKEN)',
     );
 
-const run = async (globals: () => GlobalOptions, action: (json: boolean) => Promise<void>): Promise<void> => {
+/** Runs an admin command's action, printing a failure with its code (see `fail`). */
+export const run = async (
+  globals: () => GlobalOptions,
+  action: (json: boolean) => Promise<void>,
+): Promise<void> => {
   const json = globals().json ?? false;
   try {
     await action(json);

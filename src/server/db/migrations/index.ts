@@ -210,6 +210,64 @@ export const serverMigrations: readonly ServerMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'inbound leads: shifts, round-robin pointer, webhook replay guard, inbound log',
+    sql: `
+      -- When a user takes inbound leads: one shift per user and team, on the weekdays named, from
+      -- start_time to end_time local time in time_zone (IANA). An end before the start runs past
+      -- midnight into the next day (22:00–06:00 on mon is Monday night into Tuesday morning).
+      CREATE TABLE shifts (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        user_id uuid NOT NULL REFERENCES users(id),
+        days text[] NOT NULL CHECK (
+          cardinality(days) BETWEEN 1 AND 7
+          AND days <@ ARRAY['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']::text[]
+        ),
+        start_time text NOT NULL CHECK (start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+        end_time text NOT NULL CHECK (end_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+        time_zone text NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (team_id, user_id),
+        CHECK (start_time <> end_time)
+      );
+      -- The inbound round-robin pointer: the rep who got the team's last routed inbound lead. Its row is
+      -- locked by each routing transaction, so concurrent posts take turns instead of picking one rep.
+      CREATE TABLE inbound_routing (
+        team_id uuid PRIMARY KEY REFERENCES teams(id),
+        last_owner_id uuid REFERENCES users(id),
+        updated_at bigint NOT NULL
+      );
+      -- Replay guard: every accepted webhook signature, kept past the timestamp window (older
+      -- timestamps are refused anyway, so older rows are pruned).
+      CREATE TABLE inbound_signatures (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        signature bytea NOT NULL CHECK (length(signature) = 32),
+        signed_at bigint NOT NULL,
+        seen_at bigint NOT NULL,
+        PRIMARY KEY (team_id, signature)
+      );
+      CREATE INDEX inbound_signatures_seen ON inbound_signatures (team_id, seen_at);
+      -- Every accepted inbound post: the lead it made or came back to (duplicate), whom it was routed
+      -- to and by which rule, and the body as received (nothing a form sent is lost).
+      CREATE TABLE inbound_leads (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        id uuid NOT NULL,
+        lead_id uuid NOT NULL,
+        duplicate boolean NOT NULL,
+        owner_id uuid REFERENCES users(id),
+        routed text NOT NULL CHECK (routed IN ('on_shift', 'next_shift', 'unassigned', 'kept')),
+        source_channel text NOT NULL,
+        source_detail text,
+        payload jsonb NOT NULL,
+        received_at bigint NOT NULL,
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, id)
+      );
+      CREATE INDEX inbound_leads_version ON inbound_leads (team_id, change_version);
+      CREATE INDEX inbound_leads_lead ON inbound_leads (team_id, lead_id);
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

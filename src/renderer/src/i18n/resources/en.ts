@@ -1104,6 +1104,12 @@ export const en = {
         'This hand-off was accepted or rejected already, and a decision is final. Ask the rep to hand the lead off again if it needs another look.',
       handoff_reason_required:
         'A rejected hand-off needs a reason: the rep reads it to nurture the lead. Give one with --reason.',
+      inbound_signature_invalid:
+        "This inbound lead is not signed with the team's inbound secret, or names no team on this server. Sign it with the secret shown at team creation (see the server guide), then send it again.",
+      inbound_timestamp_stale:
+        "This inbound lead was signed more than five minutes from the server's clock. Sign each lead when it is sent and keep the sender's clock set automatically, then send it again.",
+      inbound_replayed:
+        'This signed inbound lead was received before, so it was not stored again. Sign every new lead with a fresh timestamp.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1067,6 +1067,11 @@ export const zhCN: LocaleResources = {
       handoff_already_decided:
         '此转交已被接受或拒绝，决定不可更改。如需重新评估，请让销售开发代表再次转交该线索。',
       handoff_reason_required: '拒绝转交必须说明原因：销售开发代表要据此孵化该线索。请用 --reason 填写原因。',
+      inbound_signature_invalid:
+        '此入站线索未使用团队的入站密钥签名，或未指明此服务器上的团队。请使用创建团队时显示的密钥签名（见服务器指南），然后重新发送。',
+      inbound_timestamp_stale:
+        '此入站线索的签名时间与服务器时钟相差超过五分钟。请在发送时签名每条线索，并让发送方自动校准时钟，然后重新发送。',
+      inbound_replayed: '此已签名的入站线索之前已收到，因此没有再次保存。请为每条新线索使用新的时间戳签名。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
