@@ -1071,6 +1071,8 @@ export const en = {
         'This lead is lost or disqualified. Set it back to working or nurture before handing it off.',
       lead_phone_invalid:
         '"{{value}}" is not a phone number in the lead\'s country. Check the digits, or write it with its country code, e.g. +44 20 7946 0958.',
+      phone_link_invalid:
+        '"{{value}}" is not a phone number Dialdeck can dial. Links look like tel:+12015550123; a local number needs the default region in Settings.',
       lead_phone_duplicate: '{{value}} is listed twice. Keep it once.',
       lead_phone_not_on_lead:
         "{{value}} is not one of this lead's numbers. Add it first, then make it the number to dial.",

@@ -1063,6 +1063,8 @@ export const ko: LocaleResources = {
       handoff_lead_closed: '실패했거나 부적격인 리드입니다. 전달하기 전에 진행 중 또는 육성으로 되돌리세요.',
       lead_phone_invalid:
         '"{{value}}"은(는) 이 리드 국가의 올바른 전화번호가 아닙니다. 숫자를 확인하거나 국가 번호를 붙여 입력하세요(예: +44 20 7946 0958).',
+      phone_link_invalid:
+        '"{{value}}"은(는) Dialdeck이 걸 수 있는 전화번호가 아닙니다. 링크는 tel:+12015550123 형식이며, 지역 번호만 있으면 설정에서 기본 지역을 고르세요.',
       lead_phone_duplicate: '{{value}}이(가) 두 번 입력되었습니다. 하나만 남기세요.',
       lead_phone_not_on_lead:
         '{{value}}은(는) 이 리드의 번호가 아닙니다. 먼저 추가한 뒤 발신 번호로 지정하세요.',

@@ -1040,6 +1040,8 @@ export const zhCN: LocaleResources = {
       handoff_lead_closed: '该线索已丢单或不合格。请先将其改回跟进中或孵化，再转交。',
       lead_phone_invalid:
         '"{{value}}" 不是该线索所在国家的有效电话号码。请检查数字，或带上国家代码填写，例如 +44 20 7946 0958。',
+      phone_link_invalid:
+        '"{{value}}" 不是 Dialdeck 可以拨打的电话号码。链接应类似 tel:+12015550123；本地号码需要在设置中选择默认地区。',
       lead_phone_duplicate: '{{value}} 重复填写了。请只保留一个。',
       lead_phone_not_on_lead: '{{value}} 不是该线索的号码。请先添加该号码，再设为拨打号码。',
       lead_time_zone_invalid: '"{{value}}" 不是 Dialdeck 认识的时区。请从列表中选择，例如 Asia/Shanghai。',
