@@ -92,7 +92,9 @@ export const parsePhoneLink = (input: string): PhoneLinkResult => {
   if (decodedNumber === null) return { ok: false, problem: 'bad_encoding' };
   // "+44 (0)20 …": the national trunk prefix in brackets after a country code is not dialled from abroad.
   const written = asciiDigits(decodedNumber);
-  const number = stripSeparators(written.trimStart().startsWith('+') ? written.replace(/\(0\)/g, '') : written);
+  const number = stripSeparators(
+    written.trimStart().startsWith('+') ? written.replace(/\(0\)/g, '') : written,
+  );
   if (number === '' || number === '+') return { ok: false, problem: 'no_digits' };
 
   let ext: string | null = null;
