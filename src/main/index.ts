@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
+import { IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
+import { startDesktopIntegration } from './desktop/host';
 import { showDesktopNotification } from './notifications';
 import {
   APP_PAGE_URL,
@@ -58,7 +59,7 @@ const openExternal = (url: string) => {
   void shell.openExternal(url).catch(() => undefined);
 };
 
-const createWindow = (core: Core): BrowserWindow => {
+const createWindow = (core: Core, onLoaded: () => void = () => undefined): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -81,6 +82,7 @@ const createWindow = (core: Core): BrowserWindow => {
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-finish-load', onLoaded);
   const stopEvents = core.events.onAny((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
   });
@@ -168,6 +170,25 @@ const openCoreOrExplain = (): Core | null => {
   }
 };
 
+/** Phone links and files the OS hands over (macOS events arrive before `ready` too), held for the host. */
+const handedOver: string[][] = [];
+let handOver: (argv: string[]) => void = (argv) => handedOver.push(argv);
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  handOver(['', url]);
+});
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  handOver(['', file]);
+});
+
+/** Whether an IPC message comes from the app's own top-level page. */
+const fromRenderer = (event: Electron.IpcMainInvokeEvent): boolean => {
+  const frame = event.senderFrame;
+  const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+  return isTrustedSender(sender, renderer);
+};
+
 const main = async () => {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -183,36 +204,50 @@ const main = async () => {
   }
   process.stdout.write(`Dialdeck data: ${dataDir}\n`);
   ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => {
-    const frame = event.senderFrame;
-    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
-    if (!isTrustedSender(sender, renderer)) {
+    if (!fromRenderer(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not call Dialdeck.' } };
     }
     return dispatch(core.handlers, typeof method === 'string' ? method : '', input);
   });
-  let window = createWindow(core);
-  ipcMain.handle(IPC_NOTIFY, (event, notification: unknown) => {
-    const frame = event.senderFrame;
-    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
-    if (!isTrustedSender(sender, renderer)) return false;
-    return showDesktopNotification(notification, () => {
-      if (window.isDestroyed()) return;
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    });
+  let desktop: ReturnType<typeof startDesktopIntegration> | null = null;
+  const onLoaded = () => desktop?.rendererLoaded();
+  let window = createWindow(core, onLoaded);
+  const currentWindow = () => {
+    if (window.isDestroyed()) window = createWindow(core, onLoaded);
+    return window;
+  };
+  desktop = startDesktopIntegration({
+    core,
+    window: currentWindow,
+    iconFile: join(app.getAppPath(), 'resources', 'icon.png'),
   });
-  app.on('second-instance', () => {
-    if (window.isDestroyed()) window = createWindow(core);
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  const integration = desktop;
+  handOver = (argv) => integration.handleArgs(argv);
+  for (const argv of [process.argv, ...handedOver.splice(0)]) integration.handleArgs(argv);
+  ipcMain.handle(IPC_NOTIFY, (event, notification: unknown) => {
+    if (!fromRenderer(event)) return false;
+    return showDesktopNotification(notification, () => integration.bringForward());
+  });
+  ipcMain.handle(IPC_DESKTOP, (event, request: unknown) => {
+    if (!fromRenderer(event)) throw new Error('This window may not change Dialdeck’s OS integration.');
+    return integration.request(request);
+  });
+  // A second launch (a tel: link clicked, a CSV opened) forwards its arguments here and quits.
+  app.on('second-instance', (_event, argv) => {
+    currentWindow();
+    integration.bringForward();
+    integration.handleArgs(argv);
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createWindow(core);
+    if (BrowserWindow.getAllWindows().length === 0) currentWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    integration.stop();
+    core.close();
+  });
 };
 
 void main();

@@ -1,4 +1,4 @@
-import { type DialdeckBridge, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
+import { type DialdeckBridge, IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 
 // The renderer gets this one typed object and never ipcRenderer itself.
@@ -7,6 +7,7 @@ const bridge: DialdeckBridge = {
   notify: async (notification) => {
     await ipcRenderer.invoke(IPC_NOTIFY, notification);
   },
+  desktop: (request) => ipcRenderer.invoke(IPC_DESKTOP, request),
   onEvent: (listener) => {
     const handle = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(IPC_EVENT, handle);

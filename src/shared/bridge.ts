@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './api/contract';
+import type { DesktopIntegration, DesktopRequest } from './api/desktop';
 
 /** A desktop notification the renderer asks the Electron host to show (a callback that is due). */
 export const DesktopNotification = z.strictObject({
@@ -16,8 +17,11 @@ export type DialdeckBridge = {
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   /** Electron only: shows a desktop notification from the main process (the web host uses `Notification`). */
   notify?(notification: DesktopNotification): Promise<void>;
+  /** Electron only: the phone handler, start at login and updates (see `DesktopRequest`). */
+  desktop?(request: DesktopRequest): Promise<DesktopIntegration>;
 };
 
 export const IPC_INVOKE = 'dialdeck:invoke';
 export const IPC_EVENT = 'dialdeck:event';
 export const IPC_NOTIFY = 'dialdeck:notify';
+export const IPC_DESKTOP = 'dialdeck:desktop';

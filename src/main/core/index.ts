@@ -6,7 +6,7 @@ import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { createImportThreads } from './imports/worker/threads';
 import { DEMO_LEADS } from './leads/demo';
-import { createLeadEditHandlers } from './leads/editHandlers';
+import { createLeadEditHandlers, createPhoneLinkHandlers } from './leads/editHandlers';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
 import { createCallbacksHandlers } from './outcomes/callbacks';
@@ -80,6 +80,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     joinHandlers(
       createLeadsHandlers(base),
       createLeadEditHandlers(base),
+      createPhoneLinkHandlers(base),
       createCallbacksHandlers(base),
       createImportsHandlers(base, {
         threads,

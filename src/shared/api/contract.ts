@@ -70,6 +70,8 @@ export const ErrorCode = z.enum([
   'snooze_not_future',
   /** A number typed on the lead panel is not a phone number in the lead's country (params: `{ value }`). */
   'lead_phone_invalid',
+  /** A `tel:`/`callto:` link holds no phone number Dialdeck can dial (params: `{ value }`). */
+  'phone_link_invalid',
   /** The same number (and extension) is given twice for one lead (params: `{ value }`). */
   'lead_phone_duplicate',
   /** The number named is not one of the lead's numbers (params: `{ value }`). */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { MAX_PHONE_LINK_LENGTH } from '../phoneLinks';
+import { UpdateStatus } from './desktop';
 import { ImportProgress } from './imports';
+import { Base64Upload } from './limits';
 
 /** Change events the core emits so renderer stores refresh without polling. */
 export const events = {
@@ -14,6 +17,12 @@ export const events = {
     /** `external`: another process (the CLI, a second window) committed to the same store. */
     reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads', 'external']),
   }),
+  /** Electron host: the OS opened a `tel:`/`callto:` link with Dialdeck (see features/links). */
+  'app:openLink': z.object({ url: z.string().max(MAX_PHONE_LINK_LENGTH) }),
+  /** Electron host: a CSV file was opened with Dialdeck; the import wizard starts on it. */
+  'app:openFile': z.object({ fileName: z.string().max(500), dataBase64: Base64Upload }),
+  /** Electron host: the automatic update moved on (downloading, ready to restart…). */
+  'app:update': UpdateStatus,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

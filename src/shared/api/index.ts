@@ -7,6 +7,7 @@ import { importsMethods } from './imports';
 import { leadEditMethods } from './leadEdits';
 import { leadsMethods } from './leads';
 import { outcomesMethods } from './outcomes';
+import { phoneLinkMethods } from './phoneLinks';
 import { qualificationMethods } from './qualification';
 import { queueMethods } from './queue';
 import { scriptsMethods } from './scripts';
@@ -26,6 +27,7 @@ export const api = joinDomains(
   qualificationMethods,
   scriptsMethods,
   sessionMethods,
+  phoneLinkMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -15,6 +15,19 @@ export const Settings = z.object({
   repName: z.string().trim().max(120),
   /** The callback number the rep leaves in voicemails: fills `{{repPhone}}` ('' while not set). */
   repPhone: z.string().trim().max(40),
+  /**
+   * The desktop app's update feed: an http(s) URL of a folder holding electron-updater's `latest*.yml`
+   * and the installers (the team server's `/updates`, a releases page); '' turns automatic updates off.
+   */
+  updateFeedUrl: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .url()
+      .max(500)
+      .regex(/^https?:\/\//i),
+  ]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -24,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultRegion: 'US',
   repName: '',
   repPhone: '',
+  updateFeedUrl: '',
 };
 
 export const settingsMethods = {

@@ -37,6 +37,7 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'pref.defaultRegion': 'usa',
   'pref.repName': 7,
   'pref.repPhone': ['+1'],
+  'pref.updateFeedUrl': 'ftp://updates.example.com',
   'scripts.builtinsSeeded': 'no',
   'queue.rules': { maxAttemptsPerDay: 'three' },
   'queue.outcomes': [{ id: 'sms_sent', label: 'SMS sent', effect: 'sms' }],
@@ -157,6 +158,7 @@ describe('no silent fall-back that a save writes over', () => {
       defaultRegion: 'US',
       repName: '',
       repPhone: '',
+      updateFeedUrl: '',
     });
   });
 

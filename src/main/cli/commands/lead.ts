@@ -37,6 +37,32 @@ const statusOption = (options: SetOptions): { status: HandSetStatus; reason: str
 export const registerLead = (program: Command, globals: () => GlobalOptions) => {
   const lead = program.command('lead').description('one lead (see also `leads`)');
   lead
+    .command('add')
+    .description('add one lead by hand (outbound, put on its cadence); its number is read like an import’s')
+    .requiredOption('--name <name>', "the person's name")
+    .requiredOption(
+      '--phone <number>',
+      'the number to dial (national numbers are read in the default region)',
+    )
+    .option('--company <name>', 'the company (joins its account when one exists)')
+    .option('--title <title>', 'the job title')
+    .option('--email <email>', 'the email address')
+    .action(
+      async (options: { name: string; phone: string; company?: string; title?: string; email?: string }) => {
+        const opts = globals();
+        await withCore(opts, async (core) => {
+          const created = await call(core, 'leads.create', {
+            name: options.name,
+            phone: { number: options.phone },
+            company: options.company ?? null,
+            title: options.title ?? null,
+            email: options.email ?? null,
+          });
+          print(opts.json ?? false, created, () => `Added ${created.name} (${created.id}).`);
+        });
+      },
+    );
+  lead
     .command('set <leadId>')
     .description(
       'fix a lead on the spot: its numbers, the number dialed first, its time zone, its status (with a reason, kept in the history) and its owner; each change is its own synced edit',

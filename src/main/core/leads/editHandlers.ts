@@ -1,6 +1,7 @@
 import type { CoreContext } from '../context';
 import type { Handlers } from '../handlers';
 import { createLeadEdits } from './edits';
+import { createPhoneLinks } from './phoneLinks';
 
 type LeadEditHandlers = Pick<
   Handlers,
@@ -21,5 +22,16 @@ export const createLeadEditHandlers = (context: CoreContext): LeadEditHandlers =
     'leads.setTimeZone': ({ leadId, timeZone }) => edits.setTimeZone(leadId, timeZone),
     'leads.setStatus': ({ leadId, status, reason }) => edits.setStatus(leadId, status, reason),
     'leads.setOwner': ({ leadId, owner }) => edits.setOwner(leadId, owner),
+  };
+};
+
+/** `links.resolvePhone` and `leads.create` (leads/phoneLinks.ts). */
+export const createPhoneLinkHandlers = (
+  context: CoreContext,
+): Pick<Handlers, 'links.resolvePhone' | 'leads.create'> => {
+  const links = createPhoneLinks(context);
+  return {
+    'links.resolvePhone': ({ url }) => links.resolve(url),
+    'leads.create': (input) => links.create(input),
   };
 };

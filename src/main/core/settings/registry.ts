@@ -42,6 +42,8 @@ export const SETTINGS = {
   /** The rep's name and callback number, filled into scripts as `{{repName}}` and `{{repPhone}}`. */
   'pref.repName': setting(Settings.shape.repName, DEFAULT_SETTINGS.repName, CHOOSE_AGAIN),
   'pref.repPhone': setting(Settings.shape.repPhone, DEFAULT_SETTINGS.repPhone, CHOOSE_AGAIN),
+  /** Where the desktop app looks for updates ('' = automatic updates off). */
+  'pref.updateFeedUrl': setting(Settings.shape.updateFeedUrl, DEFAULT_SETTINGS.updateFeedUrl, CHOOSE_AGAIN),
   /** Set once the built-in scripts were written into this store. */
   'scripts.builtinsSeeded': setting(z.boolean(), false, RESTORE),
   /** The team's calling rules (window, business days, holidays, attempt limits…). */

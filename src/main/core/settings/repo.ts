@@ -90,6 +90,7 @@ const PREF_KEYS = {
   defaultRegion: 'pref.defaultRegion',
   repName: 'pref.repName',
   repPhone: 'pref.repPhone',
+  updateFeedUrl: 'pref.updateFeedUrl',
 } as const satisfies Record<keyof Settings, SettingKey>;
 
 /**
@@ -102,6 +103,7 @@ export const readSettings = (db: Db): Settings => ({
   defaultRegion: readSetting(db, PREF_KEYS.defaultRegion),
   repName: readSetting(db, PREF_KEYS.repName),
   repPhone: readSetting(db, PREF_KEYS.repPhone),
+  updateFeedUrl: readSetting(db, PREF_KEYS.updateFeedUrl),
 });
 
 /**
@@ -115,6 +117,7 @@ export const updateSettings = (db: Db, patch: Partial<Settings>): Settings => {
     if (patch.defaultRegion !== undefined) writeSetting(db, PREF_KEYS.defaultRegion, patch.defaultRegion);
     if (patch.repName !== undefined) writeSetting(db, PREF_KEYS.repName, patch.repName);
     if (patch.repPhone !== undefined) writeSetting(db, PREF_KEYS.repPhone, patch.repPhone);
+    if (patch.updateFeedUrl !== undefined) writeSetting(db, PREF_KEYS.updateFeedUrl, patch.updateFeedUrl);
   });
   return readSettings(db);
 };

@@ -7,6 +7,7 @@ import type {
   MethodOutput,
   Result,
 } from '@shared/api';
+import type { DesktopIntegration, DesktopRequest } from '@shared/api/desktop';
 import type { DialdeckBridge } from '@shared/bridge';
 import { translatedError } from '../i18n/errors';
 
@@ -134,6 +135,15 @@ const webSocketBridge = (): DialdeckBridge => {
 
 const bridge: DialdeckBridge = window.dialdeck ?? webSocketBridge();
 if (window.dialdeck) setConnection('ready');
+
+/** The Electron host's OS integration (phone handler, start at login, updates), or null in a browser. */
+export const desktopIntegration = bridge.desktop
+  ? (request: DesktopRequest): Promise<DesktopIntegration> =>
+      (bridge.desktop as NonNullable<DialdeckBridge['desktop']>)(request)
+  : null;
+
+/** The web host's access token (its page address carries it), for links back to this page. */
+export const pageToken = (): string | null => new URLSearchParams(window.location.search).get('token');
 
 /** Calls a core method; resolves with its output or throws an ApiError carrying the stable code. */
 export const invoke = async <M extends MethodName>(

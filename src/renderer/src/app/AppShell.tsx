@@ -16,6 +16,7 @@ import {
   LazyCommandPalette,
   LazyImportWizard,
   LazyLeadDetailPanel,
+  LazyPhoneLinkDialog,
   LazyQueueView,
   LazyRemoveDemoDialog,
   LazySettingsDialog,
@@ -24,6 +25,7 @@ import {
   LazyTasksView,
 } from './lazy';
 import { TopBar } from './TopBar';
+import { UpdateBar } from './UpdateBar';
 import { useConnection } from './useConnection';
 import { useCoreEvents } from './useCoreEvents';
 
@@ -41,6 +43,7 @@ const Dialogs = () => {
       {opened.palette || dialog === 'palette' ? <LazyCommandPalette /> : null}
       {opened.skip || dialog === 'skip' ? <LazySkipSnoozeDialog mode="skip" /> : null}
       {opened.snooze || dialog === 'snooze' ? <LazySkipSnoozeDialog mode="snooze" /> : null}
+      {opened.phoneLink || dialog === 'phoneLink' ? <LazyPhoneLinkDialog /> : null}
     </Suspense>
   );
 };
@@ -101,6 +104,7 @@ export const AppShell = () => {
     <div className="app">
       <TopBar />
       {connection === 'lost' ? <ConnectionLost /> : null}
+      <UpdateBar />
       <main className="workspace" hidden={tasksShown}>
         <ListPane />
         <DetailSlot />

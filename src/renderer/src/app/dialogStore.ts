@@ -9,7 +9,8 @@ export type DialogName =
   | 'handoff'
   | 'palette'
   | 'skip'
-  | 'snooze';
+  | 'snooze'
+  | 'phoneLink';
 
 type DialogStore = {
   dialog: DialogName | null;

@@ -5,10 +5,12 @@ import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useResearchStore } from '../features/leads/state/researchStore';
 import { loadCallingRules } from '../features/leads/utils/callingHours';
+import { takePhoneLinkFromPage, usePhoneLinkStore } from '../features/links/state/phoneLinkStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
+import { useDialogStore } from './dialogStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
 export const useCoreEvents = () => {
@@ -37,7 +39,15 @@ export const useCoreEvents = () => {
       }),
       onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
+      onEvent('app:openLink', ({ url }) => void usePhoneLinkStore.getState().openLink(url)),
+      onEvent('app:openFile', ({ fileName, dataBase64 }) => {
+        useDialogStore.getState().openDialog('import');
+        void useImportStore.getState().openFile({ name: fileName, dataBase64 });
+      }),
     ];
+    // The web host's page opened by the browser's tel: handler carries the link as ?tel=.
+    const pageLink = takePhoneLinkFromPage();
+    if (pageLink) void usePhoneLinkStore.getState().openLink(pageLink);
     // Closing the window or reloading saves typed notes (and the local copy covers a crash).
     const handlePageHide = () => useResearchStore.getState().flushAll();
     window.addEventListener('pagehide', handlePageHide);

@@ -321,6 +321,49 @@ export const en = {
     done_other: 'Exported {{count, number}} leads to {{file}}.',
     failed: 'Export failed: {{message}}',
   },
+  links: {
+    title: 'Phone link',
+    noLead: 'No lead has {{number}}. Add one to call it?',
+    ext: 'ext. {{ext}}',
+    name: 'Name',
+    company: 'Company (optional)',
+    nameRequired: 'Type the person’s name.',
+    create: 'Add lead',
+    cancel: 'Cancel',
+    close: 'Close',
+  },
+  desktop: {
+    title: 'This computer',
+    phoneHandler: 'Open tel: and callto: links with Dialdeck',
+    phoneHandlerHint: 'A click on a phone number in the browser or your CRM opens Dialdeck on that lead.',
+    browserHandler: 'Use Dialdeck for tel: links in this browser',
+    browserHandlerHint:
+      'The browser asks you to confirm. It opens this address, so register again after restarting Dialdeck.',
+    browserHandlerUnsupported: 'This browser does not let a page handle tel: links.',
+    browserHandlerAsked: 'Confirm in the browser’s prompt.',
+    startAtLogin: 'Start Dialdeck when I sign in to this computer',
+    updateFeed: 'Update feed',
+    updateFeedHint:
+      'Where updates come from: your team server’s /updates address or a releases page. Empty: no automatic updates.',
+    updateStates: {
+      idle: 'Dialdeck is up to date.',
+      checking: 'Checking for updates…',
+      available: 'Version {{version}} is available; downloading…',
+      downloading: 'Downloading version {{version}}: {{percent}}%',
+      ready: 'Version {{version}} is ready.',
+      error: 'Updates could not be checked: {{message}}',
+      off: 'Automatic updates are off: no update feed is set.',
+    },
+    whatsNew: 'What’s new in {{version}}',
+    restartToUpdate: 'Restart to update',
+    later: 'Later',
+    trayTooltip: 'Dialdeck',
+    trayCallbacksDue_one: '{{count}} callback due',
+    trayCallbacksDue_other: '{{count}} callbacks due',
+    trayShow: 'Show Dialdeck',
+    trayQuit: 'Quit Dialdeck',
+    integrationFailed: 'The change was not made: {{message}}',
+  },
   settings: {
     title: 'Settings',
     description: 'Preferences are saved on this computer.',
@@ -1071,6 +1114,8 @@ export const en = {
         'This lead is lost or disqualified. Set it back to working or nurture before handing it off.',
       lead_phone_invalid:
         '"{{value}}" is not a phone number in the lead\'s country. Check the digits, or write it with its country code, e.g. +44 20 7946 0958.',
+      phone_link_invalid:
+        '"{{value}}" is not a phone number Dialdeck can dial. Links look like tel:+12015550123; a local number needs the default region in Settings.',
       lead_phone_duplicate: '{{value}} is listed twice. Keep it once.',
       lead_phone_not_on_lead:
         "{{value}} is not one of this lead's numbers. Add it first, then make it the number to dial.",

@@ -321,6 +321,49 @@ export const ko: LocaleResources = {
     done_other: '리드 {{count, number}}개를 {{file}}(으)로 내보냈습니다.',
     failed: '내보내기 실패: {{message}}',
   },
+  links: {
+    title: '전화 링크',
+    noLead: '{{number}} 번호를 가진 리드가 없습니다. 리드를 추가해 전화할까요?',
+    ext: '내선 {{ext}}',
+    name: '이름',
+    company: '회사(선택)',
+    nameRequired: '이름을 입력하세요.',
+    create: '리드 추가',
+    cancel: '취소',
+    close: '닫기',
+  },
+  desktop: {
+    title: '이 컴퓨터',
+    phoneHandler: 'tel: 및 callto: 링크를 Dialdeck으로 열기',
+    phoneHandlerHint: '브라우저나 CRM에서 전화번호를 클릭하면 Dialdeck에서 해당 리드가 열립니다.',
+    browserHandler: '이 브라우저에서 tel: 링크를 Dialdeck으로 처리',
+    browserHandlerHint:
+      '브라우저가 확인을 요청합니다. 현재 주소를 열기 때문에 Dialdeck을 다시 시작한 뒤에는 다시 등록하세요.',
+    browserHandlerUnsupported: '이 브라우저는 웹 페이지가 tel: 링크를 처리하도록 허용하지 않습니다.',
+    browserHandlerAsked: '브라우저의 확인 창에서 승인하세요.',
+    startAtLogin: '이 컴퓨터에 로그인하면 Dialdeck 시작',
+    updateFeed: '업데이트 피드',
+    updateFeedHint:
+      '업데이트를 받을 곳: 팀 서버의 /updates 주소나 릴리스 페이지. 비워 두면 자동 업데이트를 하지 않습니다.',
+    updateStates: {
+      idle: 'Dialdeck이 최신 버전입니다.',
+      checking: '업데이트 확인 중…',
+      available: '{{version}} 버전이 있습니다. 내려받는 중…',
+      downloading: '{{version}} 버전 내려받는 중: {{percent}}%',
+      ready: '{{version}} 버전이 준비되었습니다.',
+      error: '업데이트를 확인하지 못했습니다: {{message}}',
+      off: '업데이트 피드가 없어 자동 업데이트가 꺼져 있습니다.',
+    },
+    whatsNew: '{{version}}의 새로운 점',
+    restartToUpdate: '다시 시작하여 업데이트',
+    later: '나중에',
+    trayTooltip: 'Dialdeck',
+    trayCallbacksDue_one: '예정된 콜백 {{count}}건',
+    trayCallbacksDue_other: '예정된 콜백 {{count}}건',
+    trayShow: 'Dialdeck 보기',
+    trayQuit: 'Dialdeck 종료',
+    integrationFailed: '변경하지 못했습니다: {{message}}',
+  },
   settings: {
     title: '설정',
     description: '설정은 이 컴퓨터에 저장됩니다.',
@@ -1063,6 +1106,8 @@ export const ko: LocaleResources = {
       handoff_lead_closed: '실패했거나 부적격인 리드입니다. 전달하기 전에 진행 중 또는 육성으로 되돌리세요.',
       lead_phone_invalid:
         '"{{value}}"은(는) 이 리드 국가의 올바른 전화번호가 아닙니다. 숫자를 확인하거나 국가 번호를 붙여 입력하세요(예: +44 20 7946 0958).',
+      phone_link_invalid:
+        '"{{value}}"은(는) Dialdeck이 걸 수 있는 전화번호가 아닙니다. 링크는 tel:+12015550123 형식이며, 지역 번호만 있으면 설정에서 기본 지역을 고르세요.',
       lead_phone_duplicate: '{{value}}이(가) 두 번 입력되었습니다. 하나만 남기세요.',
       lead_phone_not_on_lead:
         '{{value}}은(는) 이 리드의 번호가 아닙니다. 먼저 추가한 뒤 발신 번호로 지정하세요.',

@@ -46,6 +46,8 @@ type ImportState = {
 
 type ImportActions = {
   pickFile: (file: File) => Promise<void>;
+  /** Starts the wizard on a file the host already read ("Open with Dialdeck" on a CSV). */
+  openFile: (file: { name: string; dataBase64: string }) => Promise<void>;
   setEncoding: (encoding: Encoding) => Promise<void>;
   setDelimiter: (delimiter: Delimiter) => Promise<void>;
   /** Reads the file again with the row on this physical line as its header. */
@@ -154,6 +156,13 @@ export const useImportStore = create<ImportStore>((set, get) => {
       const picked = { name: file.name, size: file.size, dataBase64 };
       discardPreview();
       set({ file: picked, preview: null, detected: null, headerRow: null });
+      await requestPreview(picked, {});
+    },
+
+    openFile: async ({ name, dataBase64 }) => {
+      const picked = { name, size: Math.floor((dataBase64.length * 3) / 4), dataBase64 };
+      discardPreview();
+      set({ ...initialState(), file: picked });
       await requestPreview(picked, {});
     },
 

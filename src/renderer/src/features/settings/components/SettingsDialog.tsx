@@ -11,6 +11,7 @@ import { HandoffGateSetting } from '../../qualification/components/HandoffGateSe
 import { useSettingsStore } from '../state/settingsStore';
 import { THEMES } from '../utils/choices';
 import { RegionSelect } from './RegionSelect';
+import { ThisComputerSetting } from './ThisComputerSetting';
 
 /** Each language names itself, so a user lost in a foreign interface can still find theirs. */
 const LANGUAGES: ReadonlyArray<{ value: Locale; label: string }> = [
@@ -78,6 +79,7 @@ export const SettingsDialog = () => {
           <span className="field__hint">{t('settings.defaultRegionHint')}</span>
         </div>
         <HandoffGateSetting />
+        <ThisComputerSetting />
         <div className="field">
           <span className="field__label">{t('settings.data')}</span>
           <div className="settings__actions">

@@ -22,4 +22,5 @@ export const initialSettings = (locale: Locale, theme: Theme): Settings => ({
   defaultRegion: 'US',
   repName: '',
   repPhone: '',
+  updateFeedUrl: '',
 });

@@ -1,0 +1,243 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { type DesktopIntegration, DesktopRequest, type UpdateStatus } from '@shared/api/desktop';
+import type { EventName, EventPayload } from '@shared/api/events';
+import { MAX_UPLOAD_BYTES } from '@shared/api/limits';
+import { IPC_EVENT } from '@shared/bridge';
+import { csvFileInArgs, phoneLinkInArgs } from '@shared/phoneLinks';
+import { app, type BrowserWindow, Menu, nativeImage, Tray } from 'electron';
+import electronUpdater from 'electron-updater';
+import type { Core } from '../core';
+import { readSettings } from '../core/settings/repo';
+import { startupLocale } from '../startup-failure';
+import {
+  linuxAutostartEntry,
+  nextUpdateStatus,
+  PHONE_SCHEMES,
+  plainReleaseNotes,
+  trayText,
+} from './integration';
+
+// The Electron host's OS integration: phone links and CSV files handed over by the OS, the tray,
+// start at login and automatic updates. Thin on purpose: every decision is in ./integration.ts or
+// @shared/phoneLinks, which are tested; this file is type-checked and wires them to Electron.
+
+const { autoUpdater } = electronUpdater;
+const CALLBACK_WINDOW_MS = 7 * 24 * 3_600_000;
+const TRAY_REFRESH_MS = 60_000;
+const UPDATE_CHECK_MS = 4 * 3_600_000;
+
+type Host = {
+  core: Core;
+  /** The main window, created again when it was closed. */
+  window: () => BrowserWindow;
+  iconFile: string;
+};
+
+/**
+ * Electron's own dev launches (`electron .`) must register the executable with the app's path, so the
+ * OS starts the app and not a bare Electron; a packaged app registers itself.
+ */
+const devLaunch = (): { path: string; args: string[] } | null =>
+  app.isPackaged || !process.argv[1] ? null : { path: process.execPath, args: [resolve(process.argv[1])] };
+
+const isPhoneHandler = (): boolean => {
+  const dev = devLaunch();
+  return PHONE_SCHEMES.every((scheme) =>
+    dev ? app.isDefaultProtocolClient(scheme, dev.path, dev.args) : app.isDefaultProtocolClient(scheme),
+  );
+};
+
+const setPhoneHandler = (on: boolean) => {
+  const dev = devLaunch();
+  for (const scheme of PHONE_SCHEMES) {
+    if (on) {
+      if (dev) app.setAsDefaultProtocolClient(scheme, dev.path, dev.args);
+      else app.setAsDefaultProtocolClient(scheme);
+    } else if (dev) app.removeAsDefaultProtocolClient(scheme, dev.path, dev.args);
+    else app.removeAsDefaultProtocolClient(scheme);
+  }
+};
+
+const linuxAutostartFile = () => join(homedir(), '.config', 'autostart', 'dialdeck.desktop');
+
+const startsAtLogin = (): boolean =>
+  process.platform === 'linux' ? existsSync(linuxAutostartFile()) : app.getLoginItemSettings().openAtLogin;
+
+const setStartAtLogin = (on: boolean) => {
+  if (process.platform === 'linux') {
+    const file = linuxAutostartFile();
+    if (on) {
+      mkdirSync(join(homedir(), '.config', 'autostart'), { recursive: true });
+      writeFileSync(file, linuxAutostartEntry(process.env.APPIMAGE ?? process.execPath), { mode: 0o644 });
+    } else rmSync(file, { force: true });
+    return;
+  }
+  app.setLoginItemSettings({ openAtLogin: on });
+};
+
+/** Wires the OS integration around the core and the main window; returns what main's IPC needs. */
+export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
+  const pending: { name: EventName; payload: unknown }[] = [];
+  let rendererReady = false;
+
+  /** Sends a host event to the renderer, holding it until the page has loaded. */
+  const send = <E extends EventName>(name: E, payload: EventPayload<E>) => {
+    const target = window();
+    if (!rendererReady || target.webContents.isLoading()) {
+      pending.push({ name, payload });
+      return;
+    }
+    target.webContents.send(IPC_EVENT, name, payload);
+  };
+  const flush = () => {
+    rendererReady = true;
+    for (const event of pending.splice(0)) window().webContents.send(IPC_EVENT, event.name, event.payload);
+  };
+
+  const bringForward = () => {
+    const target = window();
+    if (target.isMinimized()) target.restore();
+    target.show();
+    target.focus();
+  };
+
+  /** A CSV opened with Dialdeck: read here (up to the upload limit) and handed to the import wizard. */
+  const openCsv = async (file: string) => {
+    try {
+      const { size } = await stat(file);
+      if (size > MAX_UPLOAD_BYTES || size === 0) return;
+      const data = await readFile(file);
+      send('app:openFile', { fileName: basename(file), dataBase64: data.toString('base64') });
+    } catch {
+      // A file that vanished or cannot be read: the OS shows nothing either; the wizard can pick it.
+    }
+  };
+
+  /** A launch's (or a second launch's) arguments: a phone link or a CSV file. */
+  const handleArgs = (argv: readonly string[]) => {
+    const link = phoneLinkInArgs(argv);
+    if (link) send('app:openLink', { url: link });
+    const csv = link ? null : csvFileInArgs(argv.slice(1));
+    if (csv) void openCsv(csv);
+  };
+
+  // Updates.
+  let update: UpdateStatus = { state: 'off', version: null, notes: null, percent: null, message: null };
+  const setUpdate = (next: UpdateStatus) => {
+    update = next;
+    send('app:update', update);
+  };
+  autoUpdater.autoDownload = true;
+  // "Later" means at the next quit: the downloaded update installs then.
+  autoUpdater.autoInstallOnAppQuit = true;
+  autoUpdater.on('checking-for-update', () => setUpdate(nextUpdateStatus(update, { kind: 'checking' })));
+  autoUpdater.on('update-not-available', () => setUpdate(nextUpdateStatus(update, { kind: 'none' })));
+  autoUpdater.on('update-available', (info) =>
+    setUpdate(
+      nextUpdateStatus(update, {
+        kind: 'available',
+        version: info.version,
+        notes: plainReleaseNotes(info.releaseNotes),
+      }),
+    ),
+  );
+  autoUpdater.on('download-progress', (progress) =>
+    setUpdate(nextUpdateStatus(update, { kind: 'progress', percent: progress.percent })),
+  );
+  autoUpdater.on('update-downloaded', (info) =>
+    setUpdate(
+      nextUpdateStatus(update, {
+        kind: 'downloaded',
+        version: info.version,
+        notes: plainReleaseNotes(info.releaseNotes),
+      }),
+    ),
+  );
+  autoUpdater.on('error', (error) =>
+    setUpdate(nextUpdateStatus(update, { kind: 'error', message: error.message })),
+  );
+
+  const checkForUpdates = () => {
+    const feed = readSettings(core.db).updateFeedUrl;
+    if (!app.isPackaged || feed === '') {
+      setUpdate(nextUpdateStatus(update, { kind: 'off' }));
+      return;
+    }
+    autoUpdater.setFeedURL({ provider: 'generic', url: feed });
+    void autoUpdater
+      .checkForUpdates()
+      .catch((error: unknown) =>
+        setUpdate(nextUpdateStatus(update, { kind: 'error', message: String(error) })),
+      );
+  };
+
+  // The tray: the callbacks due, show and quit.
+  const tray = new Tray(nativeImage.createFromPath(iconFile).resize({ width: 16, height: 16 }));
+  const refreshTray = async () => {
+    const now = Date.now();
+    let due = 0;
+    let locale = startupLocale(app.getLocale());
+    try {
+      due = (
+        await core.handlers['callbacks.upcoming']({ from: now - CALLBACK_WINDOW_MS, to: now, limit: 1000 })
+      ).length;
+      locale = readSettings(core.db).locale;
+    } catch {
+      // An unreadable store shows its error in the window; the tray keeps its plain texts.
+    }
+    if (tray.isDestroyed()) return;
+    const text = trayText(locale, due);
+    tray.setToolTip(text.tooltip);
+    if (process.platform === 'darwin') tray.setTitle(due > 0 ? String(due) : '');
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        ...(text.due ? [{ label: text.due, enabled: false }, { type: 'separator' as const }] : []),
+        { label: text.show, click: bringForward },
+        { label: text.quit, click: () => app.quit() },
+      ]),
+    );
+  };
+  tray.on('click', bringForward);
+  void refreshTray();
+  const stopEvents = core.events.onAny((name) => {
+    if (name === 'queue:changed' || name === 'settings:changed') void refreshTray();
+  });
+  const timers = [
+    setInterval(() => void refreshTray(), TRAY_REFRESH_MS),
+    setInterval(checkForUpdates, UPDATE_CHECK_MS),
+  ];
+  checkForUpdates();
+
+  const integration = (): DesktopIntegration => ({
+    phoneHandler: isPhoneHandler(),
+    startAtLogin: startsAtLogin(),
+    update,
+  });
+
+  return {
+    send,
+    handleArgs,
+    bringForward,
+    /** Call on the window's `did-finish-load`: sends what arrived before the page could listen. */
+    rendererLoaded: flush,
+    /** Answers the renderer's `desktop(request)` (checked against `DesktopRequest`). */
+    request(input: unknown): DesktopIntegration {
+      const request = DesktopRequest.parse(input);
+      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on);
+      else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on);
+      else if (request.action === 'checkForUpdates') checkForUpdates();
+      else if (request.action === 'restartToUpdate' && update.state === 'ready') {
+        setImmediate(() => autoUpdater.quitAndInstall());
+      }
+      return integration();
+    },
+    stop() {
+      for (const timer of timers) clearInterval(timer);
+      stopEvents();
+      tray.destroy();
+    },
+  };
+};

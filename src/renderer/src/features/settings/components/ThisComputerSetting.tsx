@@ -1,0 +1,141 @@
+import type { DesktopIntegration, DesktopRequest, UpdateStatus } from '@shared/api/desktop';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { desktopIntegration, errorMessage, onEvent, pageToken } from '../../../api/client';
+import { Button } from '../../../ui/Button';
+import { useSettingsStore } from '../state/settingsStore';
+
+/** The update's state as one sentence. */
+export const UpdateLine = ({ update }: { update: UpdateStatus }) => {
+  const { t } = useTranslation();
+  return (
+    <span className="field__hint" role="status" data-testid="update-state">
+      {t(`desktop.updateStates.${update.state}`, {
+        version: update.version ?? '',
+        percent: update.percent ?? 0,
+        message: update.message ?? '',
+      })}
+    </span>
+  );
+};
+
+/** The desktop app's OS integration: phone handler, start at login, update feed. */
+const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<DesktopIntegration> }) => {
+  const { t } = useTranslation();
+  const feed = useSettingsStore((s) => s.settings.updateFeedUrl);
+  const update = useSettingsStore((s) => s.update);
+  const [state, setState] = useState<DesktopIntegration | null>(null);
+  const [draftFeed, setDraftFeed] = useState(feed);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void ask({ action: 'integration' }).then(setState, (e: unknown) => setError(errorMessage(e)));
+    return onEvent('app:update', (next) => setState((s) => (s ? { ...s, update: next } : s)));
+  }, [ask]);
+  useEffect(() => setDraftFeed(feed), [feed]);
+
+  const change = async (request: DesktopRequest) => {
+    setError(null);
+    try {
+      setState(await ask(request));
+    } catch (failure) {
+      setError(t('desktop.integrationFailed', { message: errorMessage(failure) }));
+    }
+  };
+  const saveFeed = async () => {
+    if (draftFeed.trim() === feed) return;
+    setError(null);
+    try {
+      await update({ updateFeedUrl: draftFeed.trim() });
+      await change({ action: 'checkForUpdates' });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <>
+      <label className="session-form__choice">
+        <input
+          type="checkbox"
+          checked={state?.phoneHandler ?? false}
+          disabled={!state}
+          onChange={(event) => void change({ action: 'setPhoneHandler', on: event.target.checked })}
+          data-testid="desktop-phone-handler"
+        />
+        {t('desktop.phoneHandler')}
+      </label>
+      <span className="field__hint">{t('desktop.phoneHandlerHint')}</span>
+      <label className="session-form__choice">
+        <input
+          type="checkbox"
+          checked={state?.startAtLogin ?? false}
+          disabled={!state}
+          onChange={(event) => void change({ action: 'setStartAtLogin', on: event.target.checked })}
+        />
+        {t('desktop.startAtLogin')}
+      </label>
+      <label className="field">
+        <span className="field__label">{t('desktop.updateFeed')}</span>
+        <input
+          className="input"
+          type="url"
+          value={draftFeed}
+          placeholder="https://"
+          onChange={(event) => setDraftFeed(event.target.value)}
+          onBlur={() => void saveFeed()}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') void saveFeed();
+          }}
+        />
+        <span className="field__hint">{t('desktop.updateFeedHint')}</span>
+      </label>
+      {state ? <UpdateLine update={state.update} /> : null}
+      {error ? <p className="form-error">{error}</p> : null}
+    </>
+  );
+};
+
+/**
+ * The browser's own tel: handler registration (web host): the browser then opens this page with the
+ * link as `?tel=…`. Holds for this address and token, so it is registered again after a restart.
+ */
+const BrowserSettings = () => {
+  const { t } = useTranslation();
+  const [asked, setAsked] = useState(false);
+  const supported = typeof navigator.registerProtocolHandler === 'function';
+  const register = () => {
+    const token = pageToken();
+    const target = `${window.location.origin}/?${token ? `token=${encodeURIComponent(token)}&` : ''}tel=%s`;
+    try {
+      navigator.registerProtocolHandler('tel', target);
+      setAsked(true);
+    } catch {
+      setAsked(false);
+    }
+  };
+  if (!supported) return <span className="field__hint">{t('desktop.browserHandlerUnsupported')}</span>;
+  return (
+    <>
+      <div className="settings__actions">
+        <Button variant="ghost" onClick={register} data-testid="browser-phone-handler">
+          {t('desktop.browserHandler')}
+        </Button>
+      </div>
+      <span className="field__hint" role="status">
+        {asked ? t('desktop.browserHandlerAsked') : t('desktop.browserHandlerHint')}
+      </span>
+    </>
+  );
+};
+
+/** Settings → This computer. */
+export const ThisComputerSetting = () => {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="field" data-testid="settings-this-computer">
+      <legend className="field__label">{t('desktop.title')}</legend>
+      {desktopIntegration ? <DesktopSettings ask={desktopIntegration} /> : <BrowserSettings />}
+    </fieldset>
+  );
+};

@@ -1,0 +1,151 @@
+/**
+ * Phone links as the OS hands them to the phone handler: RFC 3966 `tel:` URIs and the older
+ * `callto:` form. Pure: no number metadata here — turning the digits into E.164 needs a region and
+ * libphonenumber (see the core's `resolvePhoneLink`).
+ *
+ * Source: RFC 3966, "The tel URI for Telephone Numbers", section 3 (syntax) and 5.1 (global and
+ * local numbers, visual separators, `ext`, `isub`, `phone-context`).
+ */
+
+/** A phone link taken apart. `digits` keeps `+` for a global number; `*` and `#` stay (service codes). */
+export type PhoneLink = {
+  scheme: 'tel' | 'callto';
+  /** The number without visual separators, e.g. "+12015550123" or "8631234". */
+  digits: string;
+  /** True for a global number (starts with "+"); a local number needs its context or a region. */
+  global: boolean;
+  /** `;ext=` without separators, or null. */
+  ext: string | null;
+  /** `;isub=` as written (percent-decoded), or null. */
+  isub: string | null;
+  /** `;phone-context=`: a global number prefix ("+1914555") or a domain ("example.com"), or null. */
+  phoneContext: string | null;
+};
+
+/** Why a link is not a phone number the dialer can use; `reason` is an English sentence for logs. */
+export type PhoneLinkProblem =
+  | 'not_a_phone_link'
+  | 'no_digits'
+  | 'not_a_number'
+  | 'bad_extension'
+  | 'bad_context'
+  | 'bad_encoding';
+
+export type PhoneLinkResult = { ok: true; link: PhoneLink } | { ok: false; problem: PhoneLinkProblem };
+
+/** The longest link Dialdeck reads; longer input is refused rather than scanned. */
+export const MAX_PHONE_LINK_LENGTH = 2_048;
+
+/** RFC 3966 visual separators, plus the spaces and slashes real links carry (often percent-encoded). */
+const SEPARATORS = /[-.()\s/\u00a0\u2010-\u2015\u2212]/g;
+/** What may remain once separators are gone: phone digits, `*`, `#` and (local numbers) hex letters. */
+const GLOBAL_DIGITS = /^\+[0-9]+$/;
+const LOCAL_DIGITS = /^[0-9A-Fa-f*#]*[0-9*#][0-9A-Fa-f*#]*$/;
+const EXT_DIGITS = /^[0-9]+$/;
+const DOMAIN =
+  /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?$/;
+
+/** Phone keypad letters, for vanity numbers written into links ("+1-800-FLOWERS"). ITU E.161. */
+const KEYPAD: Record<string, string> = Object.fromEntries(
+  ['ABC', 'DEF', 'GHI', 'JKL', 'MNO', 'PQRS', 'TUV', 'WXYZ'].flatMap((letters, i) =>
+    [...letters].map((letter) => [letter, String(i + 2)]),
+  ),
+);
+
+const decode = (text: string): string | null => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+};
+
+const stripSeparators = (text: string): string => text.replace(SEPARATORS, '');
+
+/** Full-width digits and plus signs ("＋８６…") as their ASCII forms. */
+const asciiDigits = (text: string): string => text.normalize('NFKC');
+
+/** A global number's letters as keypad digits, when the rest is digits (RFC 3966 allows none; links do). */
+const vanityDigits = (digits: string): string =>
+  /^\+[0-9A-Za-z]+$/.test(digits) && /[A-Za-z]/.test(digits)
+    ? digits.replace(/[A-Za-z]/g, (letter) => KEYPAD[letter.toUpperCase()] ?? letter)
+    : digits;
+
+/**
+ * Reads a `tel:` or `callto:` link. Accepts what RFC 3966 allows — global numbers ("tel:+1-201-555-0123"),
+ * local numbers with a context ("tel:863-1234;phone-context=+1-914-555", "tel:7042;phone-context=example.com"),
+ * `;ext=`, `;isub=`, other parameters (ignored), any case in scheme and parameter names, percent-encoding —
+ * and what real links carry besides: "tel://…", spaces, full-width digits, local numbers without a
+ * context (the caller applies a region), vanity letters in a global number, and `callto:` /
+ * `callto://` with a number. A Skype name after `callto:` is `not_a_number`.
+ */
+export const parsePhoneLink = (input: string): PhoneLinkResult => {
+  const text = input.trim();
+  if (text.length > MAX_PHONE_LINK_LENGTH) return { ok: false, problem: 'not_a_phone_link' };
+  const match = /^(tel|callto):(?:\/\/)?(.*)$/is.exec(text);
+  if (!match?.[1]) return { ok: false, problem: 'not_a_phone_link' };
+  const scheme = match[1].toLowerCase() as PhoneLink['scheme'];
+  // A query or fragment is not part of a tel URI; browsers and CRMs sometimes append one.
+  const body = (match[2] ?? '').replace(/[?#].*$/s, '');
+  const [rawNumber = '', ...rawParams] = body.split(';');
+  const decodedNumber = decode(rawNumber);
+  if (decodedNumber === null) return { ok: false, problem: 'bad_encoding' };
+  // "+44 (0)20 …": the national trunk prefix in brackets after a country code is not dialled from abroad.
+  const written = asciiDigits(decodedNumber);
+  const number = stripSeparators(
+    written.trimStart().startsWith('+') ? written.replace(/\(0\)/g, '') : written,
+  );
+  if (number === '' || number === '+') return { ok: false, problem: 'no_digits' };
+
+  let ext: string | null = null;
+  let isub: string | null = null;
+  let phoneContext: string | null = null;
+  for (const param of rawParams) {
+    if (param === '') continue;
+    const eq = param.indexOf('=');
+    const name = (eq < 0 ? param : param.slice(0, eq)).trim().toLowerCase();
+    const value = decode(eq < 0 ? '' : param.slice(eq + 1));
+    if (value === null) return { ok: false, problem: 'bad_encoding' };
+    if (name === 'ext') {
+      const digits = stripSeparators(asciiDigits(value));
+      if (!EXT_DIGITS.test(digits)) return { ok: false, problem: 'bad_extension' };
+      ext = digits;
+    } else if (name === 'isub') {
+      if (value === '') return { ok: false, problem: 'bad_extension' };
+      isub = value;
+    } else if (name === 'phone-context') {
+      const context = asciiDigits(value.trim());
+      if (context.startsWith('+')) {
+        const digits = stripSeparators(context);
+        if (!GLOBAL_DIGITS.test(digits)) return { ok: false, problem: 'bad_context' };
+        phoneContext = digits;
+      } else if (DOMAIN.test(context)) {
+        phoneContext = context.toLowerCase();
+      } else {
+        return { ok: false, problem: 'bad_context' };
+      }
+    }
+  }
+
+  const global = number.startsWith('+');
+  const digits = global ? vanityDigits(number) : number;
+  if (global ? !GLOBAL_DIGITS.test(digits) : !LOCAL_DIGITS.test(digits)) {
+    return { ok: false, problem: /[A-Za-z]/.test(digits) ? 'not_a_number' : 'no_digits' };
+  }
+  return { ok: true, link: { scheme, digits, global, ext, isub, phoneContext } };
+};
+
+/**
+ * The phone link in Dialdeck's launch arguments, if any: the URL a second launch forwards to the
+ * running instance (Windows and Linux pass it on the command line; macOS uses the `open-url` event).
+ * Flags (`--x`, `--x=y`) and the app's own path are skipped. Returns the link text, or null.
+ */
+export const phoneLinkInArgs = (argv: readonly string[]): string | null =>
+  argv.find((arg) => /^(tel|callto):/i.test(arg.trim()))?.trim() ?? null;
+
+/**
+ * A CSV file in Dialdeck's launch arguments ("Open with Dialdeck"), or null. Only a path ending in
+ * `.csv` (any case) that is not a flag counts; the last one wins, as the OS appends the file last.
+ */
+export const csvFileInArgs = (argv: readonly string[]): string | null =>
+  [...argv].reverse().find((arg) => !arg.startsWith('-') && /\.csv$/i.test(arg)) ?? null;

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const require = createRequire(import.meta.url);
+const config = JSON.parse(readFileSync(resolve(ROOT, 'electron-builder.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & {
+  asarUnpack: string[];
+  extraResources: { from: string; to: string }[];
+  protocols: { schemes: string[] }[];
+  fileAssociations: { ext: string }[];
+  mac: { hardenedRuntime: boolean; entitlements: string; extendInfo: Record<string, string> };
+  nsis: { perMachine: boolean; allowElevation: boolean };
+  linux: { target: string[]; mimeTypes: string[] };
+};
+
+describe('the installers’ configuration (electron-builder.json)', () => {
+  it('is valid against electron-builder’s own JSON schema', () => {
+    const schema = require('app-builder-lib/scheme.json') as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const validate = ajv.compile(schema);
+    const options = config;
+    expect(validate(options), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The check can fail: a misspelt option is refused.
+    expect(validate({ ...options, nsis: { ...config.nsis, perMachin: false } })).toBe(false);
+  });
+
+  it('ships better-sqlite3’s Electron build outside the asar archive, where the app looks for it', () => {
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.extraResources).toContainEqual({
+      from: 'build/native/electron/better_sqlite3.node',
+      to: 'native/better_sqlite3.node',
+    });
+    // src/main/index.ts: join(process.resourcesPath, 'native', 'better_sqlite3.node').
+    const main = readFileSync(resolve(ROOT, 'src/main/index.ts'), 'utf8');
+    expect(main).toContain("join(process.resourcesPath, 'native', 'better_sqlite3.node')");
+  });
+
+  it('registers the phone links and CSV files, asks for the microphone with a reason, installs per user', () => {
+    expect(config.protocols.flatMap((p) => p.schemes).sort()).toEqual(['callto', 'tel']);
+    expect(config.fileAssociations.map((f) => f.ext)).toEqual(['csv']);
+    expect(config.linux.mimeTypes).toEqual(
+      expect.arrayContaining(['x-scheme-handler/tel', 'x-scheme-handler/callto', 'text/csv']),
+    );
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/microphone/);
+    const entitlements = readFileSync(resolve(ROOT, config.mac.entitlements), 'utf8');
+    expect(entitlements).toContain('com.apple.security.device.audio-input');
+    expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+});
+
+describe('npm run dist without Electron’s runtime', () => {
+  it('says so in one line and exits non-zero', () => {
+    const run = spawnSync(process.execPath, [resolve(ROOT, 'scripts', 'dist.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // As on a machine where the runtime could not be downloaded.
+      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: resolve(ROOT, 'no-electron-runtime-here') },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/Electron's runtime.*npm run setup/);
+  });
+});

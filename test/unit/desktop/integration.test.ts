@@ -1,0 +1,62 @@
+import type { UpdateStatus } from '@shared/api/desktop';
+import { describe, expect, it } from 'vitest';
+import {
+  linuxAutostartEntry,
+  nextUpdateStatus,
+  plainReleaseNotes,
+  trayText,
+} from '../../../src/main/desktop/integration';
+
+const OFF: UpdateStatus = { state: 'off', version: null, notes: null, percent: null, message: null };
+
+describe('automatic updates, as the desktop shows them', () => {
+  it('goes checking → available → downloading → ready, keeping the version and notes', () => {
+    let s = nextUpdateStatus(OFF, { kind: 'checking' });
+    expect(s.state).toBe('checking');
+    s = nextUpdateStatus(s, { kind: 'available', version: '1.2.0', notes: 'Faster imports' });
+    s = nextUpdateStatus(s, { kind: 'progress', percent: 42.6 });
+    expect(s).toMatchObject({ state: 'downloading', version: '1.2.0', percent: 43, notes: 'Faster imports' });
+    s = nextUpdateStatus(s, { kind: 'downloaded', version: '1.2.0', notes: null });
+    expect(s).toMatchObject({ state: 'ready', version: '1.2.0', notes: 'Faster imports' });
+    // A later check while the update waits for its restart keeps it ready ("Later" is not lost).
+    expect(nextUpdateStatus(s, { kind: 'checking' })).toEqual(s);
+    expect(nextUpdateStatus(s, { kind: 'none' })).toEqual(s);
+  });
+
+  it('reports an error with its message, and "off" without a feed', () => {
+    expect(nextUpdateStatus(OFF, { kind: 'error', message: 'sha512 checksum mismatch' })).toMatchObject({
+      state: 'error',
+      message: 'sha512 checksum mismatch',
+    });
+    const ready = nextUpdateStatus(OFF, { kind: 'downloaded', version: '2.0.0', notes: null });
+    expect(nextUpdateStatus(ready, { kind: 'off' })).toEqual(OFF);
+  });
+
+  it('turns release notes into plain text, never markup', () => {
+    expect(plainReleaseNotes('<h2>1.2.0</h2><ul><li>Faster &amp; safer</li><li>Fix</li></ul>')).toBe(
+      '1.2.0\n• Faster & safer\n• Fix',
+    );
+    expect(plainReleaseNotes([{ version: '1.1.0', note: '<p>One</p>' }])).toBe('1.1.0\nOne');
+    expect(plainReleaseNotes('<script>alert(1)</script>')).toBe('alert(1)');
+    expect(plainReleaseNotes(null)).toBeNull();
+    expect(plainReleaseNotes('   ')).toBeNull();
+  });
+});
+
+describe('start at login on Linux', () => {
+  it('writes an XDG autostart entry that runs this executable, quoted', () => {
+    const entry = linuxAutostartEntry('/home/rep/Apps/Dialdeck "beta".AppImage');
+    expect(entry).toContain('[Desktop Entry]');
+    expect(entry).toContain('Exec="/home/rep/Apps/Dialdeck \\"beta\\".AppImage" --hidden');
+  });
+});
+
+describe('the tray', () => {
+  it('counts the callbacks due in each language, and says nothing extra when none is due', () => {
+    expect(trayText('en', 0)).toMatchObject({ tooltip: 'Dialdeck', due: null, quit: 'Quit Dialdeck' });
+    expect(trayText('en', 1).due).toBe('1 callback due');
+    expect(trayText('en', 3).tooltip).toBe('Dialdeck · 3 callbacks due');
+    expect(trayText('zh-CN', 2).due).toBe('2 个回电到期');
+    expect(trayText('ko', 2).show).toBe('Dialdeck 보기');
+  });
+});
