@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
+import { twilioRoutes } from './routes/twilio';
 
 export type AppOptions = { logger: FastifyBaseLogger; tokenRouteLimit: TokenRouteLimit };
 
@@ -54,6 +55,8 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
+  // Its own scope, so its form-body parser serves only Twilio's webhooks.
+  await app.register(async (scope) => twilioRoutes(scope, context));
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

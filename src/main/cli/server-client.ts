@@ -28,7 +28,7 @@ const baseUrl = (server: string): URL => {
  */
 export const callServer = async <T>(
   target: ServerTarget,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
   schema: ZodType<T>,

@@ -98,6 +98,10 @@ export const ErrorCode = z.enum([
   'sync_mutation_invalid',
   /** `dialdeck sync` before `dialdeck login` on this data folder. */
   'sync_not_signed_in',
+  /** The team has no Twilio set-up on the server yet; a manager runs `dialdeck admin twilio set`. */
+  'twilio_not_configured',
+  /** A Twilio webhook whose X-Twilio-Signature does not match the team's auth token and address. */
+  'twilio_signature_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -5,11 +5,12 @@ import { AppError } from '../../core/errors';
 import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
+import { registerAdminTwilio } from './admin-twilio';
 
-type TargetOptions = { server?: string; token?: string };
+export type TargetOptions = { server?: string; token?: string };
 
 /** `--server`/`--token`, or DIALDECK_SERVER_URL/DIALDECK_SERVER_TOKEN (keeps a token out of shell history). */
-const targetOf = (options: TargetOptions): ServerTarget => {
+export const targetOf = (options: TargetOptions): ServerTarget => {
   const server = options.server ?? process.env.DIALDECK_SERVER_URL;
   const token = options.token ?? process.env.DIALDECK_SERVER_TOKEN;
   if (!server)
@@ -21,7 +22,7 @@ const targetOf = (options: TargetOptions): ServerTarget => {
   return { server, token };
 };
 
-const withTarget = (command: Command): Command =>
+export const withTarget = (command: Command): Command =>
   command
     .option('--server <url>', 'the team server, e.g. http://127.0.0.1:8470 (default: $DIALDECK_SERVER_URL)')
     .option(
@@ -29,7 +30,10 @@ const withTarget = (command: Command): Command =>
       'the administrator token or a manager token (default: $DIALDECK_SERVER_TOKEN)',
     );
 
-const run = async (globals: () => GlobalOptions, action: (json: boolean) => Promise<void>): Promise<void> => {
+export const run = async (
+  globals: () => GlobalOptions,
+  action: (json: boolean) => Promise<void>,
+): Promise<void> => {
   const json = globals().json ?? false;
   try {
     await action(json);
@@ -47,6 +51,7 @@ const run = async (globals: () => GlobalOptions, action: (json: boolean) => Prom
  */
 export const registerAdmin = (program: Command, globals: () => GlobalOptions): void => {
   const admin = program.command('admin').description('Set up a team on a running Dialdeck server');
+  registerAdminTwilio(admin, globals);
   const team = admin.command('team').description('Teams on the server');
   withTarget(
     team.command('create').argument('<name>', "the team's name").description('Create a team'),

@@ -1098,6 +1098,10 @@ export const en = {
         'The team server cannot apply this change (it does not know it, or it is incomplete). It was set aside so the changes behind it could sync; update Dialdeck, or tell your manager.',
       sync_not_signed_in:
         'This Dialdeck is not signed in to a team server. Sign in first (dialdeck login --server URL --token T), then sync.',
+      twilio_not_configured:
+        'Your team has no Twilio set-up on the server yet, so calls cannot go through Twilio. Ask your manager to set it up (dialdeck admin twilio set), or call with another phone for now.',
+      twilio_signature_invalid:
+        "The server refused a Twilio request whose signature does not match the team's Twilio auth token and webhook address. Check the auth token and the webhook address in the team's Twilio set-up.",
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1090,6 +1090,10 @@ export const ko: LocaleResources = {
         '팀 서버가 이 변경 사항을 적용할 수 없습니다(알 수 없거나 내용이 불완전합니다). 뒤따르는 변경 사항이 동기화되도록 따로 두었습니다. Dialdeck을 업데이트하거나 관리자에게 알리세요.',
       sync_not_signed_in:
         '이 Dialdeck은 팀 서버에 로그인되어 있지 않습니다. 먼저 로그인한 뒤(dialdeck login --server URL --token T) 동기화하세요.',
+      twilio_not_configured:
+        '팀 서버에 아직 Twilio 설정이 없어 Twilio로 전화를 걸 수 없습니다. 관리자에게 설정을 요청하거나(dialdeck admin twilio set) 당분간 다른 전화로 거세요.',
+      twilio_signature_invalid:
+        '서명이 팀의 Twilio 인증 토큰 및 웹훅 주소와 맞지 않아 서버가 Twilio 요청을 거부했습니다. 팀 Twilio 설정의 인증 토큰과 웹훅 주소를 확인하세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

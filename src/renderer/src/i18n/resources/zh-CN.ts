@@ -1062,6 +1062,10 @@ export const zhCN: LocaleResources = {
         '团队服务器无法应用此更改（无法识别或内容不完整）。它已被搁置，后面的更改可以继续同步；请更新 Dialdeck 或告知经理。',
       sync_not_signed_in:
         '此 Dialdeck 尚未登录团队服务器。请先登录（dialdeck login --server URL --token T），再同步。',
+      twilio_not_configured:
+        '团队服务器尚未设置 Twilio，因此无法通过 Twilio 拨打电话。请让经理完成设置（dialdeck admin twilio set），或暂时改用其他电话拨打。',
+      twilio_signature_invalid:
+        '该 Twilio 请求的签名与团队的 Twilio 身份验证令牌和 Webhook 地址不符，服务器已拒绝。请检查团队 Twilio 设置中的身份验证令牌和 Webhook 地址。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
