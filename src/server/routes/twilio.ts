@@ -93,6 +93,16 @@ const callOfWebhook = async (
   return { call, settings: call ? await teamTwilio(pool, call.teamId) : null };
 };
 
+/**
+ * Webhook requests a minute per client address (`DIALDECK_SERVER_TWILIO_WEBHOOK_LIMIT`, default 1200):
+ * a bound on forged floods, counted before the signature is checked, generous because Twilio's
+ * requests for every team come from a shared set of addresses.
+ */
+const webhookLimit = (): number => {
+  const set = Number(process.env.DIALDECK_SERVER_TWILIO_WEBHOOK_LIMIT);
+  return Number.isInteger(set) && set > 0 ? set : 1200;
+};
+
 const xml = (reply: FastifyReply, twiml: string) =>
   reply.code(200).type('text/xml; charset=utf-8').send(twiml);
 
@@ -143,6 +153,7 @@ const playDrop = async (
  * requests to a stand-in for Twilio's cloud.
  */
 export const twilioRoutes = async (app: FastifyInstance, context: ServerContext): Promise<void> => {
+  const webhook = { access: 'public' as const, rateLimit: { max: webhookLimit(), timeWindow: 60_000 } };
   const standIn = context.testRoutes ? (process.env.DIALDECK_SERVER_TEST_TWILIO_API ?? null) : null;
   const control = twilioCallControl(standIn || null);
 
@@ -227,7 +238,7 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
     return answer;
   });
 
-  app.post('/v1/twilio/voice', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/v1/twilio/voice', { config: webhook }, async (request, reply) => {
     const pool = poolOf(context);
     const params = formOf(request.body);
     const identity = (params.From ?? params.Caller ?? '').replace(/^client:/, '');
@@ -285,7 +296,7 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
     );
   });
 
-  app.post('/v1/twilio/status', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/v1/twilio/status', { config: webhook }, async (request, reply) => {
     const pool = poolOf(context);
     const params = formOf(request.body);
     const { call, settings } = await callOfWebhook(pool, request, params);
@@ -308,7 +319,7 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
     return reply.code(204).send();
   });
 
-  app.post('/v1/twilio/amd', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/v1/twilio/amd', { config: webhook }, async (request, reply) => {
     const pool = poolOf(context);
     const params = formOf(request.body);
     const { call, settings } = await callOfWebhook(pool, request, params);
@@ -326,7 +337,7 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
     return reply.code(204).send();
   });
 
-  app.post('/v1/twilio/announce', { config: { access: 'public' } }, async (request, reply) => {
+  app.post('/v1/twilio/announce', { config: webhook }, async (request, reply) => {
     const pool = poolOf(context);
     const params = formOf(request.body);
     const { settings } = await callOfWebhook(pool, request, params);

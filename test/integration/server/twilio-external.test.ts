@@ -1,4 +1,4 @@
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   dropDatabases,
   externalDatabase,
@@ -31,6 +31,28 @@ describe.skipIf(adminUrl === null)('Twilio on an external PostgreSQL', { timeout
     } finally {
       await stopServer(server);
       await rest.close();
+    }
+  });
+
+  it('limits webhook requests per client address, before any signature is checked', async () => {
+    const server = await startServerProcess(['--database-url', await freshDatabase(adminUrl ?? '')], {
+      DIALDECK_SERVER_TWILIO_WEBHOOK_LIMIT: '3',
+    });
+    try {
+      const forged = () =>
+        fetch(new URL('/v1/twilio/status', server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+          body: 'CallSid=CA00000000000000000000000000000000&CallStatus=completed',
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await forged()).status);
+      expect(statuses).toEqual([403, 403, 403, 429]);
+      const limited = await forged();
+      expect(limited.status).toBe(429);
+      expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    } finally {
+      await stopServer(server);
     }
   });
 });
