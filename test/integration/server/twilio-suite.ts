@@ -438,10 +438,13 @@ export const checkTwilio = async (
       ).activities;
     expect(await teamActivities()).toEqual([]);
 
+    // Twilio retries, some of them arriving at once: still one activity.
     const done = status('completed', { CallDuration: '42' });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await webhook(server, statusPath, done, { authToken })).status).toBe(204);
-    }
+    const deliveries = await Promise.all(
+      Array.from({ length: 4 }, () => webhook(server, statusPath, done, { authToken })),
+    );
+    expect(deliveries.map((d) => d.status)).toEqual([204, 204, 204, 204]);
+    expect((await webhook(server, statusPath, done, { authToken })).status).toBe(204);
     // The rep's own leg ends too (the TwiML App's status callback: no query, its own CallSid).
     const parentDone = {
       AccountSid: accountSid,
@@ -604,6 +607,20 @@ export const checkTwilio = async (
     expect(rest.calls).toHaveLength(2);
     expect(rest.calls[1]?.path).toBe(`/2010-04-01/Accounts/${accountSid}/Calls/${lateLeg}.json`);
 
+    // The rep's ask and the verdict (twice) arriving at once: the message plays exactly once.
+    const raceCall = sid('CA');
+    await voice(voiceParams(raceCall, leadNy));
+    const raceLeg = { AccountSid: accountSid, CallSid: sid('CA'), AnsweredBy: 'machine_end_beep' };
+    const racePath = `/v1/twilio/amd?call=${raceCall}`;
+    const [asked] = await Promise.all([
+      request(server, 'POST', `/v1/twilio/calls/${raceCall}/voicemail-drop`, ana.token),
+      webhook(server, racePath, raceLeg, { authToken }),
+      webhook(server, racePath, raceLeg, { authToken }),
+    ]);
+    expect(asked.status).toBe(200);
+    expect(rest.calls).toHaveLength(3);
+    expect(rest.calls[2]?.path).toBe(`/2010-04-01/Accounts/${accountSid}/Calls/${raceLeg.CallSid}.json`);
+
     // A human answered: nothing is dropped even though the rep asked.
     const humanCall = sid('CA');
     await voice({ ...voiceParams(humanCall, leadNy), VoicemailDrop: 'true' });
@@ -611,7 +628,16 @@ export const checkTwilio = async (
     expect((await webhook(server, `/v1/twilio/amd?call=${humanCall}`, human, { authToken })).status).toBe(
       204,
     );
-    expect(rest.calls).toHaveLength(2);
+    expect(rest.calls).toHaveLength(3);
+
+    // Armed at dial time (VoicemailDrop=true): the greeting's end plays the message with no further ask.
+    const armedCall = sid('CA');
+    await voice({ ...voiceParams(armedCall, leadNy), VoicemailDrop: 'true' });
+    const armedLeg = { AccountSid: accountSid, CallSid: sid('CA'), AnsweredBy: 'machine_end_silence' };
+    const armedAmd = await webhook(server, `/v1/twilio/amd?call=${armedCall}`, armedLeg, { authToken });
+    expect(armedAmd.status).toBe(204);
+    expect(rest.calls).toHaveLength(4);
+    expect(rest.calls[3]?.path).toBe(`/2010-04-01/Accounts/${accountSid}/Calls/${armedLeg.CallSid}.json`);
   } finally {
     await db.end();
   }
