@@ -108,7 +108,7 @@ export const voicemailDropUrl = async (
   return rows[0]?.url ?? null;
 };
 
-/** Sets the rep's recorded voicemail message; answers when it was set. */
+/** Sets (or replaces) the rep's recorded voicemail message: an https URL Twilio fetches to play it. */
 export const saveVoicemailDrop = async (
   pool: pg.Pool,
   teamId: string,
