@@ -14,6 +14,7 @@ import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import {
   applyAmd,
+  applyRecording,
   applyStatus,
   findCall,
   findLead,
@@ -148,7 +149,8 @@ const playDrop = async (
  * - Twilio's webhooks, form-encoded and signature-checked (403 `twilio_signature_invalid`, nothing
  *   stored): `POST /v1/twilio/voice` (TwiML for the rep's call), `/v1/twilio/status` (call progress
  *   → the call activity), `/v1/twilio/amd` (answering-machine verdict → voicemail drop),
- *   `/v1/twilio/announce` (the recording announcement).
+ *   `/v1/twilio/recording` (where the dual-channel recording is), `/v1/twilio/announce` (the
+ *   recording announcement).
  * `control` is Twilio's REST API; with the test routes on, `DIALDECK_SERVER_TEST_TWILIO_API` sends its
  * requests to a stand-in for Twilio's cloud.
  */
@@ -291,6 +293,7 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
         record: call.recorded,
         announceUrl: call.recorded && decision.announce ? `${base}/v1/twilio/announce?call=${callSid}` : null,
         statusUrl: `${base}/v1/twilio/status?call=${callSid}`,
+        recordingUrl: `${base}/v1/twilio/recording?call=${callSid}`,
         amdUrl: dropUrl === null ? null : `${base}/v1/twilio/amd?call=${callSid}`,
       }),
     );
@@ -334,6 +337,37 @@ export const twilioRoutes = async (app: FastifyInstance, context: ServerContext)
     }
     const applied = await applyAmd(pool, call.callSid, prospectCallSid, answeredBy, params, Date.now());
     if (applied?.drop) await playDrop(pool, control, team, applied.call, request);
+    return reply.code(204).send();
+  });
+
+  app.post('/v1/twilio/recording', { config: webhook }, async (request, reply) => {
+    const pool = poolOf(context);
+    const params = formOf(request.body);
+    const { call, settings } = await callOfWebhook(pool, request, params);
+    verifyWebhook(settings, request, params);
+    const sid = params.RecordingSid ?? '';
+    const url = params.RecordingUrl ?? '';
+    if (call === null || !/^RE[0-9a-f]{32}$/i.test(sid) || !/^https:\/\//.test(url)) {
+      throw new ServerError(
+        'invalid_input',
+        'A recording callback needs a known call, its RecordingSid and RecordingUrl.',
+      );
+    }
+    if (params.RecordingStatus === 'completed') {
+      const duration = Number(params.RecordingDuration);
+      const channels = Number(params.RecordingChannels);
+      await applyRecording(
+        pool,
+        call.callSid,
+        {
+          sid,
+          url,
+          durationSeconds: Number.isInteger(duration) ? duration : null,
+          channels: Number.isInteger(channels) ? channels : null,
+        },
+        Date.now(),
+      );
+    }
     return reply.code(204).send();
   });
 

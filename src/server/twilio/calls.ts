@@ -331,6 +331,28 @@ export const requestDrop = (
     return call === null ? null : { call, drop };
   });
 
+/** A finished recording as Twilio reports it: SID, media address, length and channel count. */
+export type Recording = { sid: string; url: string; durationSeconds: number | null; channels: number | null };
+
+/**
+ * Stores where the call's recording is, once: a repeated callback (or one for a second recording of
+ * the same call) leaves the first as it is. Returns whether this callback stored it.
+ */
+export const applyRecording = async (
+  pool: pg.Pool,
+  callSid: string,
+  recording: Recording,
+  now: number,
+): Promise<boolean> => {
+  const stored = await pool.query(
+    `UPDATE twilio_calls SET recording_sid = $2, recording_url = $3, recording_duration_seconds = $4,
+       recording_channels = $5, updated_at = $6
+     WHERE call_sid = $1 AND recording_sid IS NULL`,
+    [callSid, recording.sid, recording.url, recording.durationSeconds, recording.channels, now],
+  );
+  return (stored.rowCount ?? 0) > 0;
+};
+
 /** Gives a claimed drop back when playing the message failed, so the rep can ask again. */
 export const releaseDrop = async (pool: pg.Pool, callSid: string): Promise<void> => {
   await pool.query('UPDATE twilio_calls SET dropped_at = NULL WHERE call_sid = $1', [callSid]);

@@ -37,6 +37,8 @@ export type DialPlan = {
   /** TwiML address played to the prospect before bridging (the recording announcement), or null. */
   announceUrl: string | null;
   statusUrl: string;
+  /** Where Twilio reports the finished recording (used when `record`). */
+  recordingUrl: string;
   /** The AMD callback address when a voicemail drop is possible (the rep has a message), else null. */
   amdUrl: string | null;
 };
@@ -52,7 +54,14 @@ export const dialTwiml = (plan: DialPlan): string => {
   const dial = response.dial({
     answerOnBridge: true,
     callerId: plan.callerId,
-    ...(plan.record ? { record: 'record-from-answer-dual' as const } : {}),
+    ...(plan.record
+      ? {
+          record: 'record-from-answer-dual' as const,
+          recordingStatusCallback: plan.recordingUrl,
+          recordingStatusCallbackMethod: 'POST',
+          recordingStatusCallbackEvent: ['completed' as const],
+        }
+      : {}),
   });
   dial.number(
     {

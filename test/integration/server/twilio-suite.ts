@@ -354,6 +354,9 @@ export const checkTwilio = async (
       answerOnBridge: 'true',
       callerId: '+12125550100',
       record: 'record-from-answer-dual',
+      recordingStatusCallback: `${PUBLIC_BASE}/v1/twilio/recording?call=${nyCall}`,
+      recordingStatusCallbackMethod: 'POST',
+      recordingStatusCallbackEvent: 'completed',
     });
     const nyNumber = attributes(ny.text, 'Number');
     expect(decodeXml(nyNumber?.statusCallback ?? '')).toBe(`${PUBLIC_BASE}/v1/twilio/status?call=${nyCall}`);
@@ -367,7 +370,7 @@ export const checkTwilio = async (
 
     // A London lead: no local-presence number there, so the team's number; the UK is one-party.
     const london = await voice(voiceParams(sid('CA'), leadLondon));
-    expect(attributes(london.text, 'Dial')).toEqual({
+    expect(attributes(london.text, 'Dial')).toMatchObject({
       answerOnBridge: 'true',
       callerId: '+13125550100',
       record: 'record-from-answer-dual',
@@ -473,6 +476,35 @@ export const checkTwilio = async (
       },
     });
     expect(afterCall[0]?.changeVersion).toBeGreaterThan(0);
+    // The dual-channel recording lands: its place is kept on the call, once; a forged report is refused.
+    const recordingPath = `/v1/twilio/recording?call=${nyCall}`;
+    const recording = {
+      AccountSid: accountSid,
+      CallSid: nyCall,
+      RecordingSid: sid('RE'),
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/x`,
+      RecordingStatus: 'completed',
+      RecordingDuration: '40',
+      RecordingChannels: '2',
+      RecordingSource: 'DialVerb',
+    };
+    const fake = { ...recording, RecordingSid: sid('RE'), RecordingUrl: 'https://attacker.example/r' };
+    expect((await webhook(server, recordingPath, fake, { authToken: hex(16) })).status).toBe(403);
+    expect((await webhook(server, recordingPath, recording, { authToken })).status).toBe(204);
+    expect((await webhook(server, recordingPath, recording, { authToken })).status).toBe(204);
+    const kept = await db.query(
+      'SELECT recording_sid, recording_url, recording_duration_seconds, recording_channels FROM twilio_calls WHERE call_sid = $1',
+      [nyCall],
+    );
+    expect(kept.rows).toEqual([
+      {
+        recording_sid: recording.RecordingSid,
+        recording_url: recording.RecordingUrl,
+        recording_duration_seconds: 40,
+        recording_channels: 2,
+      },
+    ]);
+
     // Team B's manager sees none of it.
     expect(
       (await request(server, 'GET', `/v1/teams/${teamA.teamId}/activities`, managerB.token)).status,

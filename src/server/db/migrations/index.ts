@@ -186,7 +186,8 @@ export const serverMigrations: readonly ServerMigration[] = [
       -- One row per call the voice webhook bridged, keyed by Twilio's CallSid of the rep's leg;
       -- prospect_call_sid is the dialled leg's (learned from its callbacks). activity_id is the call
       -- activity the final status writes (once). answered_by is the AMD verdict; drop_requested the
-      -- rep's ask to leave the recorded voicemail, dropped_at when it was played.
+      -- rep's ask to leave the recorded voicemail, dropped_at when it was played. recording_* is where
+      -- Twilio keeps the dual-channel recording, from its recording status callback.
       CREATE TABLE twilio_calls (
         call_sid text PRIMARY KEY,
         team_id uuid NOT NULL REFERENCES teams(id),
@@ -202,6 +203,10 @@ export const serverMigrations: readonly ServerMigration[] = [
         dropped_at bigint,
         status text NOT NULL,
         duration_seconds integer,
+        recording_sid text,
+        recording_url text,
+        recording_duration_seconds integer,
+        recording_channels integer,
         created_at bigint NOT NULL,
         updated_at bigint NOT NULL
       );
