@@ -33,8 +33,8 @@ const userOf = (request: FastifyRequest): Extract<Principal, { kind: 'user' }> =
  * - `POST /v1/twilio/token` (a team member) → `TwilioTokenOutput`; 409 `twilio_not_configured`;
  * - `PUT /v1/twilio/voicemail-drop` (a team member) `VoicemailDropInput` → `VoicemailDropOutput`;
  * - `POST /v1/twilio/calls/:callSid/voicemail-drop` (the call's rep) → `DropRequestOutput`;
- * - Twilio's webhooks (`twilio-webhooks.ts`), form-encoded and signature-checked (403 `twilio_signature_invalid`, nothing
- *   stored): `POST /v1/twilio/voice` (TwiML for the rep's call), `/v1/twilio/status` (call progress
+ * - Twilio's webhooks (`twilio-webhooks.ts`), form-encoded and signature-checked (403
+ *   `twilio_signature_invalid`, nothing stored): `POST /v1/twilio/voice` (TwiML for the rep's call), `/v1/twilio/status` (call progress
  *   → the call activity), `/v1/twilio/amd` (answering-machine verdict → voicemail drop),
  *   `/v1/twilio/recording` (where the dual-channel recording is), `/v1/twilio/announce` (the
  *   recording announcement).
