@@ -10,6 +10,7 @@ import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
+import { twilioRoutes } from './routes/twilio';
 
 export type AppOptions = { logger: FastifyBaseLogger; tokenRouteLimit: TokenRouteLimit };
 
@@ -60,6 +61,8 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   handoffRoutes(app, context);
   shiftRoutes(app, context);
   await inboundRoutes(app, context);
+  // Its own scope, so its form-body parser serves only Twilio's webhooks.
+  await app.register(async (scope) => twilioRoutes(scope, context));
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -16,6 +16,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   inbound_replayed: 409,
   rate_limited: 429,
   sync_protocol_outdated: 426,
+  twilio_not_configured: 409,
+  twilio_signature_invalid: 403,
   server_database_unreachable: 503,
 };
 

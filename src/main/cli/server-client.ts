@@ -40,7 +40,7 @@ export const unreachable = (url: URL, error: unknown): AppError => {
  */
 export const callServer = async <T>(
   target: ServerTarget,
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body: unknown,
   schema: ZodType<T>,

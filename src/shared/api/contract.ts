@@ -112,6 +112,10 @@ export const ErrorCode = z.enum([
   'inbound_timestamp_stale',
   /** An inbound lead whose signed request was received before (a replay); it is not stored again. */
   'inbound_replayed',
+  /** The team has no Twilio set-up on the server yet; a manager runs `dialdeck admin twilio set`. */
+  'twilio_not_configured',
+  /** A Twilio webhook whose X-Twilio-Signature does not match the team's auth token and address. */
+  'twilio_signature_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

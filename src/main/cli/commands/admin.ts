@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
+import { registerAdminTwilio } from './admin-twilio';
 
 export type TargetOptions = { server?: string; token?: string };
 
@@ -52,6 +53,7 @@ export const run = async (
  */
 export const registerAdmin = (program: Command, globals: () => GlobalOptions): void => {
   const admin = program.command('admin').description('Set up a team on a running Dialdeck server');
+  registerAdminTwilio(admin, globals);
   const team = admin.command('team').description('Teams on the server');
   withTarget(
     team.command('create').argument('<name>', "the team's name").description('Create a team'),

@@ -268,6 +268,80 @@ export const serverMigrations: readonly ServerMigration[] = [
       CREATE INDEX inbound_leads_lead ON inbound_leads (team_id, lead_id);
     `,
   },
+  {
+    version: 7,
+    name: 'Twilio: team settings and secrets, voicemail drops, calls and their status events',
+    sql: `
+      -- A team's Twilio settings: what the server may show a manager again. local_presence is
+      -- [{country, areaCode, number}]; recording is {enabled, allPartyConsent, allPartyRegions,
+      -- announcement}; webhook_base_url is the address Twilio reaches this server at.
+      CREATE TABLE twilio_settings (
+        team_id uuid PRIMARY KEY REFERENCES teams(id),
+        account_sid text NOT NULL,
+        api_key_sid text NOT NULL,
+        twiml_app_sid text NOT NULL,
+        caller_id text NOT NULL,
+        local_presence jsonb NOT NULL DEFAULT '[]'::jsonb,
+        recording jsonb NOT NULL,
+        webhook_base_url text NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      -- The team's Twilio secrets, apart from the settings so no query that answers a request reads
+      -- them by accident. Kept readable (like teams.inbound_secret): the server signs access tokens
+      -- with the API key secret and recomputes webhook signatures with the auth token.
+      CREATE TABLE twilio_secrets (
+        team_id uuid PRIMARY KEY REFERENCES teams(id),
+        auth_token text NOT NULL,
+        api_key_secret text NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      -- Each rep's recorded voicemail message, played into the prospect's voicemail on a drop.
+      CREATE TABLE twilio_voicemail_drops (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        user_id uuid NOT NULL REFERENCES users(id),
+        url text NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      );
+      -- One row per call the voice webhook bridged, keyed by Twilio's CallSid of the rep's leg;
+      -- prospect_call_sid is the dialled leg's (learned from its callbacks). activity_id is the call
+      -- activity the final status writes (once). answered_by is the AMD verdict; drop_requested the
+      -- rep's ask to leave the recorded voicemail, dropped_at when it was played. recording_* is where
+      -- Twilio keeps the dual-channel recording, from its recording status callback.
+      CREATE TABLE twilio_calls (
+        call_sid text PRIMARY KEY,
+        team_id uuid NOT NULL REFERENCES teams(id),
+        prospect_call_sid text UNIQUE,
+        lead_id uuid NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id),
+        activity_id uuid NOT NULL,
+        to_e164 text NOT NULL,
+        caller_id text NOT NULL,
+        recorded boolean NOT NULL,
+        drop_requested boolean NOT NULL DEFAULT false,
+        answered_by text,
+        dropped_at bigint,
+        status text NOT NULL,
+        duration_seconds integer,
+        recording_sid text,
+        recording_url text,
+        recording_duration_seconds integer,
+        recording_channels integer,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      CREATE INDEX twilio_calls_team ON twilio_calls (team_id, created_at);
+      -- Every status callback once per (CallSid, status): Twilio's retries of one callback change nothing.
+      CREATE TABLE twilio_call_events (
+        call_sid text NOT NULL,
+        status text NOT NULL,
+        parent_call_sid text NOT NULL REFERENCES twilio_calls(call_sid),
+        params jsonb NOT NULL,
+        received_at bigint NOT NULL,
+        PRIMARY KEY (call_sid, status)
+      );
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

@@ -1155,6 +1155,10 @@ export const en = {
         "This inbound lead was signed more than five minutes from the server's clock. Sign each lead when it is sent and keep the sender's clock set automatically, then send it again.",
       inbound_replayed:
         'This signed inbound lead was received before, so it was not stored again. Sign every new lead with a fresh timestamp.',
+      twilio_not_configured:
+        'Your team has no Twilio set-up on the server yet, so calls cannot go through Twilio. Ask your manager to set it up (dialdeck admin twilio set), or call with another phone for now.',
+      twilio_signature_invalid:
+        "The server refused a Twilio request whose signature does not match the team's Twilio auth token and webhook address. Check the auth token and the webhook address in the team's Twilio set-up.",
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

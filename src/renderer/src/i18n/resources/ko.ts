@@ -1147,6 +1147,10 @@ export const ko: LocaleResources = {
         '이 인바운드 리드는 서버 시계와 5분 넘게 차이 나는 시각에 서명되었습니다. 보낼 때마다 서명하고 보내는 쪽의 시계를 자동으로 맞춘 뒤 다시 보내세요.',
       inbound_replayed:
         '이 서명된 인바운드 리드는 이미 받은 요청이라 다시 저장하지 않았습니다. 새 리드마다 새 타임스탬프로 서명하세요.',
+      twilio_not_configured:
+        '팀 서버에 아직 Twilio 설정이 없어 Twilio로 전화를 걸 수 없습니다. 관리자에게 설정을 요청하거나(dialdeck admin twilio set) 당분간 다른 전화로 거세요.',
+      twilio_signature_invalid:
+        '서명이 팀의 Twilio 인증 토큰 및 웹훅 주소와 맞지 않아 서버가 Twilio 요청을 거부했습니다. 팀 Twilio 설정의 인증 토큰과 웹훅 주소를 확인하세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

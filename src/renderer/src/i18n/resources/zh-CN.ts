@@ -1115,6 +1115,10 @@ export const zhCN: LocaleResources = {
       inbound_timestamp_stale:
         '此入站线索的签名时间与服务器时钟相差超过五分钟。请在发送时签名每条线索，并让发送方自动校准时钟，然后重新发送。',
       inbound_replayed: '此已签名的入站线索之前已收到，因此没有再次保存。请为每条新线索使用新的时间戳签名。',
+      twilio_not_configured:
+        '团队服务器尚未设置 Twilio，因此无法通过 Twilio 拨打电话。请让经理完成设置（dialdeck admin twilio set），或暂时改用其他电话拨打。',
+      twilio_signature_invalid:
+        '该 Twilio 请求的签名与团队的 Twilio 身份验证令牌和 Webhook 地址不符，服务器已拒绝。请检查团队 Twilio 设置中的身份验证令牌和 Webhook 地址。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
