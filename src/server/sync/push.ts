@@ -75,6 +75,14 @@ const check = (
   return { ok: true, changes };
 };
 
+/** A rejected mutation as it can always be recorded: no NUL in its text, its args left out. */
+const keepable = (mutation: PushedMutation): PushedMutation => ({
+  id: mutation.id,
+  name: mutation.name.replaceAll('\u0000', ''),
+  args: null,
+  hlc: mutation.hlc.replaceAll('\u0000', ''),
+});
+
 /** A recorded mutation's earlier result: a rejection is answered again, anything else is a duplicate. */
 const earlier = async (pool: pg.Pool, teamId: string, id: string): Promise<PushResult | null> => {
   const { rows } = await pool.query<{ status: string; code: string | null; message: string | null }>(
@@ -155,8 +163,18 @@ export const applyPush = async (
       results.push({ id: mutation.id, status: 'rejected', code: checked.code, message: checked.message });
       continue;
     }
-    const rejectWith = (code: string, message: string) =>
-      applyOnce(pool, pusher, mutation, async () => ({ status: 'rejected', code, message }), now);
+    const rejectWith = async (code: string, message: string) => {
+      const reject = async (): Promise<Verdict> => ({ status: 'rejected', code, message });
+      try {
+        return await applyOnce(pool, pusher, mutation, reject, now);
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        // The database refuses even to keep the change as received (text with a NUL character, which
+        // PostgreSQL's text and jsonb cannot hold): its id and the reason are kept, so a retry hears
+        // the same rejection instead of failing the whole request again and blocking the outbox.
+        return applyOnce(pool, pusher, keepable(mutation), reject, now);
+      }
+    };
     let verdict: Verdict | null;
     if (!checked.ok) {
       verdict = await rejectWith(checked.code, checked.message);
