@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embeddedDatabaseUrl, faultSeed, runFaultScenario } from './faults-suite';
-import { killServers, removeDirs, startServerProcess, tempDir } from './server-process';
+import { faultSeed, runFaultScenario } from './faults-suite';
+import { embeddedDatabaseUrl, killServers, removeDirs, startServerProcess, tempDir } from './server-process';
 
 afterAll(async () => {
   await killServers();

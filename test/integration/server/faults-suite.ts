@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TeamActivitiesOutput } from '@shared/server/activities';
@@ -39,15 +38,6 @@ export type ConvergenceCheck = (
   serverUrl: string,
   token: string,
 ) => Promise<void>;
-
-/** The database of a server run on the built-in PostgreSQL, as a URL, read from its data folder. */
-export const embeddedDatabaseUrl = (dataDir: string): string => {
-  const location = join(dataDir, 'postgres-location');
-  const cluster = existsSync(location) ? readFileSync(location, 'utf8').trim() : join(dataDir, 'postgres');
-  const port = readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
-  const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
-  return `postgres://dialdeck:${encodeURIComponent(password)}@127.0.0.1:${port}/dialdeck`;
-};
 
 const OUTCOMES = ['no_answer', 'busy', 'voicemail', 'gatekeeper'] as const;
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -192,4 +192,13 @@ export const externalDatabase = (): string | null => {
   if (process.env.CI)
     throw new Error('TEST_DATABASE_URL is unset in CI: .ci/run must start PostgreSQL and export it.');
   return null;
+};
+
+/** The database of a server run on the built-in PostgreSQL, as a URL, read from its data folder. */
+export const embeddedDatabaseUrl = (dataDir: string): string => {
+  const location = join(dataDir, 'postgres-location');
+  const cluster = existsSync(location) ? readFileSync(location, 'utf8').trim() : join(dataDir, 'postgres');
+  const port = readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
+  const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+  return `postgres://dialdeck:${encodeURIComponent(password)}@127.0.0.1:${port}/dialdeck`;
 };
