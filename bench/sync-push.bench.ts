@@ -10,6 +10,7 @@
 // - `drain10kSeconds`: 10,000 outcomes queued in a desktop store during a day offline, drained
 //   through the real sync client (`pushOutbox`) when it is back online (target < 5 s).
 // Needs `npm run build` first (the server runs from the built CLI).
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatHlc } from '@shared/hlc';
 import type { PushResponse } from '@shared/sync/protocol';
@@ -310,6 +311,8 @@ export const run = async (): Promise<Record<string, unknown>> => {
       });
     const ratio = Math.round((push.perSecond / raw.perSecond) * 100) / 100;
     return {
+      // Figures on a machine shared with other work: the 1/5/15-minute load averages while it ran.
+      loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
       clients: CLIENTS,
       batch: BATCH,
       push,
