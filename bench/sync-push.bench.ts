@@ -10,6 +10,8 @@
 // - `drain10kSeconds`: 10,000 outcomes queued in a desktop store during a day offline, drained
 //   through the real sync client (`pushOutbox`) when it is back online (target < 5 s).
 // Needs `npm run build` first (the server runs from the built CLI).
+
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatHlc } from '@shared/hlc';
@@ -99,6 +101,17 @@ const mutationFrom = (template: Template, hlc: string) => {
     return next;
   });
   return { id: uuidv7(), name: 'outcome.log', args: JSON.parse(args) as unknown, hlc };
+};
+
+/** CPU time (ms, user + system) a process has used so far, from /proc (Linux); null elsewhere. */
+const cpuMsOf = (pid: number | undefined): number | null => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 };
 
 const stats = (values: number[]) => {
@@ -237,11 +250,17 @@ const drainOffline = async (url: string, credentials: SyncCredentials, template:
       });
     }
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const summary = await pushOutbox(core.db, { ...credentials, server: url });
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     if (summary.pending !== 0 || summary.rejected !== 0)
       throw new Error(`drain left ${JSON.stringify(summary)}`);
-    return { mutations: summary.pushed, seconds: Math.round(seconds * 100) / 100 };
+    return {
+      mutations: summary.pushed,
+      seconds: Math.round(seconds * 100) / 100,
+      clientCpuMs: Math.round((used.user + used.system) / 1000),
+    };
   } finally {
     core.close();
   }
@@ -286,6 +305,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
     const raw = await rawInsertCeiling(embeddedDatabaseUrl(dataDir), push.mutations, template);
     const drainer = users[CLIENTS] as { userId: string; token: string; email: string };
     const logBefore = server.stdout().length;
+    const serverCpuBefore = cpuMsOf(server.child.pid);
     const drain = await drainOffline(
       server.url,
       {
@@ -300,6 +320,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
       },
       template,
     );
+    const serverCpuAfter = cpuMsOf(server.child.pid);
     // The server's own time per drain request (Fastify's `responseTime` in its log), beside the client's.
     const serverMs = server
       .stdout()
@@ -324,6 +345,10 @@ export const run = async (): Promise<Record<string, unknown>> => {
         ...drain,
         requests: serverMs.length,
         serverMsPerRequest: Math.round(serverMs.reduce((a, b) => a + b, 0) / Math.max(1, serverMs.length)),
+        // CPU used, which a loaded machine does not inflate as it does wall time: the server process
+        // (PostgreSQL's own processes not counted) and this process (the desktop's client and store).
+        serverCpuMs:
+          serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore,
       },
       drain10kSeconds: DRAIN === 10_000 ? drain.seconds : null,
       targets: TARGETS,
