@@ -20,15 +20,13 @@ export type BatchVerdict =
 
 /**
  * Records and applies a batch of one team's mutations — one request's, or several requests' together
- * (push-queue.ts) — in ONE transaction: the `mutations` rows in one statement
- * (`ON CONFLICT DO NOTHING`: an id recorded before — or being committed by another delivery, whose
- * transaction the insert waits for — is left alone and answered from its earlier result), then the
- * team's change versions as one block (`nextVersions`, taken after the mutation rows' locks, so the
- * team's row is held only for the last few statements and the commit), then the activities and voids
- * in one statement each, then each mutation's version. A mutation not to be recorded (its check
- * `record: false`) must not be passed. Returns one verdict per mutation.
- * Throws PostgreSQL's error as it is and commits nothing when any statement fails: the caller applies
- * the request one mutation at a time instead (a value the columns refuse rejects only its mutation).
+ * (push-queue.ts) — in ONE transaction: first the team's change versions as one block
+ * (`nextVersions`), then the `mutations` rows with their versions in one statement (`ON CONFLICT DO
+ * NOTHING`: an id recorded before is left alone and answered from its earlier result), then the
+ * activities and voids in one statement each. A mutation not to be recorded (its check `record:
+ * false`) must not be passed. Returns one verdict per mutation. Throws PostgreSQL's error as it is and
+ * commits nothing when any statement fails: the caller applies the request one mutation at a time
+ * instead (a value the columns refuse rejects only its mutation).
  */
 export const applyBatch = async (
   pool: pg.Pool,
@@ -41,6 +39,12 @@ export const applyBatch = async (
     const checked = items.map((item) => item.checked);
     const statusOf = (check: Checked): 'applied' | 'stored' | 'rejected' =>
       !check.ok ? 'rejected' : check.changes.some(touchesActivities) ? 'applied' : 'stored';
+    // The team's versions first, one for each mutation that may apply (one found recorded already
+    // leaves its version unused: versions have gaps, never repeats). Holding the team's row before
+    // writing any, this transaction never waits on another's mutation row while that one waits for
+    // the team's row, and every row is written with its version at once.
+    const applicable = checked.filter((check) => check.ok).length;
+    let next = applicable > 0 ? await nextVersions(client, teamId, applicable) : 0;
     const rows = mutations.map((mutation, i) => {
       const check = checked[i] as Checked;
       return {
@@ -53,13 +57,16 @@ export const applyBatch = async (
         status: statusOf(check),
         code: check.ok ? null : check.code,
         message: check.ok ? null : check.message,
+        change_version: check.ok ? next++ : null,
       };
     });
     const { rows: inserted } = await client.query<{ id: string }>(
-      `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, code, message, received_at)
-       SELECT $1, r.id, r.user_id, r.name, r.args, r.hlc, r.status, r.code, r.message, $2
+      `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, code, message, change_version,
+         received_at)
+       SELECT $1, r.id, r.user_id, r.name, r.args, r.hlc, r.status, r.code, r.message, r.change_version, $2
          FROM jsonb_to_recordset($3::jsonb)
-              AS r(n integer, id uuid, user_id uuid, name text, args jsonb, hlc text, status text, code text, message text)
+              AS r(n integer, id uuid, user_id uuid, name text, args jsonb, hlc text, status text, code text,
+                   message text, change_version bigint)
         ORDER BY r.n
        ON CONFLICT (team_id, id) DO NOTHING RETURNING id`,
       [teamId, now, JSON.stringify(rows)],
@@ -67,38 +74,22 @@ export const applyBatch = async (
     // An id sent twice in one request is recorded by its first copy only.
     const fresh = new Set(inserted.map((row) => row.id));
     const recordedNow = mutations.map((mutation) => fresh.delete(mutation.id.toLowerCase()));
-    const versioned = mutations
-      .map((mutation, i) => ({
-        mutation,
+    const changes: { change: Change; by: AppliedBy }[] = [];
+    mutations.forEach((mutation, i) => {
+      const check = checked[i] as Checked;
+      const version = rows[i]?.change_version;
+      if (!recordedNow[i] || !check.ok || version == null) return;
+      const by: AppliedBy = {
+        teamId,
         userId: (items[i] as BatchItem).userId,
-        check: checked[i] as Checked,
-        now: recordedNow[i] === true,
-      }))
-      .filter((m): m is typeof m & { check: { ok: true; changes: Change[] } } => m.now && m.check.ok);
-    if (versioned.length > 0) {
-      const first = await nextVersions(client, teamId, versioned.length);
-      const changes: { change: Change; by: AppliedBy }[] = [];
-      const versions: { id: string; version: number }[] = [];
-      versioned.forEach(({ mutation, userId, check }, i) => {
-        const by: AppliedBy = {
-          teamId,
-          userId,
-          mutationId: mutation.id,
-          hlc: mutation.hlc,
-          version: first + i,
-          receivedAt: now,
-        };
-        versions.push({ id: mutation.id, version: by.version });
-        for (const change of check.changes) changes.push({ change, by });
-      });
-      await applyActivityChanges(client, changes);
-      await client.query(
-        `UPDATE mutations m SET change_version = r.version
-           FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, version bigint)
-          WHERE m.team_id = $1 AND m.id = r.id`,
-        [teamId, JSON.stringify(versions)],
-      );
-    }
+        mutationId: mutation.id,
+        hlc: mutation.hlc,
+        version,
+        receivedAt: now,
+      };
+      for (const change of check.changes) changes.push({ change, by });
+    });
+    await applyActivityChanges(client, changes);
     return mutations.map((_, i): BatchVerdict => {
       if (!recordedNow[i]) return null;
       const row = rows[i] as (typeof rows)[number];

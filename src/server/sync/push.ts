@@ -142,6 +142,9 @@ const applyOnce = async (
   now: number,
 ): Promise<Verdict | null> =>
   inTransaction(pool, async (client) => {
+    // The team's row before the mutation's (as applyBatch does), so two transactions never wait on
+    // each other's locks in opposite order; a duplicate leaves its version unused.
+    const version = await nextVersion(client, pusher.teamId);
     const inserted = await client.query(
       `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'stored', $7) ON CONFLICT (team_id, id) DO NOTHING`,
@@ -156,7 +159,6 @@ const applyOnce = async (
       ],
     );
     if (inserted.rowCount === 0) return null;
-    const version = await nextVersion(client, pusher.teamId);
     const by: AppliedBy = { ...pusher, mutationId: mutation.id, hlc: mutation.hlc, version, receivedAt: now };
     const verdict = await verdictOf(client, by);
     await client.query(

@@ -26,8 +26,8 @@ export const nextVersion = async (client: pg.PoolClient, teamId: string): Promis
  * statement, as `nextVersion` `count` times would), and returns the first; the caller uses `first` …
  * `first + count - 1`. The team's row stays locked until that transaction ends, so the block is in
  * commit order like any single version; the highest is announced on `TEAM_CHANGE_CHANNEL` at commit.
- * Take it after the transaction's own row locks (a mutation's row), so two transactions never wait on
- * each other's locks in opposite order. `count` is at least 1.
+ * Take it before writing any row the transaction locks (a mutation's row), so two transactions never
+ * wait on each other's locks in opposite order. `count` is at least 1.
  */
 export const nextVersions = async (client: pg.PoolClient, teamId: string, count: number): Promise<number> => {
   const { rows } = await client.query<{ version: string }>(
