@@ -12,7 +12,7 @@ export type AppliedBy = {
 };
 
 /** An activity row as the server keeps it (see migration 2's `activities`). */
-type ActivityRow = {
+export type ActivityRow = {
   id: string;
   leadId: string;
   kind: string;
@@ -23,7 +23,7 @@ type ActivityRow = {
 };
 
 /** The activity a change carries, or null when it carries none (a lead edit, a task…). */
-const activityOf = (change: Change): ActivityRow | null => {
+export const activityOf = (change: Change): ActivityRow | null => {
   switch (change.name) {
     case 'activity.create':
       return {
@@ -126,4 +126,82 @@ export const applyActivityChange = async (
     ],
   );
   return true;
+};
+
+/** Whether a change writes to the team's activities (an activity, or a void of one). */
+export const touchesActivities = (change: Change): boolean =>
+  change.name === 'activity.void' || activityOf(change) !== null;
+
+/**
+ * Writes what many changes mean for the team's activities in two statements (activities, then voids),
+ * inside the caller's transaction: the same rows `applyActivityChange` writes one at a time, each
+ * change with the `AppliedBy` of its mutation. Append-only, as there: an activity id the team holds
+ * already is left as it is. Throws PostgreSQL's errors as they are (a value the columns refuse is
+ * SQLSTATE class 22 or 23, and rolls the caller's transaction back).
+ */
+export const applyActivityChanges = async (
+  client: pg.PoolClient,
+  changes: readonly { change: Change; by: AppliedBy }[],
+): Promise<void> => {
+  const activities: unknown[] = [];
+  const voids: unknown[] = [];
+  for (const { change, by } of changes) {
+    const common = {
+      team_id: by.teamId,
+      mutation_id: by.mutationId,
+      user_id: by.userId,
+      hlc: by.hlc,
+      change_version: by.version,
+      received_at: by.receivedAt,
+    };
+    if (change.name === 'activity.void') {
+      voids.push({
+        ...common,
+        activity_id: change.args.id,
+        lead_id: change.args.leadId,
+        kind: change.args.kind,
+        reason: change.args.reason,
+        voided_at: change.args.voidedAt,
+      });
+      continue;
+    }
+    const activity = activityOf(change);
+    if (activity === null) continue;
+    activities.push({
+      ...common,
+      id: activity.id,
+      lead_id: activity.leadId,
+      kind: activity.kind,
+      outcome: activity.outcome,
+      note: activity.note,
+      data: activity.data,
+      occurred_at: activity.occurredAt,
+    });
+  }
+  if (activities.length > 0) {
+    await client.query(
+      `INSERT INTO activities (team_id, id, lead_id, user_id, mutation_id, kind, outcome, note, data,
+         occurred_at, hlc, change_version, received_at)
+       SELECT team_id, id, lead_id, user_id, mutation_id, kind, outcome, note, data, occurred_at, hlc,
+              change_version, received_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(team_id uuid, id uuid, lead_id uuid, user_id uuid,
+              mutation_id uuid, kind text, outcome text, note text, data jsonb, occurred_at bigint,
+              hlc text, change_version bigint, received_at bigint)
+       ON CONFLICT (team_id, id) DO NOTHING`,
+      [JSON.stringify(activities)],
+    );
+  }
+  if (voids.length > 0) {
+    await client.query(
+      `INSERT INTO activity_voids (team_id, mutation_id, activity_id, lead_id, user_id, kind, reason,
+         voided_at, hlc, change_version, received_at)
+       SELECT team_id, mutation_id, activity_id, lead_id, user_id, kind, reason, voided_at, hlc,
+              change_version, received_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(team_id uuid, mutation_id uuid, activity_id uuid,
+              lead_id uuid, user_id uuid, kind text, reason text, voided_at bigint, hlc text,
+              change_version bigint, received_at bigint)
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(voids)],
+    );
+  }
 };

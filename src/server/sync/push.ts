@@ -12,6 +12,8 @@ import type pg from 'pg';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
+import type { BatchVerdict, Checked } from './push-batch';
+import { applyGrouped } from './push-queue';
 import { nextVersion } from './versions';
 
 /** The pusher: a user of one team (the team is always the token's). */
@@ -35,10 +37,7 @@ const isDataError = (error: unknown): error is Error & { code: string } => {
  * applies it); `sync_mutation_invalid` when its id is not a UUID, its stamp not an HLC, its name
  * unknown or its args not of that mutation's shape.
  */
-const check = (
-  mutation: PushedMutation,
-  now: number,
-): { ok: true; changes: Change[] } | { ok: false; code: string; message: string; record: boolean } => {
+const check = (mutation: PushedMutation, now: number): Checked => {
   if (!UUID.test(mutation.id)) {
     return {
       ok: false,
@@ -76,6 +75,14 @@ const check = (
   return { ok: true, changes };
 };
 
+/** A rejected mutation as it can always be recorded: no NUL in its text, its args left out. */
+const keepable = (mutation: PushedMutation): PushedMutation => ({
+  id: mutation.id,
+  name: mutation.name.replaceAll('\u0000', ''),
+  args: null,
+  hlc: mutation.hlc.replaceAll('\u0000', ''),
+});
+
 /** A recorded mutation's earlier result: a rejection is answered again, anything else is a duplicate. */
 const earlier = async (pool: pg.Pool, teamId: string, id: string): Promise<PushResult | null> => {
   const { rows } = await pool.query<{ status: string; code: string | null; message: string | null }>(
@@ -88,6 +95,39 @@ const earlier = async (pool: pg.Pool, teamId: string, id: string): Promise<PushR
     return { id, status: 'rejected', code: row.code ?? 'sync_mutation_invalid', message: row.message ?? '' };
   }
   return { id, status: 'duplicate' };
+};
+
+/** `earlier` for many ids in one query, keyed by the id in lower case (as PostgreSQL prints a uuid). */
+const earlierAll = async (
+  pool: pg.Pool,
+  teamId: string,
+  ids: readonly string[],
+): Promise<Map<string, PushResult>> => {
+  const found = new Map<string, PushResult>();
+  if (ids.length === 0) return found;
+  const { rows } = await pool.query<{
+    id: string;
+    status: string;
+    code: string | null;
+    message: string | null;
+  }>('SELECT id, status, code, message FROM mutations WHERE team_id = $1 AND id = ANY($2::uuid[])', [
+    teamId,
+    ids,
+  ]);
+  for (const row of rows) {
+    found.set(
+      row.id,
+      row.status === 'rejected'
+        ? {
+            id: row.id,
+            status: 'rejected',
+            code: row.code ?? 'sync_mutation_invalid',
+            message: row.message ?? '',
+          }
+        : { id: row.id, status: 'duplicate' },
+    );
+  }
+  return found;
 };
 
 /**
@@ -103,6 +143,9 @@ const applyOnce = async (
   now: number,
 ): Promise<Verdict | null> =>
   inTransaction(pool, async (client) => {
+    // The team's row before the mutation's (as applyBatch does), so two transactions never wait on
+    // each other's locks in opposite order; a duplicate leaves its version unused.
+    const version = await nextVersion(client, pusher.teamId);
     const inserted = await client.query(
       `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, received_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'stored', $7) ON CONFLICT (team_id, id) DO NOTHING`,
@@ -117,7 +160,6 @@ const applyOnce = async (
       ],
     );
     if (inserted.rowCount === 0) return null;
-    const version = await nextVersion(client, pusher.teamId);
     const by: AppliedBy = { ...pusher, mutationId: mutation.id, hlc: mutation.hlc, version, receivedAt: now };
     const verdict = await verdictOf(client, by);
     await client.query(
@@ -135,15 +177,11 @@ const applyOnce = async (
   });
 
 /**
- * Applies pushed mutations for `pusher`'s team, each in its own transaction, in the order given, and
- * answers one `PushResult` each (see `@shared/sync/protocol`). Activities and voids land in their
- * tables; every other valid mutation is kept as received (`mutations.status = 'stored'`). A mutation
- * that can never apply is recorded as rejected and acknowledged, so it never blocks those behind it;
- * one whose data the database refuses (SQLSTATE class 22/23) is rejected the same way. Other database
- * failures (the database went away) throw, and the client retries the whole batch later — already
- * applied ones then answer `duplicate`. `now` is the server's clock (UTC epoch ms).
+ * `applyPush` one mutation at a time, each in its own transaction: the way a request is applied when
+ * its one-transaction attempt hit a value the database refuses, so that only the mutation carrying it
+ * is rejected (SQLSTATE class 22/23) and the others apply.
  */
-export const applyPush = async (
+const applyEach = async (
   pool: pg.Pool,
   pusher: Pusher,
   mutations: readonly PushedMutation[],
@@ -156,8 +194,18 @@ export const applyPush = async (
       results.push({ id: mutation.id, status: 'rejected', code: checked.code, message: checked.message });
       continue;
     }
-    const rejectWith = (code: string, message: string) =>
-      applyOnce(pool, pusher, mutation, async () => ({ status: 'rejected', code, message }), now);
+    const rejectWith = async (code: string, message: string) => {
+      const reject = async (): Promise<Verdict> => ({ status: 'rejected', code, message });
+      try {
+        return await applyOnce(pool, pusher, mutation, reject, now);
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        // The database refuses even to keep the change as received (text with a NUL character, which
+        // PostgreSQL's text and jsonb cannot hold): its id and the reason are kept, so a retry hears
+        // the same rejection instead of failing the whole request again and blocking the outbox.
+        return applyOnce(pool, pusher, keepable(mutation), reject, now);
+      }
+    };
     let verdict: Verdict | null;
     if (!checked.ok) {
       verdict = await rejectWith(checked.code, checked.message);
@@ -197,6 +245,66 @@ export const applyPush = async (
     }
   }
   return results;
+};
+
+/**
+ * Applies pushed mutations for `pusher`'s team, in the order given, and answers one `PushResult` each
+ * (see `@shared/sync/protocol`). Activities and voids land in their tables; every other valid mutation
+ * is kept as received (`mutations.status = 'stored'`). A mutation that can never apply is recorded as
+ * rejected and acknowledged, so it never blocks those behind it; one whose data the database refuses
+ * (SQLSTATE class 22/23) is rejected the same way. The request is applied in one transaction
+ * (`applyBatch`: a few statements and one commit however many mutations it carries), shared with the
+ * team's other pushes waiting in this process (`applyGrouped`); when the database refuses a value in
+ * it, it is applied again one mutation at a time, so only that mutation is rejected. Other database failures (the database went away) throw with nothing committed, and the
+ * client retries the whole batch later — what was committed before then answers `duplicate`. `now`
+ * is the server's clock (UTC epoch ms).
+ */
+export const applyPush = async (
+  pool: pg.Pool,
+  pusher: Pusher,
+  mutations: readonly PushedMutation[],
+  now: number,
+): Promise<PushResult[]> => {
+  const checks = mutations.map((mutation) => check(mutation, now));
+  const recorded = mutations.flatMap((mutation, i) => {
+    const checked = checks[i] as Checked;
+    return checked.ok || checked.record ? [{ mutation, checked }] : [];
+  });
+  let verdicts: BatchVerdict[] = [];
+  if (recorded.length > 0) {
+    try {
+      verdicts = await applyGrouped(
+        pool,
+        pusher.teamId,
+        recorded.map((r) => ({ userId: pusher.userId, mutation: r.mutation, checked: r.checked })),
+        now,
+      );
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      return applyEach(pool, pusher, mutations, now);
+    }
+  }
+  const verdictOf = new Map(recorded.map((r, i) => [r.mutation, verdicts[i] ?? null]));
+  const before = await earlierAll(
+    pool,
+    pusher.teamId,
+    recorded.filter((_, i) => verdicts[i] === null).map((r) => r.mutation.id),
+  );
+  return mutations.map((mutation, i): PushResult => {
+    const checked = checks[i] as Checked;
+    if (!checked.ok && !checked.record) {
+      return { id: mutation.id, status: 'rejected', code: checked.code, message: checked.message };
+    }
+    const verdict = verdictOf.get(mutation) ?? null;
+    if (verdict === null) {
+      // Delivered before: a rejection is answered again, anything else is a duplicate.
+      return { ...(before.get(mutation.id.toLowerCase()) ?? { status: 'duplicate' }), id: mutation.id };
+    }
+    if (verdict.status === 'rejected') {
+      return { id: mutation.id, status: 'rejected', code: verdict.code, message: verdict.message };
+    }
+    return { id: mutation.id, status: 'applied' };
+  });
 };
 
 /**

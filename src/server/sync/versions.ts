@@ -20,3 +20,22 @@ export const nextVersion = async (client: pg.PoolClient, teamId: string): Promis
   await client.query('SELECT pg_notify($1, $2)', [TEAM_CHANGE_CHANNEL, `${teamId}:${version}`]);
   return version;
 };
+
+/**
+ * Hands out the team's next `count` change versions at once inside the caller's transaction (one
+ * statement, as `nextVersion` `count` times would), and returns the first; the caller uses `first` …
+ * `first + count - 1`. The team's row stays locked until that transaction ends, so the block is in
+ * commit order like any single version; the highest is announced on `TEAM_CHANGE_CHANNEL` at commit.
+ * Take it before writing any row the transaction locks (a mutation's row), so two transactions never
+ * wait on each other's locks in opposite order. `count` is at least 1.
+ */
+export const nextVersions = async (client: pg.PoolClient, teamId: string, count: number): Promise<number> => {
+  const { rows } = await client.query<{ version: string }>(
+    `WITH bumped AS (
+       INSERT INTO team_versions (team_id, version) VALUES ($1, $2)
+       ON CONFLICT (team_id) DO UPDATE SET version = team_versions.version + $2 RETURNING team_id, version)
+     SELECT version, pg_notify($3, team_id::text || ':' || version::text) FROM bumped`,
+    [teamId, count, TEAM_CHANGE_CHANNEL],
+  );
+  return Number(rows[0]?.version) - count + 1;
+};

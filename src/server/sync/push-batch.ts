@@ -1,0 +1,100 @@
+import type { Change, PushedMutation } from '@shared/sync';
+import type pg from 'pg';
+import { inTransaction } from '../store/teams';
+import { type AppliedBy, applyActivityChanges, touchesActivities } from './activities';
+import { nextVersions } from './versions';
+
+/** A pushed mutation once checked: its changes, or why it is rejected (recorded, so a retry hears it again). */
+export type Checked =
+  | { ok: true; changes: Change[] }
+  | { ok: false; code: string; message: string; record: boolean };
+
+/** One mutation of a batch: who pushed it (a user of the batch's team), and its check. */
+export type BatchItem = { userId: string; mutation: PushedMutation; checked: Checked };
+
+/** What became of one mutation in a batch: recorded now with this verdict, or recorded before (null). */
+export type BatchVerdict =
+  | { status: 'applied' | 'stored' }
+  | { status: 'rejected'; code: string; message: string }
+  | null;
+
+/**
+ * Records and applies a batch of one team's mutations — one request's, or several requests' together
+ * (push-queue.ts) — in ONE transaction: first the team's change versions as one block
+ * (`nextVersions`), then the `mutations` rows with their versions in one statement (`ON CONFLICT DO
+ * NOTHING`: an id recorded before is left alone and answered from its earlier result), then the
+ * activities and voids in one statement each. A mutation not to be recorded (its check `record:
+ * false`) must not be passed. Returns one verdict per mutation. Throws PostgreSQL's error as it is and
+ * commits nothing when any statement fails: the caller applies the request one mutation at a time
+ * instead (a value the columns refuse rejects only its mutation).
+ */
+export const applyBatch = async (
+  pool: pg.Pool,
+  teamId: string,
+  items: readonly BatchItem[],
+  now: number,
+): Promise<BatchVerdict[]> =>
+  inTransaction(pool, async (client) => {
+    const mutations = items.map((item) => item.mutation);
+    const checked = items.map((item) => item.checked);
+    const statusOf = (check: Checked): 'applied' | 'stored' | 'rejected' =>
+      !check.ok ? 'rejected' : check.changes.some(touchesActivities) ? 'applied' : 'stored';
+    // The team's versions first, one for each mutation that may apply (one found recorded already
+    // leaves its version unused: versions have gaps, never repeats). Holding the team's row before
+    // writing any, this transaction never waits on another's mutation row while that one waits for
+    // the team's row, and every row is written with its version at once.
+    const applicable = checked.filter((check) => check.ok).length;
+    let next = applicable > 0 ? await nextVersions(client, teamId, applicable) : 0;
+    const rows = mutations.map((mutation, i) => {
+      const check = checked[i] as Checked;
+      return {
+        n: i,
+        id: mutation.id,
+        user_id: (items[i] as BatchItem).userId,
+        name: mutation.name,
+        args: mutation.args ?? null,
+        hlc: mutation.hlc,
+        status: statusOf(check),
+        code: check.ok ? null : check.code,
+        message: check.ok ? null : check.message,
+        change_version: check.ok ? next++ : null,
+      };
+    });
+    const { rows: inserted } = await client.query<{ id: string }>(
+      `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, code, message, change_version,
+         received_at)
+       SELECT $1, r.id, r.user_id, r.name, r.args, r.hlc, r.status, r.code, r.message, r.change_version, $2
+         FROM jsonb_to_recordset($3::jsonb)
+              AS r(n integer, id uuid, user_id uuid, name text, args jsonb, hlc text, status text, code text,
+                   message text, change_version bigint)
+        ORDER BY r.n
+       ON CONFLICT (team_id, id) DO NOTHING RETURNING id`,
+      [teamId, now, JSON.stringify(rows)],
+    );
+    // An id sent twice in one request is recorded by its first copy only.
+    const fresh = new Set(inserted.map((row) => row.id));
+    const recordedNow = mutations.map((mutation) => fresh.delete(mutation.id.toLowerCase()));
+    const changes: { change: Change; by: AppliedBy }[] = [];
+    mutations.forEach((mutation, i) => {
+      const check = checked[i] as Checked;
+      const version = rows[i]?.change_version;
+      if (!recordedNow[i] || !check.ok || version == null) return;
+      const by: AppliedBy = {
+        teamId,
+        userId: (items[i] as BatchItem).userId,
+        mutationId: mutation.id,
+        hlc: mutation.hlc,
+        version,
+        receivedAt: now,
+      };
+      for (const change of check.changes) changes.push({ change, by });
+    });
+    await applyActivityChanges(client, changes);
+    return mutations.map((_, i): BatchVerdict => {
+      if (!recordedNow[i]) return null;
+      const row = rows[i] as (typeof rows)[number];
+      return row.status === 'rejected'
+        ? { status: 'rejected', code: row.code ?? '', message: row.message ?? '' }
+        : { status: row.status };
+    });
+  });
