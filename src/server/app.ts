@@ -3,12 +3,21 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
+import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
+import type { TeamChangeHub } from './sync/team-changes';
 
-export type AppOptions = { logger: FastifyBaseLogger; tokenRouteLimit: TokenRouteLimit };
+export type AppOptions = {
+  logger: FastifyBaseLogger;
+  tokenRouteLimit: TokenRouteLimit;
+  /** The process's live-change hub (`GET /v1/events`); its streams end before the listener closes. */
+  changes: TeamChangeHub;
+  /** The event stream's heartbeat in ms (default 15 s). */
+  eventsHeartbeatMs?: number;
+};
 
 /** Maps anything a route throws to `{error:{code,message,details?}}` with the status for its code. */
 const toServerError = (error: unknown): ServerError => {
@@ -54,6 +63,9 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
+  eventRoutes(app, context, options.changes, options.eventsHeartbeatMs);
+  // Open event streams would keep the listener from closing: end them first on shutdown.
+  app.addHook('preClose', async () => options.changes.close());
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };
