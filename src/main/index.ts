@@ -7,6 +7,7 @@ import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
+import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
 import {
   APP_PAGE_URL,
@@ -160,7 +161,15 @@ const lockDown = () => {
 const openCoreOrExplain = (): Core | null => {
   const nativeBinding = electronNativeBinding();
   try {
-    return openCore({ dataDir, nativeBinding, seedDemo: true, watchOtherWriters: true });
+    // Signed in, the app syncs in the background; its token is kept sealed by the OS keychain.
+    return openCore({
+      dataDir,
+      nativeBinding,
+      seedDemo: true,
+      watchOtherWriters: true,
+      tokens: keychainTokenStore(dataDir),
+      syncInBackground: true,
+    });
   } catch (error) {
     const { title, body } = startupFailure(error, startupLocale(app.getLocale()), { dataDir, nativeBinding });
     dialog.showErrorBox(title, body);

@@ -98,6 +98,8 @@ export const ErrorCode = z.enum([
   'sync_mutation_invalid',
   /** `dialdeck sync` before `dialdeck login` on this data folder. */
   'sync_not_signed_in',
+  /** The team server's address given to sign in is not an http:// or https:// address (params `{ value }`). */
+  'sync_server_url_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -14,6 +14,8 @@ export const events = {
     /** `external`: another process (the CLI, a second window) committed to the same store. */
     reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads', 'external']),
   }),
+  /** The background sync's state, pending count or rejected changes changed: re-read `sync.status`. */
+  'sync:changed': z.object({}),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

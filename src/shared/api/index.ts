@@ -12,6 +12,7 @@ import { queueMethods } from './queue';
 import { scriptsMethods } from './scripts';
 import { sessionMethods } from './session';
 import { settingsMethods } from './settings';
+import { syncMethods } from './sync';
 
 export const api = joinDomains(
   leadsMethods,
@@ -26,6 +27,7 @@ export const api = joinDomains(
   qualificationMethods,
   scriptsMethods,
   sessionMethods,
+  syncMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

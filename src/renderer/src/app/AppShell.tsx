@@ -21,6 +21,7 @@ import {
   LazySettingsDialog,
   LazyShortcutHelpDialog,
   LazySkipSnoozeDialog,
+  LazySyncDialog,
   LazyTasksView,
 } from './lazy';
 import { TopBar } from './TopBar';
@@ -41,6 +42,7 @@ const Dialogs = () => {
       {opened.palette || dialog === 'palette' ? <LazyCommandPalette /> : null}
       {opened.skip || dialog === 'skip' ? <LazySkipSnoozeDialog mode="skip" /> : null}
       {opened.snooze || dialog === 'snooze' ? <LazySkipSnoozeDialog mode="snooze" /> : null}
+      {opened.sync || dialog === 'sync' ? <LazySyncDialog /> : null}
     </Suspense>
   );
 };

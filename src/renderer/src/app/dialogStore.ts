@@ -9,7 +9,8 @@ export type DialogName =
   | 'handoff'
   | 'palette'
   | 'skip'
-  | 'snooze';
+  | 'snooze'
+  | 'sync';
 
 type DialogStore = {
   dialog: DialogName | null;

@@ -14,6 +14,7 @@ const loaders = {
   tasks: () => import('../features/tasks/components/TasksView'),
   palette: () => import('../features/shortcuts/components/CommandPalette'),
   skipSnooze: () => import('../features/session/components/SkipSnoozeDialog'),
+  sync: () => import('../features/sync/components/SyncDialog'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -46,3 +47,5 @@ export const LazyStatusFilter = lazy(() => loaders.statusFilter().then((m) => ({
 export const preloadLazyParts = (): void => {
   for (const load of Object.values(loaders)) void load();
 };
+
+export const LazySyncDialog = lazy(() => loaders.sync().then((m) => ({ default: m.SyncDialog })));

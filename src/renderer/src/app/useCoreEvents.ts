@@ -9,6 +9,7 @@ import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
+import { useSyncStore } from '../features/sync/state/syncStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
 export const useCoreEvents = () => {
@@ -36,6 +37,7 @@ export const useCoreEvents = () => {
           .catch(() => undefined);
       }),
       onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
+      onEvent('sync:changed', () => void useSyncStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
     ];
     // Closing the window or reloading saves typed notes (and the local copy covers a crash).
