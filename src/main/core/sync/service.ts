@@ -65,6 +65,8 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
   let liveTimer: NodeJS.Timeout | null = null;
   let liveFailures = 0;
   let lastVersion: number | undefined;
+  // Why the live stream cannot reach the server right now (null while it is open or untried).
+  let liveDown: AppError | null = null;
   // Wake-ups while a sync runs fold into one more sync after it.
   let dirty = false;
   let draining = false;
@@ -100,7 +102,13 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     if (credentials === null) return { ...base, state: 'signedOut' };
     switch (last.state) {
       case 'idle':
-        return { ...base, state: 'online' };
+        // The last push went through, but the server cannot be reached now: say so at once.
+        if (!liveDown) return { ...base, state: 'online' };
+        return {
+          ...base,
+          state: REFUSED.has(liveDown.code) ? 'error' : 'offline',
+          error: { code: liveDown.code, message: liveDown.message },
+        };
       case 'offline':
         return {
           ...base,
@@ -152,6 +160,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         if (event.kind !== 'ready' && event.kind !== 'change') return;
         connected = true;
         liveFailures = 0;
+        if (liveDown) {
+          liveDown = null;
+          changed();
+        }
         lastVersion = event.change.version;
         wake();
       },
@@ -163,6 +175,23 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       .then((failure) => {
         if (mine !== generation || stopped || controller.signal.aborted) return;
         const refused = failure instanceof AppError && REFUSED.has(failure.code);
+        const unreachable = failure instanceof AppError && failure.code === 'server_unreachable';
+        // A stream the server ended (shutdown, restart) counts as unreachable until it opens again.
+        const down =
+          unreachable || refused
+            ? failure
+            : failure === null
+              ? new AppError(
+                  'server_unreachable',
+                  `The team server at ${credentials.server} closed the connection; Dialdeck reconnects by itself.`,
+                  undefined,
+                  { url: credentials.server },
+                )
+              : null;
+        if (down && (liveDown === null || refused)) {
+          liveDown = down;
+          changed();
+        }
         const wait = refused ? interval : backoffDelay(liveFailures++, liveBackoff);
         // The stream broke: sync now, so the indicator says offline without waiting for the timer.
         if (connected) wake();
@@ -199,6 +228,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       const credentials = await checkSignIn(server, token, options.now());
       options.tokens.write(credentials);
       last = { state: 'syncing' };
+      liveDown = null;
       lastSyncedAt = null;
       lastVersion = undefined;
       changed();
@@ -214,6 +244,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       liveController?.abort();
       if (liveTimer) clearTimeout(liveTimer);
       last = { state: 'signed_out' };
+      liveDown = null;
       lastSyncedAt = null;
       changed();
       return view();

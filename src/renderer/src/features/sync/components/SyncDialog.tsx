@@ -33,7 +33,12 @@ const SignInForm = () => {
   const error = missing ?? serverError;
 
   return (
-    <form className="sync-form" onSubmit={(event) => void handleSubmit(event)} data-testid="sync-sign-in">
+    <form
+      className="sync-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(event)}
+      data-testid="sync-sign-in"
+    >
       <p className="muted">{t('sync.signInDescription')}</p>
       <label className="field">
         <span className="field__label">{t('sync.serverLabel')}</span>
