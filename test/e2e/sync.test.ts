@@ -18,7 +18,7 @@ import {
   tempDir,
 } from '../integration/server/server-process';
 import { openApp, openWorkspace, type Workspace, waitForText } from './harness';
-import { applyLook, LANGS, THEMES } from './screens';
+import { applyLook, LANGS, settle, THEMES } from './screens';
 
 // Team sync in Chromium against a real team server process: sign in through the dialog (with the
 // errors a rep meets), an outcome reaching the server by itself, the server going away and coming
@@ -105,6 +105,10 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
     removeDirs();
   });
 
+  const shot = async (name: string) => {
+    await settle(ws.page);
+    return ws.screenshot(name);
+  };
   const indicator = () => ws.page.getByTestId('sync-indicator');
   const serverActivities = async () =>
     TeamActivitiesOutput.parse(
@@ -145,7 +149,7 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
     await attempt('dialdeck.example', repToken, 'is not a server address');
     await attempt('http://127.0.0.1:9', repToken, 'could not reach the team server at http://127.0.0.1:9');
     await attempt(server.url, 'ddk_not-a-token', 'does not know this token');
-    shots.push(await ws.screenshot('sync-sign-in-refused-en-light'));
+    shots.push(await shot('sync-sign-in-refused-en-light'));
     // Nothing was kept by the failed attempts.
     expect(await ws.core.handlers['sync.status']({})).toMatchObject({ state: 'signedOut', server: null });
 
@@ -195,7 +199,7 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
       .waitFor({ timeout: 20_000 });
     await waitForText(indicator(), '1 waiting');
     expect(outboxPending()).toBe(1);
-    shots.push(await ws.screenshot('sync-offline-en-light'));
+    shots.push(await shot('sync-offline-en-light'));
 
     // Back on the same address; no new local write: the host's own retries and the live stream drain it.
     server = await startServerProcess(serverArgs);
@@ -228,7 +232,7 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
     await waitForText(item, 'cannot apply');
     await waitForText(page.getByTestId('sync-rejected-count'), '1');
     await page.locator('[data-testid="sync-indicator"][data-pending="0"]').waitFor();
-    shots.push(await ws.screenshot('sync-rejected-en-light'));
+    shots.push(await shot('sync-rejected-en-light'));
     await page.keyboard.press('Escape');
   });
 
@@ -241,7 +245,7 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
         await page.locator('body').focus();
         await page.keyboard.press('y');
         await page.getByTestId('sync-overview').waitFor();
-        shots.push(await ws.screenshot(`sync-dialog-${lang}-${theme}`));
+        shots.push(await shot(`sync-dialog-${lang}-${theme}`));
         await page.keyboard.press('Escape');
       }
     }
@@ -252,7 +256,7 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
       await page.locator('body').focus();
       await page.keyboard.press('y');
       await page.getByTestId('sync-sign-in').waitFor();
-      shots.push(await ws.screenshot(`sync-sign-in-${lang}-dark`));
+      shots.push(await shot(`sync-sign-in-${lang}-dark`));
       await page.keyboard.press('Escape');
     }
     // Signing out kept every change on this computer.

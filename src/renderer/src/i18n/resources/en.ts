@@ -970,6 +970,7 @@ export const en = {
     rejectedNone: 'The server has refused no changes.',
     rejectedHint: 'Each stays on this computer with the server’s reason; the changes behind it synced.',
     rejectedMade: 'Made {{time}}',
+    serverSaid: 'What the server said',
   },
   palette: {
     title: 'Command palette',

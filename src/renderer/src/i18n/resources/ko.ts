@@ -968,6 +968,7 @@ export const ko: LocaleResources = {
     rejectedHint:
       '각 변경 사항은 서버가 밝힌 이유와 함께 이 컴퓨터에 남아 있으며, 그 뒤의 변경 사항은 동기화되었습니다.',
     rejectedMade: '작성: {{time}}',
+    serverSaid: '서버가 보낸 메시지',
   },
   palette: {
     title: '명령 팔레트',

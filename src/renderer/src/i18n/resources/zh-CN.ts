@@ -952,6 +952,7 @@ export const zhCN: LocaleResources = {
     rejectedNone: '服务器没有拒绝任何更改。',
     rejectedHint: '每条更改连同服务器给出的原因保留在本机；排在它后面的更改已同步。',
     rejectedMade: '创建于 {{time}}',
+    serverSaid: '服务器的原话',
   },
   palette: {
     title: '命令面板',

@@ -108,7 +108,14 @@ const RejectedList = ({ status }: { status: SyncStatusView }) => {
               <code>{change.name}</code>
               <span className="muted">{t('sync.rejectedMade', { time: formatDateTime(change.at) })}</span>
             </div>
-            <p className="sync-rejected__reason">{translatedError(change.code, change.message)}</p>
+            {/* The code's own words say what to do; the server's message names exactly what it found. */}
+            <p className="sync-rejected__reason">{translatedError(change.code, change.message, {})}</p>
+            {change.message ? (
+              <details className="sync-rejected__detail">
+                <summary>{t('sync.serverSaid')}</summary>
+                <p>{change.message}</p>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>
