@@ -238,6 +238,11 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
 
   it('looks right in every language and theme', async () => {
     const { page } = ws;
+    // The shortcut sheet lists Y with the other workspace keys.
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    await waitForText(page.getByRole('dialog'), 'Team sync: status, sign-in and refused changes');
+    await page.keyboard.press('Escape');
     for (const lang of LANGS) {
       for (const theme of THEMES) {
         await applyLook(ws.core, page, ws.host.url, lang, theme);

@@ -111,6 +111,9 @@ export const checkLiveEvents = async (
     latencies.push(performance.now() - pushedAt);
   }
   expect(Math.max(...latencies)).toBeLessThan(1_000);
+  process.stdout.write(
+    `push → wake-up on the other process: ${latencies.map((ms) => Math.round(ms)).join(', ')} ms\n`,
+  );
   const seen = changes(onB);
   expect(seen.every((change) => change.teamId === teamA.teamId)).toBe(true);
   expect(seen.at(-1)?.version).toBeGreaterThan(start);
