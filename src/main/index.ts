@@ -8,6 +8,7 @@ import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
 import { startDesktopIntegration } from './desktop/host';
+import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
 import {
   APP_PAGE_URL,
@@ -162,7 +163,15 @@ const lockDown = () => {
 const openCoreOrExplain = (): Core | null => {
   const nativeBinding = electronNativeBinding();
   try {
-    return openCore({ dataDir, nativeBinding, seedDemo: true, watchOtherWriters: true });
+    // Signed in, the app syncs in the background; its token is kept sealed by the OS keychain.
+    return openCore({
+      dataDir,
+      nativeBinding,
+      seedDemo: true,
+      watchOtherWriters: true,
+      tokens: keychainTokenStore(dataDir),
+      syncInBackground: true,
+    });
   } catch (error) {
     const { title, body } = startupFailure(error, startupLocale(app.getLocale()), { dataDir, nativeBinding });
     dialog.showErrorBox(title, body);

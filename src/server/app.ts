@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
+import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
 import { inboundRoutes } from './routes/inbound';
@@ -11,8 +12,16 @@ import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
 import { twilioRoutes } from './routes/twilio';
+import type { TeamChangeHub } from './sync/team-changes';
 
-export type AppOptions = { logger: FastifyBaseLogger; tokenRouteLimit: TokenRouteLimit };
+export type AppOptions = {
+  logger: FastifyBaseLogger;
+  tokenRouteLimit: TokenRouteLimit;
+  /** The process's live-change hub (`GET /v1/events`); its streams end before the listener closes. */
+  changes: TeamChangeHub;
+  /** The event stream's heartbeat in ms (default 15 s). */
+  eventsHeartbeatMs?: number;
+};
 
 /** Maps anything a route throws to `{error:{code,message,details?}}` with the status for its code. */
 const toServerError = (error: unknown): ServerError => {
@@ -63,6 +72,9 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   await inboundRoutes(app, context);
   // Its own scope, so its form-body parser serves only Twilio's webhooks.
   await app.register(async (scope) => twilioRoutes(scope, context));
+  eventRoutes(app, context, options.changes, options.eventsHeartbeatMs);
+  // Open event streams would keep the listener from closing: end them first on shutdown.
+  app.addHook('preClose', async () => options.changes.close());
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -9,6 +9,7 @@ import { migrate } from './db/migrate';
 import { latestServerSchema } from './db/migrations';
 import { openPool, safeLocation } from './db/pool';
 import { ensureAdminToken } from './store/teams';
+import { createTeamChangeHub } from './sync/team-changes';
 
 /**
  * How to run the server: on the embedded PostgreSQL in `dataDir`, or on `databaseUrl` (any
@@ -57,8 +58,12 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const context = newContext(options.testRoutes ?? false);
   // Set by the start-up step that runs it (an object, so closures and the stop path see one value).
   const cluster: { embedded: EmbeddedPostgres | null } = { embedded: null };
+  const changes = createTeamChangeHub(log);
+  const heartbeat = Number(process.env.DIALDECK_SERVER_EVENTS_HEARTBEAT_MS);
   const app = await buildApp(context, {
     logger: log,
+    changes,
+    eventsHeartbeatMs: options.testRoutes && heartbeat > 0 ? heartbeat : undefined,
     tokenRouteLimit: options.tokenRouteLimit ?? { max: 30, timeWindow: 60_000 },
   });
 
@@ -79,6 +84,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       await app.close().catch((error: unknown) => log.error({ err: error }, 'closing the listener failed'));
       // A signal during start-up: let the step under way (initdb, migration) end before stopping.
       await startup.catch(() => {});
+      await changes.close();
       await context.pool
         ?.end()
         .catch((error: unknown) => log.error({ err: error }, 'closing the pool failed'));
@@ -144,6 +150,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     const applied = await step(() => migrate(pool));
     if (applied === null) return { url, stopped, stop };
     context.schema = latestServerSchema;
+    changes.connect(databaseUrl);
     log.info({ applied, database: safeLocation(databaseUrl) }, 'database ready');
     const adminToken = await step(() => ensureAdminToken(pool));
     if (stopping) return { url, stopped, stop };

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { type Core, openCore } from '../../src/main/core';
+import { type Core, type CoreOptions, openCore } from '../../src/main/core';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -42,6 +42,8 @@ type WorkspaceOptions = {
   seed?: (core: Core) => void;
   /** The core's clock (the queue's rules depend on the hour); the system clock when left out. */
   now?: () => number;
+  /** Sync with a team server in the background, as the app hosts do (with these waits). */
+  sync?: Pick<CoreOptions, 'syncTiming'>;
 };
 
 /**
@@ -59,6 +61,7 @@ export const openWorkspace = async (options: WorkspaceOptions = {}): Promise<Wor
     // The app hosts watch the store for other processes' commits; so does the test workspace.
     watchOtherWriters: true,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sync ? { syncInBackground: true, syncTiming: options.sync.syncTiming } : {}),
   });
   options.seed?.(core);
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR });

@@ -27,7 +27,12 @@ export const placeOf = (options: GlobalOptions): FailurePlace => {
 export const withCore = async (
   options: GlobalOptions,
   run: (core: Core) => Promise<void> | void,
-  coreOptions: { seedDemo?: boolean; keepOpen?: boolean; watchOtherWriters?: boolean } = {},
+  coreOptions: {
+    seedDemo?: boolean;
+    keepOpen?: boolean;
+    watchOtherWriters?: boolean;
+    syncInBackground?: boolean;
+  } = {},
 ): Promise<void> => {
   const place = placeOf(options);
   let core: Core | undefined;
@@ -36,6 +41,7 @@ export const withCore = async (
       dataDir: place.dataDir,
       seedDemo: coreOptions.seedDemo ?? false,
       watchOtherWriters: coreOptions.watchOtherWriters ?? false,
+      syncInBackground: coreOptions.syncInBackground ?? false,
     });
     await run(core);
   } catch (error) {

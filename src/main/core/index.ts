@@ -22,7 +22,11 @@ import { readSetting, writeSetting } from './settings/repo';
 import { type Db, type OpenStoreOptions, openStore } from './store/db';
 import { type OtherWritersWatch, watchOtherWriters } from './store/other-writers';
 import { writeNow } from './store/write-lock';
+import type { TokenStore } from './sync/credentials';
+import { fileTokenStore } from './sync/credentials';
+import { createSyncHandlers } from './sync/handlers';
 import { type Clock, createOutbox } from './sync/outbox';
+import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { createTaskEmailHandlers } from './tasks/handlers';
 
 export type CoreOptions = OpenStoreOptions & {
@@ -35,10 +39,20 @@ export type CoreOptions = OpenStoreOptions & {
    * hosts do, so an open window shows what the CLI or a second window wrote; the CLI does not.
    */
   watchOtherWriters?: boolean;
+  /** Where the sign-in to the team server is kept (default: the 0600 file in `dataDir`). */
+  tokens?: TokenStore;
+  /**
+   * Sync with the team server in the background while signed in (the app hosts do; the CLI syncs
+   * only when asked). `syncTiming` overrides the service's waits (tests).
+   */
+  syncInBackground?: boolean;
+  syncTiming?: Pick<SyncServiceOptions, 'intervalMs' | 'backoff' | 'liveBackoff' | 'debounceMs'>;
 };
 
 export type Core = CoreContext & {
   handlers: Handlers;
+  /** The background sync (running when opened with `syncInBackground`). */
+  sync: SyncService;
   close(): void;
 };
 
@@ -76,6 +90,13 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   // Imports read and write on their own threads (started on first use), off this event loop.
   const threads = createImportThreads();
   let watch: OtherWritersWatch | undefined;
+  const sync = createSyncService({
+    db,
+    events,
+    now,
+    tokens: options.tokens ?? fileTokenStore(options.dataDir),
+    ...options.syncTiming,
+  });
   const handlers: Handlers = guardHandlers(
     joinHandlers(
       createLeadsHandlers(base),
@@ -96,14 +117,18 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createScriptsHandlers(base),
       createTaskEmailHandlers(base),
       createSessionHandlers(base),
+      createSyncHandlers(sync),
     ),
     place,
   );
   watch = options.watchOtherWriters ? watchOtherWriters(db, events) : undefined;
+  if (options.syncInBackground) sync.start();
   return {
     ...base,
     handlers,
+    sync,
     close: () => {
+      sync.stop();
       watch?.stop();
       threads.close();
       db.close();

@@ -1,5 +1,6 @@
 import type { TeamRole } from '@shared/server/admin';
 import type pg from 'pg';
+import { TOKEN_REVOKED_CHANNEL } from '../sync/team-changes';
 import { tokenDigest } from './tokens';
 
 /** Who a request acts for: the server's administrator, or a user of one team with one role. */
@@ -52,12 +53,17 @@ export const resolveToken = async (pool: pg.Pool, token: string): Promise<Princi
   };
 };
 
-/** Marks a token revoked: every later request with it is refused with `unauthorized`. */
+/**
+ * Marks a token revoked: every later request with it is refused with `unauthorized`, and its open
+ * event streams end (`TOKEN_REVOKED_CHANNEL`).
+ */
 export const revokeToken = async (pool: pg.Pool, tokenId: string): Promise<void> => {
-  await pool.query('UPDATE tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
-    tokenId,
-    Date.now(),
-  ]);
+  // The announcement (delivered at commit) ends the token's live event streams in every server process.
+  await pool.query(
+    `WITH revoked AS (UPDATE tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+     SELECT pg_notify('${TOKEN_REVOKED_CHANNEL}', id::text) FROM revoked`,
+    [tokenId, Date.now()],
+  );
 };
 
 /** The role a principal calls as: `admin`, or the user's team role. */

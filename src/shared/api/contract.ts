@@ -116,6 +116,8 @@ export const ErrorCode = z.enum([
   'twilio_not_configured',
   /** A Twilio webhook whose X-Twilio-Signature does not match the team's auth token and address. */
   'twilio_signature_invalid',
+  /** The team server's address given to sign in is not an http:// or https:// address (params `{ value }`). */
+  'sync_server_url_invalid',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

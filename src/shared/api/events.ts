@@ -23,6 +23,8 @@ export const events = {
   'app:openFile': z.object({ fileName: z.string().max(500), dataBase64: Base64Upload }),
   /** Electron host: the automatic update moved on (downloading, ready to restart…). */
   'app:update': UpdateStatus,
+  /** The background sync's state, pending count or rejected changes changed: re-read `sync.status`. */
+  'sync:changed': z.object({}),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

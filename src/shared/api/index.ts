@@ -13,6 +13,7 @@ import { queueMethods } from './queue';
 import { scriptsMethods } from './scripts';
 import { sessionMethods } from './session';
 import { settingsMethods } from './settings';
+import { syncMethods } from './sync';
 
 export const api = joinDomains(
   leadsMethods,
@@ -28,6 +29,7 @@ export const api = joinDomains(
   scriptsMethods,
   sessionMethods,
   phoneLinkMethods,
+  syncMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -71,7 +71,8 @@ export const registerServe = (program: Command, globals: () => GlobalOptions) =>
             else process.stderr.write('dialdeck: no browser could be opened here; open the address above.\n');
           }
         },
-        { seedDemo: true, keepOpen: true, watchOtherWriters: true },
+        // Signed in (dialdeck login or the app's sign-in), the workspace syncs in the background.
+        { seedDemo: true, keepOpen: true, watchOtherWriters: true, syncInBackground: true },
       );
     });
 };

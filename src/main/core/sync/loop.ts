@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { Db } from '../store/db';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { pushOutbox, type SyncSummary } from './client';
-import type { TokenStore } from './credentials';
+import type { SyncCredentials, TokenStore } from './credentials';
 
 /**
  * What the background sync is doing, for the status indicator: `signed_out` (no credentials),
@@ -26,6 +26,8 @@ export type SyncLoopOptions = {
   /** Waits after failures to reach the server (default 1 s doubling to 5 min, full jitter). */
   backoff?: BackoffPolicy;
   onStatus?: (status: SyncStatus) => void;
+  /** One sync with the credentials read for it (default: a push of the outbox, one try). */
+  sync?: (db: Db, credentials: SyncCredentials) => Promise<SyncSummary>;
 };
 
 export type SyncLoop = {
@@ -34,6 +36,9 @@ export type SyncLoop = {
   /** Stops the timer; a drain under way finishes. */
   stop(): void;
 };
+
+const pushOnce = (db: Db, credentials: SyncCredentials): Promise<SyncSummary> =>
+  pushOutbox(db, credentials, { attempts: 1 });
 
 const OFFLINE_CODES = new Set(['server_unreachable', 'server_database_unreachable', 'rate_limited']);
 
@@ -62,7 +67,7 @@ export const startSyncLoop = (options: SyncLoopOptions): SyncLoop => {
       const credentials = options.tokens.read();
       if (credentials === null) return report({ state: 'signed_out' });
       report({ state: 'syncing' });
-      const summary = await pushOutbox(options.db, credentials, { attempts: 1 });
+      const summary = await (options.sync ?? pushOnce)(options.db, credentials);
       failures = 0;
       return report({ state: 'idle', summary });
     } catch (error) {

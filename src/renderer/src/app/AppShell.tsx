@@ -22,6 +22,7 @@ import {
   LazySettingsDialog,
   LazyShortcutHelpDialog,
   LazySkipSnoozeDialog,
+  LazySyncDialog,
   LazyTasksView,
 } from './lazy';
 import { TopBar } from './TopBar';
@@ -44,6 +45,7 @@ const Dialogs = () => {
       {opened.skip || dialog === 'skip' ? <LazySkipSnoozeDialog mode="skip" /> : null}
       {opened.snooze || dialog === 'snooze' ? <LazySkipSnoozeDialog mode="snooze" /> : null}
       {opened.phoneLink || dialog === 'phoneLink' ? <LazyPhoneLinkDialog /> : null}
+      {opened.sync || dialog === 'sync' ? <LazySyncDialog /> : null}
     </Suspense>
   );
 };

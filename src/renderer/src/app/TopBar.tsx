@@ -6,6 +6,7 @@ import { StatusFilterPlaceholder } from '../features/leads/components/StatusFilt
 import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { visibleCount } from '../features/leads/state/listView';
 import { useQueueStore } from '../features/queue/state/queueStore';
+import { SyncIndicator } from '../features/sync/components/SyncIndicator';
 import { TasksButton } from '../features/tasks/components/TasksButton';
 import { Button, IconButton } from '../ui/Button';
 import { DownloadIcon, KeyboardIcon, SettingsIcon, UploadIcon } from '../ui/icons';
@@ -93,6 +94,7 @@ export const TopBar = () => {
         <LeadCount />
       </search>
       <nav className="topbar__actions" aria-label={t('topbar.workspace')}>
+        <SyncIndicator />
         <Button
           variant="primary"
           icon={<UploadIcon />}

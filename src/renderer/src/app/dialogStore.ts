@@ -10,7 +10,8 @@ export type DialogName =
   | 'palette'
   | 'skip'
   | 'snooze'
-  | 'phoneLink';
+  | 'phoneLink'
+  | 'sync';
 
 type DialogStore = {
   dialog: DialogName | null;

@@ -15,6 +15,7 @@ const loaders = {
   palette: () => import('../features/shortcuts/components/CommandPalette'),
   skipSnooze: () => import('../features/session/components/SkipSnoozeDialog'),
   phoneLink: () => import('../features/links/components/PhoneLinkDialog'),
+  sync: () => import('../features/sync/components/SyncDialog'),
 };
 
 export const LazyLeadDetailPanel = lazy(() => loaders.detail().then((m) => ({ default: m.LeadDetailPanel })));
@@ -51,3 +52,4 @@ export const preloadLazyParts = (): void => {
 export const LazyPhoneLinkDialog = lazy(() =>
   loaders.phoneLink().then((m) => ({ default: m.PhoneLinkDialog })),
 );
+export const LazySyncDialog = lazy(() => loaders.sync().then((m) => ({ default: m.SyncDialog })));

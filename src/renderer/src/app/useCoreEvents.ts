@@ -10,6 +10,7 @@ import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
+import { useSyncStore } from '../features/sync/state/syncStore';
 import { useDialogStore } from './dialogStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
@@ -38,6 +39,7 @@ export const useCoreEvents = () => {
           .catch(() => undefined);
       }),
       onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
+      onEvent('sync:changed', () => void useSyncStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
       onEvent('app:openLink', ({ url }) => void usePhoneLinkStore.getState().openLink(url)),
       onEvent('app:openFile', ({ fileName, dataBase64 }) => {

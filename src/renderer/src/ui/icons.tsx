@@ -134,3 +134,17 @@ export const InboxIcon = () => (
     <path d="M1.5 9.5h4l1 1.5h3l1-1.5h4" />
   </Icon>
 );
+
+export const CloudOffIcon = () => (
+  <Icon>
+    <path d="M4.5 12.5h7a3 3 0 0 0 .6-5.94A4 4 0 0 0 5 5.2M3.2 6.9A3 3 0 0 0 4.5 12.5" />
+    <path d="M2 2l12 12" />
+  </Icon>
+);
+
+export const SyncIcon = () => (
+  <Icon>
+    <path d="M13.5 8a5.5 5.5 0 0 1-9.7 3.5M2.5 8a5.5 5.5 0 0 1 9.7-3.5" />
+    <path d="M12.5 1.5v3h-3M3.5 14.5v-3h3" />
+  </Icon>
+);

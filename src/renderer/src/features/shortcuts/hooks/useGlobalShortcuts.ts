@@ -90,6 +90,7 @@ const LETTERS: Record<string, () => boolean> = {
   g: () => run('startSession'),
   p: () => run('pauseSession'),
   x: () => run('stopSession'),
+  y: () => run('sync'),
   j: () => moveInView(1),
   k: () => moveInView(-1),
 };

@@ -145,4 +145,8 @@ export const SHORTCUT_ACTIONS: Partial<Record<ShortcutId, () => boolean>> = {
     useDialogStore.getState().openDialog('help');
     return true;
   },
+  sync: () => {
+    useDialogStore.getState().openDialog('sync');
+    return true;
+  },
 };

@@ -35,7 +35,8 @@ export type ShortcutId =
   | 'stopSession'
   | 'skipLead'
   | 'snoozeLead'
-  | 'palette';
+  | 'palette'
+  | 'sync';
 
 export type ShortcutGroup = 'list' | 'lead' | 'session' | 'app';
 
@@ -76,6 +77,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'theme', group: 'app', keys: [['T']] },
   { id: 'help', group: 'app', keys: [['?']] },
   { id: 'toggleTasks', group: 'app', keys: [['Shift', 'T']] },
+  { id: 'sync', group: 'app', keys: [['Y']] },
   { id: 'taskDone', group: 'list', keys: [['D']] },
   { id: 'taskSkip', group: 'list', keys: [['X']] },
   { id: 'dncList', group: 'list', keys: [['L']] },
