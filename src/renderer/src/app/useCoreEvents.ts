@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
+import { useEmailTemplatesStore } from '../features/emailTemplates/state/emailTemplatesStore';
 import { useImportStore } from '../features/import/state/importStore';
 import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
@@ -36,6 +37,7 @@ export const useCoreEvents = () => {
           .catch(() => undefined);
       }),
       onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
+      onEvent('emailTemplates:changed', () => void useEmailTemplatesStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
     ];
     // Closing the window or reloading saves typed notes (and the local copy covers a crash).
