@@ -148,15 +148,37 @@ describe('email templates', () => {
     // The step names no template: the built-in one of the language.
     expect(await dialog.getByTestId('email-subject').textContent()).toBe('Acme & Sons: following up, Jane');
 
-    // Picked from the keyboard.
+    // Picked from the keyboard. The list is open once Radix has placed it and moved focus into it:
+    // the trigger's and the listbox's data-state say open, and the chosen option is highlighted.
     const pick = dialog.getByTestId('email-template-pick');
+    const listbox = page.locator('[role="listbox"][data-state="open"]');
+    const highlighted = listbox.locator('[role="option"][data-highlighted]');
+    const openPicker = async () => {
+      await pick.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="email-template-pick"][data-state="open"]').waitFor();
+      await expect.poll(() => listbox.getByRole('option').count()).toBe(4);
+      await highlighted.waitFor();
+    };
     await waitForText(pick, 'Follow-up after a call (English)');
-    await pick.focus();
+    await openPicker();
+    expect(await highlighted.textContent()).toBe('Follow-up after a call (English)');
+    await page.keyboard.press('End');
+    await waitForText(highlighted, 'Slides follow-up');
     await page.keyboard.press('Enter');
-    await page.getByRole('option', { name: 'Slides follow-up' }).waitFor();
+    await listbox.waitFor({ state: 'detached' });
+    await waitForText(dialog.getByTestId('email-subject'), 'Jane, slides for Acme & Sons');
+
+    // A choosing key right after a moving key acts on the option moved to, never the one before it.
+    await openPicker();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await waitForText(dialog.getByTestId('email-subject'), 'Acme & Sons: following up, Jane');
+    await openPicker();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await waitForText(dialog.getByTestId('email-subject'), 'Jane, slides for Acme & Sons');
+    expect(await pick.textContent()).toBe('Slides follow-up');
     expect(await dialog.getByTestId('email-body').textContent()).toBe(
       'Hi Jane,\n\nThe slides from today.\n\nSam Lee',
     );

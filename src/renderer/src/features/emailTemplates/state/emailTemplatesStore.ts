@@ -6,7 +6,11 @@ type EmailTemplatesStore = {
   templates: EmailTemplate[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
-  /** Reads every template; called on first use and when an `emailTemplates:changed` event arrives. */
+  /**
+   * Reads every template; called on first use and when an `emailTemplates:changed` event arrives. A
+   * read that finds the same templates keeps the same array, so an open picker is not re-rendered
+   * under the rep's keys by a refresh that changed nothing.
+   */
   load: () => Promise<void>;
   /** Saves a template; rejects with the core's error (e.g. `script_unknown_variable`) for the editor to show. */
   save: (template: EmailTemplateDefinition) => Promise<EmailTemplate>;
@@ -20,7 +24,9 @@ export const useEmailTemplatesStore = create<EmailTemplatesStore>((set, get) => 
   load: async () => {
     if (get().status === 'idle') set({ status: 'loading' });
     try {
-      set({ templates: await invoke('emailTemplates.list', {}), status: 'ready', error: null });
+      const read = await invoke('emailTemplates.list', {});
+      const same = JSON.stringify(read) === JSON.stringify(get().templates);
+      set({ templates: same ? get().templates : read, status: 'ready', error: null });
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) });
     }

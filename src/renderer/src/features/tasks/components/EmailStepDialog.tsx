@@ -1,6 +1,6 @@
 import type { RenderedEmail, TodoEntry } from '@shared/api/queue';
 import type { EmailTemplate, EmailTemplateDefinition } from '@shared/domain/emailTemplate';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, invoke } from '../../../api/client';
 import { Button } from '../../../ui/Button';
@@ -36,10 +36,18 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
   // Bumped after an edit saved under the same id, so the email is filled again.
   const [revision, setRevision] = useState(0);
   const templates = useEmailTemplatesStore((s) => s.templates);
+  const templateItems = useMemo(
+    () => templates.map((template) => ({ value: template.id, label: templateName(template, t) })),
+    [templates, t],
+  );
   const loadTemplates = useEmailTemplatesStore((s) => s.load);
   const close = () => openDialog(null);
 
-  useEffect(() => void loadTemplates(), [loadTemplates]);
+  // Read once if never read; `emailTemplates:changed` keeps the list current after that, so opening
+  // the dialog does not refresh the picker while the rep is already in it.
+  useEffect(() => {
+    if (useEmailTemplatesStore.getState().status !== 'ready') void loadTemplates();
+  }, [loadTemplates]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` asks for a fresh fill after an edit
   useEffect(() => {
@@ -149,10 +157,7 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
                 size="s"
                 value={email.templateId}
                 onValueChange={setTemplateId}
-                items={templates.map((template) => ({
-                  value: template.id,
-                  label: templateName(template, t),
-                }))}
+                items={templateItems}
                 testId="email-template-pick"
               />
               <Button
