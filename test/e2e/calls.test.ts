@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/dispatch';
-import { openApp, openWorkspace, type Workspace, waitForText } from './harness';
+import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 
 // One outcome per call, undo and void, the call history, and do-not-contact in the lead panel:
 // Chromium against the web host on a real store.
@@ -18,6 +18,12 @@ type ActivityRow = {
 
 describe('one outcome per call, undo, void and do-not-contact in Chromium', () => {
   let ws: Workspace;
+  let historyHeld = false;
+  const heldHistory: Array<() => void> = [];
+  const releaseHistory = () => {
+    historyHeld = false;
+    for (const send of heldHistory.splice(0)) send();
+  };
   const shots: string[] = [];
 
   const activitiesOf = (name: string): ActivityRow[] =>
@@ -36,6 +42,16 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     const started = Date.now();
     ws = await openWorkspace({ now: () => T0 + (Date.now() - started) });
     await ws.context.clock.install({ time: T0 });
+    // The page's link to the host passes through here, so a test can hold back the history's reads
+    // and see what the keys do while the history still shows the call before.
+    await ws.page.routeWebSocket(/\/api\?token=/, (page) => {
+      const host = page.connectToServer();
+      page.onMessage((message) => {
+        const text = String(message);
+        if (historyHeld && text.includes('"method":"history.list"')) heldHistory.push(() => host.send(text));
+        else host.send(message);
+      });
+    });
     await openApp(ws.page, ws.host.url);
   });
 
@@ -145,6 +161,52 @@ describe('one outcome per call, undo, void and do-not-contact in Chromium', () =
     await page.keyboard.press('6');
     await page.getByTestId('lead-detail').locator('.detail__name').filter({ hasNotText: 'Jordan' }).waitFor();
     expect(activitiesOf('Jordan Patel')).toHaveLength(before);
+  });
+
+  it('voids the call just logged when V follows the digit at once, never the older call the history shows', async () => {
+    const { page } = ws;
+    if (await page.getByTestId('queue-view').count()) await page.keyboard.press('q');
+    const openFromList = async (name: string) => {
+      await page.locator(OPTION).filter({ hasText: name }).click();
+      await waitForText(page.getByTestId('lead-detail').locator('.detail__name'), name);
+      await page.getByTestId('outcome-card').locator('[data-outcome="no_answer"]').waitFor();
+      await page.locator('body').focus();
+    };
+    // An earlier call, standing: the history offers to void it.
+    await openFromList('Morgan Reyes');
+    await page.keyboard.press('6');
+    await waitForText(page.getByTestId('outcome-result'), 'Working');
+    const history = page.getByTestId('call-history');
+    await history.locator('[data-testid="history-entry"]').filter({ hasText: 'No answer' }).waitFor();
+    await history.getByTestId('history-void-open').waitFor();
+    // Another lead, then back: a new call on Morgan, the older call still newest in the history.
+    await openFromList('Riley Okafor');
+    await openFromList('Morgan Reyes');
+    await history.getByTestId('history-void-open').waitFor();
+
+    // The history does not read the new call back until the dialog is open: its newest entry, and
+    // its "Void…", stay on the call before.
+    historyHeld = true;
+    await page.keyboard.press('5');
+    await page.keyboard.press('v');
+    const dialog = page.getByTestId('void-dialog');
+    await dialog.waitFor();
+    expect(await history.getByTestId('history-entry').first().textContent()).toContain('No answer');
+    expect(await dialog.textContent()).toContain('Left voicemail');
+    expect(await dialog.textContent()).not.toContain('No answer');
+    releaseHistory();
+    await dialog.getByTestId('void-reason').fill('Pressed the wrong digit');
+    await dialog.getByTestId('void-reason').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForText(history.locator('[data-testid="history-entry"][data-void="void"]'), 'Left voicemail');
+    expect(activitiesOf('Morgan Reyes').map((a) => [a.outcome, a.void_kind, a.void_reason])).toEqual([
+      ['no_answer', null, null],
+      ['voicemail', 'void', 'Pressed the wrong digit'],
+    ]);
+    // Back to the queue, where the next test starts.
+    await page.locator('body').focus();
+    await page.keyboard.press('q');
+    await page.getByTestId('queue-view').waitFor();
   });
 
   it('will not dial or log a do-not-contact lead from the panel or the keys', async () => {

@@ -152,6 +152,47 @@ describe('qualification and the MQL hand-off in Chromium', () => {
     await help.waitFor({ state: 'detached' });
   });
 
+  it('reaches the qualification card with B, listed in the sheet and the palette', async () => {
+    const { page } = ws;
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    await page.locator(OPTION).filter({ hasText: 'Jae Park' }).click();
+    await waitForText(page.getByTestId('bant-count'), '0 of 4 confirmed');
+    await page.locator('body').focus();
+    await page.keyboard.press('b');
+    expect(await focused()).toBe('bant-budget');
+    // From there the criteria are ticked with Space, and Tab reaches the note.
+    await page.keyboard.press('Space');
+    await waitForText(page.getByTestId('bant-count'), '1 of 4 confirmed');
+    await page.keyboard.press('Space');
+    await waitForText(page.getByTestId('bant-count'), '0 of 4 confirmed');
+    // Esc leaves the toggle, and single keys are commands again.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('?');
+    const help = page.getByTestId('shortcut-help');
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Qualify the open lead: BANT and the profile checklist');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+
+    await page.locator('body').focus();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('command-palette').waitFor();
+    await page.keyboard.type('qualify the open');
+    expect(await page.getByTestId('palette-item').count()).toBe(1);
+    expect(await page.getByTestId('palette-item').textContent()).toContain('B');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('command-palette').waitFor({ state: 'detached' });
+    await expect.poll(focused).toBe('bant-budget');
+
+    // Handed off, the toggles are read-only: B reaches the card itself.
+    await page.locator(OPTION).filter({ hasText: 'Mina Cho' }).click();
+    await page.getByTestId('qualification-read-only').waitFor();
+    await page.locator('body').focus();
+    await page.keyboard.press('b');
+    expect(await focused()).toBe('qualification');
+  });
+
   it('follows the hand-off gate chosen in settings', async () => {
     const { page, core } = ws;
     const jae = idOf('Jae Park');

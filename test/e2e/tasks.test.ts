@@ -49,6 +49,13 @@ const taskOf = (core: Core, leadId: string, kind: string) =>
 const noteOf = async (core: Core, leadId: string, kind: string) =>
   (await call(core, 'history.list', { leadId })).activities.find((a) => a.kind === kind)?.note;
 
+/** The top bar's view buttons and their `aria-pressed`. */
+const pressed = (page: Page) =>
+  page.evaluate(() => {
+    const of = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('aria-pressed');
+    return { leads: of('view-leads'), queue: of('view-queue'), tasks: of('open-tasks') };
+  });
+
 describe('the Tasks view', () => {
   let ws: Workspace;
   let ids: Record<'jane' | 'wang' | 'kim' | 'ana', string>;
@@ -130,9 +137,12 @@ describe('the Tasks view', () => {
   it('opens with Shift+T: steps grouped by kind, J/K move only here', async () => {
     const { page } = ws;
     const listFocus = await page.locator(LIST).getAttribute('aria-activedescendant');
+    expect(await pressed(page)).toEqual({ leads: 'true', queue: 'false', tasks: 'false' });
     await page.keyboard.press('Shift+T');
     await page.getByTestId('tasks-view').waitFor();
     expect(await page.locator('main.workspace').isHidden()).toBe(true);
+    // The top bar says which view is on screen: Tasks, not the Leads under it.
+    expect(await pressed(page)).toEqual({ leads: 'false', queue: 'false', tasks: 'true' });
     await row(page, 'Ana Díaz').waitFor();
     const groups = await page
       .locator('.tasks__group')
@@ -301,6 +311,15 @@ describe('the Tasks view', () => {
     await page.locator('body').press('Escape');
     await page.getByTestId('tasks-view').waitFor({ state: 'detached' });
     expect(await page.locator('main.workspace').isVisible()).toBe(true);
+    expect(await pressed(page)).toEqual({ leads: 'true', queue: 'false', tasks: 'false' });
+
+    // From Tasks, the switch's Queue goes back to the workspace showing the queue.
+    await page.keyboard.press('Shift+T');
+    await page.getByTestId('tasks-view').waitFor();
+    await page.getByTestId('view-queue').click();
+    await page.getByTestId('tasks-view').waitFor({ state: 'detached' });
+    await page.getByTestId('queue-view').waitFor();
+    expect(await pressed(page)).toEqual({ leads: 'false', queue: 'true', tasks: 'false' });
     expect(join(ws.shotsDir, 'x')).toContain(ws.shotsDir);
   });
 });

@@ -1,5 +1,6 @@
 import { createCadenceHandlers } from './cadence/handlers';
 import type { CoreContext } from './context';
+import { createEmailTemplatesHandlers } from './emailTemplates/handlers';
 import { createCoreEvents } from './events';
 import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import { type Handlers, joinHandlers } from './handlers';
@@ -116,6 +117,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createQualificationHandlers(base),
       createScriptsHandlers(base),
       createTaskEmailHandlers(base),
+      createEmailTemplatesHandlers(base),
       createSessionHandlers(base),
       createSyncHandlers(sync),
     ),

@@ -66,6 +66,8 @@ export const ErrorCode = z.enum([
   'script_unknown_variable',
   /** Text to time has nothing in it to read aloud. */
   'script_empty_text',
+  /** A built-in email template is read-only: duplicate it to edit (params `{ id }`). */
+  'email_template_builtin',
   /** A snooze must end after now; pick a later time or a duration. */
   'snooze_not_future',
   /** A number typed on the lead panel is not a phone number in the lead's country (params: `{ value }`). */

@@ -11,6 +11,8 @@ export const events = {
   'settings:changed': z.object({}),
   /** A script was saved or deleted: re-read the scripts list. */
   'scripts:changed': z.object({}),
+  /** An email template was saved or deleted: re-read the email templates. */
+  'emailTemplates:changed': z.object({}),
   /** The call queue may have changed: re-read the list, the next lead and the day's plan. */
   'queue:changed': z.object({
     leadIds: z.array(z.string()).optional(),

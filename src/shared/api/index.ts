@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cadencesMethods } from './cadences';
 import { callbacksMethods } from './callbacks';
 import { joinDomains } from './contract';
+import { emailTemplatesMethods } from './emailTemplates';
 import { historyMethods } from './history';
 import { importsMethods } from './imports';
 import { leadEditMethods } from './leadEdits';
@@ -27,6 +28,7 @@ export const api = joinDomains(
   callbacksMethods,
   qualificationMethods,
   scriptsMethods,
+  emailTemplatesMethods,
   sessionMethods,
   phoneLinkMethods,
   syncMethods,

@@ -41,6 +41,8 @@ export type TaskDue = z.infer<typeof TaskDue>;
 export const RenderedEmail = z.object({
   taskId: z.string().uuid(),
   leadId: z.string().uuid(),
+  /** The email template filled: the one asked for, else the step's, else the built-in one of the language. */
+  templateId: z.string().uuid(),
   /** The lead's email address; null when the lead has none (the step can only be skipped). */
   to: z.string().nullable(),
   /** Filled subject and body; a missing variable reads `[name]`, never `{{name}}`. */
@@ -98,11 +100,15 @@ export const queueMethods = {
     LogResult,
   ),
   /**
-   * An email task's template filled for its lead, the research and the rep, in the settings' language,
-   * with its `mailto:` URL. `not_found` for an unknown task, `invalid_input` for a task that is not an
-   * email, `lead_do_not_contact` for a lead on the do-not-contact list (no mailto is made).
+   * An email task's template filled for its lead, the research and the rep, with its `mailto:` URL.
+   * The template is `templateId` when given, else the one the cadence step names, else the built-in
+   * one of the settings' language. `not_found` for an unknown task or template, `invalid_input` for a
+   * task that is not an email, `lead_do_not_contact` for a lead on the do-not-contact list (no mailto).
    */
-  'tasks.renderEmail': method(z.object({ taskId: z.string().uuid() }), RenderedEmail),
+  'tasks.renderEmail': method(
+    z.object({ taskId: z.string().uuid(), templateId: z.string().uuid().optional() }),
+    RenderedEmail,
+  ),
   'dnc.list': method(z.object({}), z.array(DncEntry)),
   /** Adds phones (E.164), emails or email domains; leads they cover leave their cadences. */
   'dnc.add': method(

@@ -61,6 +61,8 @@ export const CadenceStep = z.object({
   wait: Wait.default(NO_WAIT),
   /** Dials of this step before a `retry` becomes `next`. */
   maxAttempts: z.number().int().min(1).max(20).default(1),
+  /** For an email step: the email template it sends; left out, the built-in one of the rep's language. */
+  emailTemplateId: z.string().uuid().optional(),
   /**
    * Transitions by outcome id (dial steps) or by `done` / `skipped` (other steps). Outcomes not listed
    * follow the outcome's default transition; `done` and `skipped` default to `next`.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { joinMutations } from './join';
 import { activityMutations } from './mutations/activities';
 import { cadenceMutations } from './mutations/cadences';
+import { emailTemplateMutations } from './mutations/emailTemplates';
 import { leadEditMutations } from './mutations/leadEdits';
 import { leadMutations } from './mutations/leads';
 import { qualificationMutations } from './mutations/qualification';
@@ -18,6 +19,7 @@ export const changeMutations = joinMutations(
   cadenceMutations,
   qualificationMutations,
   scriptMutations,
+  emailTemplateMutations,
   sessionMutations,
 );
 export type ChangeMutations = typeof changeMutations;

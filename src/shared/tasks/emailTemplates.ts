@@ -4,6 +4,24 @@ import type { ScriptLanguage } from '../domain/script';
 export type EmailTemplate = { subject: string; body: string; language: ScriptLanguage };
 
 /**
+ * The fixed ids (UUIDv7) of the built-in follow-up emails, one per language, so every desktop and the
+ * server name them alike. They are never stored: `emailTemplates.list` shows them read-only.
+ */
+export const BUILTIN_EMAIL_TEMPLATE_IDS: Record<ScriptLanguage, string> = {
+  en: '0190a000-0000-7000-8000-00000000e001',
+  'zh-CN': '0190a000-0000-7000-8000-00000000e002',
+  ko: '0190a000-0000-7000-8000-00000000e003',
+};
+
+/** The language of a built-in email template's id, or null for any other id. */
+export const builtinEmailLanguage = (id: string): ScriptLanguage | null => {
+  for (const [language, builtinId] of Object.entries(BUILTIN_EMAIL_TEMPLATE_IDS)) {
+    if (builtinId === id) return language as ScriptLanguage;
+  }
+  return null;
+};
+
+/**
  * The built-in follow-up email of a cadence's email step, one per interface language: PLAYBOOK's
  * routine step 5 ("send a follow-up email") after a call attempt, naming the research's trigger and
  * pain point and signed with the rep's name and number.

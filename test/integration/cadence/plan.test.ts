@@ -56,10 +56,52 @@ describe("the day's plan", () => {
 
   it('shows the shortfall when there are not enough callable leads before the day ends', async () => {
     const h = await openHarness(T, { dailyDialTarget: 10 });
-    leads(h, 2);
+    const ids = leads(h, 2);
     const plan = await h.call('queue.plan', { at: T });
-    expect(plan).toMatchObject({ remaining: 10, shortfall: 8, estimatedFinishAt: null });
-    expect(plan.items).toHaveLength(2);
+    // Each lead three times: the new-lead cadence retries an unanswered first call after 4 hours, at
+    // most three times, and the window closes at 21:00 in New York.
+    expect(plan).toMatchObject({ remaining: 10, shortfall: 4, estimatedFinishAt: null });
+    expect(plan.items.map((i) => [i.entry.lead.id, i.plannedAt])).toEqual([
+      [ids[1], T],
+      [ids[0], T + 3 * MINUTE],
+      [ids[1], T + 4 * HOUR],
+      [ids[0], T + 4 * HOUR + 3 * MINUTE],
+      [ids[1], T + 8 * HOUR],
+      [ids[0], T + 8 * HOUR + 3 * MINUTE],
+    ]);
+  });
+
+  it('plans a lead again when the queue will offer it again after an unanswered dial', async () => {
+    const h = await openHarness(T, { dailyDialTarget: 5 });
+    const [id] = leads(h, 1) as [string];
+    const plan = await h.call('queue.plan', { at: T });
+    expect(plan.items.map((i) => i.plannedAt)).toEqual([T, T + 4 * HOUR, T + 8 * HOUR]);
+    expect(plan.shortfall).toBe(2);
+
+    // The queue follows the same rule: the unanswered lead is gone until the plan said it comes back.
+    await h.call('outcomes.log', { leadId: id, outcome: 'no_answer', at: T });
+    const listed = async (at: number) =>
+      (await h.call('queue.list', { at, limit: 10 })).entries.map((e) => e.lead.id);
+    expect(await listed(T + 4 * HOUR - MINUTE)).toEqual([]);
+    expect(await listed(T + 4 * HOUR)).toEqual([id]);
+    const later = await h.call('queue.plan', { at: T + 4 * HOUR - MINUTE });
+    expect(later.items.map((i) => i.plannedAt)).toEqual([T + 4 * HOUR, T + 8 * HOUR]);
+    // With the lead listed as callable, the plan never says no lead is callable for the next dial.
+    expect(later.items[0]?.entry.lead.id).toBe(id);
+  });
+
+  it('does not plan a lead again once its step moves on to an email', async () => {
+    // A day cap high enough that only the step's own three attempts stop it.
+    const h = await openHarness(T, { dailyDialTarget: 5, maxAttemptsPerDay: 10 });
+    const [id] = leads(h, 1) as [string];
+    for (const at of [T - 9 * HOUR, T - 8 * HOUR]) {
+      h.setNow(at);
+      await h.call('outcomes.log', { leadId: id, outcome: 'no_answer', at });
+    }
+    h.setNow(T);
+    // The third and last attempt on the first call; a fourth unanswered one would move on to the email.
+    const plan = await h.call('queue.plan', { at: T });
+    expect(plan.items.map((i) => [i.entry.lead.id, i.plannedAt])).toEqual([[id, T]]);
   });
 
   it('plans leads whose window opens later in the day at the time it opens', async () => {

@@ -21,6 +21,7 @@ export const SYNCED_TABLES = [
   'handoffs',
   'scripts',
   'research_facts',
+  'email_templates',
 ] as const;
 
 /** One column as SQLite declares it. */

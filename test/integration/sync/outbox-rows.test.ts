@@ -89,6 +89,17 @@ describe('outbox rows are the sync wire format', () => {
     });
     await h.call('scripts.delete', { id: script.id });
     await h.call('research.setFacts', { leadId: bo, facts: { painPoint: 'manual dialing' } });
+    // Email templates for email steps.
+    const template = await h.call('emailTemplates.save', {
+      template: {
+        scope: 'personal',
+        name: 'Slides',
+        language: 'en',
+        subject: '{{company}} slides',
+        body: 'Hi {{firstName}}',
+      },
+    });
+    await h.call('emailTemplates.delete', { id: template.id });
     // A calling session's skip and snooze.
     const ed = h.lead({ name: 'Ed Moss', company: 'Echo' });
     await h.call('session.skip', { leadId: ed, reason: 'needs_research', at: T });

@@ -10,7 +10,7 @@ const nextLine = (done: LogResult): string =>
     ? `Next: ${done.nextTask.title}, due ${isoOrNull(done.nextTask.dueAt) ?? 'at an unknown time'}.`
     : 'No next task.';
 
-/** `dialdeck task done|skip` and `dialdeck email render`: the Tasks view's steps, for scripts. */
+/** `dialdeck task done|skip`, `dialdeck email templates` and `dialdeck email render`: the Tasks view's steps, for scripts. */
 export const registerTask = (program: Command, globals: () => GlobalOptions) => {
   const task = program.command('task').description('finish one email, LinkedIn or other task');
   task
@@ -48,30 +48,48 @@ export const registerTask = (program: Command, globals: () => GlobalOptions) => 
       });
     });
 
-  program
-    .command('email')
-    .description("an email step's email")
-    .command('render <taskId>')
-    .description('fill the email step for its lead: to, subject, body, the mailto: URL and missing variables')
-    .action(async (taskId: string) => {
+  const email = program.command('email').description("email steps' emails and their templates");
+  email
+    .command('templates')
+    .description('list the email templates: built-in ones (read-only), then team, then personal')
+    .action(async () => {
       const opts = globals();
       await withCore(opts, async (core) => {
-        const email = await call(core, 'tasks.renderEmail', { taskId });
+        const templates = await call(core, 'emailTemplates.list', {});
+        print(opts.json ?? false, templates, () =>
+          templates
+            .map(
+              (t) =>
+                `${t.id}  ${t.scope}${t.builtin ? ' (built-in)' : ''}  ${t.language}  ${t.name}\n    ${t.subject}`,
+            )
+            .join('\n'),
+        );
+      });
+    });
+  email
+    .command('render <taskId>')
+    .description('fill the email step for its lead: to, subject, body, the mailto: URL and missing variables')
+    .option('--template <id>', "the email template to use instead of the step's (see `email templates`)")
+    .action(async (taskId: string, options: { template?: string }) => {
+      const opts = globals();
+      await withCore(opts, async (core) => {
+        const rendered = await call(core, 'tasks.renderEmail', { taskId, templateId: options.template });
         const json = {
-          to: email.to,
-          subject: email.subject,
-          body: email.body,
-          mailto: email.mailto,
-          missing: email.missing,
-          mailtoTooLong: email.mailtoTooLong,
+          templateId: rendered.templateId,
+          to: rendered.to,
+          subject: rendered.subject,
+          body: rendered.body,
+          mailto: rendered.mailto,
+          missing: rendered.missing,
+          mailtoTooLong: rendered.mailtoTooLong,
         };
         print(opts.json ?? false, json, () =>
           [
-            `To: ${email.to ?? '(the lead has no email address; skip the step)'}`,
-            `Subject: ${email.subject}`,
+            `To: ${rendered.to ?? '(the lead has no email address; skip the step)'}`,
+            `Subject: ${rendered.subject}`,
             '',
-            email.body,
-            ...(email.missing.length > 0 ? ['', `Missing: ${email.missing.join(', ')}`] : []),
+            rendered.body,
+            ...(rendered.missing.length > 0 ? ['', `Missing: ${rendered.missing.join(', ')}`] : []),
           ].join('\n'),
         );
       });

@@ -50,6 +50,7 @@ type StepRow = {
   wait_unit: CadenceStep['wait']['unit'];
   max_attempts: number;
   transitions: string;
+  email_template_id: string | null;
 };
 
 const toStep = (row: StepRow): CadenceStep => ({
@@ -59,6 +60,7 @@ const toStep = (row: StepRow): CadenceStep => ({
   wait: { amount: row.wait_amount, unit: row.wait_unit },
   maxAttempts: row.max_attempts,
   on: JSON.parse(row.transitions) as Record<string, Transition>,
+  ...(row.email_template_id === null ? {} : { emailTemplateId: row.email_template_id }),
 });
 
 export const toDefinition = (c: StoredCadence): CadenceDefinition => ({
@@ -93,7 +95,7 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
     updated_at = excluded.updated_at`);
   const clearSteps = db.prepare('DELETE FROM cadence_steps WHERE cadence_id = ?');
   const insertStep = db.prepare(`INSERT INTO cadence_steps (cadence_id, position, step_id, kind, title,
-    wait_amount, wait_unit, max_attempts, transitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    wait_amount, wait_unit, max_attempts, transitions, email_template_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const liveOnStep = db.prepare<[string], { step_id: string; n: number }>(
     `SELECT step_id, count(*) AS n FROM enrollments e WHERE cadence_id = ? AND state IN ('active', 'paused')
        AND ${published('e')}
@@ -198,6 +200,12 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
     ): StoredCadence {
       const prefix = options.path ?? '';
       def.steps.forEach((step, index) => {
+        if (step.emailTemplateId !== undefined && step.kind !== 'email') {
+          throw new AppError(
+            'invalid_input',
+            `${prefix}steps[${index}].emailTemplateId: only an email step sends an email template; remove it from this ${step.kind} step.`,
+          );
+        }
         if (!isDialStep(step.kind)) return;
         for (const key of Object.keys(step.on)) {
           if (!outcomeIds.has(key)) {
@@ -244,6 +252,7 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
           step.wait.unit,
           step.maxAttempts,
           JSON.stringify(step.on),
+          step.emailTemplateId ?? null,
         );
       });
       const saved = get(id) as StoredCadence;

@@ -2,6 +2,7 @@ import type { DailyPlan, PaceSource } from '@shared/domain/queue';
 import { localDateOf, nextLocalMidnight, startOfLocalDay } from '@shared/queue/clock';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db';
+import { type Redial, redialAfter } from './redial';
 import type { Selector } from './select';
 import { toEntry } from './select';
 import type { Services } from './services';
@@ -84,10 +85,14 @@ const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: num
 /**
  * `queue.plan`: the rest of today's dials against the target. Each planned dial is the best lead
  * callable at the time the rep's pace says they will reach it; when no lead is callable the plan
- * skips ahead to the next time a task falls due or a calling window changes.
+ * skips ahead to the next time a task falls due, a calling window changes or a planned lead comes
+ * back. A planned lead comes back when the queue would offer it again after that dial went
+ * unanswered (`redialAfter`: the cadence's retry and the queue's retry gap and attempt limits), so
+ * the plan counts the same callable leads the queue will list.
  */
 export const planDay = (svc: Services, selector: Selector, at: number): DailyPlan => {
-  const { rules, repZone } = svc.rules.get();
+  const resolved = svc.rules.get();
+  const { rules, repZone } = resolved;
   const dayStart = startOfLocalDay(repZone, localDateOf(repZone, at));
   const dayEnd = nextLocalMidnight(repZone, at);
   const { dialsToday, pace } = paceOf(svc, dayStart, at, rules.defaultPaceSeconds);
@@ -95,17 +100,28 @@ export const planDay = (svc: Services, selector: Selector, at: number): DailyPla
   const remaining = Math.max(0, target - dialsToday);
   const step = Math.max(1000, Math.round(pace.secondsPerDial * 1000));
   const items: DailyPlan['items'] = [];
-  const planned = new Set<string>();
+  // Leads planned and offered again later today, and leads planned that are not offered again.
+  const redials = new Map<string, Redial>();
+  const done = new Set<string>();
   let t = at;
   for (let i = 0; i < MAX_STEPS && items.length < remaining && t < dayEnd; i++) {
-    const first = selector.ranked(t, { exclude: planned }).next();
+    const exclude = new Set(done);
+    for (const [leadId, redial] of redials) if (redial.returnsAt > t) exclude.add(leadId);
+    const first = selector.ranked(t, { exclude }).next();
     if (!first.done) {
+      const { dial } = first.value;
       items.push({ plannedAt: t, entry: toEntry(first.value, items.length + 1, t) });
-      planned.add(first.value.dial.facts.id);
+      const again = redialAfter(svc, resolved, dial, redials.get(dial.facts.id), t);
+      if (again) redials.set(dial.facts.id, again);
+      else {
+        redials.delete(dial.facts.id);
+        done.add(dial.facts.id);
+      }
       t += step;
       continue;
     }
-    const events = [selector.nextDueAfter(t), selector.nextWindowChangeAfter(t)].filter(
+    const returns = [...redials.values()].map((r) => r.returnsAt);
+    const events = [selector.nextDueAfter(t), selector.nextWindowChangeAfter(t), ...returns].filter(
       (e): e is number => e !== null && e > t,
     );
     // Nothing callable until the next task falls due or a window changes; with neither, the day is done.

@@ -5,7 +5,7 @@ import {
   type ScriptVariable,
   scriptValues,
 } from '@shared/scripts/variables';
-import { BUILTIN_EMAIL_TEMPLATES } from '@shared/tasks/emailTemplates';
+import { BUILTIN_EMAIL_TEMPLATES, type EmailTemplate } from '@shared/tasks/emailTemplates';
 
 export type FilledEmail = {
   subject: string;
@@ -16,11 +16,13 @@ export type FilledEmail = {
 };
 
 /**
- * Fills the built-in follow-up email of `language` for a lead: `[name]` stands where a value is
- * missing, never `{{name}}`.
+ * Fills an email template for a lead (the built-in follow-up email of `language` when `template` is
+ * not given): `[name]` stands where a value is missing, never `{{name}}`.
  */
-export const renderEmailFor = (sources: ScriptSources & { language: ScriptLanguage }): FilledEmail => {
-  const template = BUILTIN_EMAIL_TEMPLATES[sources.language];
+export const renderEmailFor = (
+  sources: ScriptSources & { language: ScriptLanguage; template?: EmailTemplate },
+): FilledEmail => {
+  const template = sources.template ?? BUILTIN_EMAIL_TEMPLATES[sources.language];
   const values = scriptValues(sources);
   const subject = renderTemplate(template.subject, values);
   const body = renderTemplate(template.body, values);

@@ -1,5 +1,7 @@
+import { BUILTIN_EMAIL_TEMPLATE_IDS } from '@shared/tasks/emailTemplates';
 import { buildMailto, isMailtoTooLong } from '@shared/tasks/mailto';
 import type { CoreContext } from '../context';
+import { createEmailTemplateStore } from '../emailTemplates/store';
 import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { assertContactable } from '../outcomes/guards';
@@ -18,9 +20,10 @@ export const createTaskEmailHandlers = ({
   dialing,
 }: CoreContext): TaskEmailHandlers => {
   const facts = createResearchFactsStore(db, outbox, now);
+  const templates = createEmailTemplateStore(db, outbox, now);
   const { svc } = dialing;
   return {
-    'tasks.renderEmail': ({ taskId }) => {
+    'tasks.renderEmail': ({ taskId, templateId }) => {
       const task = svc.tasks.byId(taskId);
       if (!task) {
         throw new AppError(
@@ -40,17 +43,26 @@ export const createTaskEmailHandlers = ({
       }
       const lead = leads.getLead(task.lead_id);
       const settings = readSettings(db);
+      // The rep's pick, else the step's template (unless deleted since), else the built-in one.
+      const stepTemplate = templates.forTask(taskId);
+      const template =
+        templateId !== undefined
+          ? templates.get(templateId)
+          : ((stepTemplate === null ? undefined : templates.find(stepTemplate)) ??
+            templates.get(BUILTIN_EMAIL_TEMPLATE_IDS[settings.locale]));
       const email = renderEmailFor({
         lead,
         research: facts.get(lead.id),
         rep: { repName: settings.repName, repPhone: settings.repPhone },
-        language: settings.locale,
+        language: template.language,
+        template,
       });
       const to = lead.email?.trim() ? lead.email.trim() : null;
       const mailto = to === null ? null : buildMailto({ to, subject: email.subject, body: email.body });
       return {
         taskId,
         leadId: lead.id,
+        templateId: template.id,
         to,
         subject: email.subject,
         body: email.body,

@@ -8,6 +8,7 @@ import { visibleCount } from '../features/leads/state/listView';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { SyncIndicator } from '../features/sync/components/SyncIndicator';
 import { TasksButton } from '../features/tasks/components/TasksButton';
+import { useTasksStore } from '../features/tasks/state/tasksStore';
 import { Button, IconButton } from '../ui/Button';
 import { DownloadIcon, KeyboardIcon, SettingsIcon, UploadIcon } from '../ui/icons';
 import { useDialogStore } from './dialogStore';
@@ -45,20 +46,28 @@ const StatusFilterSlot = () => {
   );
 };
 
-/** Leads or today's queue in the left pane (Q switches). */
+/**
+ * Leads or today's queue in the left pane (Q switches). While the Tasks view covers the workspace
+ * neither is pressed (the Tasks button is), and either one goes back to the workspace showing it.
+ */
 const ViewSwitch = () => {
   const { t } = useTranslation();
   const view = useQueueStore((s) => s.view);
   const setView = useQueueStore((s) => s.setView);
+  const tasksShown = useTasksStore((s) => s.shown);
+  const show = (next: 'leads' | 'queue') => {
+    setView(next);
+    if (tasksShown) useTasksStore.getState().setShown(false);
+  };
   return (
     // biome-ignore lint/a11y/useSemanticElements: a pair of toggle buttons, not a form's fieldset
     <div className="view-switch" role="group" aria-label={t('queue.switchLabel')}>
       <button
         type="button"
         className="view-switch__btn"
-        aria-pressed={view === 'leads'}
+        aria-pressed={!tasksShown && view === 'leads'}
         aria-keyshortcuts="q"
-        onClick={() => setView('leads')}
+        onClick={() => show('leads')}
         data-testid="view-leads"
       >
         {t('queue.leadsView')}
@@ -66,9 +75,9 @@ const ViewSwitch = () => {
       <button
         type="button"
         className="view-switch__btn"
-        aria-pressed={view === 'queue'}
+        aria-pressed={!tasksShown && view === 'queue'}
         aria-keyshortcuts="q"
-        onClick={() => setView('queue')}
+        onClick={() => show('queue')}
         data-testid="view-queue"
       >
         {t('queue.queueView')}

@@ -9,6 +9,8 @@ export const FOCUS_IDS = {
   /** The call history's "Void…" on the newest outcome that can still be voided. */
   historyVoid: 'history-void',
   detail: 'lead-detail',
+  /** The open lead's qualification card (BANT, profile checklist, hand-off). */
+  qualification: 'lead-qualification',
 } as const;
 
 /** Focuses the element with `id`; false when it is missing or not shown (e.g. the list behind the queue). */

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
+import { useEmailTemplatesStore } from '../features/emailTemplates/state/emailTemplatesStore';
 import { useImportStore } from '../features/import/state/importStore';
 import { useLeadDetailStore } from '../features/leads/state/leadDetailStore';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
@@ -40,6 +41,7 @@ export const useCoreEvents = () => {
       }),
       onEvent('scripts:changed', () => void useScriptsStore.getState().load()),
       onEvent('sync:changed', () => void useSyncStore.getState().load()),
+      onEvent('emailTemplates:changed', () => void useEmailTemplatesStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
       onEvent('app:openLink', ({ url }) => void usePhoneLinkStore.getState().openLink(url)),
       onEvent('app:openFile', ({ fileName, dataBase64 }) => {

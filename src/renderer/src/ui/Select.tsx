@@ -1,6 +1,7 @@
 import * as RadixSelect from '@radix-ui/react-select';
 import type { ReactNode, Ref } from 'react';
 import { CheckIcon, ChevronDownIcon } from './icons';
+import { moveAmongOptions } from './listKeys';
 
 export type SelectItem<V extends string> = {
   value: V;
@@ -49,7 +50,12 @@ export const Select = <V extends string>({
       </RadixSelect.Icon>
     </RadixSelect.Trigger>
     <RadixSelect.Portal>
-      <RadixSelect.Content className="select__content" position="popper" sideOffset={4}>
+      <RadixSelect.Content
+        className="select__content"
+        position="popper"
+        sideOffset={4}
+        onKeyDown={moveAmongOptions}
+      >
         <RadixSelect.Viewport className="select__viewport">
           {items.map((item) => (
             <RadixSelect.Item

@@ -7,6 +7,7 @@ import { migration005CallVoids } from './005_call_voids';
 import { migration006Scripts } from './006_scripts';
 import { migration007Qualification } from './007_qualification';
 import { migration008Snooze } from './008_snooze';
+import { migration009EmailTemplates } from './009_email_templates';
 
 /** Schema version N is reached by running migrations[N - 1]. Append only; never edit a shipped one. */
 export const migrations: ReadonlyArray<(db: Database) => void> = [
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   migration006Scripts,
   migration007Qualification,
   migration008Snooze,
+  migration009EmailTemplates,
 ];

@@ -13,6 +13,7 @@ import { TrashIcon } from '../../../ui/icons';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { outcomeLabel } from '../../outcomes/utils/labels';
 import { type CadenceDraft, newStep, type StepDraft, withAction } from '../utils/draft';
+import { StepEmailTemplate } from './StepEmailTemplate';
 
 const ACTIONS: ReadonlyArray<Transition['action']> = ['next', 'retry', 'goto', 'exit', 'task'];
 
@@ -196,7 +197,15 @@ const StepCard = ({
           className="input"
           aria-label={t('cadences.kind')}
           value={step.kind}
-          onChange={(event) => onChange({ ...step, kind: event.target.value as StepDraft['kind'], on: [] })}
+          onChange={(event) =>
+            // Only an email step sends a template; a step that changes kind drops it.
+            onChange({
+              ...step,
+              kind: event.target.value as StepDraft['kind'],
+              on: [],
+              emailTemplateId: undefined,
+            })
+          }
           data-testid="cadence-step-kind"
         >
           {STEP_KINDS.map((kind) => (
@@ -237,6 +246,12 @@ const StepCard = ({
               onChange={(event) => onChange({ ...step, maxAttempts: Number(event.target.value) })}
             />
           </label>
+        ) : null}
+        {step.kind === 'email' ? (
+          <StepEmailTemplate
+            value={step.emailTemplateId}
+            onChange={(emailTemplateId) => onChange({ ...step, emailTemplateId })}
+          />
         ) : null}
       </div>
       <div className="cadence-step__rules">

@@ -52,6 +52,7 @@ const sameRow = (a: LeadRowProps, b: LeadRowProps) =>
 
 const LeadRowView = ({ lead, index, count, top, active, open, labels, showClock, onOpen }: LeadRowProps) => {
   const subtitle = [lead.title, lead.company].filter(Boolean).join(' · ');
+  const sub = subtitle || lead.email || lead.phone || '';
   return (
     // biome-ignore lint/a11y/useFocusableInteractive: options are reached through the listbox's aria-activedescendant.
     // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keyboard for every option.
@@ -69,10 +70,15 @@ const LeadRowView = ({ lead, index, count, top, active, open, labels, showClock,
       <Avatar name={lead.name} />
       <div className="lead-row__main">
         <div className="lead-row__line">
-          <span className="lead-row__name">{lead.name}</span>
+          {/* The whole text on hover where the line ends in an ellipsis; a screen reader reads the option's whole text. */}
+          <span className="lead-row__name" title={lead.name}>
+            {lead.name}
+          </span>
           {lead.isDemo ? <Badge tone="demo">{labels.demo}</Badge> : null}
         </div>
-        <div className="lead-row__sub">{subtitle || lead.email || lead.phone || '\u00a0'}</div>
+        <div className="lead-row__sub" title={sub || undefined}>
+          {sub || '\u00a0'}
+        </div>
       </div>
       <div className="lead-row__meta">
         <StatusChip

@@ -2,7 +2,7 @@ import type { HistoryEntry } from '@shared/api/history';
 import { isoOrNull } from '@shared/domain/instant';
 import type { Outcome } from '@shared/domain/outcome';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onEvent } from '../../../api/client';
 import { FOCUS_IDS } from '../../../app/focus';
@@ -14,7 +14,7 @@ import { sessionEntryLabel } from '../../session/utils/historyLabel';
 import { useCallStore } from '../state/callStore';
 import { useOutcomeStore } from '../state/outcomeStore';
 import { outcomeLabel } from '../utils/labels';
-import { VoidOutcomeDialog } from './VoidOutcomeDialog';
+import { VoidOutcomeDialog, type VoidTarget } from './VoidOutcomeDialog';
 import './history.css';
 
 const NO_ENTRIES: HistoryEntry[] = [];
@@ -57,7 +57,22 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
   const error = useCallStore((s) => s.historyError[leadId]);
   const loadHistory = useCallStore((s) => s.loadHistory);
   const outcomes = useOutcomeStore((s) => s.outcomes);
-  const [voiding, setVoiding] = useState<HistoryEntry | null>(null);
+  const [voiding, setVoiding] = useState<{ target: VoidTarget; label: string } | null>(null);
+  const voidRequest = useCallStore((s) => s.voidRequest);
+  const sectionRef = useRef<HTMLElement>(null);
+
+  // V on this lead right after an outcome: the void is for that call, by its id, even while the list
+  // below still shows the entry before it.
+  useEffect(() => {
+    if (voidRequest?.leadId !== leadId) return;
+    useCallStore.getState().requestVoid(null);
+    const outcome = useOutcomeStore.getState().outcomes.find((o) => o.id === voidRequest.outcome);
+    setVoiding({
+      target: { id: voidRequest.activityId, leadId, occurredAt: voidRequest.occurredAt },
+      label: outcome ? outcomeLabel(outcome, t) : voidRequest.outcome,
+    });
+    sectionRef.current?.scrollIntoView({ block: 'center' });
+  }, [voidRequest, leadId, t]);
 
   useEffect(() => {
     void loadHistory(leadId);
@@ -71,7 +86,12 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
   // V (and the palette) reach the newest entry's "Void…" by this id.
   const firstVoidable = entries.find((entry) => entry.voidable)?.id;
   return (
-    <section className="card history" aria-labelledby="card-history" data-testid="call-history">
+    <section
+      ref={sectionRef}
+      className="card history"
+      aria-labelledby="card-history"
+      data-testid="call-history"
+    >
       <h3 className="card__title" id="card-history">
         {t('history.title')}
       </h3>
@@ -95,7 +115,7 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
                     size="s"
                     variant="ghost"
                     id={entry.id === firstVoidable ? FOCUS_IDS.historyVoid : undefined}
-                    onClick={() => setVoiding(entry)}
+                    onClick={() => setVoiding({ target: entry, label })}
                     data-testid="history-void-open"
                   >
                     {t('history.voidAction')}
@@ -134,8 +154,8 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
         })}
       </ol>
       <VoidOutcomeDialog
-        entry={voiding}
-        label={voiding ? entryLabel(voiding, outcomes, t) : ''}
+        entry={voiding?.target ?? null}
+        label={voiding?.label ?? ''}
         onClose={() => setVoiding(null)}
       />
     </section>

@@ -9,8 +9,11 @@ import { showToast } from '../../../ui/toastStore';
 import { useCallStore } from '../state/callStore';
 import { useOutcomeStore } from '../state/outcomeStore';
 
+/** The outcome to void: a history entry, or the call just logged before the history has read it back. */
+export type VoidTarget = Pick<HistoryEntry, 'id' | 'leadId' | 'occurredAt'>;
+
 type VoidOutcomeDialogProps = {
-  entry: HistoryEntry | null;
+  entry: VoidTarget | null;
   label: string;
   onClose: () => void;
 };
@@ -37,6 +40,7 @@ export const VoidOutcomeDialog = ({ entry, label, onClose }: VoidOutcomeDialogPr
       useOutcomeStore.getState().forget(entry.leadId, entry.id);
       const calls = useCallStore.getState();
       if (calls.undoable?.activityId === entry.id) calls.setUndoable(null);
+      calls.forgetLogged(entry.id);
       void calls.loadHistory(entry.leadId);
       void calls.loadDialState(entry.leadId);
       showToast('success', t('history.voided', { outcome: label }));

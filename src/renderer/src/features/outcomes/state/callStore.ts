@@ -21,11 +21,21 @@ export type Undoable = {
   toastId: number;
 };
 
+/** An outcome this window logged: the activity a void or undo acts on. `occurredAt` is epoch ms. */
+export type LoggedCall = { activityId: string; leadId: string; outcome: string; occurredAt: number };
+
 type CallStore = {
   current: CurrentCall | null;
   /** Whether the current call's lead is on screen now (its outcome card is mounted). */
   visible: boolean;
   undoable: Undoable | null;
+  /**
+   * The outcome logged last in this window and still standing (cleared once it is undone or voided).
+   * V voids this one while its lead is on screen, whatever the history has read back so far.
+   */
+  lastLogged: LoggedCall | null;
+  /** A void asked for by V or the palette, for the lead's call history to open its dialog on. */
+  voidRequest: LoggedCall | null;
   /** Each lead's history, newest first, as last read. */
   history: Record<string, HistoryEntry[]>;
   historyError: Record<string, string>;
@@ -38,6 +48,10 @@ type CallStore = {
   show: (leadId: string) => CurrentCall;
   hide: (leadId: string) => void;
   setUndoable: (undoable: Undoable | null) => void;
+  setLastLogged: (logged: LoggedCall | null) => void;
+  /** Forgets `activityId` as the call just logged once it is undone or voided. */
+  forgetLogged: (activityId: string) => void;
+  requestVoid: (target: LoggedCall | null) => void;
   loadHistory: (leadId: string) => Promise<void>;
   loadDialState: (leadId: string) => Promise<void>;
   /**
@@ -56,6 +70,8 @@ export const useCallStore = create<CallStore>((set, get) => ({
   current: null,
   visible: false,
   undoable: null,
+  lastLogged: null,
+  voidRequest: null,
   history: {},
   historyError: {},
   dialState: {},
@@ -74,6 +90,11 @@ export const useCallStore = create<CallStore>((set, get) => ({
       useToastStore.getState().dismiss(previous.toastId);
     set({ undoable });
   },
+  setLastLogged: (lastLogged) => set({ lastLogged }),
+  forgetLogged: (activityId) => {
+    if (get().lastLogged?.activityId === activityId) set({ lastLogged: null });
+  },
+  requestVoid: (voidRequest) => set({ voidRequest }),
   loadHistory: async (leadId) => {
     try {
       const { activities } = await invoke('history.list', { leadId });

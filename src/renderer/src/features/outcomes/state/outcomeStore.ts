@@ -22,6 +22,8 @@ type OutcomeStore = {
   /** The note typed for each lead's next outcome. */
   notes: Record<string, string>;
   saving: boolean;
+  /** The outcome being logged now, if any: `done` resolves once it is stored (true) or refused (false). */
+  inFlight: { leadId: string; done: Promise<boolean> } | null;
   error: string | null;
   setNote: (leadId: string, note: string) => void;
   load: () => Promise<void>;
@@ -61,41 +63,9 @@ const blockedByDnc = (leadId: string): string | null => {
 export const activeOutcomes = (outcomes: Outcome[]): Outcome[] =>
   outcomes.filter((o) => o.active).sort((a, b) => a.position - b.position);
 
-export const useOutcomeStore = create<OutcomeStore>((set, get) => ({
-  outcomes: [],
-  loaded: false,
-  pending: null,
-  results: {},
-  notes: {},
-  saving: false,
-  error: null,
-  setNote: (leadId, note) => set({ notes: { ...get().notes, [leadId]: note } }),
-  load: async () => {
-    try {
-      const outcomes = await invoke('outcomes.list', {});
-      set({ outcomes, loaded: true });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
-  },
-  choose: async (leadId, outcome) => {
-    const dnc = blockedByDnc(leadId);
-    if (dnc !== null) {
-      // The card's banner says why already; the toast answers the key that was pressed.
-      const message = doNotContactMessage(dnc);
-      set({ pending: null });
-      showToast('error', message, { testId: 'outcome-refused' });
-      return false;
-    }
-    if (outcome.effect === 'callback' || outcome.effect === 'do_not_contact') {
-      set({ pending: { leadId, outcome }, error: null });
-      return false;
-    }
-    return get().log(leadId, outcome.id);
-  },
-  cancelPending: () => set({ pending: null, error: null }),
-  log: async (leadId, outcome, callbackAt) => {
-    if (get().saving) return false;
+export const useOutcomeStore = create<OutcomeStore>((set, get) => {
+  /** Logs one outcome for the call on screen (see `log`). */
+  const logNow = async (leadId: string, outcome: string, callbackAt?: number): Promise<boolean> => {
     set({ saving: true, error: null });
     try {
       const trimmed = (get().notes[leadId] ?? '').trim();
@@ -125,6 +95,12 @@ export const useOutcomeStore = create<OutcomeStore>((set, get) => ({
           action: { label: i18n.t('history.undo'), shortcut: undoShortcut(), run: () => void get().undo() },
         },
       );
+      calls.setLastLogged({
+        activityId: result.activityId,
+        leadId,
+        outcome,
+        occurredAt: Date.now(),
+      });
       calls.setUndoable({
         activityId: result.activityId,
         leadId,
@@ -144,30 +120,76 @@ export const useOutcomeStore = create<OutcomeStore>((set, get) => ({
       showToast('error', message, { testId: 'outcome-refused' });
       return false;
     }
-  },
-  undo: async () => {
-    const calls = useCallStore.getState();
-    const undoable = calls.undoable;
-    if (!undoable || Date.now() > undoable.until) return false;
-    calls.setUndoable(null);
-    try {
-      await invoke('outcomes.void', { activityId: undoable.activityId, kind: 'undo' });
-      get().forget(undoable.leadId, undoable.activityId);
-      showToast('info', i18n.t('history.undone'), { testId: 'undone-toast' });
-    } catch (error) {
-      showToast('error', errorMessage(error));
-    }
-    void calls.loadHistory(undoable.leadId);
-    void calls.loadDialState(undoable.leadId);
-    return true;
-  },
-  forget: (leadId, activityId) => {
-    const results = { ...get().results };
-    if (results[leadId]?.activityId === activityId) delete results[leadId];
-    set({ results, error: null });
-  },
-  update: async (id, patch) => {
-    const updated = await invoke('outcomes.update', { id, patch });
-    set({ outcomes: get().outcomes.map((o) => (o.id === id ? updated : o)) });
-  },
-}));
+  };
+  return {
+    outcomes: [],
+    loaded: false,
+    pending: null,
+    results: {},
+    notes: {},
+    saving: false,
+    inFlight: null,
+    error: null,
+    setNote: (leadId, note) => set({ notes: { ...get().notes, [leadId]: note } }),
+    load: async () => {
+      try {
+        const outcomes = await invoke('outcomes.list', {});
+        set({ outcomes, loaded: true });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    },
+    choose: async (leadId, outcome) => {
+      const dnc = blockedByDnc(leadId);
+      if (dnc !== null) {
+        // The card's banner says why already; the toast answers the key that was pressed.
+        const message = doNotContactMessage(dnc);
+        set({ pending: null });
+        showToast('error', message, { testId: 'outcome-refused' });
+        return false;
+      }
+      if (outcome.effect === 'callback' || outcome.effect === 'do_not_contact') {
+        set({ pending: { leadId, outcome }, error: null });
+        return false;
+      }
+      return get().log(leadId, outcome.id);
+    },
+    cancelPending: () => set({ pending: null, error: null }),
+    log: async (leadId, outcome, callbackAt) => {
+      if (get().saving) return false;
+      const done = logNow(leadId, outcome, callbackAt);
+      set({ inFlight: { leadId, done } });
+      try {
+        return await done;
+      } finally {
+        set({ inFlight: null });
+      }
+    },
+    undo: async () => {
+      const calls = useCallStore.getState();
+      const undoable = calls.undoable;
+      if (!undoable || Date.now() > undoable.until) return false;
+      calls.setUndoable(null);
+      try {
+        await invoke('outcomes.void', { activityId: undoable.activityId, kind: 'undo' });
+        calls.forgetLogged(undoable.activityId);
+        get().forget(undoable.leadId, undoable.activityId);
+        showToast('info', i18n.t('history.undone'), { testId: 'undone-toast' });
+      } catch (error) {
+        showToast('error', errorMessage(error));
+      }
+      void calls.loadHistory(undoable.leadId);
+      void calls.loadDialState(undoable.leadId);
+      return true;
+    },
+    forget: (leadId, activityId) => {
+      const results = { ...get().results };
+      if (results[leadId]?.activityId === activityId) delete results[leadId];
+      set({ results, error: null });
+    },
+    update: async (id, patch) => {
+      const updated = await invoke('outcomes.update', { id, patch });
+      set({ outcomes: get().outcomes.map((o) => (o.id === id ? updated : o)) });
+    },
+  };
+});

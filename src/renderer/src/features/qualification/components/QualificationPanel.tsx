@@ -2,6 +2,7 @@ import type { Lead } from '@shared/domain/lead';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDialogStore } from '../../../app/dialogStore';
+import { FOCUS_IDS } from '../../../app/focus';
 import { formatDateTime } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
 import { Kbd } from '../../../ui/Kbd';
@@ -36,10 +37,17 @@ export const QualificationPanel = ({ lead, researchAt }: QualificationPanelProps
   const reason = blockedText(readiness, t);
   const readOnly = readiness.blockedBy === 'handoff_already_handed_off';
   return (
-    <section className="card qualification" aria-labelledby="card-qualification" data-testid="qualification">
+    <section
+      id={FOCUS_IDS.qualification}
+      className="card qualification"
+      aria-labelledby="card-qualification"
+      aria-keyshortcuts="b"
+      tabIndex={-1}
+      data-testid="qualification"
+    >
       <div className="card__title-row">
         <h3 className="card__title" id="card-qualification">
-          {t('qualification.title')}
+          {t('qualification.title')} <Kbd>B</Kbd>
         </h3>
         <span className="qualification__count" data-testid="bant-count">
           {t('qualification.bantCount', { confirmed: readiness.confirmed, required: readiness.required })}

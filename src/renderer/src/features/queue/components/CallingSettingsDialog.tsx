@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDialogStore } from '../../../app/dialogStore';
 import { Dialog } from '../../../ui/Dialog';
 import { CadenceSettings } from '../../cadences/components/CadenceSettings';
+import { EmailTemplatesSettings } from '../../emailTemplates/components/EmailTemplatesSettings';
 import { OutcomeSettings } from '../../outcomes/components/OutcomeSettings';
 import { ScriptsSettings } from '../../scripts/components/ScriptsSettings';
 import { RulesSettings } from './RulesSettings';
@@ -36,6 +37,13 @@ export const CallingSettingsDialog = () => {
           <Tabs.Trigger className="tabs__tab" value="scripts" data-testid="calling-tab-scripts">
             {t('scripts.title')}
           </Tabs.Trigger>
+          <Tabs.Trigger
+            className="tabs__tab"
+            value="emailTemplates"
+            data-testid="calling-tab-email-templates"
+          >
+            {t('emailTemplates.title')}
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content className="tabs__panel" value="outcomes">
           <OutcomeSettings />
@@ -48,6 +56,9 @@ export const CallingSettingsDialog = () => {
         </Tabs.Content>
         <Tabs.Content className="tabs__panel" value="scripts">
           <ScriptsSettings />
+        </Tabs.Content>
+        <Tabs.Content className="tabs__panel" value="emailTemplates">
+          <EmailTemplatesSettings />
         </Tabs.Content>
       </Tabs.Root>
     </Dialog>

@@ -83,6 +83,7 @@ const LETTERS: Record<string, () => boolean> = {
   e: () => run('editNotes'),
   n: () => run('callNote'),
   c: () => run('call'),
+  b: () => run('qualify'),
   h: () => run('handoff'),
   v: () => run('voidOutcome'),
   q: () => run('toggleQueue'),

@@ -57,6 +57,32 @@ const openLeadDialog = (dialog: 'skip' | 'snooze'): boolean => {
 };
 
 /**
+ * Opens the void dialog for the outcome this window logged last (the call store's `lastLogged`, by
+ * its activity id) when its lead is on screen with its call history; false otherwise. The history may
+ * not have read that outcome back yet, so its newest entry can still be the call before.
+ */
+const voidJustLogged = (): boolean => {
+  const calls = useCallStore.getState();
+  const logged = calls.lastLogged;
+  if (!logged || logged.leadId !== useLeadListStore.getState().openId) return false;
+  if (!document.querySelector('[data-testid="call-history"]')?.checkVisibility()) return false;
+  calls.requestVoid(logged);
+  return true;
+};
+
+/**
+ * The history's "Void…" for the newest outcome that can still be voided (logged earlier, or from
+ * another window or the CLI); it is scrolled into view so the rep sees what they void.
+ */
+const voidNewestInHistory = (): boolean => {
+  const button = document.getElementById(FOCUS_IDS.historyVoid);
+  if (!button?.checkVisibility()) return false;
+  button.scrollIntoView({ block: 'center' });
+  button.click();
+  return true;
+};
+
+/**
  * What each shortcut does, for the keyboard and the command palette alike. Returns false when the
  * action does not apply now (no lead on screen, nothing to undo…). `logOutcome` and `leave` depend on
  * the key or the focus and are run by the keyboard only; the palette lists each outcome by itself.
@@ -89,19 +115,29 @@ export const SHORTCUT_ACTIONS: Partial<Record<ShortcutId, () => boolean>> = {
     return link !== null;
   },
   handoff: () => useQualificationStore.getState().requestHandoff(),
+  // B: the open lead's qualification card, focus on its first BANT toggle (on the card itself once
+  // the lead is handed off and the toggles are read-only).
+  qualify: () => {
+    const card = document.getElementById(FOCUS_IDS.qualification);
+    if (!card?.checkVisibility()) return false;
+    const toggle = card.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)');
+    (toggle ?? card).focus();
+    return true;
+  },
   undoOutcome: () => {
     if (!useCallStore.getState().undoable) return false;
     void useOutcomeStore.getState().undo();
     return true;
   },
-  // The history's "Void…" opens the void dialog for the newest outcome that can still be voided; the
-  // entry is scrolled into view so the rep sees what they void, and then its void mark.
   voidOutcome: () => {
-    const button = document.getElementById(FOCUS_IDS.historyVoid);
-    if (!button?.checkVisibility()) return false;
-    button.scrollIntoView({ block: 'center' });
-    button.click();
-    return true;
+    const inFlight = useOutcomeStore.getState().inFlight;
+    // V while the outcome is still being stored: that outcome, once stored, if its lead is still the
+    // one on screen; never another lead's or an older call.
+    if (inFlight && inFlight.leadId === useLeadListStore.getState().openId) {
+      void inFlight.done.then((stored) => stored && voidJustLogged());
+      return true;
+    }
+    return voidJustLogged() || voidNewestInHistory();
   },
   startSession: () => {
     void useSessionStore.getState().start();

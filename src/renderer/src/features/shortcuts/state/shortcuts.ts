@@ -25,6 +25,7 @@ export type ShortcutId =
   | 'toggleQueue'
   | 'nextInQueue'
   | 'handoff'
+  | 'qualify'
   | 'toggleTasks'
   | 'taskDone'
   | 'taskSkip'
@@ -61,6 +62,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'callNote', group: 'lead', keys: [['N']] },
   { id: 'call', group: 'lead', keys: [['C']] },
   { id: 'logOutcome', group: 'lead', keys: [['1–9'], ['0']] },
+  { id: 'qualify', group: 'lead', keys: [['B']] },
   { id: 'handoff', group: 'lead', keys: [['H']] },
   { id: 'undoOutcome', group: 'lead', keys: [['Mod', 'Z']] },
   { id: 'voidOutcome', group: 'lead', keys: [['V']] },

@@ -1,10 +1,15 @@
 import type { RenderedEmail, TodoEntry } from '@shared/api/queue';
-import { useEffect, useState } from 'react';
+import type { EmailTemplate, EmailTemplateDefinition } from '@shared/domain/emailTemplate';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, invoke } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
+import { Select } from '../../../ui/Select';
 import { showToast } from '../../../ui/toastStore';
+import { EmailTemplateForm } from '../../emailTemplates/components/EmailTemplateForm';
+import { useEmailTemplatesStore } from '../../emailTemplates/state/emailTemplatesStore';
+import { draftOf, templateName } from '../../emailTemplates/utils/templateDraft';
 import { useTasksStore } from '../state/tasksStore';
 import { openStepUrl } from '../utils/openExternal';
 import { MissingText } from './MissingText';
@@ -12,9 +17,11 @@ import { MissingText } from './MissingText';
 type Phase = 'loading' | 'preview' | 'sentQuestion' | 'error';
 
 /**
- * An email step: the filled follow-up email, "Open in mail app" (its `mailto:` URL), then "Sent?".
- * The step is marked done only when the rep says the email went out: opening the mail client does
- * not send it, and a step marked done on open would hide an email that was never sent.
+ * An email step: the filled email, "Open in mail app" (its `mailto:` URL), then "Sent?". The rep can
+ * pick another template or edit this one ("Edit template": a built-in one is duplicated first) and
+ * the email is filled again. The step is marked done only when the rep says the email went out:
+ * opening the mail client does not send it, and a step marked done on open would hide an email that
+ * was never sent.
  */
 export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
   const { t } = useTranslation();
@@ -23,11 +30,29 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
   const [phase, setPhase] = useState<Phase>('loading');
   const [email, setEmail] = useState<RenderedEmail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // undefined: the step's own template (the core decides); else the rep's pick.
+  const [templateId, setTemplateId] = useState<string | undefined>(undefined);
+  const [editing, setEditing] = useState<EmailTemplateDefinition | null>(null);
+  // Bumped after an edit saved under the same id, so the email is filled again.
+  const [revision, setRevision] = useState(0);
+  const templates = useEmailTemplatesStore((s) => s.templates);
+  const templateItems = useMemo(
+    () => templates.map((template) => ({ value: template.id, label: templateName(template, t) })),
+    [templates, t],
+  );
+  const loadTemplates = useEmailTemplatesStore((s) => s.load);
   const close = () => openDialog(null);
 
+  // Read once if never read; `emailTemplates:changed` keeps the list current after that, so opening
+  // the dialog does not refresh the picker while the rep is already in it.
+  useEffect(() => {
+    if (useEmailTemplatesStore.getState().status !== 'ready') void loadTemplates();
+  }, [loadTemplates]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` asks for a fresh fill after an edit
   useEffect(() => {
     let live = true;
-    invoke('tasks.renderEmail', { taskId: entry.task.id })
+    invoke('tasks.renderEmail', { taskId: entry.task.id, templateId })
       .then((rendered) => {
         if (!live) return;
         setEmail(rendered);
@@ -41,7 +66,17 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
     return () => {
       live = false;
     };
-  }, [entry.task.id]);
+  }, [entry.task.id, templateId, revision]);
+
+  const current = templates.find((template) => template.id === email?.templateId);
+  const handleEdit = () => {
+    if (current) setEditing(draftOf(current, t));
+  };
+  const handleSaved = (saved: EmailTemplate) => {
+    setEditing(null);
+    setTemplateId(saved.id);
+    setRevision((r) => r + 1);
+  };
 
   const finish = async (result: 'done' | 'skipped') => {
     try {
@@ -63,7 +98,7 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
   };
 
   const footer =
-    phase === 'preview' && email?.mailto ? (
+    editing !== null ? null : phase === 'preview' && email?.mailto ? (
       <>
         <Button onClick={close}>{t('tasks.cancel')}</Button>
         <Button variant="primary" onClick={handleOpen} autoFocus data-testid="email-open">
@@ -94,7 +129,11 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
     <Dialog
       open
       onOpenChange={(open) => (open ? undefined : close())}
-      title={t('tasks.email.title', { name: entry.lead.name })}
+      title={
+        editing === null
+          ? t('tasks.email.title', { name: entry.lead.name })
+          : t('tasks.email.editTitle', { name: entry.lead.name })
+      }
       size="l"
       footer={footer}
       testId="email-step-dialog"
@@ -105,8 +144,33 @@ export const EmailStepDialog = ({ entry }: { entry: TodoEntry }) => {
           {error}
         </p>
       ) : null}
-      {email && phase !== 'error' ? (
+      {editing !== null ? (
+        <EmailTemplateForm initial={editing} onSaved={handleSaved} onCancel={() => setEditing(null)} />
+      ) : null}
+      {email && phase !== 'error' && editing === null ? (
         <div className="email-preview" data-testid="email-preview">
+          {phase === 'preview' && templates.length > 0 ? (
+            <div className="email-preview__template">
+              <span className="field__label">{t('tasks.email.template')}</span>
+              <Select<string>
+                label={t('tasks.email.template')}
+                size="s"
+                value={email.templateId}
+                onValueChange={setTemplateId}
+                items={templateItems}
+                testId="email-template-pick"
+              />
+              <Button
+                size="s"
+                variant="ghost"
+                onClick={handleEdit}
+                disabled={!current}
+                data-testid="email-edit-template"
+              >
+                {t('tasks.email.editTemplate')}
+              </Button>
+            </div>
+          ) : null}
           {email.to === null ? (
             <p className="form-warning" data-testid="email-no-address">
               {t('tasks.email.noAddress', { name: entry.lead.name })}

@@ -126,7 +126,7 @@ export const TasksView = () => {
   }, [refresh]);
 
   const dialogEntry = useMemo(
-    () => (dialog ? entries.find((entry) => entry.task.id === dialog.taskId) : undefined),
+    () => (dialog ? (entries.find((entry) => entry.task.id === dialog.taskId) ?? dialog.entry) : undefined),
     [dialog, entries],
   );
 

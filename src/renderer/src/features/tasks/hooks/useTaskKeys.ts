@@ -18,6 +18,7 @@ const WORKSPACE_KEYS = new Set([
   'n',
   'c',
   'h',
+  'b',
   'v',
   'q',
   'Q',

@@ -17,8 +17,12 @@ const groupOf = (kind: TaskKind): TaskGroup => (kind === 'email' || kind === 'li
 export const orderTasks = (entries: readonly TodoEntry[]): TodoEntry[] =>
   TASK_GROUPS.flatMap((group) => entries.filter((entry) => groupOf(entry.task.kind) === group));
 
-/** What a step's Enter opens: the email preview or the skip question. */
-export type TaskDialog = { kind: 'email' | 'skip'; taskId: string } | null;
+/**
+ * What a step's Enter opens: the email preview or the skip question. `entry` is the step as it was
+ * when the dialog opened: the dialog keeps showing it if a refresh no longer lists the step (done from
+ * the CLI meanwhile), instead of vanishing under the rep's hands.
+ */
+export type TaskDialog = { kind: 'email' | 'skip'; taskId: string; entry?: TodoEntry } | null;
 
 type TasksStore = {
   shown: boolean;
@@ -70,7 +74,13 @@ export const useTasksStore = create<TasksStore>((set, get) => {
       const next = Math.min(entries.length - 1, Math.max(0, at < 0 ? 0 : at + delta));
       set({ activeId: entries[next]?.task.id ?? null });
     },
-    openDialog: (dialog) => set({ dialog }),
+    openDialog: (dialog) =>
+      set({
+        dialog: dialog && {
+          ...dialog,
+          entry: dialog.entry ?? get().entries.find((entry) => entry.task.id === dialog.taskId),
+        },
+      }),
     refresh: async () => {
       if (!get().shown) return;
       const mine = ++generation;
