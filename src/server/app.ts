@@ -4,6 +4,7 @@ import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
 import { healthRoutes } from './routes/health';
+import { leadRoutes } from './routes/leads';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
@@ -54,6 +55,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
+  leadRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -11,10 +11,11 @@ import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
+import { applyLeadChange } from './leads';
 import { nextVersion } from './versions';
 
-/** The pusher: a user of one team (the team is always the token's). */
-export type Pusher = { teamId: string; userId: string };
+/** The pusher: a user of one team (the team is always the token's) and their role. */
+export type Pusher = { teamId: string; userId: string; role: 'rep' | 'ae' | 'manager' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -169,6 +170,11 @@ export const applyPush = async (
           async (client, by) => {
             let applied = false;
             for (const change of checked.changes) {
+              const lead = await applyLeadChange(client, change, by);
+              // Inside a batch a lead edit the server refuses is left out; the batch's activities still land.
+              if (typeof lead === 'object' && !isBatchName(mutation.name))
+                return { status: 'rejected', ...lead };
+              if (lead === 'applied') applied = true;
               if (await applyActivityChange(client, change, by)) applied = true;
             }
             return { status: applied ? 'applied' : 'stored' };

@@ -98,6 +98,12 @@ export const ErrorCode = z.enum([
   'sync_mutation_invalid',
   /** `dialdeck sync` before `dialdeck login` on this data folder. */
   'sync_not_signed_in',
+  /** A pushed lead edit of a lead the team server has not assigned to the pusher (rep or AE). */
+  'sync_lead_not_yours',
+  /** A pushed lead edit of a lead the team server does not hold. */
+  'sync_lead_unknown',
+  /** A pushed owner or status change that only the team server decides (assignment, an AE's answer). */
+  'sync_server_decided',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

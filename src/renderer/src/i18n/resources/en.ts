@@ -1098,6 +1098,12 @@ export const en = {
         'The team server cannot apply this change (it does not know it, or it is incomplete). It was set aside so the changes behind it could sync; update Dialdeck, or tell your manager.',
       sync_not_signed_in:
         'This Dialdeck is not signed in to a team server. Sign in first (dialdeck login --server URL --token T), then sync.',
+      sync_lead_not_yours:
+        'This lead is not assigned to you on the team server, so your edit was not applied. Ask your manager to assign it to you, then make the edit again.',
+      sync_lead_unknown:
+        'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
+      sync_server_decided:
+        'The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server\'s value after the next sync; ask your manager to change it.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },
