@@ -1103,7 +1103,7 @@ export const en = {
       sync_lead_unknown:
         'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
       sync_server_decided:
-        'The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server\'s value after the next sync; ask your manager to change it.',
+        "The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server's value after the next sync; ask your manager to change it.",
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },
