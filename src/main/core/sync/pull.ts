@@ -7,19 +7,17 @@ import type { SyncCredentials } from './credentials';
 import { postSync } from './http';
 import { applyPulledPage } from './pulled';
 
-/** The setting that keeps the pull cursor, with whom it was pulled as (another sign-in starts over). */
+/** The setting that keeps the pull cursor, with whom it was pulled as (another team or user starts over). */
 const CURSOR_SETTING = 'sync.pullCursor' as const;
 
 type SavedCursor = { server: string; teamId: string; userId: string; cursor: number };
 
-/** The stored cursor for these credentials, or 0 (a first pull, or a different server, team or user). */
+/** The stored cursor for these credentials, or 0 (a first pull, or another team or user). */
 export const pullCursor = (db: Db, credentials: SyncCredentials): number => {
   const saved = readSetting(db, CURSOR_SETTING);
   if (saved === null) return 0;
-  const same =
-    saved.server === credentials.server &&
-    saved.teamId === credentials.teamId &&
-    saved.userId === credentials.userId;
+  // The team and user decide the feed; the server's address may change (a new port, a load balancer).
+  const same = saved.teamId === credentials.teamId && saved.userId === credentials.userId;
   return same ? saved.cursor : 0;
 };
 
@@ -29,8 +27,8 @@ export type PullOptions = {
   now?: () => number;
   /** Called after each page is committed, with the leads whose rows changed (for change events). */
   onApplied?: (leadIds: string[]) => void;
-  /** A test's hook: called after a page arrived and before it is applied. */
-  beforeApply?: () => void;
+  /** A test's hook: called (and awaited) after a page arrived and before it is applied. */
+  beforeApply?: () => void | Promise<void>;
 };
 
 /** What a pull did: changes received and applied, changes of unknown kinds skipped, the cursor reached. */
@@ -60,7 +58,7 @@ export const pullOnce = async (
       { protocolVersion: SYNC_PROTOCOL_VERSION, cursor, limit },
       PullResponse,
     );
-    options.beforeApply?.();
+    await options.beforeApply?.();
     const saved: SavedCursor = {
       server: credentials.server,
       teamId: credentials.teamId,
