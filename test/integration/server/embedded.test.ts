@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync,
 import { dirname, join } from 'node:path';
 import { AddUserOutput, CreateTeamOutput, TeamUsersOutput } from '@shared/server/admin';
 import { afterAll, describe, expect, it } from 'vitest';
+import { latestServerSchema } from '../../../src/server/db/migrations';
 import { checkAuthorization } from './authorization';
 import {
   killServers,
@@ -64,7 +65,7 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
     expect(await request(server.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await request(server.url, 'GET', '/ready')).toEqual({
       status: 200,
-      body: { status: 'ready', schema: 2 },
+      body: { status: 'ready', schema: latestServerSchema },
     });
 
     const team = await runCli([
@@ -238,7 +239,7 @@ describe('dialdeck server start on the built-in PostgreSQL', { timeout: 120_000 
       });
       expect(await request(server.url, 'GET', '/ready')).toEqual({
         status: 200,
-        body: { status: 'ready', schema: 2 },
+        body: { status: 'ready', schema: latestServerSchema },
       });
       const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
       const program = readlinkSync(`/proc/${pid}/exe`);

@@ -24,7 +24,8 @@ export type ReadLeads = {
  * header detection (`inspectFile`), the suggested column mapping, and the same row rules
  * (`parseRows`: E.164 phones read for `region`, emails, time zones, vocabulary) — on this thread,
  * writing nothing. For the manager's server import, which sends the leads to the team server.
- * Throws `invalid_input` (a region Dialdeck cannot read numbers of), `import_too_large` and the
+ * Throws `invalid_input` (a region Dialdeck cannot read numbers of, a file that cannot be read),
+ * `import_too_large` and the
  * reading codes of `inspectFile`/`parseRows` (`import_not_csv`, `import_no_name_column`…).
  */
 export const readLeadsFile = async (path: string, region: string): Promise<ReadLeads> => {
@@ -38,7 +39,17 @@ export const readLeadsFile = async (path: string, region: string): Promise<ReadL
     );
   }
   const fileName = basename(path);
-  const bytes = await readFile(path);
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES') {
+      throw new AppError(
+        'invalid_input',
+        `Cannot read "${path}" (${error.code}). Give the path of a CSV file you may read.`,
+        undefined,
+        { value: path },
+      );
+    }
+    throw error;
+  });
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(fileName, bytes.length);
   const { text: _text, ...inspection } = await inspectFile(bytes, fileName, {});
   const shared = new SharedArrayBuffer(bytes.length);
