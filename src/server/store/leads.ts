@@ -93,19 +93,20 @@ export const saveLead = async (
 };
 
 /**
- * Records that lead `leadId` left `fromUserId` for `toUserId` (null: nobody) at change `version`, so the
- * former owner's next pull removes it (see `lead_releases`, migration 4).
+ * Records that lead `leadId` moved from `fromUserId` to `toUserId` (either null: nobody) at change
+ * `version`: the former owner's next pull removes it, the new owner's brings its history (`lead_moves`,
+ * migration 4).
  */
-export const recordRelease = async (
+export const recordMove = async (
   client: pg.PoolClient,
   teamId: string,
   leadId: string,
-  fromUserId: string,
+  fromUserId: string | null,
   toUserId: string | null,
   version: number,
 ): Promise<void> => {
   await client.query(
-    `INSERT INTO lead_releases (team_id, lead_id, from_user_id, to_user_id, change_version)
+    `INSERT INTO lead_moves (team_id, lead_id, from_user_id, to_user_id, change_version)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
     [teamId, leadId, fromUserId, toUserId, version],
   );

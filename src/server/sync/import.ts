@@ -3,7 +3,7 @@ import type { AssignLeadOutput, ImportAssign, ImportLead, ImportLeadsOutput } fr
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ServerError } from '../errors';
-import { foldEmail, insertAccount, lockLead, recordRelease, saveLead, teamUser } from '../store/leads';
+import { foldEmail, insertAccount, lockLead, recordMove, saveLead, teamUser } from '../store/leads';
 import { inTransaction } from '../store/teams';
 import { nextVersion } from './versions';
 
@@ -153,7 +153,7 @@ export const assignLead = (
     }
     const ownerId = user?.id ?? null;
     if (ownerId !== lead.ownerId) {
-      if (lead.ownerId !== null) await recordRelease(client, teamId, leadId, lead.ownerId, ownerId, version);
+      await recordMove(client, teamId, leadId, lead.ownerId, ownerId, version);
       await saveLead(client, teamId, { ...lead, ownerId }, version, now);
     }
     return { leadId, from: lead.ownerId, to: ownerId };

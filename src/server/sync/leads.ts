@@ -1,7 +1,7 @@
 import { accountKey, type LeadPhone, type LeadStatus } from '@shared/domain/lead';
 import type { Change } from '@shared/sync';
 import type pg from 'pg';
-import { insertAccount, lockLead, recordRelease, type StoredLead, saveLead, teamUser } from '../store/leads';
+import { insertAccount, lockLead, recordMove, type StoredLead, saveLead, teamUser } from '../store/leads';
 import type { AppliedBy } from './activities';
 
 /** Who wrote a change, with the role the server decides by. */
@@ -177,7 +177,7 @@ export const applyLeadChange = async (
     if ('code' in decided) return decided;
     if (decided.ownerId === lead.ownerId) return 'applied';
     if (lead.ownerId !== null)
-      await recordRelease(client, by.teamId, id, lead.ownerId, decided.ownerId, by.version);
+      await recordMove(client, by.teamId, id, lead.ownerId, decided.ownerId, by.version);
     await saveLead(client, by.teamId, { ...lead, ownerId: decided.ownerId }, by.version, by.receivedAt);
     return 'applied';
   }

@@ -77,13 +77,13 @@ const leadSource: PullSource = async (client, reader, after, limit) => {
 };
 
 /**
- * Leads that left the reader (`lead_releases`): `lead.unassigned`. Managers keep seeing every lead, so
+ * Leads that left the reader (`lead_moves` from them): `lead.unassigned`. Managers keep seeing every lead, so
  * they get none. A lead that left and came back is a release followed by the lead at a later version.
  */
 const releaseSource: PullSource = async (client, reader, after, limit) => {
   if (seesAll(reader)) return [];
   const { rows } = await client.query<{ lead_id: string; to_user_id: string | null; change_version: string }>(
-    `SELECT lead_id, to_user_id, change_version FROM lead_releases
+    `SELECT lead_id, to_user_id, change_version FROM lead_moves
       WHERE team_id = $1 AND from_user_id = $2 AND change_version > $3
       ORDER BY change_version, lead_id LIMIT $4`,
     [reader.teamId, reader.userId, after, limit],
@@ -114,77 +114,127 @@ const accountSource: PullSource = async (client, reader, after, limit) => {
   }));
 };
 
+type ActivityRow = {
+  id: string;
+  lead_id: string;
+  user_id: string;
+  kind: string;
+  outcome: string | null;
+  note: string | null;
+  data: unknown;
+  occurred_at: string;
+  change_version: string;
+};
+
+const ACTIVITY_COLUMNS = 'a.id, a.lead_id, a.user_id, a.kind, a.outcome, a.note, a.data, a.occurred_at';
+
+const toActivity = (r: ActivityRow): PulledChange => ({
+  version: Number(r.change_version),
+  kind: 'activity',
+  data: {
+    id: r.id,
+    leadId: r.lead_id,
+    userId: r.user_id,
+    kind: r.kind,
+    outcome: r.outcome,
+    note: r.note,
+    data: r.data,
+    occurredAt: Number(r.occurred_at),
+  },
+});
+
+type VoidRow = {
+  activity_id: string;
+  lead_id: string;
+  kind: string;
+  reason: string | null;
+  voided_at: string;
+  change_version: string;
+};
+
+const VOID_COLUMNS = 'v.activity_id, v.lead_id, v.kind, v.reason, v.voided_at';
+
+const toVoid = (r: VoidRow): PulledChange => ({
+  version: Number(r.change_version),
+  kind: 'activity.void',
+  data: {
+    activityId: r.activity_id,
+    leadId: r.lead_id,
+    kind: r.kind,
+    reason: r.reason,
+    voidedAt: Number(r.voided_at),
+  },
+});
+
 /** Activities on the reader's leads (every activity of the team for a manager). */
 const activitySource: PullSource = async (client, reader, after, limit) => {
-  const { rows } = await client.query<{
-    id: string;
-    lead_id: string;
-    user_id: string;
-    kind: string;
-    outcome: string | null;
-    note: string | null;
-    data: unknown;
-    occurred_at: string;
-    change_version: string;
-  }>(
-    `SELECT a.id, a.lead_id, a.user_id, a.kind, a.outcome, a.note, a.data, a.occurred_at, a.change_version
-       FROM activities a
+  const { rows } = await client.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS}, a.change_version FROM activities a
       WHERE a.team_id = $1 AND a.change_version > $2
         AND ($3::boolean OR EXISTS (SELECT 1 FROM leads l WHERE l.team_id = a.team_id AND l.id = a.lead_id AND l.owner_id = $4))
       ORDER BY a.change_version, a.id LIMIT $5`,
     [reader.teamId, after, seesAll(reader), reader.userId, limit],
   );
-  return rows.map((r) => ({
-    version: Number(r.change_version),
-    kind: 'activity',
-    data: {
-      id: r.id,
-      leadId: r.lead_id,
-      userId: r.user_id,
-      kind: r.kind,
-      outcome: r.outcome,
-      note: r.note,
-      data: r.data,
-      occurredAt: Number(r.occurred_at),
-    },
-  }));
+  return rows.map(toActivity);
 };
 
 /** Voids of activities on the reader's leads (all of the team's for a manager). */
 const voidSource: PullSource = async (client, reader, after, limit) => {
-  const { rows } = await client.query<{
-    activity_id: string;
-    lead_id: string;
-    kind: string;
-    reason: string | null;
-    voided_at: string;
-    change_version: string;
-  }>(
-    `SELECT v.activity_id, v.lead_id, v.kind, v.reason, v.voided_at, v.change_version FROM activity_voids v
+  const { rows } = await client.query<VoidRow>(
+    `SELECT ${VOID_COLUMNS}, v.change_version FROM activity_voids v
       WHERE v.team_id = $1 AND v.change_version > $2
         AND ($3::boolean OR EXISTS (SELECT 1 FROM leads l WHERE l.team_id = v.team_id AND l.id = v.lead_id AND l.owner_id = $4))
       ORDER BY v.change_version, v.activity_id LIMIT $5`,
     [reader.teamId, after, seesAll(reader), reader.userId, limit],
   );
-  return rows.map((r) => ({
-    version: Number(r.change_version),
-    kind: 'activity.void',
-    data: {
-      activityId: r.activity_id,
-      leadId: r.lead_id,
-      kind: r.kind,
-      reason: r.reason,
-      voidedAt: Number(r.voided_at),
-    },
-  }));
+  return rows.map(toVoid);
 };
 
-/** Every table of the change feed, in the order changes of one version are applied (accounts before leads). */
+/**
+ * Reassigned leads come with their history: for a lead the reader owns and that moved to them once
+ * (`lead_moves`), its activities written before the lead's current version are sent again at that
+ * version, right after the lead itself (same version, a later source). A lead the reader received
+ * reaches their desktop with its calls; sent again when the lead changes, which the desktop ignores
+ * (activities are stored once by id). Managers see every activity anyway.
+ */
+const movedHistorySource: PullSource = async (client, reader, after, limit) => {
+  if (seesAll(reader)) return [];
+  const { rows } = await client.query<ActivityRow>(
+    `SELECT ${ACTIVITY_COLUMNS}, l.change_version FROM leads l
+       JOIN activities a ON a.team_id = l.team_id AND a.lead_id = l.id AND a.change_version < l.change_version
+      WHERE l.team_id = $1 AND l.owner_id = $2 AND l.change_version > $3
+        AND EXISTS (SELECT 1 FROM lead_moves m WHERE m.team_id = l.team_id AND m.lead_id = l.id AND m.to_user_id = $2)
+      ORDER BY l.change_version, a.id LIMIT $4`,
+    [reader.teamId, reader.userId, after, limit],
+  );
+  return rows.map(toActivity);
+};
+
+/** The voids of a reassigned lead's history, as `movedHistorySource` sends its activities. */
+const movedVoidSource: PullSource = async (client, reader, after, limit) => {
+  if (seesAll(reader)) return [];
+  const { rows } = await client.query<VoidRow>(
+    `SELECT ${VOID_COLUMNS}, l.change_version FROM leads l
+       JOIN activity_voids v ON v.team_id = l.team_id AND v.lead_id = l.id AND v.change_version < l.change_version
+      WHERE l.team_id = $1 AND l.owner_id = $2 AND l.change_version > $3
+        AND EXISTS (SELECT 1 FROM lead_moves m WHERE m.team_id = l.team_id AND m.lead_id = l.id AND m.to_user_id = $2)
+      ORDER BY l.change_version, v.activity_id LIMIT $4`,
+    [reader.teamId, reader.userId, after, limit],
+  );
+  return rows.map(toVoid);
+};
+
+/**
+ * Every source of the change feed, in the order changes of one version are applied: accounts before
+ * leads, a lead before its history, activities before their voids.
+ */
 export const pullSources: PullSource[] = [
   accountSource,
   leadSource,
   releaseSource,
+  movedHistorySource,
   activitySource,
+  movedVoidSource,
   voidSource,
 ];
 

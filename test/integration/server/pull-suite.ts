@@ -271,8 +271,12 @@ export const checkImportAndAssign = async (url: string, adminToken: string): Pro
   expect([...onAna.values()].every((l) => l.owner_id === repA.userId)).toBe(true);
   expect([...onBo.values()].every((l) => l.owner_id === repB.userId)).toBe(true);
 
-  // Reassignment: one of Ana's leads goes to Bo.
+  // Reassignment: one of Ana's leads, with a call she logged on it, goes to Bo.
   const moving = [...onAna.keys()][0] as string;
+  const call = ok(await dialdeck(['--data-dir', ana, 'log', moving, 'no_answer', '--note', 'Rang out'])) as {
+    activityId: string;
+  };
+  await sync(ana);
   const moved = AssignLeadOutput.parse(
     ok(await dialdeck(['admin', 'leads', 'assign', moving, '--to', 'bo@pull-a.example', ...target])),
   );
@@ -283,6 +287,7 @@ export const checkImportAndAssign = async (url: string, adminToken: string): Pro
   expect(leadsIn(ana).size).toBe(99);
   expect(leadsIn(bo).get(moving)?.owner_id).toBe(repB.userId);
   expect(leadsIn(bo).size).toBe(101);
+  expect(activityIdsIn(bo)).toContain(call.activityId);
   // Ana can no longer write it.
   expect(
     await pushOne(url, repA.token, 'lead.setTimeZone', {
