@@ -1,7 +1,7 @@
 import { formatHlc } from '@shared/hlc';
 import type { PulledChange, PulledLead } from '@shared/sync/pull';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/main/core';
+import { type Core, openCore } from '../../../src/main/core';
 import { leadWriterFor } from '../../../src/main/core/leads/writer';
 import { writeNow } from '../../../src/main/core/store/write-lock';
 import { applyPulledPage } from '../../../src/main/core/sync/pulled';
@@ -159,5 +159,23 @@ describe('applying a pull page', () => {
     );
     expect(result).toMatchObject({ applied: 1, skipped: 1 });
     expect(find(core, id)).toBeUndefined();
+  });
+
+  it('an open window on the same store hears of pulled leads within a second', async () => {
+    const fresh = freshCore();
+    const writer = fresh.core;
+    const window = openCore({ dataDir: fresh.dir, watchOtherWriters: true });
+    cleanup.push(() => window.close());
+    cleanup.push(fresh.done);
+    const heard: string[] = [];
+    cleanup.push(window.events.onAny((name) => heard.push(name)));
+    const id = '01966a1c-0000-7000-8000-0000000000f3';
+    apply(writer, [{ version: 1, kind: 'lead', data: serverLead(id) }]);
+    const started = Date.now();
+    while (!heard.includes('leads:changed') && Date.now() - started < 1_000) {
+      await new Promise((done) => setTimeout(done, 20));
+    }
+    expect(heard).toContain('leads:changed');
+    expect(leadWriterFor(window.db, window.outbox).find(id)?.ownerId).toBe(REP);
   });
 });
