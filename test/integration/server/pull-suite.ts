@@ -35,6 +35,19 @@ const activityIdsIn = (dataDir: string): string[] => {
   return ids;
 };
 
+/** Leads of the team (not demo) on a cadence in a desktop's store. */
+const enrolledIn = (dataDir: string): number => {
+  const db = new Database(join(dataDir, 'dialdeck.sqlite'), { readonly: true });
+  const n = db
+    .prepare(
+      "SELECT count(DISTINCT e.lead_id) FROM enrollments e JOIN leads l ON l.id = e.lead_id WHERE l.is_demo = 0 AND e.state = 'active'",
+    )
+    .pluck()
+    .get() as number;
+  db.close();
+  return n;
+};
+
 const pendingOutbox = (dataDir: string): number => {
   const db = new Database(join(dataDir, 'dialdeck.sqlite'), { readonly: true });
   const n = db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
@@ -270,6 +283,8 @@ export const checkImportAndAssign = async (url: string, adminToken: string): Pro
   expect(onBo.size).toBe(100);
   expect([...onAna.values()].every((l) => l.owner_id === repA.userId)).toBe(true);
   expect([...onBo.values()].every((l) => l.owner_id === repB.userId)).toBe(true);
+  // Pulled leads of one's own go on their cadence, so they reach the calling queue.
+  expect(enrolledIn(ana)).toBe(100);
 
   // Reassignment: one of Ana's leads, with a call she logged on it, goes to Bo.
   const moving = [...onAna.keys()][0] as string;
@@ -288,6 +303,7 @@ export const checkImportAndAssign = async (url: string, adminToken: string): Pro
   expect(leadsIn(bo).get(moving)?.owner_id).toBe(repB.userId);
   expect(leadsIn(bo).size).toBe(101);
   expect(activityIdsIn(bo)).toContain(call.activityId);
+  expect(enrolledIn(bo)).toBe(101);
   // Ana can no longer write it.
   expect(
     await pushOne(url, repA.token, 'lead.setTimeZone', {

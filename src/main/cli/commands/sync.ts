@@ -1,14 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { MeOutput } from '@shared/server/admin';
 import type { Command } from 'commander';
+import type { Core } from '../../core';
 import { AppError } from '../../core/errors';
 import { toAppError } from '../../core/guard';
+import { writeNow } from '../../core/store/write-lock';
 import { pushOutbox } from '../../core/sync/client';
 import { fileTokenStore } from '../../core/sync/credentials';
 import { pullOnce } from '../../core/sync/pull';
 import { type GlobalOptions, placeOf, withCore } from '../context';
 import { fail, print } from '../output';
 import { callServer } from '../server-client';
+
+/**
+ * Puts pulled leads where the rep works them: leads now owned by `userId` go on the cadence their rule
+ * picks (new and working ones not enrolled yet), and every pulled lead still here has its enrollment
+ * and queue place follow its new fields. Leads of other reps (a manager's desktop) are not enrolled.
+ */
+const placePulledLeads = (core: Core, leadIds: readonly string[], userId: string): void => {
+  const here = leadIds.flatMap((id) => {
+    try {
+      return [core.leads.getLead(id)];
+    } catch {
+      return []; // the lead left this store (reassigned)
+    }
+  });
+  const mine = here.filter((lead) => lead.ownerId === userId).map((lead) => lead.id);
+  if (mine.length > 0) writeNow(core.db, () => core.dialing.enrollNewLeads(mine));
+  if (here.length > 0) core.dialing.refreshLeads(here.map((lead) => lead.id));
+};
 
 /**
  * `dialdeck login --server URL --token T` checks the token with `GET /v1/me` and keeps the server and
@@ -88,7 +108,9 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
         }
         const { pushed, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
         // Pushed first, so the server has this desktop's edits before its view of the leads comes down.
-        const { pulled } = await pullOnce(core.db, credentials);
+        const { pulled } = await pullOnce(core.db, credentials, {
+          onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
+        });
         const summary = { pushed, pulled, rejected, pending };
         if (clockSkew > 0) {
           throw new AppError(
