@@ -7,6 +7,7 @@ import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
 import { inboundRoutes } from './routes/inbound';
+import { leadRoutes } from './routes/leads';
 import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
@@ -75,6 +76,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   eventRoutes(app, context, options.changes, options.eventsHeartbeatMs);
   // Open event streams would keep the listener from closing: end them first on shutdown.
   app.addHook('preClose', async () => options.changes.close());
+  leadRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -27,6 +27,7 @@ import type { TokenStore } from './sync/credentials';
 import { fileTokenStore } from './sync/credentials';
 import { createSyncHandlers } from './sync/handlers';
 import { type Clock, createOutbox } from './sync/outbox';
+import { placePulledLeads } from './sync/place-pulled';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { createTaskEmailHandlers } from './tasks/handlers';
 
@@ -96,6 +97,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     events,
     now,
     tokens: options.tokens ?? fileTokenStore(options.dataDir),
+    onPulled: (leadIds, credentials) => placePulledLeads(base, leadIds, credentials.userId),
     ...options.syncTiming,
   });
   const handlers: Handlers = guardHandlers(

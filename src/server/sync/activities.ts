@@ -5,6 +5,7 @@ import type pg from 'pg';
 export type AppliedBy = {
   teamId: string;
   userId: string;
+  role: 'rep' | 'ae' | 'manager';
   mutationId: string;
   hlc: string;
   version: number;

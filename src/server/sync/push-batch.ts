@@ -1,7 +1,10 @@
 import type { Change, PushedMutation } from '@shared/sync';
+import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
+import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChanges, touchesActivities } from './activities';
+import { applyLeadChange } from './leads';
 import { nextVersions } from './versions';
 
 /** A pushed mutation once checked: its changes, or why it is rejected (recorded, so a retry hears it again). */
@@ -9,8 +12,39 @@ export type Checked =
   | { ok: true; changes: Change[] }
   | { ok: false; code: string; message: string; record: boolean };
 
-/** One mutation of a batch: who pushed it (a user of the batch's team), and its check. */
-export type BatchItem = { userId: string; mutation: PushedMutation; checked: Checked };
+/** One mutation of a batch: who pushed it (a user of the batch's team, with their role), and its check. */
+export type BatchItem = {
+  userId: string;
+  role: AppliedBy['role'];
+  mutation: PushedMutation;
+  checked: Checked;
+};
+
+const isBatchName = (name: string): boolean => Object.hasOwn(batchMutations, name);
+
+/**
+ * Applies what a mutation's changes mean beyond activities — leads and accounts (per-field LWW,
+ * `applyLeadChange`) and hand-offs (`applyHandoffChange`) — inside the batch's transaction, in the
+ * mutation's order. A lead edit the server refuses rejects a single-change mutation (it wrote
+ * nothing); inside a batch mutation (one user action's changes) only that edit is left out.
+ * Returns whether anything was applied, or the rejection.
+ */
+const applyBeyondActivities = async (
+  client: pg.PoolClient,
+  mutationName: string,
+  changes: readonly Change[],
+  by: AppliedBy,
+): Promise<boolean | { code: string; message: string }> => {
+  let applied = false;
+  for (const change of changes) {
+    const lead = await applyLeadChange(client, change, by);
+    if (typeof lead === 'object') {
+      if (!isBatchName(mutationName)) return lead;
+    } else if (lead === 'applied') applied = true;
+    if (await applyHandoffChange(client, change, by)) applied = true;
+  }
+  return applied;
+};
 
 /** What became of one mutation in a batch: recorded now with this verdict, or recorded before (null). */
 export type BatchVerdict =
@@ -75,20 +109,44 @@ export const applyBatch = async (
     const fresh = new Set(inserted.map((row) => row.id));
     const recordedNow = mutations.map((mutation) => fresh.delete(mutation.id.toLowerCase()));
     const changes: { change: Change; by: AppliedBy }[] = [];
-    mutations.forEach((mutation, i) => {
+    // Status changes found while applying (a lead edit applied or refused, a hand-off recorded).
+    const settled: { id: string; status: string; code: string | null; message: string | null }[] = [];
+    for (const [i, mutation] of mutations.entries()) {
       const check = checked[i] as Checked;
-      const version = rows[i]?.change_version;
-      if (!recordedNow[i] || !check.ok || version == null) return;
+      const row = rows[i];
+      const version = row?.change_version;
+      if (!row || !recordedNow[i] || !check.ok || version == null) continue;
+      const item = items[i] as BatchItem;
       const by: AppliedBy = {
         teamId,
-        userId: (items[i] as BatchItem).userId,
+        userId: item.userId,
+        role: item.role,
         mutationId: mutation.id,
         hlc: mutation.hlc,
         version,
         receivedAt: now,
       };
+      const beyond = await applyBeyondActivities(client, mutation.name, check.changes, by);
+      if (typeof beyond === 'object') {
+        Object.assign(row, { status: 'rejected', code: beyond.code, message: beyond.message });
+        settled.push({ id: mutation.id, status: 'rejected', code: beyond.code, message: beyond.message });
+        continue;
+      }
+      if (beyond && row.status === 'stored') {
+        row.status = 'applied';
+        settled.push({ id: mutation.id, status: 'applied', code: null, message: null });
+      }
       for (const change of check.changes) changes.push({ change, by });
-    });
+    }
+    if (settled.length > 0) {
+      await client.query(
+        `UPDATE mutations m SET status = s.status, code = s.code, message = s.message,
+                change_version = CASE WHEN s.status = 'rejected' THEN NULL ELSE m.change_version END
+           FROM jsonb_to_recordset($2::jsonb) AS s(id uuid, status text, code text, message text)
+          WHERE m.team_id = $1 AND m.id = s.id`,
+        [teamId, JSON.stringify(settled)],
+      );
+    }
     await applyActivityChanges(client, changes);
     return mutations.map((_, i): BatchVerdict => {
       if (!recordedNow[i]) return null;

@@ -12,12 +12,13 @@ import type pg from 'pg';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
+import { applyLeadChange } from './leads';
 import type { BatchVerdict, Checked } from './push-batch';
 import { applyGrouped } from './push-queue';
 import { nextVersion } from './versions';
 
-/** The pusher: a user of one team (the team is always the token's). */
-export type Pusher = { teamId: string; userId: string };
+/** The pusher: a user of one team (the team is always the token's) and their role. */
+export type Pusher = { teamId: string; userId: string; role: 'rep' | 'ae' | 'manager' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -218,6 +219,11 @@ const applyEach = async (
           async (client, by) => {
             let applied = false;
             for (const change of checked.changes) {
+              const lead = await applyLeadChange(client, change, by);
+              // Inside a batch a lead edit the server refuses is left out; the batch's activities still land.
+              if (typeof lead === 'object' && !isBatchName(mutation.name))
+                return { status: 'rejected', ...lead };
+              if (lead === 'applied') applied = true;
               if (await applyActivityChange(client, change, by)) applied = true;
               if (await applyHandoffChange(client, change, by)) applied = true;
             }
@@ -276,7 +282,12 @@ export const applyPush = async (
       verdicts = await applyGrouped(
         pool,
         pusher.teamId,
-        recorded.map((r) => ({ userId: pusher.userId, mutation: r.mutation, checked: r.checked })),
+        recorded.map((r) => ({
+          userId: pusher.userId,
+          role: pusher.role,
+          mutation: r.mutation,
+          checked: r.checked,
+        })),
         now,
       );
     } catch (error) {

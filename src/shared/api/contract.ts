@@ -120,6 +120,12 @@ export const ErrorCode = z.enum([
   'twilio_signature_invalid',
   /** The team server's address given to sign in is not an http:// or https:// address (params `{ value }`). */
   'sync_server_url_invalid',
+  /** A pushed lead edit of a lead the team server has not assigned to the pusher (rep or AE). */
+  'sync_lead_not_yours',
+  /** A pushed lead edit of a lead the team server does not hold. */
+  'sync_lead_unknown',
+  /** A pushed owner or status change that only the team server decides (assignment, an AE's answer). */
+  'sync_server_decided',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -93,3 +93,10 @@ export const ResearchNote = z.object({
   updatedAt: z.number().int(),
 });
 export type ResearchNote = z.infer<typeof ResearchNote>;
+
+/**
+ * The folded form accounts are matched by, on the desktop and on the team server alike: NFKC, trimmed,
+ * lower case, runs of white space as one space. "ACME  Corp " and "acme corp" are one account.
+ */
+export const accountKey = (name: string): string =>
+  name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');

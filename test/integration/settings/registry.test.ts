@@ -47,6 +47,7 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'sync.nodeId': 'not-a-node',
   'sync.hlc': '2026-03-02',
   'sync.userId': 42,
+  'sync.pullCursor': { server: 'http://127.0.0.1:8470', cursor: -1 },
 };
 
 describe('settings registry', () => {

@@ -1,7 +1,15 @@
 import { TeamActivitiesOutput } from '@shared/server/activities';
 import { AddUserInput, AddUserOutput, CreateTeamOutput, TeamRole } from '@shared/server/admin';
+import {
+  AssignLeadOutput,
+  type ImportLead,
+  ImportLeadsOutput as ImportLeadsAnswer,
+  type ImportLeadsOutput,
+  MAX_IMPORT_BATCH,
+} from '@shared/server/leads';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
+import { readLeadsFile } from '../../core/imports/read-file';
 import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
@@ -129,6 +137,115 @@ export const registerAdmin = (program: Command, globals: () => GlobalOptions): v
             )
             .join('\n') || 'no activities',
       );
+    }),
+  );
+  registerAdminLeads(admin, globals);
+};
+
+/** The `--assign` option as the import route takes it: round-robin over the reps, or one user by email. */
+const assignOf = (assign: string): { mode: 'round-robin' } | { mode: 'user'; email: string } => {
+  if (assign === 'round-robin') return { mode: 'round-robin' };
+  const parsed = AddUserInput.shape.email.safeParse(assign);
+  if (!parsed.success) {
+    throw new AppError(
+      'invalid_input',
+      `--assign takes round-robin or a team member's email (got "${assign}").`,
+    );
+  }
+  return { mode: 'user', email: parsed.data };
+};
+
+/**
+ * `dialdeck admin leads import FILE --team ID [--assign round-robin|EMAIL] [--region CC]` reads FILE
+ * with the desktop's import pipeline (same header detection, encodings and phone rules) and posts the
+ * normalised leads to the team server in batches of `MAX_IMPORT_BATCH` → `{imported, duplicates,
+ * rejected: [{row, code, message}], assigned: {userId: count}}` (rows the pipeline refused are listed
+ * with their file line too). `dialdeck admin leads assign LEAD_ID --team ID --to EMAIL` moves a lead →
+ * `{leadId, from, to}`. Both need the administrator's or a manager's token.
+ */
+const registerAdminLeads = (admin: Command, globals: () => GlobalOptions): void => {
+  const leads = admin.command('leads').description("A team's leads on the server");
+  withTarget(
+    leads
+      .command('import')
+      .argument('<file>', 'a CSV of leads, as the desktop imports')
+      .description("Import a call list into the team's leads and assign it")
+      .requiredOption('--team <id>', 'the team id')
+      .option('--assign <how>', "round-robin over the reps, or one member's email", 'round-robin')
+      .option('--region <code>', 'the country of numbers written without a country code', 'US'),
+  ).action((file: string, options: TargetOptions & { team: string; assign: string; region: string }) =>
+    run(globals, async (json) => {
+      const target = targetOf(options);
+      const assign = assignOf(options.assign);
+      const read = await readLeadsFile(file, options.region);
+      const total: ImportLeadsOutput = {
+        imported: 0,
+        duplicates: 0,
+        rejected: read.rejected.map((r) => ({ row: r.line, code: r.code, message: r.message })),
+        assigned: {},
+      };
+      const rows: ImportLead[] = read.leads.map((lead) => ({
+        row: lead.line,
+        name: lead.name,
+        title: lead.title,
+        company: lead.company,
+        email: lead.email,
+        phones: lead.phones,
+        timeZone: lead.timeZone,
+        country: lead.country,
+        region: lead.region,
+        city: lead.city,
+        sourceChannel: lead.sourceChannel,
+        sourceDetail: lead.sourceDetail,
+        direction: lead.direction,
+        status: lead.status,
+        research: lead.research,
+      }));
+      for (let start = 0; start < rows.length; start += MAX_IMPORT_BATCH) {
+        const answer = await callServer(
+          target,
+          'POST',
+          `/v1/teams/${encodeURIComponent(options.team)}/leads/import`,
+          {
+            leads: rows.slice(start, start + MAX_IMPORT_BATCH),
+            assign: assign.mode === 'round-robin' ? { mode: 'round-robin', offset: total.imported } : assign,
+          },
+          ImportLeadsAnswer,
+        );
+        total.imported += answer.imported;
+        total.duplicates += answer.duplicates;
+        total.rejected.push(...answer.rejected);
+        for (const [userId, count] of Object.entries(answer.assigned))
+          total.assigned[userId] = (total.assigned[userId] ?? 0) + count;
+      }
+      total.rejected.sort((a, b) => a.row - b.row);
+      print(json, total, () =>
+        [
+          `imported ${total.imported}, duplicates ${total.duplicates}, rejected ${total.rejected.length}`,
+          ...Object.entries(total.assigned).map(([userId, count]) => `  ${userId}: ${count}`),
+          ...total.rejected.map((r) => `  row ${r.row}: ${r.message}`),
+        ].join('\n'),
+      );
+    }),
+  );
+
+  withTarget(
+    leads
+      .command('assign')
+      .argument('<leadId>', 'the lead to move')
+      .description("Assign a lead to a team member (their next sync pulls it; the former owner's drops it)")
+      .requiredOption('--team <id>', 'the team id')
+      .requiredOption('--to <email>', 'the new owner\'s email, or "nobody"'),
+  ).action((leadId: string, options: TargetOptions & { team: string; to: string }) =>
+    run(globals, async (json) => {
+      const moved = await callServer(
+        targetOf(options),
+        'POST',
+        `/v1/teams/${encodeURIComponent(options.team)}/leads/${encodeURIComponent(leadId)}/assign`,
+        { to: options.to === 'nobody' ? null : options.to },
+        AssignLeadOutput,
+      );
+      print(json, moved, () => `lead ${moved.leadId}: ${moved.from ?? 'nobody'} → ${moved.to ?? 'nobody'}`);
     }),
   );
 };

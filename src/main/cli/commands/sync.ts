@@ -1,19 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import { MeOutput } from '@shared/server/admin';
 import type { Command } from 'commander';
+import type { Core } from '../../core';
 import { AppError } from '../../core/errors';
 import { toAppError } from '../../core/guard';
+import { writeNow } from '../../core/store/write-lock';
 import { pushOutbox } from '../../core/sync/client';
 import { fileTokenStore } from '../../core/sync/credentials';
+import { placePulledLeads } from '../../core/sync/place-pulled';
+import { pullOnce } from '../../core/sync/pull';
 import { type GlobalOptions, placeOf, withCore } from '../context';
 import { fail, print } from '../output';
 import { callServer } from '../server-client';
 
 /**
+ * Puts pulled leads where the rep works them: leads now owned by `userId` go on the cadence their rule
+ * picks (new and working ones not enrolled yet), and every pulled lead still here has its enrollment
+ * and queue place follow its new fields. Leads of other reps (a manager's desktop) are not enrolled.
+ */
+/**
  * `dialdeck login --server URL --token T` checks the token with `GET /v1/me` and keeps the server and
  * token in the data folder (`sync-credentials.json`, mode 0600) → `{server, userId, teamId, teamName,
  * email, role}`; an administrator token is refused (`invalid_input`: it belongs to no team).
- * `dialdeck sync` pushes the outbox → `{pushed, pulled, rejected, pending}`; offline it fails with
+ * `dialdeck sync` pushes the outbox, then pulls the team's changes this user may see (assigned leads,
+ * their history, accounts; everything for a manager) → `{pushed, pulled, rejected, pending}`; offline it fails with
  * `server_unreachable` and a non-zero exit, every row kept; before login `sync_not_signed_in`; for
  * changes refused for clock skew `sync_clock_skew` (the summary in `details`, the rows kept).
  */
@@ -73,7 +83,7 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
 
   program
     .command('sync')
-    .description('Push the changes waiting in the outbox to the team server')
+    .description("Push the changes waiting in the outbox to the team server, then pull the team's changes")
     .action(async () => {
       const opts = globals();
       await withCore(opts, async (core) => {
@@ -84,7 +94,11 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
             'This data folder is not signed in to a team server. Sign in first: dialdeck login --server URL --token T.',
           );
         }
-        const { pushed, pulled, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
+        const { pushed, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
+        // Pushed first, so the server has this desktop's edits before its view of the leads comes down.
+        const { pulled } = await pullOnce(core.db, credentials, {
+          onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
+        });
         const summary = { pushed, pulled, rejected, pending };
         if (clockSkew > 0) {
           throw new AppError(

@@ -1,4 +1,10 @@
-import type { Lead, LeadPhone, LeadStatus, ResearchNote } from '@shared/domain/lead';
+import {
+  accountKey,
+  type Lead,
+  type LeadPhone,
+  type LeadStatus,
+  type ResearchNote,
+} from '@shared/domain/lead';
 import type { LeadChanges } from '@shared/sync/mutations/leads';
 import { newId } from '../ids';
 import type { Db } from '../store/db';
@@ -17,8 +23,7 @@ export type NewLead = Omit<Lead, 'id' | 'accountId' | 'createdAt' | 'updatedAt' 
 export type StoredAccount = { id: string; name: string };
 
 /** Accounts are matched by a folded form of the company name (NFKC, trimmed, lower case, one space). */
-export const accountKey = (name: string): string =>
-  name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+export { accountKey };
 
 /** How a write is tagged and told to sync. */
 export type WriteOptions = {
@@ -126,6 +131,13 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
     )
     .pluck();
   const researchExists = db.prepare<[string], number>('SELECT 1 FROM research WHERE lead_id = ?').pluck();
+  const accountById = db.prepare<[string], StoredAccount>('SELECT id, name FROM accounts WHERE id = ?');
+  const replaceLead = db.prepare<unknown[]>(`UPDATE leads SET name = ?, title = ?, account_id = ?, email = ?,
+    time_zone = ?, country = ?, region = ?, city = ?, source_channel = ?, source_detail = ?, direction = ?,
+    status = ?, owner_id = ?, updated_at = ? WHERE id = ?`);
+  const leadExists = db.prepare<[string], number>('SELECT 1 FROM leads WHERE id = ?').pluck();
+  const deleteLead = db.prepare<[string]>('DELETE FROM leads WHERE id = ?');
+  const deleteResearch = db.prepare<[string]>('DELETE FROM research WHERE lead_id = ?');
 
   /**
    * The account stored under `company`'s key, else a new one (recorded as `account.create` unless
@@ -313,6 +325,79 @@ export const createLeadWriter = (db: Db, outbox: Outbox) => {
     setOwner(id: string, ownerId: string | null, options: WriteOptions): void {
       updateOwner.run(ownerId, options.at, id);
       if (options.record !== false) outbox.record('lead.setOwner', { id, ownerId, updatedAt: options.at });
+    },
+
+    /**
+     * Writes a lead as the team server holds it (a pull), under the server's id: inserted when new,
+     * else its fields, owner, phones and research notes replaced — except the fields named in `keep`,
+     * which stay as stored (a local edit still in the outbox whose HLC is newer than the server's).
+     * A company the store has no account for becomes the account `lead.accountId` (or, when the store
+     * has an account of that name under another id, the lead links to that one). Records nothing in
+     * the outbox: what came from the server is never pushed back. Returns the lead as now stored.
+     */
+    putPulled(lead: Lead & { research: string | null }, keep: ReadonlySet<string>, at: number): Lead {
+      const stored = leadExists.get(lead.id) === undefined ? undefined : this.find(lead.id);
+      const take = <K extends keyof Lead>(field: K): Lead[K] =>
+        stored !== undefined && keep.has(field) ? stored[field] : lead[field];
+      let accountId = take('accountId');
+      const company = take('company');
+      if (accountId !== null && accountById.get(accountId) === undefined) {
+        const named = company?.trim() ? accountByKey.get(accountKey(company)) : undefined;
+        if (named) accountId = named.id;
+        else if (company?.trim())
+          insertAccount.run(accountId, company.trim(), accountKey(company), at, at, null);
+        else accountId = null;
+      }
+      const values = [
+        take('name'),
+        take('title'),
+        accountId,
+        take('email'),
+        take('timeZone'),
+        take('country'),
+        take('region'),
+        take('city'),
+        take('sourceChannel'),
+        take('sourceDetail'),
+        take('direction'),
+        take('status'),
+      ];
+      if (stored === undefined) {
+        insertLead.run(lead.id, ...values, lead.ownerId, 0, null, lead.createdAt, lead.updatedAt, null);
+      } else {
+        replaceLead.run(...values, lead.ownerId, Math.max(stored.updatedAt, lead.updatedAt), lead.id);
+      }
+      if (stored === undefined || !keep.has('phones')) {
+        deletePhones.run(lead.id);
+        lead.phones.forEach((phone, position) => {
+          insertPhone.run(lead.id, position, phone.e164, phone.ext, phone.label, phone.raw, null);
+        });
+      }
+      if (!keep.has('research')) {
+        if (lead.research === null) deleteResearch.run(lead.id);
+        else upsertResearch.run(lead.id, lead.research, lead.updatedAt, null);
+      }
+      return this.find(lead.id) as Lead;
+    },
+
+    /**
+     * Stores a team account under the server's id, unless the store holds that id or an account of the
+     * same name (`accountKey`) already. Records nothing. Returns whether it was written.
+     */
+    putPulledAccount(account: { id: string; name: string; createdAt: number }): boolean {
+      const name = account.name.trim();
+      if (!name || accountById.get(account.id) || accountByKey.get(accountKey(name))) return false;
+      insertAccount.run(account.id, name, accountKey(name), account.createdAt, account.createdAt, null);
+      return true;
+    },
+
+    /**
+     * Removes a lead from this store with what hangs off it (phones, activities, research, tasks,
+     * enrollments): the team server moved it to someone else. Records nothing; rows of it still in the
+     * outbox are pushed as they are. Returns whether the lead was here.
+     */
+    removePulled(id: string): boolean {
+      return deleteLead.run(id).changes > 0;
     },
 
     /** The lead as every reader sees it now (published rows only), or undefined. */

@@ -69,6 +69,17 @@ export const SETTINGS = {
   'sync.hlc': setting(Hlc.nullable(), null, RESTORE),
   /** The signed-in rep's id; null when nobody signed in. */
   'sync.userId': setting(z.string().min(1).nullable(), null, RESTORE),
+  /**
+   * Where the last pull ended: the team's change version reached, and the server, team and user it was
+   * pulled as (another sign-in pulls from the start). Null before the first pull.
+   */
+  'sync.pullCursor': setting(
+    z
+      .object({ server: z.string(), teamId: z.string(), userId: z.string(), cursor: z.number().int().min(0) })
+      .nullable(),
+    null,
+    RESTORE,
+  ),
 } satisfies Record<string, SettingDef>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode as ErrorCodes } from '@shared/api';
-import { ServerErrorBody } from '@shared/server/admin';
 import { MAX_PUSH_BATCH, type PushRequest, PushResponse, SYNC_PROTOCOL_VERSION } from '@shared/sync/protocol';
 import { AppError } from '../errors';
 import type { Db } from '../store/db';
 import { type BackoffPolicy, backoffDelay } from './backoff';
 import type { SyncCredentials } from './credentials';
+import { postSync } from './http';
 import { acknowledge, type OutboxRow, pendingCount, pendingRows } from './outbox-rows';
 
 /**
@@ -49,60 +48,9 @@ const toPushed = (row: OutboxRow): PushRequest['mutations'][number] => {
   return { id: row.id, name: row.name, args, hlc: row.hlc };
 };
 
-/**
- * Sends one push request. Errors: `server_unreachable` (params `{url}`) when no answer came, the
- * server's own code for an error answer (`unauthorized`, `forbidden`, `sync_protocol_outdated`,
- * `server_database_unreachable`…), `internal` for an answer of an unknown shape.
- */
-const postPush = async (credentials: SyncCredentials, body: PushRequest): Promise<PushResponse> => {
-  const url = new URL('/v1/sync/push', credentials.server);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${credentials.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(60_000),
-    });
-  } catch (error) {
-    const why = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-    throw new AppError(
-      'server_unreachable',
-      `Could not reach the Dialdeck server at ${url.origin} (${why}). Your changes are kept; sync again when online.`,
-      undefined,
-      { url: url.origin },
-    );
-  }
-  const text = await response.text().catch(() => '');
-  let json: unknown = null;
-  try {
-    json = text === '' ? null : JSON.parse(text);
-  } catch {
-    // Not JSON: reported below.
-  }
-  if (!response.ok) {
-    const failure = ServerErrorBody.safeParse(json);
-    const known = ErrorCodes.safeParse(failure.success ? failure.data.error.code : '');
-    if (failure.success && known.success) {
-      throw new AppError(known.data, failure.data.error.message, failure.data.error.details);
-    }
-    // A proxy's or load balancer's own error page: the server behind it may be back soon.
-    throw new AppError(
-      response.status >= 500 ? 'server_unreachable' : 'internal',
-      `The server at ${url.origin} answered ${response.status} without a Dialdeck error. Your changes are kept; sync again later.`,
-      undefined,
-      { url: url.origin },
-    );
-  }
-  const parsed = PushResponse.safeParse(json);
-  if (!parsed.success) {
-    throw new AppError(
-      'internal',
-      `The server at ${url.origin} answered in a shape this Dialdeck does not know; update Dialdeck. Your changes are kept.`,
-    );
-  }
-  return parsed.data;
-};
+/** Sends one push request (see `postSync` for its errors). */
+const postPush = (credentials: SyncCredentials, body: PushRequest): Promise<PushResponse> =>
+  postSync(credentials, '/v1/sync/push', body, PushResponse);
 
 /** `postPush` with retries: up to `attempts` tries on a retryable failure, waiting by backoff between. */
 const pushWithRetry = async (

@@ -4,7 +4,7 @@ import type { CoreEvents } from '../events';
 import type { Db } from '../store/db';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { SyncCredentials, TokenStore } from './credentials';
-import { syncOnce } from './cycle';
+import { type OnPulled, syncOnce } from './cycle';
 import { followTeamChanges } from './live';
 import { type SyncLoop, type SyncStatus, startSyncLoop } from './loop';
 import { pendingCount, rejectedChanges } from './outbox-rows';
@@ -23,6 +23,8 @@ export type SyncServiceOptions = {
   liveBackoff?: BackoffPolicy;
   /** How long local writes are gathered before they are pushed, in ms (default 400). */
   debounceMs?: number;
+  /** Hears of the leads each committed pull page changed. */
+  onPulled?: OnPulled;
 };
 
 /**
@@ -211,7 +213,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         intervalMs: interval,
         backoff: options.backoff ?? DEFAULT_BACKOFF,
         onStatus,
-        sync: syncOnce,
+        sync: (db, credentials) => syncOnce(db, credentials, options.onPulled),
       });
       stopEvents = options.events.onAny((name) => {
         if (name === 'sync:changed' || name === 'import:progress') return;
@@ -257,7 +259,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       const credentials = credentialsOrNull();
       if (credentials === null) return view();
       try {
-        onStatus({ state: 'idle', summary: await syncOnce(options.db, credentials) });
+        onStatus({ state: 'idle', summary: await syncOnce(options.db, credentials, options.onPulled) });
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError('internal', String(error));
         onStatus({ state: 'stopped_error', code: failure.code, message: failure.message });

@@ -149,6 +149,27 @@ export const serverMigrations: readonly ServerMigration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'lead moves and lead creators',
+    sql: `
+      -- A lead changing hands (reassigned, released, claimed): the lead row names only its new owner, so
+      -- the former owner's pull finds the departure here, and the new owner's pull the lead's history.
+      CREATE TABLE lead_moves (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        lead_id uuid NOT NULL,
+        from_user_id uuid REFERENCES users(id),
+        to_user_id uuid REFERENCES users(id),
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, lead_id, change_version)
+      );
+      CREATE INDEX lead_moves_from ON lead_moves (team_id, from_user_id, change_version);
+      CREATE INDEX lead_moves_to ON lead_moves (team_id, to_user_id, lead_id);
+      -- Who created a lead (null: the manager's import or an inbound form): a rep may write an unassigned
+      -- lead only when they created it.
+      ALTER TABLE leads ADD COLUMN created_by uuid REFERENCES users(id);
+    `,
+  },
+  {
     version: 5,
     name: 'hand-offs to AEs, AE misses and the hand-off rotation',
     sql: `

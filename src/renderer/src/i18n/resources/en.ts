@@ -1238,6 +1238,12 @@ export const en = {
         "The server refused a Twilio request whose signature does not match the team's Twilio auth token and webhook address. Check the auth token and the webhook address in the team's Twilio set-up.",
       sync_server_url_invalid:
         '"{{value}}" is not a server address. Type it whole, such as https://dialdeck.example.com or http://127.0.0.1:8470.',
+      sync_lead_not_yours:
+        'This lead is not assigned to you on the team server, so your edit was not applied. Ask your manager to assign it to you, then make the edit again.',
+      sync_lead_unknown:
+        'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
+      sync_server_decided:
+        "The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server's value after the next sync; ask your manager to change it.",
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1196,6 +1196,12 @@ export const zhCN: LocaleResources = {
         '该 Twilio 请求的签名与团队的 Twilio 身份验证令牌和 Webhook 地址不符，服务器已拒绝。请检查团队 Twilio 设置中的身份验证令牌和 Webhook 地址。',
       sync_server_url_invalid:
         '"{{value}}" 不是服务器地址。请输入完整地址，例如 https://dialdeck.example.com 或 http://127.0.0.1:8470。',
+      sync_lead_not_yours:
+        '团队服务器上此线索未分配给你，因此你的编辑未被应用。请让经理将其分配给你，然后重新编辑。',
+      sync_lead_unknown:
+        '团队服务器上没有此线索，因此编辑无法应用，已被搁置。请同步创建该线索的桌面端，或告知经理。',
+      sync_server_decided:
+        '此项（线索负责人或 AE 设定的状态）由团队服务器决定，因此你的更改未被应用。下次同步后将显示服务器的值；如需更改请联系经理。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

@@ -1,0 +1,29 @@
+import type { CoreContext } from '../context';
+import { writeNow } from '../store/write-lock';
+
+/**
+ * After a pull page is committed: the signed-in rep's newly arrived leads go on their cadence (so they
+ * reach the calling queue), every pulled lead still here has its queue position brought in line, and
+ * the open windows hear of them (`leads:changed`, `queue:changed`). A lead that left this store
+ * (reassigned) is skipped. `userId` is the signed-in user's server id.
+ */
+export const placePulledLeads = (
+  { db, leads, dialing, events }: Pick<CoreContext, 'db' | 'leads' | 'dialing' | 'events'>,
+  leadIds: readonly string[],
+  userId: string,
+): void => {
+  const here = leadIds.flatMap((id) => {
+    try {
+      return [leads.getLead(id)];
+    } catch {
+      return []; // the lead left this store (reassigned)
+    }
+  });
+  const mine = here.filter((lead) => lead.ownerId === userId).map((lead) => lead.id);
+  if (mine.length > 0) writeNow(db, () => dialing.enrollNewLeads(mine));
+  if (here.length > 0) dialing.refreshLeads(here.map((lead) => lead.id));
+  if (leadIds.length > 0) {
+    events.emit('leads:changed', { ids: [...leadIds] });
+    events.emit('queue:changed', { leadIds: [...leadIds], reason: 'external' });
+  }
+};

@@ -1,0 +1,80 @@
+import { SYNC_PROTOCOL_VERSION } from '@shared/sync/protocol';
+import { MAX_PULL_LIMIT, PullResponse } from '@shared/sync/pull';
+import { readSetting, writeSetting } from '../settings/repo';
+import type { Db } from '../store/db';
+import { writeNow } from '../store/write-lock';
+import type { SyncCredentials } from './credentials';
+import { postSync } from './http';
+import { applyPulledPage } from './pulled';
+
+/** The setting that keeps the pull cursor, with whom it was pulled as (another team or user starts over). */
+const CURSOR_SETTING = 'sync.pullCursor' as const;
+
+type SavedCursor = { server: string; teamId: string; userId: string; cursor: number };
+
+/** The stored cursor for these credentials, or 0 (a first pull, or another team or user). */
+export const pullCursor = (db: Db, credentials: SyncCredentials): number => {
+  const saved = readSetting(db, CURSOR_SETTING);
+  if (saved === null) return 0;
+  // The team and user decide the feed; the server's address may change (a new port, a load balancer).
+  const same = saved.teamId === credentials.teamId && saved.userId === credentials.userId;
+  return same ? saved.cursor : 0;
+};
+
+export type PullOptions = {
+  /** Changes per request (at most `MAX_PULL_LIMIT`). */
+  limit?: number;
+  now?: () => number;
+  /** Called after each page is committed, with the leads whose rows changed (for change events). */
+  onApplied?: (leadIds: string[]) => void;
+  /** A test's hook: called (and awaited) after a page arrived and before it is applied. */
+  beforeApply?: () => void | Promise<void>;
+};
+
+/** What a pull did: changes received and applied, changes of unknown kinds skipped, the cursor reached. */
+export type PullSummary = { pulled: number; skipped: number; cursor: number };
+
+/**
+ * Pulls the team's changes this user may see, page by page until the server says no more wait, and
+ * applies each page (`applyPulledPage`) in one write transaction together with the cursor it reached,
+ * so the cursor moves only with the changes it covers: a crash or a lost answer before that commit
+ * pulls the page again, and applying it again changes nothing (leads are written whole, activities once
+ * by id). Pushing never touches the cursor. Throws what `postSync` throws (`server_unreachable`,
+ * `unauthorized`, `sync_protocol_outdated`…); pages committed before the failure stay.
+ */
+export const pullOnce = async (
+  db: Db,
+  credentials: SyncCredentials,
+  options: PullOptions = {},
+): Promise<PullSummary> => {
+  const limit = Math.max(1, Math.min(MAX_PULL_LIMIT, options.limit ?? MAX_PULL_LIMIT));
+  const now = options.now ?? Date.now;
+  let cursor = pullCursor(db, credentials);
+  const summary: PullSummary = { pulled: 0, skipped: 0, cursor };
+  for (;;) {
+    const page = await postSync(
+      credentials,
+      '/v1/sync/pull',
+      { protocolVersion: SYNC_PROTOCOL_VERSION, cursor, limit },
+      PullResponse,
+    );
+    await options.beforeApply?.();
+    const saved: SavedCursor = {
+      server: credentials.server,
+      teamId: credentials.teamId,
+      userId: credentials.userId,
+      cursor: page.nextCursor,
+    };
+    const applied = writeNow(db, () => {
+      const result = applyPulledPage(db, page.changes, now());
+      writeSetting(db, CURSOR_SETTING, saved);
+      return result;
+    });
+    summary.pulled += applied.applied;
+    summary.skipped += applied.skipped;
+    cursor = page.nextCursor;
+    summary.cursor = cursor;
+    if (applied.leadIds.length > 0) options.onApplied?.(applied.leadIds);
+    if (!page.hasMore) return summary;
+  }
+};

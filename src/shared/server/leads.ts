@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Direction, LeadPhone, LeadStatus, SourceChannel } from '../domain/lead';
+
+/**
+ * The team server's lead-management contract (`/v1/teams/:teamId/leads/…`), shared by the server (which
+ * validates every body with these) and `dialdeck admin leads …` (which validates every answer).
+ */
+
+/** The most leads one import request carries; the CLI sends a file in batches of this many. */
+export const MAX_IMPORT_BATCH = 500;
+
+/**
+ * A lead as the desktop's import pipeline normalised it (E.164 phones, an IANA zone or null, folded
+ * vocabulary), with the file's line it came from (`row`) so a refusal names it.
+ */
+export const ImportLead = z.strictObject({
+  row: z.number().int().min(1),
+  name: z.string().trim().min(1).max(500),
+  title: z.string().max(500).nullable(),
+  company: z.string().max(500).nullable(),
+  email: z.string().max(320).nullable(),
+  phones: z.array(LeadPhone).max(20),
+  timeZone: z.string().max(64).nullable(),
+  country: z.string().max(100).nullable(),
+  region: z.string().max(100).nullable(),
+  city: z.string().max(200).nullable(),
+  sourceChannel: SourceChannel,
+  sourceDetail: z.string().max(2_000).nullable(),
+  direction: Direction,
+  status: LeadStatus,
+  research: z.string().max(100_000).nullable(),
+});
+export type ImportLead = z.infer<typeof ImportLead>;
+
+/**
+ * How imported leads are assigned: `round-robin` over the team's reps (oldest first), continuing at
+ * `offset` (the leads of the same file assigned by earlier batches), or every lead to one user by email.
+ */
+export const ImportAssign = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('round-robin'), offset: z.number().int().min(0) }),
+  z.strictObject({ mode: z.literal('user'), email: z.email().trim().toLowerCase() }),
+]);
+export type ImportAssign = z.infer<typeof ImportAssign>;
+
+/** `POST /v1/teams/:teamId/leads/import` body (a manager of the team, or the administrator). */
+export const ImportLeadsInput = z.strictObject({
+  leads: z.array(ImportLead).min(1).max(MAX_IMPORT_BATCH),
+  assign: ImportAssign,
+});
+export type ImportLeadsInput = z.infer<typeof ImportLeadsInput>;
+
+/** A row the import did not take: its line in the file, a stable code and what to do. */
+export const ImportRejection = z.object({ row: z.number().int(), code: z.string(), message: z.string() });
+export type ImportRejection = z.infer<typeof ImportRejection>;
+
+/**
+ * The answer (and `dialdeck admin leads import --json`'s output): `imported` leads created, `duplicates`
+ * rows whose phone (E.164) or email (folded) the team already holds (or an earlier row of the file),
+ * `rejected` rows with their reason, `assigned` counts by user id.
+ */
+export const ImportLeadsOutput = z.object({
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(ImportRejection),
+  assigned: z.record(z.string(), z.number().int()),
+});
+export type ImportLeadsOutput = z.infer<typeof ImportLeadsOutput>;
+
+/** `POST /v1/teams/:teamId/leads/:leadId/assign` body: the new owner's email, or null to unassign. */
+export const AssignLeadInput = z.strictObject({ to: z.email().trim().toLowerCase().nullable() });
+export type AssignLeadInput = z.infer<typeof AssignLeadInput>;
+
+/** The assignment's answer: the lead, its former owner and its new one (user ids, null for nobody). */
+export const AssignLeadOutput = z.object({
+  leadId: z.uuid(),
+  from: z.uuid().nullable(),
+  to: z.uuid().nullable(),
+});
+export type AssignLeadOutput = z.infer<typeof AssignLeadOutput>;
