@@ -1,10 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { MeOutput } from '@shared/server/admin';
 import type { Command } from 'commander';
-import type { Core } from '../../core';
 import { AppError } from '../../core/errors';
 import { toAppError } from '../../core/guard';
-import { writeNow } from '../../core/store/write-lock';
 import { pushOutbox } from '../../core/sync/client';
 import { fileTokenStore } from '../../core/sync/credentials';
 import { placePulledLeads } from '../../core/sync/place-pulled';
