@@ -76,8 +76,10 @@ const vanityDigits = (digits: string): string =>
  * local numbers with a context ("tel:863-1234;phone-context=+1-914-555", "tel:7042;phone-context=example.com"),
  * `;ext=`, `;isub=`, other parameters (ignored), any case in scheme and parameter names, percent-encoding —
  * and what real links carry besides: "tel://…", spaces, full-width digits, local numbers without a
- * context (the caller applies a region), vanity letters in a global number, and `callto:` /
- * `callto://` with a number. A Skype name after `callto:` is `not_a_number`.
+ * context (the caller applies a region), vanity letters in a global number, percent-encoded
+ * parameters, digits dialled after the call connects (",,1234", "p1234", "w1234") and written
+ * extensions ("x12", "ext. 12") as the extension, a caller-id code before the number ("*67+1…"),
+ * and `callto:` / `callto://` with a number. A Skype name after `callto:` is `not_a_number`.
  */
 export const parsePhoneLink = (input: string): PhoneLinkResult => {
   const text = input.trim();
@@ -86,18 +88,30 @@ export const parsePhoneLink = (input: string): PhoneLinkResult => {
   if (!match?.[1]) return { ok: false, problem: 'not_a_phone_link' };
   const scheme = match[1].toLowerCase() as PhoneLink['scheme'];
   // A query or fragment is not part of a tel URI; browsers and CRMs sometimes append one.
-  const body = (match[2] ?? '').replace(/[?#].*$/s, '');
+  const written = (match[2] ?? '').replace(/[?#].*$/s, '');
+  // Some CRMs percent-encode the parameters too (";ext=" as "%3Bext%3D").
+  const body = !written.includes(';') && /%3B/i.test(written) ? (decode(written) ?? written) : written;
   const [rawNumber = '', ...rawParams] = body.split(';');
   const decodedNumber = decode(rawNumber);
   if (decodedNumber === null) return { ok: false, problem: 'bad_encoding' };
-  // "+44 (0)20 …": the national trunk prefix in brackets after a country code is not dialled from abroad.
-  const written = asciiDigits(decodedNumber);
-  const number = stripSeparators(
-    written.trimStart().startsWith('+') ? written.replace(/\(0\)/g, '') : written,
+  let digitsText = asciiDigits(decodedNumber).trim();
+  // A vertical service code dialled before the number ("*67+1…" hides the caller id) is not part of it.
+  digitsText = digitsText.replace(/^(?:\*\d{2}|#31#)\s*(?=\+)/, '');
+  // Digits dialled after the call connects (",,1234", "p1234", "w1234") or a written extension
+  // ("x12", "ext. 12") reach the person behind a switchboard: kept as the extension.
+  let dialledAfter: string | null = null;
+  const after = /^(.*?\d[\d\s\-.()]*?)\s*(?:[,;pw]+\s*|(?:ext\.?|extension|x)\s*)(\d{1,10})#?$/i.exec(
+    digitsText,
   );
+  if (after?.[1] && after[2]) {
+    digitsText = after[1];
+    dialledAfter = after[2];
+  }
+  // "+44 (0)20 …": the national trunk prefix in brackets after a country code is not dialled from abroad.
+  const number = stripSeparators(digitsText.startsWith('+') ? digitsText.replace(/\(0\)/g, '') : digitsText);
   if (number === '' || number === '+') return { ok: false, problem: 'no_digits' };
 
-  let ext: string | null = null;
+  let ext: string | null = dialledAfter;
   let isub: string | null = null;
   let phoneContext: string | null = null;
   for (const param of rawParams) {

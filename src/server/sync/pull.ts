@@ -270,7 +270,9 @@ export const pullChanges = (
     );
     const head = Number(rows[0]?.version ?? 0);
     const read = async (after: number, max: number) => {
-      const parts = await Promise.all(pullSources.map((source) => source(client, reader, after, max)));
+      // One connection runs one query at a time: the sources are read in turn, never at once.
+      const parts: PulledChange[][] = [];
+      for (const source of pullSources) parts.push(await source(client, reader, after, max));
       const full = parts.some((part) => part.length >= max);
       const merged = parts
         .flatMap((part, index) => part.map((change) => ({ change, index })))

@@ -120,6 +120,8 @@ export const ErrorCode = z.enum([
   'twilio_signature_invalid',
   /** The team server's address given to sign in is not an http:// or https:// address (params `{ value }`). */
   'sync_server_url_invalid',
+  /** Signing in as another user while the signed-in one's changes wait (params: `{ email, count }`). */
+  'sync_other_user',
   /** A pushed lead edit of a lead the team server has not assigned to the pusher (rep or AE). */
   'sync_lead_not_yours',
   /** A pushed lead edit of a lead the team server does not hold. */

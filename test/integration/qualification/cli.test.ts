@@ -175,4 +175,26 @@ describe('dialdeck handoff', () => {
     expect(run.status).toBe(1);
     expect(errorOf(run).code).toBe('not_found');
   });
+
+  it('a lead an outcome made an MQL ("Qualified") can still be handed off, once', () => {
+    const { dataDir, leadId } = seed();
+    const logged = dialdeck(dataDir, 'log', leadId, 'qualified', '--note', 'wants a demo');
+    expect(logged.stderr).toBe('');
+    const handoff = () =>
+      dialdeck(dataDir, 'handoff', leadId, '--bant', 'budget,need', '--note', 'Demo next week');
+    const first = handoff();
+    expect(first.stderr).toBe('');
+    expect(JSON.parse(first.stdout)).toMatchObject({ status: 'mql' });
+    const second = handoff();
+    expect(second.status).toBe(1);
+    expect(errorOf(second).code).toBe('handoff_already_handed_off');
+    const core = openCore({ dataDir });
+    try {
+      expect(core.db.prepare('SELECT count(*) AS n FROM handoffs WHERE lead_id = ?').get(leadId)).toEqual({
+        n: 1,
+      });
+    } finally {
+      core.close();
+    }
+  });
 });

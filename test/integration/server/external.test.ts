@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/server/db/migrate';
@@ -115,6 +116,35 @@ describe.skipIf(adminUrl === null)(
         expect(await migrate(pool)).toEqual(serverMigrations.map((m) => m.version));
       } finally {
         await pool.end();
+      }
+    });
+
+    it('a port another program holds is a conflict that says what to do, not an internal error', async () => {
+      const holder = createServer();
+      await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+      const address = holder.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      try {
+        const run = await runCli([
+          'server',
+          'start',
+          '--json',
+          '--database-url',
+          await freshDatabase(external),
+          '--port',
+          String(port),
+        ]);
+        expect(run.code).not.toBe(0);
+        const error = (
+          JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '{}') as {
+            error: { code: string; message: string };
+          }
+        ).error;
+        expect(error.code).toBe('conflict');
+        expect(error.message).toContain(String(port));
+        expect(error.message).toContain('--port');
+      } finally {
+        holder.close();
       }
     });
 

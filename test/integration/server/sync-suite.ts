@@ -178,6 +178,19 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
     role: 'rep',
   });
   expect(JSON.stringify(login)).not.toContain(repA.token);
+  // Another user signing in while this rep's changes wait would push them as theirs: refused, by name.
+  const switched = await dialdeck([
+    '--data-dir',
+    dataDir,
+    'login',
+    '--server',
+    url,
+    '--token',
+    managerA.token,
+  ]);
+  expect(switched.code).not.toBe(0);
+  expect(switched.error?.code).toBe('sync_other_user');
+  expect(switched.error?.message).toContain('rep@sync-a.example');
   if (process.platform !== 'win32') {
     expect(statSync(join(dataDir, CREDENTIALS_FILE)).mode & 0o777).toBe(0o600);
   }
@@ -188,6 +201,9 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
   // The pull after the push brings the rep's own leads and history back as the server holds them.
   expect(synced).toEqual({ pushed: pendingBefore, pulled: expect.any(Number), rejected: 0, pending: 0 });
   expect(synced.pulled).toBeGreaterThanOrEqual(leads.length);
+  // Nothing waits any more: another user may sign this folder in, and the rep back again.
+  ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', managerA.token]));
+  ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', repA.token]));
 
   const byId = (list: Awaited<ReturnType<typeof activitiesOf>>) => new Map(list.map((a) => [a.id, a]));
   let held = await activitiesOf(url, managerA.token, teamA.teamId);

@@ -54,6 +54,25 @@ describe('tel: links (RFC 3966)', () => {
     expect(link('tel:*67%23')).toMatchObject({ digits: '*67#', global: false });
   });
 
+  it('keeps digits dialled after the call connects and written extensions as the extension', () => {
+    for (const url of [
+      'tel:+12015550123,,1234',
+      'tel:+12015550123p1234',
+      'tel:+12015550123w1234',
+      'tel:+12015550123x1234',
+      'tel:+1 (201) 555-0123 ext. 1234',
+      'tel:+1-201-555-0123%3Bext%3D1234',
+    ]) {
+      expect(link(url), url).toMatchObject({ digits: '+12015550123', ext: '1234' });
+    }
+    // The parameter wins over digits written into the number.
+    expect(link('tel:+12015550123,,99;ext=7').ext).toBe('7');
+    // A caller-id code dialled first is not part of the number.
+    expect(link('tel:*67+12015550123')).toMatchObject({ digits: '+12015550123', ext: null });
+    // Vanity letters are not an extension.
+    expect(link('tel:+1-800-FLOWERS')).toMatchObject({ digits: '+18003569377', ext: null });
+  });
+
   it('reads callto: with a number, and refuses a Skype name', () => {
     expect(link('callto:+15551234567')).toMatchObject({ scheme: 'callto', digits: '+15551234567' });
     expect(link('callto://+1-555-123-4567')).toMatchObject({ scheme: 'callto', digits: '+15551234567' });

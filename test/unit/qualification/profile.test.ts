@@ -102,4 +102,13 @@ describe('hand-off readiness', () => {
   ] as const)('a %s lead: %s', (status, code) => {
     expect(handoffReadiness({ ...base, status }).blockedBy).toBe(code);
   });
+  it('lets an MQL with no hand-off on record (marked by an outcome) be handed off, once', () => {
+    expect(handoffReadiness({ ...base, status: 'mql', handedOff: false }).blockedBy).toBeNull();
+    expect(handoffReadiness({ ...base, status: 'mql', handedOff: true }).blockedBy).toBe(
+      'handoff_already_handed_off',
+    );
+    expect(handoffReadiness({ ...base, status: 'sql', handedOff: false }).blockedBy).toBe(
+      'handoff_already_handed_off',
+    );
+  });
 });

@@ -35,6 +35,14 @@ const envInt = (name: string, fallback: number): number => {
 const asAppError = async (error: unknown): Promise<AppError> => {
   const { ServerError } = await import('../../../server/errors');
   if (error instanceof AppError) return error;
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    const where =
+      'address' in error && 'port' in error ? ` ${String(error.address)}:${String(error.port)}` : '';
+    return new AppError(
+      'conflict',
+      `The address${where} is in use by another program (another Dialdeck server?). Choose another with --port, or stop that program.`,
+    );
+  }
   if (!(error instanceof ServerError)) {
     return new AppError('internal', error instanceof Error ? error.message : String(error));
   }

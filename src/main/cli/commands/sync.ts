@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { MeOutput } from '@shared/server/admin';
 import type { Command } from 'commander';
+import { openCore } from '../../core';
 import { AppError } from '../../core/errors';
 import { toAppError } from '../../core/guard';
 import { pushOutbox } from '../../core/sync/client';
 import { fileTokenStore } from '../../core/sync/credentials';
 import { placePulledLeads } from '../../core/sync/place-pulled';
 import { pullOnce } from '../../core/sync/pull';
+import { assertSwitchable } from '../../core/sync/sign-in';
 import { type GlobalOptions, placeOf, withCore } from '../context';
 import { fail, print } from '../output';
 import { callServer } from '../server-client';
@@ -55,7 +57,14 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
         }
         const base = new URL(server).origin;
         mkdirSync(place.dataDir, { recursive: true, mode: 0o700 });
-        fileTokenStore(place.dataDir).write({
+        const tokens = fileTokenStore(place.dataDir);
+        const core = openCore({ dataDir: place.dataDir });
+        try {
+          assertSwitchable(core.db, tokens.read(), { userId: me.userId, teamId: me.teamId });
+        } finally {
+          core.close();
+        }
+        tokens.write({
           server: base,
           token,
           userId: me.userId,

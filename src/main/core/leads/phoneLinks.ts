@@ -21,10 +21,22 @@ export const createPhoneLinks = ({ db, leads, dialing, events, now }: CoreContex
       WHERE p.e164 = ? ORDER BY l.updated_at DESC, l.id`,
   );
 
+  /** What to do about each kind of link that holds no dialable number (English; the UI translates the code). */
+  const advice: Record<string, string> = {
+    not_a_phone_link: 'it is not a tel: or callto: link. Links look like tel:+12015550123.',
+    no_digits: 'it holds no phone number. Links look like tel:+12015550123.',
+    not_a_number:
+      'it names no phone number (a Skype name or other text). Call such contacts from their own app.',
+    bad_extension: 'its extension is not digits. Write it as ;ext=1234.',
+    bad_context: 'its phone-context is neither a +prefix nor a domain (RFC 3966).',
+    bad_encoding: 'its %-escapes are broken. Copy the link again from its source.',
+    invalid_number:
+      'its digits are not a valid phone number. Check them; write a number from another country with its country code (+…), and a local one needs the default country in Settings.',
+  };
   const invalid = (url: string, problem: string): AppError =>
     new AppError(
       'phone_link_invalid',
-      `"${url}" is not a phone number Dialdeck can dial (${problem}). Links look like tel:+12015550123; a local number needs the default region in Settings.`,
+      `"${url}" is not a phone number Dialdeck can dial: ${advice[problem] ?? problem}`,
       { problem },
       { value: url },
     );

@@ -77,6 +77,7 @@ export const createQualificationService = ({ db, outbox, leads, dialing, now }: 
       onDncList: svc.leads.dncMatches(facts).length > 0,
       confirmed: confirmedCount(bant),
       required: config().bantGate,
+      handedOff: store.latestHandoff(leadId) !== null,
     });
   };
 

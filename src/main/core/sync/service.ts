@@ -8,7 +8,7 @@ import { type OnPulled, syncOnce } from './cycle';
 import { followTeamChanges } from './live';
 import { type SyncLoop, type SyncStatus, startSyncLoop } from './loop';
 import { pendingCount, rejectedChanges } from './outbox-rows';
-import { checkSignIn } from './sign-in';
+import { assertSwitchable, checkSignIn } from './sign-in';
 
 export type SyncServiceOptions = {
   db: Db;
@@ -228,6 +228,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     status,
     async signIn(server, token) {
       const credentials = await checkSignIn(server, token, options.now());
+      assertSwitchable(options.db, options.tokens.read(), credentials);
       options.tokens.write(credentials);
       last = { state: 'syncing' };
       liveDown = null;

@@ -1,7 +1,9 @@
 import { ErrorCode as ErrorCodes } from '@shared/api';
 import { MeOutput, ServerErrorBody } from '@shared/server/admin';
 import { AppError } from '../errors';
+import type { Db } from '../store/db';
 import type { SyncCredentials } from './credentials';
+import { pendingCount } from './outbox-rows';
 
 /** The server's base address (`origin`) from what the user typed; `sync_server_url_invalid` otherwise. */
 export const serverOrigin = (typed: string): string => {
@@ -74,4 +76,25 @@ export const checkSignIn = async (server: string, token: string, now: number): P
   }
   const { userId, teamId, teamName, email, role } = me.data;
   return { server: origin, token: token.trim(), userId, teamId, teamName, email, role, signedInAt: now };
+};
+
+/**
+ * Refuses to sign a data folder in as another user (or team) while changes made under the signed-in
+ * one still wait in the outbox: pushed under the new token they would be recorded as the new user's.
+ * Throws `sync_other_user` (params `{ email, count }`) saying to sync first or use another data folder.
+ */
+export const assertSwitchable = (
+  db: Db,
+  signedIn: Pick<SyncCredentials, 'userId' | 'teamId' | 'email'> | null,
+  next: Pick<SyncCredentials, 'userId' | 'teamId'>,
+): void => {
+  if (signedIn === null || (signedIn.userId === next.userId && signedIn.teamId === next.teamId)) return;
+  const count = pendingCount(db);
+  if (count === 0) return;
+  throw new AppError(
+    'sync_other_user',
+    `This data folder is signed in as ${signedIn.email}, and ${count} of their changes have not reached the server yet. Sync them first (dialdeck sync, or Sync now), or sign the new user in with a data folder of their own (--data-dir).`,
+    undefined,
+    { email: signedIn.email, count },
+  );
 };

@@ -1238,6 +1238,8 @@ export const en = {
         "The server refused a Twilio request whose signature does not match the team's Twilio auth token and webhook address. Check the auth token and the webhook address in the team's Twilio set-up.",
       sync_server_url_invalid:
         '"{{value}}" is not a server address. Type it whole, such as https://dialdeck.example.com or http://127.0.0.1:8470.',
+      sync_other_user:
+        'This data folder is signed in as {{email}}, and {{count}} of their changes have not reached the server yet. Sync them first, or sign the new user in with a data folder of their own.',
       sync_lead_not_yours:
         'This lead is not assigned to you on the team server, so your edit was not applied. Ask your manager to assign it to you, then make the edit again.',
       sync_lead_unknown:

@@ -1231,6 +1231,8 @@ export const ko: LocaleResources = {
         '서명이 팀의 Twilio 인증 토큰 및 웹훅 주소와 맞지 않아 서버가 Twilio 요청을 거부했습니다. 팀 Twilio 설정의 인증 토큰과 웹훅 주소를 확인하세요.',
       sync_server_url_invalid:
         '"{{value}}"은(는) 서버 주소가 아닙니다. https://dialdeck.example.com 또는 http://127.0.0.1:8470처럼 전체 주소를 입력하세요.',
+      sync_other_user:
+        '이 데이터 폴더는 {{email}}(으)로 로그인되어 있고 그 사용자의 변경 {{count}}건이 아직 서버에 올라가지 않았습니다. 먼저 동기화하거나 새 사용자는 자신의 데이터 폴더로 로그인하세요.',
       sync_lead_not_yours:
         '이 리드는 팀 서버에서 당신에게 배정되지 않았으므로 편집이 적용되지 않았습니다. 관리자에게 배정을 요청한 뒤 다시 편집하세요.',
       sync_lead_unknown:

@@ -1196,6 +1196,8 @@ export const zhCN: LocaleResources = {
         '该 Twilio 请求的签名与团队的 Twilio 身份验证令牌和 Webhook 地址不符，服务器已拒绝。请检查团队 Twilio 设置中的身份验证令牌和 Webhook 地址。',
       sync_server_url_invalid:
         '"{{value}}" 不是服务器地址。请输入完整地址，例如 https://dialdeck.example.com 或 http://127.0.0.1:8470。',
+      sync_other_user:
+        '此数据文件夹已以 {{email}} 登录，其 {{count}} 项更改尚未同步到服务器。请先同步，或让新用户使用自己的数据文件夹登录。',
       sync_lead_not_yours:
         '团队服务器上此线索未分配给你，因此你的编辑未被应用。请让经理将其分配给你，然后重新编辑。',
       sync_lead_unknown:
