@@ -356,7 +356,11 @@ export const checkInbound = async (url: string, adminToken: string): Promise<voi
   expect(InboundLeadOutput.parse(later.body)).toMatchObject({ ownerId: eli.userId, routed: 'next_shift' });
   void dee;
   // The unassigned lead that comes back now has reps to go to: it is routed, not copied.
-  const back = await (await signedPost(url, teamB.teamId, teamB.inboundSecret, probe)).send();
+  // Posted again as a form resubmits it: the same lead in another body (the same body signed within
+  // the same second would be a replay, refused by design).
+  const back = await (
+    await signedPost(url, teamB.teamId, teamB.inboundSecret, probe, { rawBody: `${JSON.stringify(probe)}\n` })
+  ).send();
   expect(back.status).toBe(200);
   expect(InboundLeadOutput.parse(back.body)).toMatchObject({
     leadId: InboundLeadOutput.parse(unassigned.body).leadId,
