@@ -20,7 +20,8 @@ export type BatchItem = {
   checked: Checked;
 };
 
-const isBatchName = (name: string): boolean => Object.hasOwn(batchMutations, name);
+/** Whether a mutation name is a batch (one user action's changes, applied together). */
+export const isBatchName = (name: string): boolean => Object.hasOwn(batchMutations, name);
 
 /**
  * Applies what a mutation's changes mean beyond activities — leads and accounts (per-field LWW,

@@ -7,13 +7,12 @@ import {
   type PushedMutation,
   type PushResult,
 } from '@shared/sync';
-import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
 import { applyLeadChange } from './leads';
-import type { BatchVerdict, Checked } from './push-batch';
+import { type BatchVerdict, type Checked, isBatchName } from './push-batch';
 import { applyGrouped } from './push-queue';
 import { nextVersion } from './versions';
 
@@ -21,8 +20,6 @@ import { nextVersion } from './versions';
 export type Pusher = { teamId: string; userId: string; role: 'rep' | 'ae' | 'manager' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const isBatchName = (name: string): boolean => Object.hasOwn(batchMutations, name);
 
 type Verdict = { status: 'applied' | 'stored' } | { status: 'rejected'; code: string; message: string };
 

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { killServers, removeDirs, startServerProcess, stopServer, tempDir } from './server-process';
-import { checkTwilio, embeddedDatabaseUrl, startTwilioRestStandIn } from './twilio-suite';
+import {
+  embeddedDatabaseUrl,
+  killServers,
+  removeDirs,
+  startServerProcess,
+  stopServer,
+  tempDir,
+} from './server-process';
+import { checkTwilio, startTwilioRestStandIn } from './twilio-suite';
 
 afterAll(async () => {
   await killServers();

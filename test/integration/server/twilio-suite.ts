@@ -1,7 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { TeamActivitiesOutput } from '@shared/server/activities';
 import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { TwilioSettingsOutput, TwilioTokenOutput } from '@shared/server/twilio';
@@ -52,15 +50,6 @@ export const startTwilioRestStandIn = async (): Promise<TwilioRestStandIn> => {
     calls,
     close: () => new Promise((done) => server.close(() => done())),
   };
-};
-
-/** The built-in PostgreSQL of a running server's data folder, as a URL (its port from postmaster.pid). */
-export const embeddedDatabaseUrl = (dataDir: string): string => {
-  const located = join(dataDir, 'postgres-location');
-  const pgdata = existsSync(located) ? readFileSync(located, 'utf8').trim() : join(dataDir, 'postgres');
-  const port = readFileSync(join(pgdata, 'postmaster.pid'), 'utf8').split('\n')[3]?.trim();
-  const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
-  return `postgres://dialdeck:${encodeURIComponent(password)}@127.0.0.1:${port}/dialdeck`;
 };
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
