@@ -13,6 +13,7 @@ import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
 import { twilioRoutes } from './routes/twilio';
+import { userRoutes } from './routes/users';
 import type { TeamChangeHub } from './sync/team-changes';
 
 export type AppOptions = {
@@ -67,6 +68,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   app.addHook('preValidation', authorize(context));
   healthRoutes(app, context);
   teamRoutes(app, context, options.tokenRouteLimit);
+  userRoutes(app, context, options.tokenRouteLimit);
   syncRoutes(app, context);
   handoffRoutes(app, context);
   shiftRoutes(app, context);

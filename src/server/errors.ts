@@ -10,6 +10,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   user_email_taken: 409,
+  user_removed: 409,
   handoff_reason_required: 400,
   handoff_not_yours: 403,
   handoff_already_decided: 409,

@@ -20,8 +20,8 @@ export type Principal =
 export type Caller = 'admin' | TeamRole;
 
 /**
- * The principal a bearer token stands for, or null when the token is unknown or revoked. One
- * indexed lookup by the token's SHA-256 digest.
+ * The principal a bearer token stands for, or null when the token is unknown or revoked or its user
+ * was removed from the team. One indexed lookup by the token's SHA-256 digest.
  */
 export const resolveToken = async (pool: pg.Pool, token: string): Promise<Principal | null> => {
   const { rows } = await pool.query<{
@@ -35,7 +35,7 @@ export const resolveToken = async (pool: pg.Pool, token: string): Promise<Princi
   }>(
     `SELECT t.id, t.kind, u.id AS user_id, u.team_id, tm.name AS team_name, u.email, u.role
        FROM tokens t LEFT JOIN users u ON u.id = t.user_id LEFT JOIN teams tm ON tm.id = u.team_id
-      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL`,
+      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.removed_at IS NULL`,
     [tokenDigest(token)],
   );
   const row = rows[0];

@@ -85,7 +85,7 @@ export const routeHandoff = async (
   const { rows } = await client.query<{ id: string; email: string; created_at: string }>(
     `SELECT u.id, u.email, u.created_at FROM users u
        LEFT JOIN ae_eligibility e ON e.team_id = u.team_id AND e.ae_id = u.id
-      WHERE u.team_id = $1 AND u.role = 'ae' AND (e.out_until IS NULL OR e.out_until <= $2)
+      WHERE u.team_id = $1 AND u.role = 'ae' AND u.removed_at IS NULL AND (e.out_until IS NULL OR e.out_until <= $2)
       ORDER BY u.created_at, u.id`,
     [teamId, now],
   );

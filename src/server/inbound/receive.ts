@@ -58,7 +58,7 @@ const routableReps = async (client: pg.PoolClient, teamId: string): Promise<Rout
   }>(
     `SELECT u.id, s.days, s.start_time, s.end_time, s.time_zone
        FROM users u LEFT JOIN shifts s ON s.team_id = u.team_id AND s.user_id = u.id
-      WHERE u.team_id = $1 AND u.role = 'rep'`,
+      WHERE u.team_id = $1 AND u.role = 'rep' AND u.removed_at IS NULL`,
     [teamId],
   );
   return rows.map((row) => ({

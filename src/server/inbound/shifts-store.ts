@@ -38,7 +38,7 @@ export const setShift = (
 ): Promise<TeamShift> =>
   inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string; role: string }>(
-      'SELECT id, role FROM users WHERE team_id = $1 AND email = $2',
+      'SELECT id, role FROM users WHERE team_id = $1 AND email = $2 AND removed_at IS NULL',
       [teamId, input.email],
     );
     const user = rows[0];

@@ -1,9 +1,11 @@
-import { AssignLeadInput, ImportLeadsInput } from '@shared/server/leads';
+import { AssignLeadInput, ImportLeadsInput, TeamLeadsQuery } from '@shared/server/leads';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseBody, teamIdParam } from '../access';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
+import { listTeamLeads } from '../store/team-leads';
 import { teamExists } from '../store/teams';
+import { memberOf } from '../store/users';
 import { assignLead, importLeads } from '../sync/import';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +22,8 @@ const leadIdParam = (request: FastifyRequest): string => {
  * A manager's lead management (administrator, or a manager of that team):
  * - `POST /v1/teams/:teamId/leads/import` `ImportLeadsInput` → `ImportLeadsOutput`: normalised leads,
  *   deduped against the team's and assigned (`src/server/sync/import.ts`);
- * - `POST /v1/teams/:teamId/leads/:leadId/assign` `AssignLeadInput` → `AssignLeadOutput`.
+ * - `POST /v1/teams/:teamId/leads/:leadId/assign` `AssignLeadInput` → `AssignLeadOutput`;
+ * - `GET /v1/teams/:teamId/leads[?owner=EMAIL|ID]` → `TeamLeadsOutput` (every lead, or one member's).
  * `not_found` for an unknown team, lead or user.
  */
 export const leadRoutes = (app: FastifyInstance, context: ServerContext): void => {
@@ -50,6 +53,19 @@ export const leadRoutes = (app: FastifyInstance, context: ServerContext): void =
       const { to } = parseBody(AssignLeadInput, request.body);
       await checkTeam(teamId);
       return assignLead(poolOf(context), teamId, leadId, to, Date.now());
+    },
+  );
+
+  app.get(
+    '/v1/teams/:teamId/leads',
+    { config: { access: { callers: ['admin', 'manager'], sameTeam: true } } },
+    async (request) => {
+      const teamId = teamIdParam(request);
+      const { owner } = parseBody(TeamLeadsQuery, request.query);
+      await checkTeam(teamId);
+      const pool = poolOf(context);
+      const ownerId = owner === undefined ? undefined : (await memberOf(pool, teamId, owner)).id;
+      return { leads: await listTeamLeads(pool, teamId, ownerId) };
     },
   );
 };

@@ -126,18 +126,29 @@ export const insertAccount = async (
   );
 };
 
-/** A user of the team by id or (lower-cased) email, with their role, or null. */
+/**
+ * A user of the team by id or (lower-cased) email, with their role and `removedAt` (epoch ms, set when
+ * a manager removed them), or null.
+ */
 export const teamUser = async (
   client: pg.PoolClient | pg.Pool,
   teamId: string,
   idOrEmail: string,
-): Promise<{ id: string; email: string; role: string } | null> => {
+): Promise<{ id: string; email: string; role: string; removedAt: number | null } | null> => {
   const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrEmail);
-  const { rows } = await client.query<{ id: string; email: string; role: string }>(
+  const { rows } = await client.query<{ id: string; email: string; role: string; removed_at: string | null }>(
     isId
-      ? 'SELECT id, email, role FROM users WHERE team_id = $1 AND id = $2'
-      : 'SELECT id, email, role FROM users WHERE team_id = $1 AND email = lower($2)',
+      ? 'SELECT id, email, role, removed_at FROM users WHERE team_id = $1 AND id = $2'
+      : 'SELECT id, email, role, removed_at FROM users WHERE team_id = $1 AND email = lower($2)',
     [teamId, idOrEmail.trim()],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  return row
+    ? {
+        id: row.id,
+        email: row.email,
+        role: row.role,
+        removedAt: row.removed_at === null ? null : Number(row.removed_at),
+      }
+    : null;
 };

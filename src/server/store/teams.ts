@@ -95,13 +95,24 @@ export const addUser = (
     return { userId, token };
   });
 
-/** A team's users, oldest first. */
+/** A team's users, oldest first, removed ones too (with `removedAt`, epoch ms). */
 export const listUsers = async (pool: pg.Pool, teamId: string): Promise<TeamUsersOutput['users']> => {
-  const { rows } = await pool.query<{ id: string; email: string; role: TeamRole; created_at: string }>(
-    'SELECT id, email, role, created_at FROM users WHERE team_id = $1 ORDER BY created_at, id',
-    [teamId],
-  );
-  return rows.map((r) => ({ userId: r.id, email: r.email, role: r.role, createdAt: Number(r.created_at) }));
+  const { rows } = await pool.query<{
+    id: string;
+    email: string;
+    role: TeamRole;
+    created_at: string;
+    removed_at: string | null;
+  }>('SELECT id, email, role, created_at, removed_at FROM users WHERE team_id = $1 ORDER BY created_at, id', [
+    teamId,
+  ]);
+  return rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    role: r.role,
+    createdAt: Number(r.created_at),
+    removedAt: r.removed_at === null ? null : Number(r.removed_at),
+  }));
 };
 
 /**

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { ServerError } from '../errors';
 import { foldEmail, insertAccount, lockLead, recordMove, saveLead, teamUser } from '../store/leads';
 import { inTransaction } from '../store/teams';
+import { removedError } from '../store/users';
 import { nextVersion } from './versions';
 
 /** The user ids leads go to, in assignment order: the team's reps oldest first, or the one user named. */
@@ -17,10 +18,11 @@ const assignees = async (client: pg.PoolClient, teamId: string, assign: ImportAs
         `Nobody on this team has the email ${assign.email}. Check it, or add the user first (dialdeck admin user add).`,
       );
     }
+    if (user.removedAt !== null) throw removedError(user);
     return [user.id];
   }
   const { rows } = await client.query<{ id: string }>(
-    "SELECT id FROM users WHERE team_id = $1 AND role = 'rep' ORDER BY created_at, id",
+    "SELECT id FROM users WHERE team_id = $1 AND role = 'rep' AND removed_at IS NULL ORDER BY created_at, id",
     [teamId],
   );
   if (rows.length === 0) {
@@ -130,7 +132,7 @@ export const importLeads = (
 /**
  * Moves lead `leadId` of team `teamId` to the user with email `to` (null: nobody), at a new change
  * version: the lead reaches its new owner's next pull, and its former owner's pull gets
- * `lead.unassigned`. Throws `not_found` (no such lead or user).
+ * `lead.unassigned`. Throws `not_found` (no such lead or user), `user_removed` (the user was removed).
  */
 export const assignLead = (
   pool: pg.Pool,
@@ -151,6 +153,7 @@ export const assignLead = (
         `Nobody on this team has the email ${to}. Check it, or add the user first.`,
       );
     }
+    if (user?.removedAt != null) throw removedError(user);
     const ownerId = user?.id ?? null;
     if (ownerId !== lead.ownerId) {
       await recordMove(client, teamId, leadId, lead.ownerId, ownerId, version);

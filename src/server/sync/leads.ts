@@ -115,6 +115,12 @@ const decideOwner = async (
       message: `"${wanted}" is not a member of your team on the server, so the lead keeps its owner. Assign leads to a team member's email.`,
     };
   }
+  if (target?.removedAt != null) {
+    return {
+      code: 'user_removed',
+      message: `${target.email} was removed from the team, so the lead keeps its owner. Assign it to a current team member.`,
+    };
+  }
   const ownerId = target?.id ?? null;
   if (by.role === 'manager') return { ownerId };
   const release = ownerId === null && lead.ownerId === by.userId;

@@ -128,6 +128,8 @@ export const ErrorCode = z.enum([
   'sync_lead_unknown',
   /** A pushed owner or status change that only the team server decides (assignment, an AE's answer). */
   'sync_server_decided',
+  /** The team member named was removed by a manager: they can no longer sign in, own leads or be routed to. */
+  'user_removed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

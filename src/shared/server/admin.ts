@@ -45,11 +45,59 @@ export const MeOutput = z.discriminatedUnion('kind', [
 ]);
 export type MeOutput = z.infer<typeof MeOutput>;
 
-/** `GET /v1/teams/:teamId/users` answer: the team's users, oldest first. */
+/**
+ * `GET /v1/teams/:teamId/users` answer: the team's users, oldest first. `removedAt` (UTC epoch ms) is
+ * set for a user a manager removed: kept listed, because what they pushed still names them.
+ */
 export const TeamUsersOutput = z.object({
-  users: z.array(z.object({ userId: z.uuid(), email: z.string(), role: TeamRole, createdAt: z.number() })),
+  users: z.array(
+    z.object({
+      userId: z.uuid(),
+      email: z.string(),
+      role: TeamRole,
+      createdAt: z.number(),
+      removedAt: z.number().nullable().default(null),
+    }),
+  ),
 });
 export type TeamUsersOutput = z.infer<typeof TeamUsersOutput>;
+
+/**
+ * `POST /v1/teams/:teamId/users/:user/remove` body: who takes the removed user's leads — a team
+ * member's email, or null (the default) to leave them unassigned for the manager to hand out.
+ */
+export const RemoveUserInput = z.strictObject({
+  reassignTo: z.email().trim().toLowerCase().max(320).nullable().default(null),
+});
+export type RemoveUserInput = z.infer<typeof RemoveUserInput>;
+
+/**
+ * The removal's answer: the user, when they were removed (UTC epoch ms), how many of their tokens were
+ * revoked now, and their leads moved (`count`) to `reassignedTo` (a user id, or null: unassigned).
+ */
+export const RemoveUserOutput = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  removedAt: z.number(),
+  tokensRevoked: z.number().int(),
+  leads: z.object({ count: z.number().int(), reassignedTo: z.uuid().nullable() }),
+});
+export type RemoveUserOutput = z.infer<typeof RemoveUserOutput>;
+
+/** `POST /v1/teams/:teamId/users/:user/token/revoke` answer: how many live tokens were revoked. */
+export const RevokeUserTokensOutput = z.object({ userId: z.uuid(), tokensRevoked: z.number().int() });
+export type RevokeUserTokensOutput = z.infer<typeof RevokeUserTokensOutput>;
+
+/**
+ * `POST /v1/teams/:teamId/users/:user/token/replace` answer: every earlier token of the user revoked,
+ * and the new one, shown only this once.
+ */
+export const ReplaceUserTokenOutput = z.object({
+  userId: z.uuid(),
+  tokensRevoked: z.number().int(),
+  token: z.string().min(32),
+});
+export type ReplaceUserTokenOutput = z.infer<typeof ReplaceUserTokenOutput>;
 
 /** Every error answer of the server: a stable code (one of `ErrorCode`) and an English message. */
 export const ServerErrorBody = z.object({

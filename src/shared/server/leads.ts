@@ -77,3 +77,27 @@ export const AssignLeadOutput = z.object({
   to: z.uuid().nullable(),
 });
 export type AssignLeadOutput = z.infer<typeof AssignLeadOutput>;
+
+/** `GET /v1/teams/:teamId/leads?owner=` query: only the leads of the member with this email (or id). */
+export const TeamLeadsQuery = z.strictObject({ owner: z.string().trim().min(1).max(320).optional() });
+export type TeamLeadsQuery = z.infer<typeof TeamLeadsQuery>;
+
+/**
+ * One lead in a manager's list: its id, name, company, status, primary number (E.164 or null), and
+ * owner (user id and email, both null when unassigned). `updatedAt` in UTC epoch ms.
+ */
+export const TeamLead = z.object({
+  leadId: z.uuid(),
+  name: z.string(),
+  company: z.string().nullable(),
+  status: z.string(),
+  phone: z.string().nullable(),
+  ownerId: z.uuid().nullable(),
+  ownerEmail: z.string().nullable(),
+  updatedAt: z.number(),
+});
+export type TeamLead = z.infer<typeof TeamLead>;
+
+/** The answer (and `dialdeck admin leads list --json`'s output): the team's leads, oldest first. */
+export const TeamLeadsOutput = z.object({ leads: z.array(TeamLead) });
+export type TeamLeadsOutput = z.infer<typeof TeamLeadsOutput>;

@@ -14,6 +14,7 @@ import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
 import { registerAdminTwilio } from './admin-twilio';
+import { registerAdminLeadsList, registerAdminUsers } from './admin-users';
 
 export type TargetOptions = { server?: string; token?: string };
 
@@ -78,7 +79,7 @@ export const registerAdmin = (program: Command, globals: () => GlobalOptions): v
     }),
   );
 
-  const user = admin.command('user').description('Users on a team');
+  const user = admin.command('user').alias('users').description('Users on a team');
   withTarget(
     user
       .command('add')
@@ -111,6 +112,8 @@ export const registerAdmin = (program: Command, globals: () => GlobalOptions): v
       );
     }),
   );
+
+  registerAdminUsers(user, globals);
 
   withTarget(
     admin
@@ -165,6 +168,7 @@ const assignOf = (assign: string): { mode: 'round-robin' } | { mode: 'user'; ema
  */
 const registerAdminLeads = (admin: Command, globals: () => GlobalOptions): void => {
   const leads = admin.command('leads').description("A team's leads on the server");
+  registerAdminLeadsList(leads, globals);
   withTarget(
     leads
       .command('import')

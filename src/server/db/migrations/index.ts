@@ -363,6 +363,15 @@ export const serverMigrations: readonly ServerMigration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'users removed by a manager',
+    sql: `
+      -- A removed (deactivated) user: their tokens are revoked and refused, their leads moved on, and
+      -- the row kept, because their pushed mutations, activities and hand-offs still name them.
+      ALTER TABLE users ADD COLUMN removed_at bigint;
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

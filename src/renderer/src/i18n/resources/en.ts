@@ -1246,6 +1246,8 @@ export const en = {
         'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
       sync_server_decided:
         "The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server's value after the next sync; ask your manager to change it.",
+      user_removed:
+        'That team member was removed, so they can no longer sign in, own leads or take new ones. Choose another member, or ask the manager to add them again with a new email.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },
