@@ -202,8 +202,16 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
   expect(synced).toEqual({ pushed: pendingBefore, pulled: expect.any(Number), rejected: 0, pending: 0 });
   expect(synced.pulled).toBeGreaterThanOrEqual(leads.length);
   // Nothing waits any more: another user may sign this folder in, and the rep back again.
-  ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', managerA.token]));
+  const toManager = ok(
+    await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', managerA.token]),
+  ) as { previousUser?: { clearedLeads: number } };
+  // The rep's synced leads left the folder with the switch (the server keeps them)…
+  expect(toManager.previousUser?.clearedLeads).toBe(leads.length);
   ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', repA.token]));
+  // …and the rep's next sync brings them back; the one after pushes the cadence places it gave them.
+  const back = ok(await dialdeck(['--data-dir', dataDir, 'sync'])) as Record<string, number>;
+  expect(back.pulled).toBeGreaterThanOrEqual(leads.length);
+  ok(await dialdeck(['--data-dir', dataDir, 'sync']));
 
   const byId = (list: Awaited<ReturnType<typeof activitiesOf>>) => new Map(list.map((a) => [a.id, a]));
   let held = await activitiesOf(url, managerA.token, teamA.teamId);

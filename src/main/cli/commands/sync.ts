@@ -9,6 +9,7 @@ import { fileTokenStore } from '../../core/sync/credentials';
 import { placePulledLeads } from '../../core/sync/place-pulled';
 import { pullOnce } from '../../core/sync/pull';
 import { assertSwitchable } from '../../core/sync/sign-in';
+import { forgetPreviousUser, type SwitchedUser } from '../../core/sync/switch-user';
 import { type GlobalOptions, placeOf, withCore } from '../context';
 import { fail, print } from '../output';
 import { callServer } from '../server-client';
@@ -21,7 +22,9 @@ import { callServer } from '../server-client';
 /**
  * `dialdeck login --server URL --token T` checks the token with `GET /v1/me` and keeps the server and
  * token in the data folder (`sync-credentials.json`, mode 0600) → `{server, userId, teamId, teamName,
- * email, role}`; an administrator token is refused (`invalid_input`: it belongs to no team).
+ * email, role}`, plus `previousUser: {from, clearedLeads, keptLocalLeads}` when the folder held another
+ * user's synced leads, which are cleared (`forgetPreviousUser`; local-only leads stay); an
+ * administrator token is refused (`invalid_input`: it belongs to no team).
  * `dialdeck sync` pushes the outbox, then pulls the team's changes this user may see (assigned leads,
  * their history, accounts; everything for a manager) → `{pushed, pulled, rejected, pending}`; offline it fails with
  * `server_unreachable` and a non-zero exit, every row kept; before login `sync_not_signed_in`; for
@@ -59,8 +62,12 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
         mkdirSync(place.dataDir, { recursive: true, mode: 0o700 });
         const tokens = fileTokenStore(place.dataDir);
         const core = openCore({ dataDir: place.dataDir });
+        let switched: SwitchedUser | null;
         try {
-          assertSwitchable(core.db, tokens.read(), { userId: me.userId, teamId: me.teamId });
+          const previous = tokens.read();
+          const next = { userId: me.userId, teamId: me.teamId };
+          assertSwitchable(core.db, previous, next);
+          switched = forgetPreviousUser(core.db, previous, next);
         } finally {
           core.close();
         }
@@ -81,8 +88,23 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
           teamName: me.teamName,
           email: me.email,
           role: me.role,
+          ...(switched === null ? {} : { previousUser: switched }),
         };
-        print(json, signedIn, () => `signed in to ${base} as ${me.email} (${me.role}, ${me.teamName})`);
+        print(json, signedIn, () =>
+          [
+            `signed in to ${base} as ${me.email} (${me.role}, ${me.teamName})`,
+            ...(switched === null
+              ? []
+              : [
+                  `${switched.clearedLeads} lead(s) of the previous user were cleared from this data folder (the server keeps them).`,
+                  ...(switched.keptLocalLeads > 0
+                    ? [
+                        `${switched.keptLocalLeads} local lead(s) that never reached the server are kept here.`,
+                      ]
+                    : []),
+                ]),
+          ].join('\n'),
+        );
       } catch (error) {
         fail(json, toAppError(error, 'signing in', place));
       }

@@ -9,6 +9,7 @@ import { followTeamChanges } from './live';
 import { type SyncLoop, type SyncStatus, startSyncLoop } from './loop';
 import { pendingCount, rejectedChanges } from './outbox-rows';
 import { assertSwitchable, checkSignIn } from './sign-in';
+import { forgetPreviousUser } from './switch-user';
 
 export type SyncServiceOptions = {
   db: Db;
@@ -228,8 +229,15 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
     status,
     async signIn(server, token) {
       const credentials = await checkSignIn(server, token, options.now());
-      assertSwitchable(options.db, options.tokens.read(), credentials);
+      const signedIn = options.tokens.read();
+      assertSwitchable(options.db, signedIn, credentials);
+      // The first user's synced leads leave before the new user's token is kept: they never see them.
+      const switched = forgetPreviousUser(options.db, signedIn, credentials);
       options.tokens.write(credentials);
+      if (switched !== null && switched.clearedLeads > 0) {
+        options.events.emit('leads:changed', {});
+        options.events.emit('queue:changed', { reason: 'leads' });
+      }
       last = { state: 'syncing' };
       liveDown = null;
       lastSyncedAt = null;

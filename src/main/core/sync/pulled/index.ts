@@ -11,7 +11,7 @@ import { fieldsToKeep, pendingFieldStamps } from './pending';
 export type AppliedPage = { applied: number; skipped: number; leadIds: string[] };
 
 /** An outbox that refuses to record: pulled writes must never produce outbox rows (no echo). */
-const noOutbox: Outbox = {
+export const noOutbox: Outbox = {
   record: (name) => {
     throw new Error(`A pulled change tried to record "${name}" in the outbox`);
   },
