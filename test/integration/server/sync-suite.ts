@@ -8,9 +8,12 @@ import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { openCore } from '../../../src/main/core';
+import { writeSetting } from '../../../src/main/core/settings/repo';
 import { CREDENTIALS_FILE, fileTokenStore } from '../../../src/main/core/sync/credentials';
 import { type SyncStatus, startSyncLoop } from '../../../src/main/core/sync/loop';
 import { rejectedChanges } from '../../../src/main/core/sync/outbox-rows';
+import { en } from '../../../src/renderer/src/i18n/resources/en';
+import { ko } from '../../../src/renderer/src/i18n/resources/ko';
 import { tempDir } from '../cadence/helpers';
 import { outboundLead } from '../cli-run';
 import { request, runCli } from './server-process';
@@ -299,6 +302,48 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
     rejected: 0,
     pending: 0,
   });
+  // `sync rejected` lists them with the code, the reason and what to do as the sync dialog words it
+  // (in the chosen language), and the server's own words; a dismissed one leaves the list, kept.
+  type Listed = {
+    rejected: {
+      id: string;
+      code: string;
+      reason: string;
+      serverMessage: string;
+      dismissedAt: number | null;
+    }[];
+  };
+  const listed = ok(await dialdeck(['--data-dir', dataDir, 'sync', 'rejected'])) as Listed;
+  expect(listed.rejected.map((r) => [r.id, r.code, r.reason, r.dismissedAt])).toEqual([
+    [badArgs, 'sync_mutation_invalid', en.errors.codes.sync_mutation_invalid, null],
+    [unknownName, 'sync_mutation_invalid', en.errors.codes.sync_mutation_invalid, null],
+  ]);
+  expect(listed.rejected[1]?.serverMessage).toContain('lead.teleport');
+  const korean = openCore({ dataDir });
+  writeSetting(korean.db, 'pref.locale', 'ko');
+  korean.close();
+  const inKorean = ok(await dialdeck(['--data-dir', dataDir, 'sync', 'rejected'])) as Listed;
+  expect(inKorean.rejected[0]?.reason).toBe(ko.errors.codes.sync_mutation_invalid);
+  const dismissed = ok(
+    await dialdeck(['--data-dir', dataDir, 'sync', 'dismiss', badArgs]),
+  ) as Listed['rejected'][0];
+  expect(dismissed).toMatchObject({ id: badArgs, dismissedAt: expect.any(Number) });
+  const afterDismiss = ok(await dialdeck(['--data-dir', dataDir, 'sync', 'rejected'])) as Listed;
+  expect(afterDismiss.rejected.map((r) => r.id)).toEqual([unknownName]);
+  const all = ok(await dialdeck(['--data-dir', dataDir, 'sync', 'rejected', '--all'])) as Listed;
+  expect(all.rejected.map((r) => [r.id, r.dismissedAt])).toEqual([
+    [badArgs, dismissed.dismissedAt],
+    [unknownName, null],
+  ]);
+  const stillThere = openCore({ dataDir });
+  expect(stillThere.sync.status().rejected.map((r) => r.id)).toEqual([unknownName]);
+  expect(outboxStates(dataDir).rejected).toBe(2);
+  writeSetting(stillThere.db, 'pref.locale', 'en');
+  stillThere.close();
+  const unknownDismiss = await dialdeck(['--data-dir', dataDir, 'sync', 'dismiss', behind.activityId]);
+  expect(unknownDismiss.code).toBe(1);
+  expect(unknownDismiss.error?.code).toBe('not_found');
+  expect(unknownDismiss.error?.message).toContain('dialdeck sync rejected');
 
   // The server is down: non-zero exit with a code, every row kept.
   await logOutcome(dataDir, ana, 'no_answer', 'No pickup');

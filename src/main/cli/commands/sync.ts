@@ -13,6 +13,7 @@ import { forgetPreviousUser, type SwitchedUser } from '../../core/sync/switch-us
 import { type GlobalOptions, placeOf, withCore } from '../context';
 import { fail, print } from '../output';
 import { callServer } from '../server-client';
+import { registerSyncRejected } from './sync-rejected';
 
 /**
  * Puts pulled leads where the rep works them: leads now owned by `userId` go on the cadence their rule
@@ -110,38 +111,39 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
       }
     });
 
-  program
+  const sync = program
     .command('sync')
-    .description("Push the changes waiting in the outbox to the team server, then pull the team's changes")
-    .action(async () => {
-      const opts = globals();
-      await withCore(opts, async (core) => {
-        const credentials = fileTokenStore(core.dataDir).read();
-        if (credentials === null) {
-          throw new AppError(
-            'sync_not_signed_in',
-            'This data folder is not signed in to a team server. Sign in first: dialdeck login --server URL --token T.',
-          );
-        }
-        const { pushed, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
-        // Pushed first, so the server has this desktop's edits before its view of the leads comes down.
-        const { pulled } = await pullOnce(core.db, credentials, {
-          onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
-        });
-        const summary = { pushed, pulled, rejected, pending };
-        if (clockSkew > 0) {
-          throw new AppError(
-            'sync_clock_skew',
-            `${clockSkew} change(s) are stamped more than five minutes ahead of the server's clock, so the server refused them for now: this computer's clock is fast (or the server's is slow). Set the clock that is wrong from the network, then sync again; the changes are kept.`,
-            summary,
-          );
-        }
-        print(opts.json ?? false, summary, () =>
-          [
-            `pushed ${pushed}, pulled ${pulled}, rejected ${rejected}, waiting ${pending}`,
-            ...(rejected > 0 ? ['Rejected changes stay listed with the reason the server gave.'] : []),
-          ].join('\n'),
+    .description("Push the changes waiting in the outbox to the team server, then pull the team's changes");
+  registerSyncRejected(sync, globals);
+  sync.action(async () => {
+    const opts = globals();
+    await withCore(opts, async (core) => {
+      const credentials = fileTokenStore(core.dataDir).read();
+      if (credentials === null) {
+        throw new AppError(
+          'sync_not_signed_in',
+          'This data folder is not signed in to a team server. Sign in first: dialdeck login --server URL --token T.',
         );
+      }
+      const { pushed, rejected, pending, clockSkew } = await pushOutbox(core.db, credentials);
+      // Pushed first, so the server has this desktop's edits before its view of the leads comes down.
+      const { pulled } = await pullOnce(core.db, credentials, {
+        onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
       });
+      const summary = { pushed, pulled, rejected, pending };
+      if (clockSkew > 0) {
+        throw new AppError(
+          'sync_clock_skew',
+          `${clockSkew} change(s) are stamped more than five minutes ahead of the server's clock, so the server refused them for now: this computer's clock is fast (or the server's is slow). Set the clock that is wrong from the network, then sync again; the changes are kept.`,
+          summary,
+        );
+      }
+      print(opts.json ?? false, summary, () =>
+        [
+          `pushed ${pushed}, pulled ${pulled}, rejected ${rejected}, waiting ${pending}`,
+          ...(rejected > 0 ? ['Rejected changes stay listed with the reason the server gave.'] : []),
+        ].join('\n'),
+      );
     });
+  });
 };

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 import { published } from '../store/published';
@@ -6,7 +7,10 @@ import { writeNow } from '../store/write-lock';
 /** An outbox row as the sync client pushes it; `args` is the JSON text the outbox stored. */
 export type OutboxRow = { seq: number; id: string; name: string; args: string; hlc: string };
 
-/** A change the server rejected, kept in the outbox for the user to see: its code and message. */
+/**
+ * A change the server rejected, kept in the outbox for the user to see: its code and message, and when
+ * the user dismissed it (epoch ms; null while it is still shown).
+ */
 export type RejectedChange = {
   id: string;
   name: string;
@@ -14,6 +18,7 @@ export type RejectedChange = {
   createdAt: number;
   code: string;
   message: string;
+  dismissedAt: number | null;
 };
 
 /** How acknowledged rows are kept: pruned once older than this (ms) and behind every running import. */
@@ -38,15 +43,18 @@ export const pendingCount = (db: Db): number =>
     .pluck()
     .get() ?? 0;
 
-/** Every change the server rejected, oldest first, with its code and message (for the UI). */
-export const rejectedChanges = (db: Db): RejectedChange[] =>
+/**
+ * The changes the server rejected, oldest first, with their code and message (for the UI): those not
+ * dismissed, or with `all` every one.
+ */
+export const rejectedChanges = (db: Db, options: { all?: boolean } = {}): RejectedChange[] =>
   db
     .prepare<[], { id: string; name: string; hlc: string; created_at: number; error: string | null }>(
       `SELECT id, name, hlc, created_at, error FROM outbox WHERE state = 'rejected' ORDER BY seq`,
     )
     .all()
     .map((row) => {
-      let error: { code?: unknown; message?: unknown } = {};
+      let error: { code?: unknown; message?: unknown; dismissedAt?: unknown } = {};
       try {
         error = JSON.parse(row.error ?? '{}') as typeof error;
       } catch {
@@ -60,8 +68,48 @@ export const rejectedChanges = (db: Db): RejectedChange[] =>
         createdAt: row.created_at,
         code: typeof error.code === 'string' ? error.code : 'sync_mutation_invalid',
         message: typeof error.message === 'string' ? error.message : '',
+        dismissedAt: typeof error.dismissedAt === 'number' ? error.dismissedAt : null,
       };
-    });
+    })
+    .filter((change) => options.all === true || change.dismissedAt === null);
+
+/**
+ * Dismisses (acknowledges) the rejected change `id` at `now` (epoch ms): it leaves the list the status
+ * indicator and `dialdeck sync rejected` show, and stays in the outbox with its reason (never deleted,
+ * never pushed). Dismissing it again keeps the first time. Returns it as now stored. Throws `not_found`
+ * when no rejected change has this id (a pending or sent one cannot be dismissed).
+ */
+export const dismissRejected = (db: Db, id: string, now: number): RejectedChange => {
+  const dismissed = writeNow(db, () => {
+    const row = db
+      .prepare<[string], { error: string | null }>(
+        "SELECT error FROM outbox WHERE id = ? AND state = 'rejected'",
+      )
+      .get(id);
+    if (row === undefined) return false;
+    let error: Record<string, unknown> = {};
+    try {
+      error = JSON.parse(row.error ?? '{}') as Record<string, unknown>;
+    } catch {
+      error = { message: row.error };
+    }
+    if (typeof error.dismissedAt !== 'number') {
+      db.prepare('UPDATE outbox SET error = ? WHERE id = ?').run(
+        JSON.stringify({ ...error, dismissedAt: now }),
+        id,
+      );
+    }
+    return true;
+  });
+  const change = dismissed ? rejectedChanges(db, { all: true }).find((c) => c.id === id) : undefined;
+  if (change === undefined) {
+    throw new AppError(
+      'not_found',
+      `No change the server refused has the id ${id}. List them with: dialdeck sync rejected --all.`,
+    );
+  }
+  return change;
+};
 
 /**
  * Records the server's acknowledgements in one write transaction: rows in `delivered` become `sent`,
