@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TeamActivitiesOutput } from '@shared/server/activities';
 import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
+import { TeamLeadsOutput } from '@shared/server/leads';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
@@ -10,6 +11,7 @@ import { type Core, openCore } from '../../../src/main/core';
 import { dispatch } from '../../../src/main/core/dispatch';
 import { fileTokenStore } from '../../../src/main/core/sync/credentials';
 import { type SyncLoop, startSyncLoop } from '../../../src/main/core/sync/loop';
+import { pullOnce } from '../../../src/main/core/sync/pull';
 import { outboundLead } from '../cli-run';
 import { type FaultProxy, NO_FAULTS, type Random, seededRandom, startFaultProxy } from './fault-proxy';
 import { request, root, type ServerProcess, tempDir } from './server-process';
@@ -28,16 +30,72 @@ export type FaultScenario = {
   chaosMs?: number;
 };
 
+/** Lead and activity ids of one desktop store (demo leads left out), sorted. */
+type Held = { leads: string[]; activities: string[] };
+
+const heldBy = (dataDir: string): Held => {
+  const db = new Database(join(dataDir, 'dialdeck.sqlite'), { readonly: true });
+  try {
+    return {
+      leads: (db.prepare('SELECT id FROM leads WHERE is_demo = 0').pluck().all() as string[]).sort(),
+      activities: (db.prepare('SELECT id FROM activities').pluck().all() as string[]).sort(),
+    };
+  } finally {
+    db.close();
+  }
+};
+
 /**
- * The pull half's check plugs in here: once the outboxes are empty, it is given every desktop's data
- * folder and the server, and asserts that every client holds the same data as the server. Until pull
- * exists only the push half (every outcome on the server exactly once) is asserted.
+ * The pull half of convergence: for each desktop, a fresh data folder signed in as the same rep pulls
+ * from the server straight (no faults) and must hold exactly the server's leads of that rep and their
+ * activities, each once, and exactly what the desktop that lived through the faults holds: nothing
+ * lost, nothing doubled, on either side.
  */
-export type ConvergenceCheck = (
-  desktops: readonly string[],
+const checkPullConvergence = async (
+  desktops: readonly Desktop[],
   serverUrl: string,
-  token: string,
-) => Promise<void>;
+  teamId: string,
+  managerToken: string,
+  listed: readonly { id: string; leadId: string }[],
+): Promise<Record<string, number>> => {
+  const pulledCounts: Record<string, number> = {};
+  for (const desktop of desktops) {
+    const credentials = fileTokenStore(desktop.dataDir).read();
+    if (credentials === null) throw new Error(`${desktop.name} lost its credentials`);
+    const owned = await request(
+      serverUrl,
+      'GET',
+      `/v1/teams/${teamId}/leads?owner=${credentials.userId}`,
+      managerToken,
+    );
+    const serverLeads = TeamLeadsOutput.parse(owned.body)
+      .leads.map((l) => l.leadId)
+      .sort();
+    const ownedSet = new Set(serverLeads);
+    const serverActivities = listed
+      .filter((a) => ownedSet.has(a.leadId))
+      .map((a) => a.id)
+      .sort();
+
+    const fresh = tempDir('dialdeck-faults-pull-');
+    const core = openCore({ dataDir: fresh });
+    try {
+      const summary = await pullOnce(core.db, { ...credentials, server: serverUrl });
+      pulledCounts[desktop.name] = summary.pulled;
+    } finally {
+      core.close();
+    }
+    const pulled = heldBy(fresh);
+    const lived = heldBy(desktop.dataDir);
+    expect(pulled.leads, `${desktop.name}: leads pulled afresh`).toEqual(serverLeads);
+    expect(pulled.activities, `${desktop.name}: activities pulled afresh`).toEqual(serverActivities);
+    expect(lived.leads, `${desktop.name}: leads on the desktop that lived through the faults`).toEqual(
+      serverLeads,
+    );
+    expect(lived.activities, `${desktop.name}: activities on that desktop`).toEqual(serverActivities);
+  }
+  return pulledCounts;
+};
 
 const OUTCOMES = ['no_answer', 'busy', 'voicemail', 'gatekeeper'] as const;
 
@@ -215,12 +273,11 @@ const randomRates = (random: Random) => ({
  * the network heals, the first 3 pushes of every desktop fail, and no desktop writes again: the
  * background drains alone must empty every outbox. Asserts that every outcome logged anywhere is on the
  * server exactly once (its id, lead, note and rep), every outbox row is held by the server once, and
- * nothing is pending or rejected. Failures name the seed; `FAULT_SEED=N` replays its draws.
+ * nothing is pending or rejected; then that a fresh desktop per rep pulls exactly the server's leads and
+ * activities of that rep, the same the surviving desktop holds (`checkPullConvergence`). Failures name
+ * the seed; `FAULT_SEED=N` replays its draws.
  */
-export const runFaultScenario = async (
-  scenario: FaultScenario,
-  convergence?: ConvergenceCheck,
-): Promise<Record<string, unknown>> => {
+export const runFaultScenario = async (scenario: FaultScenario): Promise<Record<string, unknown>> => {
   const random = seededRandom(scenario.seed);
   const chaosMs = scenario.chaosMs ?? 8_000;
   const servers: ServerProcess[] = [];
@@ -401,10 +458,12 @@ export const runFaultScenario = async (
       await client.end();
     }
 
-    await convergence?.(
-      desktops.map((d) => d.dataDir),
+    stats.pulledAfresh = await checkPullConvergence(
+      desktops,
       current.url,
+      teamA.teamId,
       manager.token,
+      listed,
     );
     return stats;
   } catch (error) {
