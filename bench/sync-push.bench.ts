@@ -11,7 +11,7 @@
 //   through the real sync client (`pushOutbox`) when it is back online (target < 5 s).
 // Needs `npm run build` first (the server runs from the built CLI).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatHlc } from '@shared/hlc';
@@ -152,6 +152,38 @@ const cpuMsOf = (pid: number | undefined): number | null => {
     return null;
   }
 };
+
+/**
+ * CPU time (ms) a PostgreSQL cluster has used so far: its postmaster (pid from `postmaster.pid` in the
+ * server's data folder or where `postgres-location` points), the children it has reaped, and the
+ * children running now (backends, WAL writer, checkpointer), from /proc (Linux); null elsewhere.
+ */
+const clusterCpuMs = (dataDir: string): number | null => {
+  try {
+    const moved = join(dataDir, 'postgres-location');
+    const pgData = existsSync(moved) ? readFileSync(moved, 'utf8').trim() : join(dataDir, 'postgres');
+    const postmaster = Number(readFileSync(join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let fields: string[];
+      try {
+        fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      } catch {
+        continue; // ended while the folder was read
+      }
+      // After the command: state, ppid, … utime (14), stime (15), cutime (16), cstime (17).
+      if (Number(entry) === postmaster) ticks += fields.slice(11, 15).reduce((a, b) => a + Number(b), 0);
+      else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * 10;
+  } catch {
+    return null;
+  }
+};
+
+const difference = (after: number | null, before: number | null): number | null =>
+  after === null || before === null ? null : after - before;
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -356,12 +388,17 @@ export const run = async (): Promise<Record<string, unknown>> => {
       template,
       leads,
     );
+    const pushCpuBefore = { server: cpuMsOf(server.child.pid), database: clusterCpuMs(dataDir) };
     const push = await pushThroughput(
       server.url,
       users.slice(0, CLIENTS).map((u) => u.token),
       template,
       leads,
     );
+    const pushCpu = {
+      serverCpuMs: difference(cpuMsOf(server.child.pid), pushCpuBefore.server),
+      databaseCpuMs: difference(clusterCpuMs(dataDir), pushCpuBefore.database),
+    };
     const paced = await pacedLatency(
       server.url,
       users.slice(0, CLIENTS).map((u) => u.token),
@@ -373,6 +410,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
     const drainer = users[CLIENTS] as { userId: string; token: string; email: string };
     const logBefore = server.stdout().length;
     const serverCpuBefore = cpuMsOf(server.child.pid);
+    const databaseCpuBefore = clusterCpuMs(dataDir);
     const drain = await drainOffline(
       server.url,
       {
@@ -389,6 +427,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
       leads.get(drainer.token) ?? '',
     );
     const serverCpuAfter = cpuMsOf(server.child.pid);
+    const databaseCpuAfter = clusterCpuMs(dataDir);
     // The server's own time per drain request (Fastify's `responseTime` in its log), beside the client's.
     const serverMs = server
       .stdout()
@@ -404,7 +443,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
       loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
       clients: CLIENTS,
       batch: BATCH,
-      push,
+      push: { ...push, ...pushCpu },
       rawInsert: raw,
       ratio,
       p99Ms: push.latency.p99,
@@ -415,8 +454,9 @@ export const run = async (): Promise<Record<string, unknown>> => {
         serverMsPerRequest: Math.round(serverMs.reduce((a, b) => a + b, 0) / Math.max(1, serverMs.length)),
         // CPU used, which a loaded machine does not inflate as it does wall time: the server process
         // (PostgreSQL's own processes not counted) and this process (the desktop's client and store).
-        serverCpuMs:
-          serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore,
+        serverCpuMs: difference(serverCpuAfter, serverCpuBefore),
+        // The built-in PostgreSQL's processes, likewise.
+        databaseCpuMs: difference(databaseCpuAfter, databaseCpuBefore),
       },
       drain10kSeconds: DRAIN === 10_000 ? drain.seconds : null,
       targets: TARGETS,
