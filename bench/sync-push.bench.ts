@@ -11,7 +11,7 @@
 //   through the real sync client (`pushOutbox`) when it is back online (target < 5 s).
 // Needs `npm run build` first (the server runs from the built CLI).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { formatHlc } from '@shared/hlc';
@@ -42,7 +42,8 @@ const DRAIN = Number(process.env.DIALDECK_BENCH_SYNC_DRAIN ?? 10_000);
 const SERVER_POOL = 10;
 const TARGETS = { ratio: 0.3, p99Ms: 200, drain10kSeconds: 5 };
 
-type Template = { leadId: string; args: string };
+/** A logged call's `outcome.log` args, and the `account.create` and `lead.create` args of its lead. */
+type Template = { leadId: string; args: string; account: string; lead: string };
 
 /**
  * A real `outcome.log` mutation: a call logged on a desktop store through the core, its outbox row
@@ -60,12 +61,20 @@ const logTemplate = async (): Promise<Template> => {
       note: 'Rang out; will try after lunch',
     });
     if (!logged.ok) throw new Error(`outcomes.log: ${logged.error.message}`);
-    const args = core.db
-      .prepare<[], string>("SELECT args FROM outbox WHERE name = 'outcome.log'")
-      .pluck()
-      .get();
-    if (!args) throw new Error('no outcome.log row in the outbox');
-    return { leadId: lead.id, args };
+    const argsOf = (name: string): string => {
+      const args = core.db
+        .prepare<[string], string>('SELECT args FROM outbox WHERE name = ?')
+        .pluck()
+        .get(name);
+      if (!args) throw new Error(`no ${name} row in the outbox`);
+      return args;
+    };
+    return {
+      leadId: lead.id,
+      args: argsOf('outcome.log'),
+      account: argsOf('account.create'),
+      lead: argsOf('lead.create'),
+    };
   } finally {
     core.close();
   }
@@ -89,10 +98,15 @@ const LEAD: NewLead = {
 
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** A copy of the template as a new mutation: new ids for the mutation and everything it made (the lead's kept). */
-const mutationFrom = (template: Template, hlc: string) => {
-  const fresh = new Map<string, string>([[template.leadId, template.leadId]]);
-  const args = template.args.replace(UUIDS, (id) => {
+/**
+ * A copy of a template's mutation as a new one: new ids for the mutation and everything it made, on
+ * lead `leadId` (a rep's own lead, which the server holds).
+ */
+const mutationFrom = (template: Template, hlc: string, leadId: string, name = 'outcome.log') => {
+  const fresh = new Map<string, string>([[template.leadId, leadId]]);
+  const source =
+    name === 'outcome.log' ? template.args : name === 'lead.create' ? template.lead : template.account;
+  const args = source.replace(UUIDS, (id) => {
     let next = fresh.get(id);
     if (next === undefined) {
       next = uuidv7();
@@ -100,7 +114,32 @@ const mutationFrom = (template: Template, hlc: string) => {
     }
     return next;
   });
-  return { id: uuidv7(), name: 'outcome.log', args: JSON.parse(args) as unknown, hlc };
+  return { id: uuidv7(), name, args: JSON.parse(args) as unknown, hlc };
+};
+
+/**
+ * Gives each rep (by token) a lead of their own on the server, pushed as their desktop creates one
+ * (`account.create`, `lead.create`), so every logged call's status change applies to a real lead as
+ * it does in a day's calling. Returns each token's lead id.
+ */
+const seedLeads = async (url: string, tokens: string[], template: Template): Promise<Map<string, string>> => {
+  const leads = new Map<string, string>();
+  let counter = 0;
+  for (const token of tokens) {
+    const leadId = uuidv7();
+    const mutations = ['account.create', 'lead.create'].map((name) =>
+      mutationFrom(template, stamp(counter++), leadId, name),
+    );
+    const answer = await request(url, 'POST', '/v1/sync/push', token, {
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      mutations,
+    });
+    const results = (answer.body as PushResponse).results;
+    if (answer.status !== 200 || results.some((result) => result.status !== 'applied'))
+      throw new Error(`seeding a lead: ${answer.status} ${JSON.stringify(answer.body)}`);
+    leads.set(token, leadId);
+  }
+  return leads;
 };
 
 /** CPU time (ms, user + system) a process has used so far, from /proc (Linux); null elsewhere. */
@@ -114,6 +153,38 @@ const cpuMsOf = (pid: number | undefined): number | null => {
   }
 };
 
+/**
+ * CPU time (ms) a PostgreSQL cluster has used so far: its postmaster (pid from `postmaster.pid` in the
+ * server's data folder or where `postgres-location` points), the children it has reaped, and the
+ * children running now (backends, WAL writer, checkpointer), from /proc (Linux); null elsewhere.
+ */
+const clusterCpuMs = (dataDir: string): number | null => {
+  try {
+    const moved = join(dataDir, 'postgres-location');
+    const pgData = existsSync(moved) ? readFileSync(moved, 'utf8').trim() : join(dataDir, 'postgres');
+    const postmaster = Number(readFileSync(join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let fields: string[];
+      try {
+        fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      } catch {
+        continue; // ended while the folder was read
+      }
+      // After the command: state, ppid, … utime (14), stime (15), cutime (16), cstime (17).
+      if (Number(entry) === postmaster) ticks += fields.slice(11, 15).reduce((a, b) => a + Number(b), 0);
+      else if (Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks * 10;
+  } catch {
+    return null;
+  }
+};
+
+const difference = (after: number | null, before: number | null): number | null =>
+  after === null || before === null ? null : after - before;
+
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -124,7 +195,12 @@ const stats = (values: number[]) => {
 const stamp = (n: number) => formatHlc({ wall: Date.now(), counter: n % 1_000_000 }, '00000000000000b1');
 
 /** CLIENTS desktops pushing REQUESTS batches each, all at once: mutations/s and request latencies. */
-const pushThroughput = async (url: string, tokens: string[], template: Template) => {
+const pushThroughput = async (
+  url: string,
+  tokens: string[],
+  template: Template,
+  leads: Map<string, string>,
+) => {
   const latencies: number[] = [];
   let mutations = 0;
   let counter = 0;
@@ -134,7 +210,9 @@ const pushThroughput = async (url: string, tokens: string[], template: Template)
       for (let r = 0; r < REQUESTS; r++) {
         const body = {
           protocolVersion: SYNC_PROTOCOL_VERSION,
-          mutations: Array.from({ length: BATCH }, () => mutationFrom(template, stamp(counter++))),
+          mutations: Array.from({ length: BATCH }, () =>
+            mutationFrom(template, stamp(counter++), leads.get(token) ?? ''),
+          ),
         };
         const t0 = performance.now();
         const answer = await request(url, 'POST', '/v1/sync/push', token, body);
@@ -163,7 +241,13 @@ const pushThroughput = async (url: string, tokens: string[], template: Template)
  * random moment within `windowMs` (a rep's desktop pushes after each logged call), so requests arrive
  * spread out, as they do in a day's calling, rather than all at once.
  */
-const pacedLatency = async (url: string, tokens: string[], template: Template, windowMs: number) => {
+const pacedLatency = async (
+  url: string,
+  tokens: string[],
+  template: Template,
+  leads: Map<string, string>,
+  windowMs: number,
+) => {
   const latencies: number[] = [];
   let counter = 0;
   await Promise.all(
@@ -171,7 +255,9 @@ const pacedLatency = async (url: string, tokens: string[], template: Template, w
       await new Promise((done) => setTimeout(done, Math.random() * windowMs));
       const body = {
         protocolVersion: SYNC_PROTOCOL_VERSION,
-        mutations: Array.from({ length: BATCH }, () => mutationFrom(template, stamp(counter++))),
+        mutations: Array.from({ length: BATCH }, () =>
+          mutationFrom(template, stamp(counter++), leads.get(token) ?? ''),
+        ),
       };
       const t0 = performance.now();
       const answer = await request(url, 'POST', '/v1/sync/push', token, body);
@@ -237,14 +323,19 @@ const rawInsertCeiling = async (databaseUrl: string, rows: number, template: Tem
 };
 
 /** DRAIN outcomes queued offline in one desktop store, then drained by the real client: seconds. */
-const drainOffline = async (url: string, credentials: SyncCredentials, template: Template) => {
+const drainOffline = async (
+  url: string,
+  credentials: SyncCredentials,
+  template: Template,
+  leadId: string,
+) => {
   const dataDir = tempDir('dialdeck-bench-sync-');
   const core = openCore({ dataDir });
   try {
     for (let from = 0; from < DRAIN; from += 1_000) {
       writeNow(core.db, () => {
         for (let i = from; i < Math.min(DRAIN, from + 1_000); i++) {
-          const m = mutationFrom(template, '');
+          const m = mutationFrom(template, '', leadId);
           core.outbox.record('outcome.log', m.args as never);
         }
       });
@@ -285,27 +376,41 @@ export const run = async (): Promise<Record<string, unknown>> => {
       users.push({ ...user, email });
     }
     const template = await logTemplate();
+    const leads = await seedLeads(
+      server.url,
+      users.map((u) => u.token),
+      template,
+    );
     // Warm the server's pool and code paths, then measure.
     await pushThroughput(
       server.url,
       users.slice(0, 20).map((u) => u.token),
       template,
+      leads,
     );
+    const pushCpuBefore = { server: cpuMsOf(server.child.pid), database: clusterCpuMs(dataDir) };
     const push = await pushThroughput(
       server.url,
       users.slice(0, CLIENTS).map((u) => u.token),
       template,
+      leads,
     );
+    const pushCpu = {
+      serverCpuMs: difference(cpuMsOf(server.child.pid), pushCpuBefore.server),
+      databaseCpuMs: difference(clusterCpuMs(dataDir), pushCpuBefore.database),
+    };
     const paced = await pacedLatency(
       server.url,
       users.slice(0, CLIENTS).map((u) => u.token),
       template,
+      leads,
       10_000,
     );
     const raw = await rawInsertCeiling(embeddedDatabaseUrl(dataDir), push.mutations, template);
     const drainer = users[CLIENTS] as { userId: string; token: string; email: string };
     const logBefore = server.stdout().length;
     const serverCpuBefore = cpuMsOf(server.child.pid);
+    const databaseCpuBefore = clusterCpuMs(dataDir);
     const drain = await drainOffline(
       server.url,
       {
@@ -319,8 +424,10 @@ export const run = async (): Promise<Record<string, unknown>> => {
         signedInAt: Date.now(),
       },
       template,
+      leads.get(drainer.token) ?? '',
     );
     const serverCpuAfter = cpuMsOf(server.child.pid);
+    const databaseCpuAfter = clusterCpuMs(dataDir);
     // The server's own time per drain request (Fastify's `responseTime` in its log), beside the client's.
     const serverMs = server
       .stdout()
@@ -336,7 +443,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
       loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
       clients: CLIENTS,
       batch: BATCH,
-      push,
+      push: { ...push, ...pushCpu },
       rawInsert: raw,
       ratio,
       p99Ms: push.latency.p99,
@@ -347,8 +454,9 @@ export const run = async (): Promise<Record<string, unknown>> => {
         serverMsPerRequest: Math.round(serverMs.reduce((a, b) => a + b, 0) / Math.max(1, serverMs.length)),
         // CPU used, which a loaded machine does not inflate as it does wall time: the server process
         // (PostgreSQL's own processes not counted) and this process (the desktop's client and store).
-        serverCpuMs:
-          serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore,
+        serverCpuMs: difference(serverCpuAfter, serverCpuBefore),
+        // The built-in PostgreSQL's processes, likewise.
+        databaseCpuMs: difference(databaseCpuAfter, databaseCpuBefore),
       },
       drain10kSeconds: DRAIN === 10_000 ? drain.seconds : null,
       targets: TARGETS,

@@ -54,6 +54,55 @@ export const lockLead = async (
 };
 
 /**
+ * The team's leads among `ids`, each locked for this transaction (`FOR UPDATE`, taken in id order so
+ * two transactions locking overlapping sets never wait on each other in opposite order), keyed by id as
+ * PostgreSQL prints it (lower case). Ids the team does not hold are absent. One statement.
+ */
+export const lockLeads = async (
+  client: pg.PoolClient,
+  teamId: string,
+  ids: readonly string[],
+): Promise<Map<string, StoredLead>> => {
+  const found = new Map<string, StoredLead>();
+  if (ids.length === 0) return found;
+  const { rows } = await client.query<LeadRowOut>(
+    `SELECT id, owner_id, created_by, fields, field_hlcs FROM leads
+      WHERE team_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+    [teamId, [...new Set(ids)]],
+  );
+  for (const row of rows) {
+    found.set(row.id, {
+      id: row.id,
+      ownerId: row.owner_id,
+      createdBy: row.created_by,
+      fields: row.fields,
+      fieldHlcs: row.field_hlcs,
+    });
+  }
+  return found;
+};
+
+/** What a lead written again replaces (its creator and first creation time stay). */
+const LEAD_UPSERT_SET = `owner_id = excluded.owner_id, status = excluded.status, fields = excluded.fields,
+       field_hlcs = excluded.field_hlcs, phones_e164 = excluded.phones_e164, email_folded = excluded.email_folded,
+       updated_at = excluded.updated_at, change_version = excluded.change_version`;
+
+/** The columns `saveLead` and `saveLeads` write for a lead at change `version` (`now` in epoch ms). */
+const leadColumns = (lead: StoredLead, version: number, now: number) => ({
+  id: lead.id,
+  owner_id: lead.ownerId,
+  created_by: lead.createdBy,
+  status: typeof lead.fields.status === 'string' ? lead.fields.status : 'new',
+  fields: lead.fields,
+  field_hlcs: lead.fieldHlcs,
+  phones_e164: phonesOf(lead.fields),
+  email_folded: foldEmail(lead.fields.email),
+  created_at: typeof lead.fields.createdAt === 'number' ? lead.fields.createdAt : now,
+  updated_at: typeof lead.fields.updatedAt === 'number' ? lead.fields.updatedAt : now,
+  change_version: version,
+});
+
+/**
  * Inserts a lead, or (same team and id) replaces its fields, owner and HLCs, at change `version`. The
  * dedupe columns (`phones_e164`, `email_folded`) and `status` follow `fields`. Times in epoch ms.
  */
@@ -64,31 +113,50 @@ export const saveLead = async (
   version: number,
   now: number,
 ): Promise<void> => {
-  const status = typeof lead.fields.status === 'string' ? lead.fields.status : 'new';
-  const createdAt = typeof lead.fields.createdAt === 'number' ? lead.fields.createdAt : now;
-  const updatedAt = typeof lead.fields.updatedAt === 'number' ? lead.fields.updatedAt : now;
+  const row = leadColumns(lead, version, now);
   await client.query(
     `INSERT INTO leads (team_id, id, owner_id, created_by, status, fields, field_hlcs, phones_e164, email_folded,
        created_at, updated_at, change_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (team_id, id) DO UPDATE SET owner_id = excluded.owner_id, status = excluded.status,
-       fields = excluded.fields, field_hlcs = excluded.field_hlcs, phones_e164 = excluded.phones_e164,
-       email_folded = excluded.email_folded, updated_at = excluded.updated_at,
-       change_version = excluded.change_version`,
+     ON CONFLICT (team_id, id) DO UPDATE SET ${LEAD_UPSERT_SET}`,
     [
       teamId,
-      lead.id,
-      lead.ownerId,
-      lead.createdBy,
-      status,
-      JSON.stringify(lead.fields),
-      JSON.stringify(lead.fieldHlcs),
-      phonesOf(lead.fields),
-      foldEmail(lead.fields.email),
-      createdAt,
-      updatedAt,
-      version,
+      row.id,
+      row.owner_id,
+      row.created_by,
+      row.status,
+      JSON.stringify(row.fields),
+      JSON.stringify(row.field_hlcs),
+      row.phones_e164,
+      row.email_folded,
+      row.created_at,
+      row.updated_at,
+      row.change_version,
     ],
+  );
+};
+
+/**
+ * `saveLead` for many leads in one statement, each at its own change version: the leads a push's
+ * transaction changed, written once each (the last state of a lead changed twice). Ids must be
+ * distinct. Throws PostgreSQL's error as it is (a value the columns refuse is SQLSTATE class 22/23).
+ */
+export const saveLeads = async (
+  client: pg.PoolClient,
+  teamId: string,
+  leads: readonly { lead: StoredLead; version: number; now: number }[],
+): Promise<void> => {
+  if (leads.length === 0) return;
+  await client.query(
+    `INSERT INTO leads (team_id, id, owner_id, created_by, status, fields, field_hlcs, phones_e164, email_folded,
+       created_at, updated_at, change_version)
+     SELECT $1, r.id, r.owner_id, r.created_by, r.status, r.fields, r.field_hlcs, r.phones_e164, r.email_folded,
+            r.created_at, r.updated_at, r.change_version
+       FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, owner_id uuid, created_by uuid, status text,
+            fields jsonb, field_hlcs jsonb, phones_e164 text[], email_folded text, created_at bigint,
+            updated_at bigint, change_version bigint)
+     ON CONFLICT (team_id, id) DO UPDATE SET ${LEAD_UPSERT_SET}`,
+    [teamId, JSON.stringify(leads.map(({ lead, version, now }) => leadColumns(lead, version, now)))],
   );
 };
 

@@ -1,8 +1,9 @@
 import { accountKey, type LeadPhone, type LeadStatus } from '@shared/domain/lead';
 import type { Change } from '@shared/sync';
 import type pg from 'pg';
-import { insertAccount, lockLead, recordMove, type StoredLead, saveLead, teamUser } from '../store/leads';
+import { insertAccount, recordMove, type StoredLead, teamUser } from '../store/leads';
 import type { AppliedBy } from './activities';
+import { directLeadRows, type LeadRows } from './lead-rows';
 
 /** Who wrote a change, with the role the server decides by. */
 export type LeadWriter = AppliedBy;
@@ -86,6 +87,11 @@ const leadIdOf = (change: Change): string | null => {
   return null;
 };
 
+/** The ids of the leads `changes` may read or write (what `applyLeadChange` locks), in order, once each. */
+export const leadIdsOf = (changes: readonly Change[]): string[] => [
+  ...new Set(changes.flatMap((change) => leadIdOf(change)?.toLowerCase() ?? [])),
+];
+
 /** Whether `by` may write `lead`: a manager any lead of the team; a rep or AE their own, or an unassigned one they created. */
 const mayWrite = (lead: StoredLead, by: LeadWriter): boolean =>
   by.role === 'manager' ||
@@ -141,12 +147,15 @@ const decideOwner = async (
  * last writer wins by HLC (`newerWins`); `lead.setOwner` is decided by the server (`decideOwner`).
  * A rep's `lead.create` makes the lead theirs. Returns `none` for a change about no lead.
  * Refusals (`sync_lead_not_yours`: not the writer's lead; `sync_lead_unknown`: the team has no such
- * lead; `sync_server_decided`: a status or owner only the server sets) write nothing.
+ * lead; `sync_server_decided`: a status or owner only the server sets) write nothing. Leads are
+ * read and written through `rows` (by default a statement each; a push's batch passes
+ * `batchedLeadRows`, which writes them all at once when it is done).
  */
 export const applyLeadChange = async (
   client: pg.PoolClient,
   change: Change,
   by: LeadWriter,
+  rows: LeadRows = directLeadRows(client, by.teamId),
 ): Promise<LeadVerdict> => {
   if (change.name === 'account.create') {
     const { id, name, createdAt } = change.args;
@@ -157,7 +166,7 @@ export const applyLeadChange = async (
   if (id === null) return 'none';
   if (change.name !== 'lead.create' && change.name !== 'lead.setOwner' && fieldWrites(change, null) === null)
     return 'none';
-  const lead = await lockLead(client, by.teamId, id);
+  const lead = await rows.lock(id);
   if (lead === null) {
     if (change.name !== 'lead.create') {
       return {
@@ -168,9 +177,7 @@ export const applyLeadChange = async (
     const { id: _id, ownerId: _owner, isDemo: _demo, ...fields } = change.args;
     const hlcs = Object.fromEntries(Object.keys(fields).map((field) => [field, by.hlc]));
     const mine = by.role === 'manager' ? null : by.userId;
-    await saveLead(
-      client,
-      by.teamId,
+    await rows.save(
       { id, ownerId: mine, createdBy: by.userId, fields, fieldHlcs: hlcs },
       by.version,
       by.receivedAt,
@@ -184,7 +191,7 @@ export const applyLeadChange = async (
     if (decided.ownerId === lead.ownerId) return 'applied';
     if (lead.ownerId !== null)
       await recordMove(client, by.teamId, id, lead.ownerId, decided.ownerId, by.version);
-    await saveLead(client, by.teamId, { ...lead, ownerId: decided.ownerId }, by.version, by.receivedAt);
+    await rows.save({ ...lead, ownerId: decided.ownerId }, by.version, by.receivedAt);
     return 'applied';
   }
   const writes = fieldWrites(change, lead);
@@ -202,7 +209,7 @@ export const applyLeadChange = async (
   if (merge(lead, writes.values, by.hlc) > 0) {
     const updatedAt = typeof lead.fields.updatedAt === 'number' ? lead.fields.updatedAt : 0;
     lead.fields.updatedAt = Math.max(updatedAt, writes.at);
-    await saveLead(client, by.teamId, lead, by.version, by.receivedAt);
+    await rows.save(lead, by.version, by.receivedAt);
   }
   return 'applied';
 };

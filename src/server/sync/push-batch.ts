@@ -4,7 +4,8 @@ import type pg from 'pg';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChanges, touchesActivities } from './activities';
-import { applyLeadChange } from './leads';
+import { batchedLeadRows, type LeadRows } from './lead-rows';
+import { applyLeadChange, leadIdsOf } from './leads';
 import { nextVersions } from './versions';
 
 /** A pushed mutation once checked: its changes, or why it is rejected (recorded, so a retry hears it again). */
@@ -28,17 +29,18 @@ export const isBatchName = (name: string): boolean => Object.hasOwn(batchMutatio
  * `applyLeadChange`) and hand-offs (`applyHandoffChange`) — inside the batch's transaction, in the
  * mutation's order. A lead edit the server refuses rejects a single-change mutation (it wrote
  * nothing); inside a batch mutation (one user action's changes) only that edit is left out.
- * Returns whether anything was applied, or the rejection.
+ * Returns whether anything was applied, or the rejection. Leads go through `leads` (the batch's).
  */
 const applyBeyondActivities = async (
   client: pg.PoolClient,
   mutationName: string,
   changes: readonly Change[],
   by: AppliedBy,
+  leads: LeadRows,
 ): Promise<boolean | { code: string; message: string }> => {
   let applied = false;
   for (const change of changes) {
-    const lead = await applyLeadChange(client, change, by);
+    const lead = await applyLeadChange(client, change, by, leads);
     if (typeof lead === 'object') {
       if (!isBatchName(mutationName)) return lead;
     } else if (lead === 'applied') applied = true;
@@ -57,8 +59,10 @@ export type BatchVerdict =
  * Records and applies a batch of one team's mutations — one request's, or several requests' together
  * (push-queue.ts) — in ONE transaction: first the team's change versions as one block
  * (`nextVersions`), then the `mutations` rows with their versions in one statement (`ON CONFLICT DO
- * NOTHING`: an id recorded before is left alone and answered from its earlier result), then the
- * activities and voids in one statement each. A mutation not to be recorded (its check `record:
+ * NOTHING`: an id recorded before is left alone and answered from its earlier result), then every
+ * lead the new mutations name, locked and read in one statement, changed in memory mutation by
+ * mutation and written back in one statement (`batchedLeadRows`), then the activities and voids in
+ * one statement each: a fixed number of round trips however many mutations the batch carries. A mutation not to be recorded (its check `record:
  * false`) must not be passed. Returns one verdict per mutation. Throws PostgreSQL's error as it is and
  * commits nothing when any statement fails: the caller applies the request one mutation at a time
  * instead (a value the columns refuse rejects only its mutation).
@@ -109,6 +113,11 @@ export const applyBatch = async (
     // An id sent twice in one request is recorded by its first copy only.
     const fresh = new Set(inserted.map((row) => row.id));
     const recordedNow = mutations.map((mutation) => fresh.delete(mutation.id.toLowerCase()));
+    const leads = await batchedLeadRows(
+      client,
+      teamId,
+      leadIdsOf(checked.flatMap((check, i) => (recordedNow[i] && check.ok ? check.changes : []))),
+    );
     const changes: { change: Change; by: AppliedBy }[] = [];
     // Status changes found while applying (a lead edit applied or refused, a hand-off recorded).
     const settled: { id: string; status: string; code: string | null; message: string | null }[] = [];
@@ -127,7 +136,7 @@ export const applyBatch = async (
         version,
         receivedAt: now,
       };
-      const beyond = await applyBeyondActivities(client, mutation.name, check.changes, by);
+      const beyond = await applyBeyondActivities(client, mutation.name, check.changes, by, leads);
       if (typeof beyond === 'object') {
         Object.assign(row, { status: 'rejected', code: beyond.code, message: beyond.message });
         settled.push({ id: mutation.id, status: 'rejected', code: beyond.code, message: beyond.message });
@@ -139,6 +148,7 @@ export const applyBatch = async (
       }
       for (const change of check.changes) changes.push({ change, by });
     }
+    await leads.flush();
     if (settled.length > 0) {
       await client.query(
         `UPDATE mutations m SET status = s.status, code = s.code, message = s.message,

@@ -75,6 +75,9 @@ const pushWithRetry = async (
  * become `rejected` with the server's code and message; rows refused for clock skew stay pending (the
  * next sync retries them). A row is marked only after the server answered for it, so a crash or a lost
  * answer re-pushes it and the server answers `duplicate`: nothing is lost, nothing doubled.
+ * One request is in flight at a time, so the server applies the batches in outbox order; the desktop's
+ * own work overlaps it: the next batch is read while a request is out, and sent as soon as the answer
+ * before it arrives, before that answer is recorded.
  * Throws (rows untouched) `server_unreachable` after `attempts` tries, `unauthorized`, `forbidden`,
  * `sync_protocol_outdated` (update Dialdeck; the outbox is kept) and `internal`.
  */
@@ -88,19 +91,28 @@ export const pushOutbox = async (
   const policy = options.backoff ?? { baseMs: 250, maxMs: 2_000 };
   const now = options.now ?? Date.now;
   const summary: SyncSummary = { pushed: 0, pulled: 0, rejected: 0, pending: 0, clockSkew: 0 };
-  let afterSeq = 0;
-  for (;;) {
+  /** The pending rows after `afterSeq`, one request's worth, with the request that carries them. */
+  const batchAfter = (afterSeq: number): { rows: OutboxRow[]; body: PushRequest } | null => {
     const rows = pendingRows(db, afterSeq, batchSize);
-    if (rows.length === 0) break;
-    afterSeq = rows.at(-1)?.seq ?? afterSeq;
-    const response = await pushWithRetry(
-      credentials,
-      { protocolVersion: SYNC_PROTOCOL_VERSION, mutations: rows.map(toPushed) },
-      attempts,
-      policy,
-    );
+    if (rows.length === 0) return null;
+    return { rows, body: { protocolVersion: SYNC_PROTOCOL_VERSION, mutations: rows.map(toPushed) } };
+  };
+  const send = (body: PushRequest): Promise<PushResponse> => {
+    const sent = pushWithRetry(credentials, body, attempts, policy);
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    sent.catch(() => {});
+    return sent;
+  };
+  let batch = batchAfter(0);
+  let inFlight = batch ? send(batch.body) : null;
+  while (batch && inFlight) {
+    const following = batchAfter(batch.rows.at(-1)?.seq ?? 0);
+    const response = await inFlight;
+    // The next request goes out before this answer is recorded. Should recording fail, that request's
+    // answer is never recorded either: its rows stay pending and are answered `duplicate` next time.
+    inFlight = following ? send(following.body) : null;
     options.beforeAcknowledge?.();
-    const sent = new Set(rows.map((row) => row.id));
+    const sent = new Set(batch.rows.map((row) => row.id));
     const delivered: string[] = [];
     const rejected: { id: string; code: string; message: string }[] = [];
     for (const result of response.results) {
@@ -112,6 +124,7 @@ export const pushOutbox = async (
     acknowledge(db, delivered, rejected, now());
     summary.pushed += delivered.length;
     summary.rejected += rejected.length;
+    batch = following;
   }
   summary.pending = pendingCount(db);
   return summary;
