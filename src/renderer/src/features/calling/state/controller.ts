@@ -10,6 +10,7 @@ import type {
   TelephonyErrorCode,
   TelephonyProvider,
 } from '../provider';
+import { type CoachState, coachStep, initialCoach } from '../utils/talkCoach';
 
 /** The call on screen: what it is, how far it got and what the rep set on it. Times are epoch ms. */
 export type ActiveCall = {
@@ -28,6 +29,8 @@ export type ActiveCall = {
   error: TelephonyErrorCode | null;
   /** The meter's running figures; null while it has none (or no meter runs: the system phone). */
   metrics: TalkMetrics | null;
+  /** The 70/30 coach's memory, folded from every reading in order (see utils/talkCoach.ts). */
+  coach: CoachState;
 };
 
 /** A provider that failed: the rep is offered the others so the session goes on. */
@@ -68,6 +71,8 @@ export type CallController = {
   factsFor: (callId: string) => EndedCall | null;
   /** Forgets an ended call once its outcome is logged; clears the call on screen if it was that one. */
   settle: (callId: string) => void;
+  /** Whether an outcome was logged for `callId` (settled): the next dial is a new call. */
+  wasLogged: (callId: string) => boolean;
   dismissFailure: () => void;
   /** The kinds offered after `failed` failed: every other kind this build has. */
   alternatives: (failed: ProviderKind) => ProviderKind[];
@@ -101,6 +106,7 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
     let provider: TelephonyProvider | null = null;
     let unsubscribe: Array<() => void> = [];
     let stopMeter: (() => void) | null = null;
+    const logged = new Set<string>();
 
     const patch = (change: Partial<ActiveCall>) => {
       const call = get().call;
@@ -150,7 +156,10 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
 
     const onAudio = (audio: CallAudio) => {
       stopMeter?.();
-      stopMeter = deps.startMeter(audio, (metrics) => patch({ metrics }));
+      stopMeter = deps.startMeter(audio, (metrics) => {
+        const coach = get().call?.coach ?? initialCoach();
+        patch({ metrics, coach: coachStep(coach, metrics) });
+      });
     };
 
     return {
@@ -179,6 +188,7 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
             warnings: [],
             error: null,
             metrics: null,
+            coach: initialCoach(),
           },
         });
         try {
@@ -269,7 +279,9 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
           metrics: call.metrics,
         };
       },
+      wasLogged: (callId) => logged.has(callId),
       settle: (callId) => {
+        logged.add(callId);
         const { [callId]: _logged, ...rest } = get().ended;
         const call = get().call;
         set({ ended: rest, ...(call?.callId === callId && !isLive(call.state) ? { call: null } : {}) });
