@@ -58,7 +58,9 @@ const readings = (turns: Turn[]): TalkMetrics[] => {
 const feed = (page: Page, metrics: TalkMetrics[]): Promise<number> =>
   page.evaluate((all) => {
     let meters = 0;
-    for (const m of all) meters = window.dialdeckFeedTalkMetrics?.(m) ?? 0;
+    // The temporary meter seam's test hook (features/calling/meterSeam.ts).
+    const seam = window as unknown as { dialdeckFeedTalkMetrics?: (m: TalkMetrics) => number };
+    for (const m of all) meters = seam.dialdeckFeedTalkMetrics?.(m) ?? 0;
     return meters;
   }, metrics);
 
@@ -99,6 +101,15 @@ describe('calling from the workspace in Chromium', () => {
     await ws.core.handlers['settings.update']({ callingProvider: 'practice', callingMonologueSeconds: 10 });
     // The hand-off to the OS's phone app, as the page asks for it.
     await ws.page.addInitScript(() => {
+      // The streams Web Audio makes for the call (the practice prospect's voice), to listen in on.
+      const made: MediaStream[] = [];
+      Object.assign(window, { madeStreams: made });
+      const create = AudioContext.prototype.createMediaStreamDestination;
+      AudioContext.prototype.createMediaStreamDestination = function (this: AudioContext) {
+        const node = create.call(this);
+        made.push(node.stream);
+        return node;
+      };
       const opened: string[] = [];
       Object.assign(window, { openedUrls: opened });
       window.open = (url?: string | URL) => {
@@ -126,7 +137,26 @@ describe('calling from the workspace in Chromium', () => {
     await page.getByTestId('talk-timer').waitFor();
     expect(await page.getByTestId('call-state').textContent()).toContain('Connected');
 
-    // The prospect's greeting plays through Web Audio into the prospect stream.
+    // The prospect's greeting plays through Web Audio into the prospect stream the meter is given.
+    const loudest = await page.evaluate(async () => {
+      const [prospect] = (window as unknown as { madeStreams: MediaStream[] }).madeStreams;
+      if (!prospect) return -1;
+      const audio = new AudioContext();
+      const analyser = audio.createAnalyser();
+      audio.createMediaStreamSource(prospect).connect(analyser);
+      const samples = new Float32Array(analyser.fftSize);
+      let max = 0;
+      for (const end = performance.now() + 1_500; performance.now() < end; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        analyser.getFloatTimeDomainData(samples);
+        let sum = 0;
+        for (const x of samples) sum += x * x;
+        max = Math.max(max, Math.sqrt(sum / samples.length));
+      }
+      await audio.close();
+      return max;
+    });
+    expect(loudest).toBeGreaterThan(0.01);
     // The rep listens (share within target), then talks on past the monologue limit.
     const script: Turn[] = [
       { who: 'prospect', seconds: 6 },
