@@ -110,6 +110,15 @@ describe('calling from the workspace in Chromium', () => {
         made.push(node.stream);
         return node;
       };
+      // The microphone tracks the page is given, to unplug one.
+      const tracks: MediaStreamTrack[] = [];
+      Object.assign(window, { micTracks: tracks });
+      const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (constraints) => {
+        const stream = await getUserMedia(constraints);
+        tracks.push(...stream.getAudioTracks());
+        return stream;
+      };
       const opened: string[] = [];
       Object.assign(window, { openedUrls: opened });
       window.open = (url?: string | URL) => {
@@ -286,6 +295,37 @@ describe('calling from the workspace in Chromium', () => {
     const calls = callsOf('Avery Chen');
     expect(calls).toHaveLength(3);
     expect(calls[2]?.data).toMatchObject({ provider: 'practice' });
+  });
+
+  it('fails the call with advice when the microphone is unplugged mid-call, keeps its figures, and goes on by system phone', async () => {
+    const { page } = ws;
+    await chooseProvider('Practice prospect', 'A simulated prospect for role-play');
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await callState('connected').waitFor();
+    const sofar = readings([
+      { who: 'prospect', seconds: 4 },
+      { who: 'rep', seconds: 2 },
+    ]);
+    await feed(page, sofar);
+    // The device goes away as the browser reports an unplugged microphone.
+    await page.evaluate(() => {
+      const tracks = (window as unknown as { micTracks: MediaStreamTrack[] }).micTracks;
+      tracks.at(-1)?.dispatchEvent(new Event('ended'));
+    });
+    const failure = page.getByTestId('call-failure');
+    await waitForText(failure, 'No microphone could be used');
+    expect(await failure.getAttribute('data-code')).toBe('mic_unavailable');
+    await callState('failed').waitFor();
+    await failure.getByTestId('call-with-system').click();
+    await callState('connecting').waitFor();
+    await page.getByTestId('call-hangup').click();
+    await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
+    await page.getByTestId('outcome-result').waitFor();
+    const calls = callsOf('Avery Chen');
+    expect(calls).toHaveLength(4);
+    // The system phone never answered: what the practice leg measured is what was logged.
+    expect(calls[3]?.data).toMatchObject({ provider: 'practice', talk: sofar.at(-1) });
   });
 
   it('shows the call screen and the 70/30 timer in en, zh-CN and ko', async () => {

@@ -219,6 +219,47 @@ describe('call controller', () => {
     });
   });
 
+  it('keeps what a failed leg measured when another provider takes the same call over', async () => {
+    const practice = scripted('practice');
+    const system = scripted('system');
+    const { store, tick, meters } = setup({ practice, system });
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'connected');
+    practice.emit('audio', fakeAudio());
+    const measured = metrics({ durationSeconds: 41 });
+    meters[0]?.feed(measured);
+    tick(41_000);
+    practice.emit('error', 'mic_unavailable');
+
+    // The system phone is tried and never answered: the practice leg's facts stand.
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'system' });
+    tick(5_000);
+    store.getState().hangup();
+    expect(store.getState().factsFor(CALL)).toEqual({
+      callId: CALL,
+      leadId: LEAD,
+      provider: 'practice',
+      durationSeconds: 41,
+      metrics: measured,
+    });
+
+    // Answered on the system phone after all: its minutes add up, the figures stay the measured ones.
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'system' });
+    store.getState().startTimer();
+    tick(60_000);
+    expect(store.getState().factsFor(CALL)).toMatchObject({
+      provider: 'system',
+      durationSeconds: 101,
+      metrics: measured,
+    });
+    store.getState().hangup();
+    expect(store.getState().factsFor(CALL)).toMatchObject({
+      provider: 'system',
+      durationSeconds: 101,
+      metrics: measured,
+    });
+  });
+
   it('a provider whose dial is refused ends the attempt as failed with its code', async () => {
     const practice = scripted('practice', 'invalid_number');
     const { store } = setup({ practice });

@@ -90,7 +90,7 @@ export const TalkTimer = ({ metrics, coach }: { metrics: TalkMetrics | null; coa
           data-pause={view.pause.kind === 'done' ? (view.pause.ok ? 'ok' : 'short') : view.pause.kind}
         >
           <span aria-hidden="true" className="talk-timer__mark">
-            {view.pause.kind === 'done' ? (view.pause.ok ? '✓' : '▲') : '…'}
+            {view.pause.kind === 'done' ? (view.pause.ok ? '✓' : '▲') : '○'}
           </span>
           {pauseText}
         </li>

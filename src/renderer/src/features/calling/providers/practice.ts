@@ -46,7 +46,8 @@ type SinkContext = AudioContext & { setSinkId?: (id: string) => Promise<void> };
  * meter as a real one. It rings, then answers and raises one of the playbook's objections, goes to
  * voicemail, or says no and hangs up (practiceScript.ts). Its `prospect` stream plays the generated
  * clips through Web Audio (and to the speaker); its `rep` stream is the microphone, or silence when
- * there is none or it is refused. Rejects `provider_unreachable` when the clips cannot be loaded.
+ * there is none or it is refused. Rejects `provider_unreachable` when the clips cannot be loaded;
+ * reports `mic_unavailable` when the microphone goes away mid-call.
  */
 export const createPracticeProvider = (options: PracticeOptions): TelephonyProvider => {
   const events = createEmitter();
@@ -96,7 +97,13 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       micStream = await navigator.mediaDevices.getUserMedia({
         audio: inputId ? { deviceId: { exact: inputId } } : true,
       });
-      for (const track of micStream.getAudioTracks()) track.enabled = !muted;
+      for (const track of micStream.getAudioTracks()) {
+        track.enabled = !muted;
+        // Unplugged (or taken by the system) mid-call: the call cannot hear the rep any more.
+        track.addEventListener('ended', () => {
+          if (live && micStream?.getAudioTracks().includes(track)) events.emit('error', 'mic_unavailable');
+        });
+      }
       return micStream;
     } catch {
       const silence = audio.createConstantSource();

@@ -89,6 +89,25 @@ const LIVE: ReadonlySet<CallState> = new Set([
 /** Whether a call in `state` is still going (not idle, ended or failed). */
 export const isLive = (state: CallState): boolean => LIVE.has(state);
 
+/**
+ * One call attempt over several legs (a provider failed and another took over): the durations add
+ * up, the figures are the last leg's that has any, and the provider is the last leg that connected.
+ * So what a failed leg measured is never dropped by the retry.
+ */
+export const combineLegs = (
+  previous: EndedCall | undefined,
+  leg: EndedCall,
+  legConnected: boolean,
+): EndedCall => {
+  if (!previous) return leg;
+  return {
+    ...leg,
+    provider: legConnected ? leg.provider : previous.provider,
+    durationSeconds: previous.durationSeconds + leg.durationSeconds,
+    metrics: leg.metrics ?? previous.metrics,
+  };
+};
+
 const codeOf = (error: unknown): TelephonyErrorCode => {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? (code as TelephonyErrorCode) : 'provider_unreachable';
@@ -129,13 +148,17 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
       if (!call || !isLive(call.state)) return;
       const endedAt = deps.now();
       const seconds = call.connectedAt === null ? 0 : Math.max(0, (endedAt - call.connectedAt) / 1000);
-      const ended: EndedCall = {
-        callId: call.callId,
-        leadId: call.leadId,
-        provider: call.provider,
-        durationSeconds: Math.round(seconds),
-        metrics: call.metrics,
-      };
+      const ended = combineLegs(
+        get().ended[call.callId],
+        {
+          callId: call.callId,
+          leadId: call.leadId,
+          provider: call.provider,
+          durationSeconds: Math.round(seconds),
+          metrics: call.metrics,
+        },
+        call.connectedAt !== null,
+      );
       release();
       set({
         call: { ...call, state, endedAt, error, held: false, muted: false, warnings: [] },
@@ -266,18 +289,21 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
       },
       factsFor: (callId) => {
         const ended = get().ended[callId];
-        if (ended) return ended;
         const call = get().call;
-        if (call?.callId !== callId) return null;
+        if (call?.callId !== callId || !isLive(call.state)) return ended ?? null;
         // An outcome logged while the call still runs carries what it has so far.
         const seconds = call.connectedAt === null ? 0 : (deps.now() - call.connectedAt) / 1000;
-        return {
-          callId,
-          leadId: call.leadId,
-          provider: call.provider,
-          durationSeconds: Math.round(seconds),
-          metrics: call.metrics,
-        };
+        return combineLegs(
+          ended,
+          {
+            callId,
+            leadId: call.leadId,
+            provider: call.provider,
+            durationSeconds: Math.round(seconds),
+            metrics: call.metrics,
+          },
+          call.connectedAt !== null,
+        );
       },
       wasLogged: (callId) => logged.has(callId),
       settle: (callId) => {
