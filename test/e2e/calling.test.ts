@@ -328,6 +328,47 @@ describe('calling from the workspace in Chromium', () => {
     expect(calls[3]?.data).toMatchObject({ provider: 'practice', talk: sofar.at(-1) });
   });
 
+  it('plays the prospect who says no and hangs up: the call ends by itself', async () => {
+    const { page } = ws;
+    await chooseInSelect('practice-scenario', 'Says no and hangs up');
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await callState('connected').waitFor();
+    await callState('ended').waitFor({ timeout: 20_000 });
+    await waitForText(page.getByTestId('call-ended'), 'Log its outcome below');
+    await page.getByTestId('outcome-card').locator('[data-outcome="not_interested"]').click();
+    await page.getByTestId('outcome-result').waitFor();
+    const calls = callsOf('Avery Chen');
+    expect(calls).toHaveLength(5);
+    // Greeting, the rep's turn, the goodbye: several seconds connected before the prospect hung up.
+    expect(calls[4]?.data).toMatchObject({ provider: 'practice' });
+    expect(calls[4]?.data.durationSeconds).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keeps the talk-share target and monologue limit the rep sets, and says what to type when a value cannot be', async () => {
+    const { page } = ws;
+    await page.locator('body').focus();
+    await page.keyboard.press(',');
+    const settings = page.getByTestId('settings-dialog');
+    await settings.waitFor();
+    const target = page.getByTestId('settings-talk-target');
+    expect(await target.inputValue()).toBe('30');
+    await target.fill('3');
+    await target.press('Enter');
+    await waitForText(settings, 'Give a whole number from 5 to 95.');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    await target.fill('25');
+    await target.press('Enter');
+    const monologue = page.getByTestId('settings-monologue');
+    await monologue.fill('45');
+    await monologue.press('Enter');
+    await expect
+      .poll(async () => (await ws.core.handlers['settings.get']({})) as { callingTalkShareTarget: number })
+      .toMatchObject({ callingTalkShareTarget: 0.25, callingMonologueSeconds: 45 });
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+  });
+
   it('shows the call screen and the 70/30 timer in en, zh-CN and ko', async () => {
     const { page } = ws;
     await ws.core.handlers['settings.update']({ callingProvider: 'practice' });

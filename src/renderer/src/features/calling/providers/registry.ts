@@ -1,3 +1,4 @@
+import type { CallProvider } from '@shared/domain/callProvider';
 import { i18n } from '../../../i18n';
 import { isLocale } from '../../settings/utils/choices';
 import type { ProviderKind, TelephonyProvider } from '../provider';
@@ -10,6 +11,11 @@ import { createSystemPhoneProvider } from './system';
 export const PROVIDER_KINDS: readonly ProviderKind[] = ['twilio', 'sip', 'system', 'practice'];
 
 type Factory = () => TelephonyProvider;
+
+// The renderer's provider kinds and the stored/synced ones are the same list; the build fails if not.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKinds: Same<ProviderKind, CallProvider> = true;
+void sameKinds;
 
 let practiceChoice: PracticeChoice = 'random';
 /** The scenario the next practice call plays (the call panel's picker). */
