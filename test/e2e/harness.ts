@@ -8,8 +8,11 @@ import { startWebHost, type WebHost } from '../../src/main/web/server';
 export const RENDERER_DIR = resolve('out/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with nothing that reaches the network. */
-export const launchChromium = (): Promise<Browser> =>
+/**
+ * Debian's Chromium, headless, with nothing that reaches the network; `extraArgs` adds switches (a
+ * fake microphone for the calling tests).
+ */
+export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -19,6 +22,7 @@ export const launchChromium = (): Promise<Browser> =>
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 
@@ -44,6 +48,8 @@ type WorkspaceOptions = {
   now?: () => number;
   /** Sync with a team server in the background, as the app hosts do (with these waits). */
   sync?: Pick<CoreOptions, 'syncTiming'>;
+  /** More Chromium switches (see launchChromium). */
+  chromiumArgs?: readonly string[];
 };
 
 /**
@@ -65,7 +71,7 @@ export const openWorkspace = async (options: WorkspaceOptions = {}): Promise<Wor
   });
   options.seed?.(core);
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.chromiumArgs);
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',

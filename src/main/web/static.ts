@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.ogg': 'audio/ogg',
 };
 
 /** The Content-Type a built renderer file is served with; unknown kinds as bytes. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Enrollment } from '../domain/cadence';
+import { CallProvider } from '../domain/callProvider';
 import { Instant } from '../domain/instant';
 import { LeadStatus } from '../domain/lead';
 import { DncEntry, Task } from '../domain/queue';
 import { VoidKind } from '../sync/mutations/activities';
+import { TalkMetrics } from '../talk/metrics';
 import { method } from './contract';
 
 /** One activity in a lead's call history; times are UTC epoch ms. */
@@ -24,6 +26,10 @@ export const HistoryEntry = z.object({
   status: LeadStatus.nullable(),
   callbackAt: z.number().int().nullable(),
   durationSeconds: z.number().int().nullable(),
+  /** A call's talk/listen figures, when a meter measured it (seconds and a 0–1 share). */
+  talk: TalkMetrics.nullable().optional(),
+  /** How the call was placed, when known. */
+  provider: CallProvider.nullable().optional(),
   /** A snooze's end (UTC epoch ms); only on `snooze` activities. */
   snoozedUntil: z.number().int().nullable().optional(),
   /** Set when the outcome was voided: when, why, and whether it was an undo or a later void. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Enrollment, OutcomeId } from '../domain/cadence';
+import { CallProvider } from '../domain/callProvider';
 import { Instant } from '../domain/instant';
 import { LeadStatus } from '../domain/lead';
 import { Outcome, OutcomeFields } from '../domain/outcome';
 import { DncEntry, Task } from '../domain/queue';
+import { TalkMetrics } from '../talk/metrics';
 import { method } from './contract';
 
 /** What logging an outcome (or completing a task) changed. */
@@ -46,7 +48,9 @@ export const outcomesMethods = {
    * one transaction. `callbackAt` (UTC epoch ms) is required by callback outcomes and refused by others.
    * `callId` names the call attempt on screen: a second outcome for it is refused
    * (`outcome_already_logged`), as is a call id made for another lead (`call_lead_mismatch`). A
-   * do-not-contact lead is refused (`lead_do_not_contact`).
+   * do-not-contact lead is refused (`lead_do_not_contact`). `durationSeconds` is the call's length
+   * (whole seconds); `talk` its talk/listen figures from the meter and `provider` how it was placed,
+   * both kept on the call activity and synced with it.
    */
   'outcomes.log': method(
     z.object({
@@ -57,6 +61,8 @@ export const outcomesMethods = {
       durationSeconds: z.number().int().min(0).max(86_400).optional(),
       callId: z.string().uuid().optional(),
       at: Instant.optional(),
+      talk: TalkMetrics.optional(),
+      provider: CallProvider.optional(),
     }),
     LogResult,
   ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallProvider } from '../domain/callProvider';
 import { method } from './contract';
 
 export const Locale = z.enum(['en', 'zh-CN', 'ko']);
@@ -28,6 +29,12 @@ export const Settings = z.object({
       .max(500)
       .regex(/^https?:\/\//i),
   ]),
+  /** How this rep places calls: Twilio, SIP, the system phone (`tel:`) or the practice prospect. */
+  callingProvider: CallProvider,
+  /** The rep's talk-share target during a call, 0–1 (PLAYBOOK.md: talk 30%, listen 70%). */
+  callingTalkShareTarget: z.number().min(0.05).max(0.95),
+  /** A rep monologue longer than this many seconds is flagged live (default 60 s). */
+  callingMonologueSeconds: z.number().int().min(10).max(600),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -38,6 +45,9 @@ export const DEFAULT_SETTINGS: Settings = {
   repName: '',
   repPhone: '',
   updateFeedUrl: '',
+  callingProvider: 'system',
+  callingTalkShareTarget: 0.3,
+  callingMonologueSeconds: 60,
 };
 
 export const settingsMethods = {

@@ -482,6 +482,66 @@ export const checkPushSync = async (url: string, adminToken: string): Promise<vo
   // Each applied mutation got its own change version (the sequence pull will read).
   const versions = teamBHeld.map((a) => a.changeVersion);
   expect(new Set(versions).size).toBe(versions.length);
+
+  // A call placed from the workspace carries its talk/listen figures and provider: stored as sent.
+  const talk = {
+    durationSeconds: 95.5,
+    repTalkSeconds: 21,
+    prospectTalkSeconds: 49,
+    repTalkShare: 0.3,
+    longestRepMonologueSeconds: 12.5,
+    meanPatienceSeconds: 2.75,
+    interruptions: 1,
+  };
+  const measured = {
+    id: '01966a1c-0000-7000-8000-0000000000f1',
+    name: 'activity.create',
+    args: {
+      id: '01966a1c-0000-7000-8000-0000000000f2',
+      leadId: jo,
+      kind: 'call',
+      outcome: 'not_interested',
+      body: null,
+      data: {
+        callbackAt: null,
+        durationSeconds: 96,
+        taskId: null,
+        enrollmentId: null,
+        stepId: null,
+        statusBefore: 'working',
+        status: 'working',
+        talk,
+        provider: 'practice',
+      },
+      occurredAt: Date.now(),
+      callId: '01966a1c-0000-7000-8000-0000000000f3',
+    },
+    hlc: stamp(0),
+  };
+  const pushedTalk = await request(url, 'POST', '/v1/sync/push', repB.token, {
+    protocolVersion: SYNC_PROTOCOL_VERSION,
+    mutations: [measured],
+  });
+  expect(pushedTalk.body).toMatchObject({ results: [{ id: measured.id, status: 'applied' }] });
+  const stored = (await activitiesOf(url, adminToken, teamB.teamId)).find((a) => a.id === measured.args.id);
+  expect(stored?.data).toMatchObject({ talk, provider: 'practice', durationSeconds: 96 });
+  // Figures no meter can give are refused by name, not stored.
+  const impossible = {
+    ...measured,
+    id: '01966a1c-0000-7000-8000-0000000000f4',
+    args: {
+      ...measured.args,
+      id: '01966a1c-0000-7000-8000-0000000000f5',
+      data: { ...measured.args.data, talk: { ...talk, repTalkShare: 2 } },
+    },
+  };
+  const refusedTalk = await request(url, 'POST', '/v1/sync/push', repB.token, {
+    protocolVersion: SYNC_PROTOCOL_VERSION,
+    mutations: [impossible],
+  });
+  expect(refusedTalk.body).toMatchObject({
+    results: [{ id: impossible.id, status: 'rejected', code: 'sync_mutation_invalid' }],
+  });
 };
 
 /** The CLI against a server that speaks a newer protocol: `sync_protocol_outdated`, the outbox kept. */

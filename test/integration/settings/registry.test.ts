@@ -38,6 +38,9 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'pref.repName': 7,
   'pref.repPhone': ['+1'],
   'pref.updateFeedUrl': 'ftp://updates.example.com',
+  'calling.provider': 'skype',
+  'calling.talkShareTarget': 3,
+  'calling.monologueSeconds': 1.5,
   'scripts.builtinsSeeded': 'no',
   'queue.rules': { maxAttemptsPerDay: 'three' },
   'queue.outcomes': [{ id: 'sms_sent', label: 'SMS sent', effect: 'sms' }],
@@ -160,6 +163,9 @@ describe('no silent fall-back that a save writes over', () => {
       repName: '',
       repPhone: '',
       updateFeedUrl: '',
+      callingProvider: 'system',
+      callingTalkShareTarget: 0.3,
+      callingMonologueSeconds: 60,
     });
   });
 

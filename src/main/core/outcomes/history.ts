@@ -1,6 +1,8 @@
 import type { HistoryEntry } from '@shared/api/history';
+import type { CallProvider } from '@shared/domain/callProvider';
 import type { LeadStatus } from '@shared/domain/lead';
 import type { VoidKind } from '@shared/sync/mutations/activities';
+import type { TalkMetrics } from '@shared/talk/metrics';
 import type { Db } from '../store/db';
 
 type Row = {
@@ -23,6 +25,8 @@ type Data = {
   status?: LeadStatus;
   callbackAt?: number | null;
   durationSeconds?: number | null;
+  talk?: TalkMetrics | null;
+  provider?: CallProvider | null;
   /** A snooze's end (session/record.ts). */
   until?: number;
 };
@@ -70,6 +74,7 @@ export const createHistory = (db: Db) => {
         status: data.status ?? null,
         callbackAt: data.callbackAt ?? null,
         durationSeconds: data.durationSeconds ?? null,
+        ...(row.kind === 'call' ? { talk: data.talk ?? null, provider: data.provider ?? null } : {}),
         ...(row.kind === 'snooze' ? { snoozedUntil: data.until ?? null } : {}),
         void:
           row.voided_at === null

@@ -1,11 +1,13 @@
 import { advance } from '@shared/cadence/advance';
 import { isDialStep, type TaskResult } from '@shared/domain/cadence';
+import type { CallProvider } from '@shared/domain/callProvider';
 import type { LeadStatus } from '@shared/domain/lead';
 import { isWorkable, statusAfter } from '@shared/domain/outcome';
 import type { DncEntry, DncKind, Task, TaskKind } from '@shared/domain/queue';
 import { dayKeyOf } from '@shared/queue/blockers';
 import { zoneKeyOf } from '@shared/queue/zones';
 import type { ActivityData } from '@shared/sync/mutations/activities';
+import type { TalkMetrics } from '@shared/talk/metrics';
 import { CALLBACK_TASK_TITLE } from '../cadence/defaults';
 import type { CadenceEngine } from '../cadence/engine';
 import { AppError } from '../errors';
@@ -35,6 +37,10 @@ export type LogInput = {
   /** The call attempt this outcome is for (one outcome per call; see outcomes/guards.ts). */
   callId?: string;
   at: number;
+  /** The call's talk/listen figures from the meter, kept on the activity. */
+  talk?: TalkMetrics;
+  /** How the call was placed. */
+  provider?: CallProvider;
 };
 
 export type LogResult = {
@@ -185,6 +191,9 @@ export const createOutcomeLogger = (svc: Services, engine: CadenceEngine) => {
         stepId: enrollment?.step_id ?? null,
         statusBefore: facts.status,
         status,
+        // Only calls measured or placed through a provider carry these, so older readers see no change.
+        ...(input.talk ? { talk: input.talk } : {}),
+        ...(input.provider ? { provider: input.provider } : {}),
       },
       at,
       input.callId ?? null,

@@ -44,6 +44,20 @@ export const SETTINGS = {
   'pref.repPhone': setting(Settings.shape.repPhone, DEFAULT_SETTINGS.repPhone, CHOOSE_AGAIN),
   /** Where the desktop app looks for updates ('' = automatic updates off). */
   'pref.updateFeedUrl': setting(Settings.shape.updateFeedUrl, DEFAULT_SETTINGS.updateFeedUrl, CHOOSE_AGAIN),
+  /** How this rep places calls (the call screen's provider). */
+  'calling.provider': setting(Settings.shape.callingProvider, DEFAULT_SETTINGS.callingProvider, CHOOSE_AGAIN),
+  /** The live talk-share target, 0–1. */
+  'calling.talkShareTarget': setting(
+    Settings.shape.callingTalkShareTarget,
+    DEFAULT_SETTINGS.callingTalkShareTarget,
+    CHOOSE_AGAIN,
+  ),
+  /** The monologue warning's threshold, seconds. */
+  'calling.monologueSeconds': setting(
+    Settings.shape.callingMonologueSeconds,
+    DEFAULT_SETTINGS.callingMonologueSeconds,
+    CHOOSE_AGAIN,
+  ),
   /** Set once the built-in scripts were written into this store. */
   'scripts.builtinsSeeded': setting(z.boolean(), false, RESTORE),
   /** The team's calling rules (window, business days, holidays, attempt limits…). */

@@ -91,10 +91,14 @@ const PREF_KEYS = {
   repName: 'pref.repName',
   repPhone: 'pref.repPhone',
   updateFeedUrl: 'pref.updateFeedUrl',
+  callingProvider: 'calling.provider',
+  callingTalkShareTarget: 'calling.talkShareTarget',
+  callingMonologueSeconds: 'calling.monologueSeconds',
 } as const satisfies Record<keyof Settings, SettingKey>;
 
 /**
- * The user's preferences (locale, theme, default region, the rep's name and phone), each its default while never saved.
+ * The user's preferences (locale, theme, default region, the rep's name and phone, the calling
+ * provider, talk-share target and monologue limit), each its default while never saved.
  * @throws AppError `settings_unreadable` naming the first preference whose stored value is unreadable.
  */
 export const readSettings = (db: Db): Settings => ({
@@ -104,6 +108,9 @@ export const readSettings = (db: Db): Settings => ({
   repName: readSetting(db, PREF_KEYS.repName),
   repPhone: readSetting(db, PREF_KEYS.repPhone),
   updateFeedUrl: readSetting(db, PREF_KEYS.updateFeedUrl),
+  callingProvider: readSetting(db, PREF_KEYS.callingProvider),
+  callingTalkShareTarget: readSetting(db, PREF_KEYS.callingTalkShareTarget),
+  callingMonologueSeconds: readSetting(db, PREF_KEYS.callingMonologueSeconds),
 });
 
 /**
@@ -118,6 +125,12 @@ export const updateSettings = (db: Db, patch: Partial<Settings>): Settings => {
     if (patch.repName !== undefined) writeSetting(db, PREF_KEYS.repName, patch.repName);
     if (patch.repPhone !== undefined) writeSetting(db, PREF_KEYS.repPhone, patch.repPhone);
     if (patch.updateFeedUrl !== undefined) writeSetting(db, PREF_KEYS.updateFeedUrl, patch.updateFeedUrl);
+    if (patch.callingProvider !== undefined)
+      writeSetting(db, PREF_KEYS.callingProvider, patch.callingProvider);
+    if (patch.callingTalkShareTarget !== undefined)
+      writeSetting(db, PREF_KEYS.callingTalkShareTarget, patch.callingTalkShareTarget);
+    if (patch.callingMonologueSeconds !== undefined)
+      writeSetting(db, PREF_KEYS.callingMonologueSeconds, patch.callingMonologueSeconds);
   });
   return readSettings(db);
 };

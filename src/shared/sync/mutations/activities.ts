@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { OutcomeId, TaskResult } from '../../domain/cadence';
+import { CallProvider } from '../../domain/callProvider';
 import { LeadStatus } from '../../domain/lead';
 import { TaskKind } from '../../domain/queue';
+import { TalkMetrics } from '../../talk/metrics';
 import { EpochMs, RowId } from '../protocol';
 
-/** What a logged call carries besides its outcome; `callbackAt` in epoch ms, the duration in seconds. */
+/**
+ * What a logged call carries besides its outcome; `callbackAt` in epoch ms, the duration in seconds.
+ * `talk` is the call's talk/listen figures measured on the device (absent or null when no meter ran:
+ * the system phone, an outcome logged without a call), `provider` how the call was placed; both were
+ * added later, so older mutations lack them.
+ */
 const CallData = z.strictObject({
   callbackAt: EpochMs.nullable(),
   durationSeconds: z.number().int().min(0).max(86_400).nullable(),
@@ -13,6 +20,8 @@ const CallData = z.strictObject({
   stepId: z.string().nullable(),
   statusBefore: LeadStatus,
   status: LeadStatus,
+  talk: TalkMetrics.nullable().optional(),
+  provider: CallProvider.nullable().optional(),
 });
 
 /** What a completed email, LinkedIn or custom task carries: the task and the cadence step it was. */

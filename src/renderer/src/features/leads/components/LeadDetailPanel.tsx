@@ -2,6 +2,7 @@ import type { LeadDetail } from '@shared/api/leads';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
+import { CallPanel } from '../../calling/components/CallPanel';
 import { CallHistory } from '../../outcomes/components/CallHistory';
 import { OutcomeCard } from '../../outcomes/components/OutcomeCard';
 import { WhyCard } from '../../outcomes/components/WhyCard';
@@ -73,6 +74,7 @@ export const LeadDetailPanel = () => {
       <LeadHeader lead={lead} />
       <div className="detail__grid">
         <div className="detail__facts">
+          <CallPanel lead={lead} />
           <OutcomeCard leadId={lead.id} status={lead.status} lead={lead} />
           <ScriptsPanel lead={lead} />
           <CallHistory leadId={lead.id} timeZone={lead.timeZone} />

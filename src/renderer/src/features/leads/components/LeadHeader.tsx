@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FOCUS_IDS } from '../../../app/focus';
 import { Badge } from '../../../ui/Badge';
 import { MailIcon, PhoneIcon } from '../../../ui/icons';
+import { dialLead } from '../../calling/state/dial';
 import { useDoNotContact } from '../../outcomes/state/callStore';
 import { Avatar } from './Avatar';
 import { StatusBadge } from './StatusBadge';
@@ -36,6 +37,11 @@ export const LeadHeader = ({ lead }: { lead: Lead }) => {
             id={FOCUS_IDS.callLink}
             className="btn btn--primary btn--m"
             href={telHref(firstPhone.e164, firstPhone.ext)}
+            // The call goes through the rep's provider (Settings); the link stays a tel: link to copy.
+            onClick={(event) => {
+              event.preventDefault();
+              void dialLead(lead);
+            }}
           >
             <PhoneIcon />
             {t('detail.call')}

@@ -9,6 +9,7 @@ import { FOCUS_IDS } from '../../../app/focus';
 import { useNow } from '../../../app/useNow';
 import { formatDateTime, formatRelative, formatZonedDateTime, isKnownTimeZone } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
+import { CallFacts } from '../../calling/components/CallFacts';
 import { afterNextLead } from '../../session/state/nextLeadGate';
 import { sessionEntryLabel } from '../../session/utils/historyLabel';
 import { useCallStore } from '../state/callStore';
@@ -147,6 +148,7 @@ export const CallHistory = ({ leadId, timeZone }: { leadId: string; timeZone: st
                   {t('history.callback', { when: formatDateTime(entry.callbackAt) })}
                 </p>
               ) : null}
+              <CallFacts entry={entry} />
               {entry.note ? <p className="history__note">{entry.note}</p> : null}
               <VoidMark entry={entry} />
             </li>

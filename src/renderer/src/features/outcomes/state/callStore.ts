@@ -46,6 +46,8 @@ type CallStore = {
    * a reload keeps the call; another lead in between starts a new one).
    */
   show: (leadId: string) => CurrentCall;
+  /** A new call attempt for the lead on screen (a redial after its last call's outcome was logged). */
+  startNew: (leadId: string) => CurrentCall;
   hide: (leadId: string) => void;
   setUndoable: (undoable: Undoable | null) => void;
   setLastLogged: (logged: LoggedCall | null) => void;
@@ -78,6 +80,11 @@ export const useCallStore = create<CallStore>((set, get) => ({
   show: (leadId) => {
     const current = get().current;
     const call = current?.leadId === leadId ? current : { leadId, callId: newCallId() };
+    set({ current: call, visible: true });
+    return call;
+  },
+  startNew: (leadId) => {
+    const call = { leadId, callId: newCallId() };
     set({ current: call, visible: true });
     return call;
   },

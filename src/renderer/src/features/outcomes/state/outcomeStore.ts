@@ -5,6 +5,7 @@ import { errorMessage, invoke } from '../../../api/client';
 import { i18n } from '../../../i18n';
 import { translatedError } from '../../../i18n/errors';
 import { showToast } from '../../../ui/toastStore';
+import { callController } from '../../calling/state/callStore';
 import { afterNextLead } from '../../session/state/nextLeadGate';
 import { outcomeLabel } from '../utils/labels';
 import { isDoNotContact, UNDO_WINDOW_MS, useCallStore } from './callStore';
@@ -72,13 +73,23 @@ export const useOutcomeStore = create<OutcomeStore>((set, get) => {
       const calls = useCallStore.getState();
       // The call on screen for this lead: a second outcome for it is refused by the core.
       const call = calls.current?.leadId === leadId ? calls.current : calls.show(leadId);
+      // A call placed from the workspace brings its duration, talk figures and provider.
+      const placed = callController.getState().factsFor(call.callId);
       const result = await invoke('outcomes.log', {
         leadId,
         outcome,
         callId: call.callId,
         ...(trimmed ? { note: trimmed } : {}),
         ...(callbackAt !== undefined ? { callbackAt } : {}),
+        ...(placed
+          ? {
+              durationSeconds: placed.durationSeconds,
+              provider: placed.provider,
+              ...(placed.metrics ? { talk: placed.metrics } : {}),
+            }
+          : {}),
       });
+      callController.getState().settle(call.callId);
       set({
         results: { ...get().results, [leadId]: result },
         notes: { ...get().notes, [leadId]: '' },

@@ -5,6 +5,7 @@ import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { DownloadIcon, TrashIcon } from '../../../ui/icons';
 import { Select } from '../../../ui/Select';
+import { CallingSettings } from '../../calling/components/CallingSettings';
 import { exportLeads } from '../../import/utils/exportLeads';
 import { useLeadListStore } from '../../leads/state/leadListStore';
 import { HandoffGateSetting } from '../../qualification/components/HandoffGateSetting';
@@ -78,6 +79,7 @@ export const SettingsDialog = () => {
           />
           <span className="field__hint">{t('settings.defaultRegionHint')}</span>
         </div>
+        <CallingSettings />
         <HandoffGateSetting />
         <ThisComputerSetting />
         <div className="field">

@@ -23,4 +23,7 @@ export const initialSettings = (locale: Locale, theme: Theme): Settings => ({
   repName: '',
   repPhone: '',
   updateFeedUrl: '',
+  callingProvider: 'system',
+  callingTalkShareTarget: 0.3,
+  callingMonologueSeconds: 60,
 });

@@ -1,0 +1,16 @@
+import { useStore } from 'zustand';
+import { startMeter } from '../meterSeam';
+import { availableKinds, providerFor } from '../providers/registry';
+import { type CallController, createCallController } from './controller';
+
+/** The workspace's one call controller (see controller.ts), over the providers this build carries. */
+export const callController = createCallController({
+  providerFor,
+  kinds: availableKinds,
+  startMeter,
+  now: () => Date.now(),
+});
+
+/** Reads the call controller in a component. */
+export const useCallController = <T>(selector: (state: CallController) => T): T =>
+  useStore(callController, selector);
