@@ -6,26 +6,8 @@ import {
 } from '@shared/server/reports';
 import type pg from 'pg';
 import { addSums, type FigureSums, figuresOf, NO_FIGURES, SUMS_SQL, type SumsRow, sumsOf } from './figures';
-import { addDays, type DayPeriod, dayOf, daysBetween, periodOf, todayAndWeek } from './periods';
+import { addDays, dayOf, daysBetween, todayAndWeek } from './periods';
 import { readReportSettings } from './settings';
-
-/**
- * Hand-offs (MQLs) per rep and team day in `period`: a lead counts once a day for its rep. Read from
- * `handoffs` (indexed by team and created_at), as the rollup holds activities only.
- */
-const mqlsByRepDay = async (
-  pool: pg.Pool,
-  teamId: string,
-  timeZone: string,
-  period: DayPeriod,
-): Promise<{ userId: string; day: string; mqls: number }[]> => {
-  const { rows } = await pool.query<{ rep_id: string; day: string; mqls: string }>(
-    `SELECT rep_id, to_char(report_day(created_at, $2), 'YYYY-MM-DD') AS day, count(DISTINCT lead_id) AS mqls
-       FROM handoffs WHERE team_id = $1 AND created_at >= $3 AND created_at < $4 GROUP BY 1, 2`,
-    [teamId, timeZone, period.fromMs, period.toMs],
-  );
-  return rows.map((row) => ({ userId: row.rep_id, day: row.day, mqls: Number(row.mqls) }));
-};
 
 const weekTargets = (day: ReportTargets): ReportTargets => {
   const times = (value: number | null) => (value === null ? null : value * REPORT_WORKDAYS_PER_WEEK);
@@ -44,7 +26,7 @@ const weekTargets = (day: ReportTargets): ReportTargets => {
 /**
  * The team board at `at` (UTC epoch ms): for every rep of the team (and anyone else who logged
  * activities this week), today's and this week's figures in the team's time zone, from the per-rep-day
- * rollup (at most 7 rows a rep) and the week's hand-offs, with the team's targets. Reps sorted by email.
+ * rollup (at most 7 rows a rep), with the team's targets. Reps sorted by email.
  */
 export const teamBoard = async (pool: pg.Pool, teamId: string, at: number): Promise<TeamBoard> => {
   const settings = await readReportSettings(pool, teamId);
@@ -58,21 +40,13 @@ export const teamBoard = async (pool: pg.Pool, teamId: string, at: number): Prom
      HAVING bool_or(u.role = 'rep') OR count(d.day) > 0`,
     [teamId, week.from, today.from],
   );
-  const mqls = await mqlsByRepDay(pool, teamId, settings.timeZone, week);
   const reps = new Map<string, { email: string; today: FigureSums; week: FigureSums }>();
   for (const row of rows) {
     const rep = reps.get(row.user_id) ?? { email: row.email, today: NO_FIGURES, week: NO_FIGURES };
-    const sums = sumsOf(row, 0);
+    const sums = sumsOf(row);
     if (row.is_today) rep.today = addSums(rep.today, sums);
     rep.week = addSums(rep.week, sums);
     reps.set(row.user_id, rep);
-  }
-  for (const { userId, day, mqls: count } of mqls) {
-    const rep = reps.get(userId);
-    if (!rep) continue;
-    const sums = { ...NO_FIGURES, mqls: count };
-    if (day === today.from) rep.today = addSums(rep.today, sums);
-    rep.week = addSums(rep.week, sums);
   }
   const sorted = [...reps.entries()].sort(([, a], [, b]) => a.email.localeCompare(b.email));
   const teamToday = sorted.reduce((sum, [, rep]) => addSums(sum, rep.today), NO_FIGURES);
@@ -96,7 +70,7 @@ export const teamBoard = async (pool: pg.Pool, teamId: string, at: number): Prom
 /**
  * The daily trend for the `days` days up to the day of `at` (team time zone): the team's figures, or
  * one user's (`userId`), every day listed with zeros where nothing happened. One grouped read of the
- * rollup (at most days × reps rows) and one of the period's hand-offs.
+ * rollup (at most days × reps rows).
  */
 export const trend = async (
   pool: pg.Pool,
@@ -115,12 +89,6 @@ export const trend = async (
     [teamId, from, to, userId],
   );
   const byDay = new Map(rows.map((row) => [row.day, row]));
-  const mqls = await mqlsByRepDay(pool, teamId, settings.timeZone, periodOf(from, to, settings.timeZone));
-  const mqlsByDay = new Map<string, number>();
-  for (const row of mqls) {
-    if (userId !== null && row.userId !== userId) continue;
-    mqlsByDay.set(row.day, (mqlsByDay.get(row.day) ?? 0) + row.mqls);
-  }
   return {
     timeZone: settings.timeZone,
     userId,
@@ -128,7 +96,7 @@ export const trend = async (
     to,
     days: daysBetween(from, to).map((date) => ({
       date,
-      ...figuresOf(sumsOf(byDay.get(date), mqlsByDay.get(date) ?? 0)),
+      ...figuresOf(sumsOf(byDay.get(date))),
     })),
   };
 };

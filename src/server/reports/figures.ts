@@ -23,7 +23,7 @@ export const SUMS_SQL = `coalesce(sum(d.dials), 0) AS dials, coalesce(sum(d.conn
   coalesce(sum(d.conversations), 0) AS conversations, coalesce(sum(d.talk_seconds), 0) AS talk_seconds,
   coalesce(sum(d.voicemails), 0) AS voicemails, coalesce(sum(d.emails), 0) AS emails,
   coalesce(sum(d.rep_talk_seconds), 0) AS rep_talk_seconds,
-  coalesce(sum(d.prospect_talk_seconds), 0) AS prospect_talk_seconds`;
+  coalesce(sum(d.prospect_talk_seconds), 0) AS prospect_talk_seconds, coalesce(sum(d.mqls), 0) AS mqls`;
 
 /** A row selected with `SUMS_SQL` (PostgreSQL's bigint and numeric sums arrive as text). */
 export type SumsRow = {
@@ -35,12 +35,13 @@ export type SumsRow = {
   emails: string;
   rep_talk_seconds: string | number;
   prospect_talk_seconds: string | number;
+  mqls: string;
 };
 
-/** A `SumsRow` as `FigureSums`, with `mqls` counted apart (hand-offs). */
-export const sumsOf = (row: SumsRow | undefined, mqls: number): FigureSums =>
+/** A `SumsRow` as `FigureSums` (no row: nothing happened). */
+export const sumsOf = (row: SumsRow | undefined): FigureSums =>
   row === undefined
-    ? { ...NO_FIGURES, mqls }
+    ? NO_FIGURES
     : {
         dials: Number(row.dials),
         connects: Number(row.connects),
@@ -48,7 +49,7 @@ export const sumsOf = (row: SumsRow | undefined, mqls: number): FigureSums =>
         talkSeconds: Number(row.talk_seconds),
         voicemails: Number(row.voicemails),
         emails: Number(row.emails),
-        mqls,
+        mqls: Number(row.mqls),
         repTalkSeconds: Number(row.rep_talk_seconds),
         prospectTalkSeconds: Number(row.prospect_talk_seconds),
       };

@@ -10,7 +10,8 @@ import type { ServerMigration } from './index';
  *   conversation is an outcome with `connected`; a connect is a conversation, a gatekeeper or a wrong
  *   number, as the desktop's session strip counts them). Twilio's own call records (`data.provider =
  *   'twilio'`) are the carrier's copy of a call the rep logs, so they are left out (no call counts twice).
- * - `report_rep_days`: per rep and calendar day in the team's time zone, the sums of those figures.
+ * - `report_rep_days`: per rep and calendar day in the team's time zone, the sums of those figures,
+ *   and the hand-offs (MQLs) the rep made, kept by a trigger on `handoffs`.
  * - `report_lead_totals`: per lead, dials, connects and conversations (results by source channel).
  * - Both are kept by statement-level triggers on `activities` and `activity_voids`, in the transaction
  *   that writes the rows (a push, a Twilio status callback, an inbound lead coming back), so a board
@@ -77,6 +78,8 @@ export const reportsMigration: ServerMigration = {
       talk_calls integer NOT NULL,
       rep_talk_seconds double precision NOT NULL,
       prospect_talk_seconds double precision NOT NULL,
+      -- Hand-offs (MQLs) the rep made that day, kept by the trigger on handoffs.
+      mqls integer NOT NULL DEFAULT 0,
       PRIMARY KEY (team_id, day, user_id)
     );
 
@@ -148,8 +151,23 @@ export const reportsMigration: ServerMigration = {
     CREATE TRIGGER report_activities_voided AFTER INSERT ON activity_voids
       REFERENCING NEW TABLE AS new_voids FOR EACH STATEMENT EXECUTE FUNCTION report_activities_voided();
 
-    -- Recounts a team's days from its activities (after its time zone changed): the caller holds the
-    -- team's team_versions row, so no activity arrives meanwhile.
+    -- A hand-off counts as an MQL for its rep on the day (team time zone) the rep made it.
+    CREATE FUNCTION report_handoffs_added() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      INSERT INTO report_rep_days AS r (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
+          talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
+        SELECT h.team_id, report_day(h.created_at, coalesce(s.time_zone, 'UTC')), h.rep_id,
+               0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+          FROM new_handoffs h LEFT JOIN report_settings s ON s.team_id = h.team_id
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (team_id, day, user_id) DO UPDATE SET mqls = r.mqls + excluded.mqls;
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER report_handoffs_added AFTER INSERT ON handoffs
+      REFERENCING NEW TABLE AS new_handoffs FOR EACH STATEMENT EXECUTE FUNCTION report_handoffs_added();
+
+    -- Recounts a team's days from its activities and hand-offs (after its time zone changed): the
+    -- caller holds the team's team_versions row, so no activity or hand-off arrives meanwhile.
     CREATE FUNCTION report_rebuild_rep_days(team uuid) RETURNS void LANGUAGE sql AS $fn$
       DELETE FROM report_rep_days WHERE team_id = team;
       INSERT INTO report_rep_days (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
@@ -164,6 +182,14 @@ export const reportsMigration: ServerMigration = {
            AND NOT EXISTS (SELECT 1 FROM activity_voids v WHERE v.team_id = a.team_id AND v.activity_id = a.id)
          GROUP BY 1, 2, 3
         HAVING sum(f.dials) + sum(f.emails) > 0;
+      INSERT INTO report_rep_days AS r (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
+          talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
+        SELECT h.team_id, report_day(h.created_at, coalesce(s.time_zone, 'UTC')), h.rep_id,
+               0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+          FROM handoffs h LEFT JOIN report_settings s ON s.team_id = h.team_id
+         WHERE h.team_id = team
+         GROUP BY 1, 2, 3
+      ON CONFLICT (team_id, day, user_id) DO UPDATE SET mqls = excluded.mqls;
     $fn$;
 
     -- The activities a server already held count from now on.
@@ -177,7 +203,7 @@ export const reportsMigration: ServerMigration = {
     -- Drill-down: a rep's (or the team's) activities in a period, newest first, by keyset.
     CREATE INDEX activities_user_time ON activities (team_id, user_id, occurred_at, id);
     CREATE INDEX activities_team_time ON activities (team_id, occurred_at, id);
-    -- MQLs per rep and day, and speed to lead per arrival.
+    -- The MQLs behind a cell, and speed to lead per arrival.
     CREATE INDEX handoffs_created ON handoffs (team_id, created_at);
     -- Results by source channel: the leads created in a period.
     CREATE INDEX leads_created ON leads (team_id, created_at);
