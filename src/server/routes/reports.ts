@@ -8,8 +8,7 @@ import {
   TrendQuery,
 } from '@shared/server/reports';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Access } from '../access';
-import { parseBody, principalOf } from '../access';
+import { type Access, parseBody, principalOf } from '../access';
 import { nowOf, poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import { teamBoard, trend } from '../reports/board';
