@@ -8,6 +8,7 @@ import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
 import { inboundRoutes } from './routes/inbound';
 import { leadRoutes } from './routes/leads';
+import { reportRoutes } from './routes/reports';
 import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
@@ -79,6 +80,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   // Open event streams would keep the listener from closing: end them first on shutdown.
   app.addHook('preClose', async () => options.changes.close());
   leadRoutes(app, context);
+  reportRoutes(app, context);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -25,7 +25,7 @@ export const visibleTo = (reader: HandoffReader, first: number): { sql: string; 
 };
 
 /** Records the team's misses due at `now` in a transaction of their own, when there are any. */
-const sweepMisses = async (pool: pg.Pool, teamId: string, now: number): Promise<void> => {
+export const sweepMisses = async (pool: pg.Pool, teamId: string, now: number): Promise<void> => {
   if (!(await missesDue(pool, teamId, now))) return;
   await inTransaction(pool, async (client) => {
     await recordMisses(client, teamId, now, await nextVersion(client, teamId));

@@ -37,7 +37,7 @@ const utcClock = (hours: number): string => {
 };
 
 /** A request signed as docs/server.md describes, with the timestamp and secret a test chooses. */
-const signedPost = async (
+export const signedPost = async (
   url: string,
   teamId: string,
   secret: string,

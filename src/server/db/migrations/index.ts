@@ -1,3 +1,5 @@
+import { reportsMigration } from './reports';
+
 /**
  * The server's schema, one entry per version, applied in order (see `../migrate.ts`). Entries are
  * never edited once released: a change is a new entry. Times are UTC epoch milliseconds (bigint),
@@ -363,6 +365,7 @@ export const serverMigrations: readonly ServerMigration[] = [
       );
     `,
   },
+  reportsMigration,
   {
     version: 10,
     name: 'users removed by a manager',
