@@ -70,7 +70,6 @@ export const LinkPage = ({ secret }: LinkPageProps) => {
                 type="password"
                 autoComplete="new-password"
                 required
-                minLength={CONSOLE_PASSWORD_MIN}
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
               />

@@ -117,9 +117,10 @@ export const HandoffCard = ({ handoff, msLeft, onAccept, onReject, busy }: Hando
           value={share}
           label={t('console.inbox.profileOf', { filled: handoff.profileFilled, total: handoff.profileTotal })}
         />
-        <p className={share >= PROFILE_GOOD ? 'muted' : 'form-warning'}>
+        {/* The warning helps a decision still to take; on a decided hand-off the count is enough. */}
+        <p className={share >= PROFILE_GOOD || msLeft === null ? 'muted' : 'form-warning'}>
           {t('console.inbox.profileOf', { filled: handoff.profileFilled, total: handoff.profileTotal })}
-          {share >= PROFILE_GOOD ? '' : ` · ${t('console.inbox.profileLow')}`}
+          {share >= PROFILE_GOOD || msLeft === null ? '' : ` · ${t('console.inbox.profileLow')}`}
         </p>
       </section>
       {handoff.reason ? <p>{t('console.inbox.reason', { reason: handoff.reason })}</p> : null}
