@@ -200,9 +200,14 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('No MQLs are waiting for you.').waitFor();
     const record = page.getByTestId('ae-record');
-    await expect
-      .poll(async () => (await record.innerText()).replace(/\s+/g, ' '))
-      .toContain('Accepted 1 Rejected 1');
+    const figure = (label: string) =>
+      record
+        .locator('div')
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator('dd');
+    await expect.poll(() => figure('Accepted').textContent()).toBe('1');
+    await expect.poll(() => figure('Rejected').textContent()).toBe('1');
+    expect(await figure('Open hand-offs').textContent()).toBe('0');
 
     // The rep's desktop, after its next sync, has both decisions.
     ok(await dialdeck(['--data-dir', repDir, 'sync']));
