@@ -132,7 +132,19 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
         ]),
       ),
     );
-    // Jo reaches the server before the AE first signs in: routed to the team's one AE, waiting.
+    // The rep called Jo first (the lead's history on the server), then handed Jo off: routed to the
+    // team's one AE, waiting before the AE first signs in.
+    ok(
+      await dialdeck([
+        '--data-dir',
+        repDir,
+        'log',
+        leadIds.get('Jo Park') ?? '',
+        'no_answer',
+        '--note',
+        'Rang out twice',
+      ]),
+    );
     await handOff('Jo Park');
     const page = await newPage();
     const errors: string[] = [];
@@ -184,9 +196,11 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(2);
     const bo = cards.filter({ hasText: 'Bo Li' });
 
-    // The lead's history opens on demand (the server holds the rep's hand-off step).
+    // The lead's history opens on demand: the call the rep logged, with its note.
     await jo.getByRole('button', { name: 'Show history' }).click();
     await jo.getByRole('button', { name: 'Hide history' }).waitFor();
+    await jo.getByText('Call · No answer').waitFor();
+    await jo.getByText(/Rang out twice/).waitFor();
 
     // Accept Jo; reject Bo with a reason (an empty reason is refused in the dialog).
     await jo.getByRole('button', { name: 'Accept as SQL' }).click();
@@ -245,6 +259,56 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
         await page.context().close();
       }
     }
+  });
+
+  it("lets a manager, signed in with a token, issue a reset link and revoke an AE's session", async () => {
+    const aePage = await newPage();
+    await aePage.goto(`${server.url}/console/`);
+    await aePage.getByRole('textbox', { name: 'Email', exact: true }).fill('ae@north.example');
+    await aePage.getByLabel('Password', { exact: true }).fill('north star pilot');
+    await aePage.keyboard.press('Enter');
+    await aePage.getByTestId('ae-record').waitFor();
+
+    const page = await newPage();
+    await page.goto(`${server.url}/console/`);
+    await page.getByRole('radio', { name: 'Token' }).check();
+    await page.getByLabel('Your Dialdeck token').fill(managerToken);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Console sessions' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/team/sessions');
+    // The AE's inbox is not a manager's page.
+    await expect.poll(() => page.getByRole('link', { name: 'Inbox' }).count()).toBe(0);
+
+    await page.getByLabel('Team member’s email').fill('ae@north.example');
+    await page.getByRole('button', { name: 'Create reset link' }).click();
+    const link = (await page.getByTestId('reset-link').locator('code').textContent()) ?? '';
+    expect(link.startsWith(`${server.url}/console/link/`)).toBe(true);
+
+    // Revoking every AE session signs the AE's browser out: its next read is refused.
+    const rows = page.getByTestId('session-row').filter({ hasText: 'ae@north.example' });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    while ((await rows.count()) > 0) {
+      const before = await rows.count();
+      await rows.first().getByRole('button', { name: 'Revoke' }).click();
+      await expect.poll(() => rows.count()).toBe(before - 1);
+    }
+    await aePage.reload();
+    await aePage.getByRole('heading', { name: 'Sign in to the team console' }).waitFor();
+
+    // The reset link sets a new password once; the AE signs in with it.
+    await aePage.goto(link);
+    await aePage.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await aePage.getByLabel('New password').fill('south star pilot');
+    await aePage.getByLabel('Repeat the password').fill('south star pilot');
+    await aePage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await aePage.getByTestId('ae-record').waitFor();
+    await aePage.goto(link);
+    await aePage
+      .getByRole('alert')
+      .getByText(/This console link was used already/)
+      .waitFor();
+    await page.context().close();
+    await aePage.context().close();
   });
 });
 
