@@ -30,7 +30,9 @@ export const AeRecordPanel = ({ record }: { record: ConsoleAeRecord }) => {
           <dd>
             {median === null
               ? '—'
-              : t('console.record.duration', { hours: median.hours, minutes: median.minutes })}
+              : (record.medianResponseMs ?? 0) < 60_000
+                ? t('console.record.underMinute')
+                : t('console.record.duration', { hours: median.hours, minutes: median.minutes })}
           </dd>
         </div>
         <div>

@@ -1178,6 +1178,7 @@ export const en = {
       rejected: 'Rejected',
       median: 'Median response time (90 days)',
       duration: '{{hours}} h {{minutes}} min',
+      underMinute: 'under a minute',
       misses: 'Missed windows this month',
       missesOf: '{{n}} of {{allowed}} allowed',
       eligibility: 'Hand-off rotation',

@@ -1174,6 +1174,7 @@ export const ko: LocaleResources = {
       rejected: '거절',
       median: '응답 시간 중앙값(90일)',
       duration: '{{hours}}시간 {{minutes}}분',
+      underMinute: '1분 미만',
       misses: '이번 달 놓친 기한',
       missesOf: '{{n}}회(허용 {{allowed}}회)',
       eligibility: '핸드오프 순환 배정',

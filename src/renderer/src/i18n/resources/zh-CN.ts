@@ -1155,6 +1155,7 @@ export const zhCN: LocaleResources = {
       rejected: '已拒绝',
       median: '响应时间中位数（90 天）',
       duration: '{{hours}} 小时 {{minutes}} 分钟',
+      underMinute: '不到 1 分钟',
       misses: '本月错过的时限',
       missesOf: '{{n}} 次（上限 {{allowed}} 次）',
       eligibility: '移交轮转',
