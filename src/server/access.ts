@@ -1,7 +1,10 @@
+import { timingSafeEqual } from 'node:crypto';
+import { CONSOLE_CSRF_HEADER, CONSOLE_SESSION_COOKIE } from '@shared/server/console';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { type Caller, callerOf, type Principal, resolveToken } from './auth/principal';
-import { poolOf, type ServerContext } from './context';
+import { resolveSession, type SessionPrincipal } from './console/sessions';
+import { nowOf, poolOf, type ServerContext } from './context';
 import { ServerError } from './errors';
 
 /**
@@ -18,10 +21,55 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** Set when the request signed in with the console's session cookie instead of a bearer token. */
+    consoleSession: SessionPrincipal | null;
   }
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The console session cookie's secret on `request`, if it carries one. */
+const sessionSecretOf = (request: FastifyRequest): string | null =>
+  (request.cookies as Record<string, string | undefined> | undefined)?.[CONSOLE_SESSION_COOKIE] ?? null;
+
+/**
+ * Who `request` acts for: its bearer token's principal when it has an Authorization header, else its
+ * console session's (cookie), else null. The same check the event stream repeats on each heartbeat.
+ */
+export const resolveCredential = async (
+  context: ServerContext,
+  request: FastifyRequest,
+): Promise<{ principal: Principal; session: SessionPrincipal | null } | null> => {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = BEARER.exec(header);
+    if (!match?.[1]) return null;
+    const principal = await resolveToken(poolOf(context), match[1]);
+    return principal === null ? null : { principal, session: null };
+  }
+  const secret = sessionSecretOf(request);
+  if (secret === null) return null;
+  const session = await resolveSession(poolOf(context), secret, nowOf(context));
+  return session === null ? null : { principal: session, session };
+};
+
+/**
+ * A cookie-signed change must echo the session's CSRF token in the \`x-dialdeck-csrf\` header: a page on
+ * another site can make the browser send the cookie, never read the token. \`console_csrf_invalid\` (403).
+ */
+const checkCsrf = (request: FastifyRequest, session: SessionPrincipal): void => {
+  if (SAFE_METHODS.has(request.method)) return;
+  const header = request.headers[CONSOLE_CSRF_HEADER];
+  const sent = Buffer.from(typeof header === 'string' ? header : '', 'utf8');
+  const expected = Buffer.from(session.csrfToken, 'utf8');
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    throw new ServerError(
+      'console_csrf_invalid',
+      "This change did not carry the console page's security token, so it was refused. Reload the console and try again.",
+    );
+  }
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -35,25 +83,33 @@ export const authorize =
   (context: ServerContext) =>
   async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.principal = null;
+    request.consoleSession = null;
     const access = request.routeOptions.config.access;
     // No route matched: the not-found handler answers 404 whoever asks.
     if (access === 'public' || request.is404) return;
     if (access === undefined) {
       throw new ServerError('forbidden', 'This route declares no access rule, so nobody may call it.');
     }
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) {
+    request.consoleSession = null;
+    if (request.headers.authorization === undefined && sessionSecretOf(request) === null) {
       throw new ServerError(
         'unauthorized',
-        'This request needs a bearer token (header "Authorization: Bearer <token>"). Ask your manager for one.',
+        'This request needs a bearer token (header "Authorization: Bearer <token>") or a console sign-in. Ask your manager for one.',
       );
     }
-    const principal = await resolveToken(poolOf(context), match[1]);
-    if (principal === null) {
+    const credential = await resolveCredential(context, request);
+    if (credential === null) {
       throw new ServerError(
-        'unauthorized',
-        'The server does not know this token, or it was revoked. Ask your manager for a new one.',
+        request.headers.authorization === undefined ? 'console_session_ended' : 'unauthorized',
+        request.headers.authorization === undefined
+          ? 'Your console session has ended (signed out, expired or revoked). Sign in again.'
+          : 'The server does not know this token, or it was revoked. Ask your manager for a new one.',
       );
+    }
+    const { principal, session } = credential;
+    if (session !== null) {
+      request.consoleSession = session;
+      checkCsrf(request, session);
     }
     request.principal = principal;
     if (!access.callers.includes(callerOf(principal))) {

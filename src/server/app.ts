@@ -1,8 +1,11 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
+import { consoleRoutes } from './routes/console';
+import { consoleStaticRoutes } from './routes/console-static';
 import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
@@ -44,6 +47,9 @@ const toServerError = (error: unknown): ServerError => {
 export const buildApp = async (context: ServerContext, options: AppOptions): Promise<FastifyInstance> => {
   const app = Fastify({ loggerInstance: options.logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
   app.decorateRequest('principal', null);
+  app.decorateRequest('consoleSession', null);
+  // Reads the console's session cookie (src/server/routes/console.ts sets it).
+  await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -81,6 +87,8 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   app.addHook('preClose', async () => options.changes.close());
   leadRoutes(app, context);
   reportRoutes(app, context);
+  consoleRoutes(app, context, options.tokenRouteLimit);
+  await consoleStaticRoutes(app);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

@@ -1,7 +1,6 @@
 import { EVENTS_HEARTBEAT_MS, EventsQuery, type TeamChangeEvent } from '@shared/server/events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseBody, principalOf } from '../access';
-import { resolveToken } from '../auth/principal';
+import { parseBody, principalOf, resolveCredential } from '../access';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import type { ChangeSubscriber, TeamChangeHub } from '../sync/team-changes';
@@ -19,13 +18,13 @@ const changeFrame = (change: TeamChangeEvent): string =>
   `id: ${change.version}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`;
 
 /**
- * `GET /v1/events` (rep, AE or manager; the team is the token's): a server-sent event stream of
+ * `GET /v1/events` (rep, AE or manager, by token or console session; the team is the caller's): a server-sent event stream of
  * wake-ups for the caller's team only. On open: `event: ready` with `{teamId, version}` (the team's
  * current version), then `event: change` `{teamId, version}` after each commit of that team, in any
  * server process over the same database (PostgreSQL `LISTEN/NOTIFY`). With `?after=V` or
  * `Last-Event-ID: V` and a current version above V, a `change` is sent at once. A comment line every
  * `heartbeatMs` (15 s) keeps proxies from closing it. The stream ends with `event: revoked` when the
- * token is revoked (checked on every heartbeat too), and with `event: closing` on graceful shutdown.
+ * token or console session is revoked or ends (checked on every heartbeat too), and with `event: closing` on graceful shutdown.
  * Errors before the stream opens: `unauthorized`, `forbidden` (the administrator has no team),
  * `invalid_input` (a bad `after`), `server_database_unreachable`.
  */
@@ -84,7 +83,7 @@ export const eventRoutes = (
       };
       const heartbeat = setInterval(() => {
         write(`: heartbeat ${Date.now()}\n\n`);
-        void resolveToken(pool, request.headers.authorization?.replace(/^Bearer\s+/i, '').trim() ?? '')
+        void resolveCredential(context, request)
           .then((still) => {
             if (still === null) subscriber.end('revoked');
           })

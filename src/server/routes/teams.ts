@@ -2,6 +2,7 @@ import { AddUserInput, CreateTeamInput, type MeOutput } from '@shared/server/adm
 import type { FastifyInstance } from 'fastify';
 import { parseBody, principalOf, teamIdParam } from '../access';
 import { revokeToken } from '../auth/principal';
+import { revokeSession } from '../console/sessions';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
 import { addUser, createTeam, listUsers, teamExists } from '../store/teams';
@@ -12,7 +13,8 @@ export type TokenRouteLimit = { max: number; timeWindow: number };
 /**
  * Teams, users and the caller:
  * - `GET /v1/me` (any token) → `MeOutput`;
- * - `DELETE /v1/me/token` (a user's token) → 204, revokes the token used (signing out);
+ * - `DELETE /v1/me/token` (a user's token) → 204, revokes the token used (signing out; with a
+ *   console session, ends that session);
  * - `POST /v1/teams` (administrator) `CreateTeamInput` → 201 `CreateTeamOutput`;
  * - `POST /v1/teams/:teamId/users` (administrator, or a manager of that team) `AddUserInput` → 201
  *   `AddUserOutput`; `not_found` for an unknown team, `user_email_taken` (409) for a repeated email;
@@ -44,7 +46,10 @@ export const teamRoutes = (app: FastifyInstance, context: ServerContext, limit: 
     '/v1/me/token',
     { config: { access: { callers: ['rep', 'ae', 'manager'] } } },
     async (request, reply) => {
-      await revokeToken(poolOf(context), principalOf(request).tokenId);
+      const principal = principalOf(request);
+      if (request.consoleSession !== null)
+        await revokeSession(poolOf(context), principal.tokenId, Date.now());
+      else await revokeToken(poolOf(context), principal.tokenId);
       return reply.code(204).send();
     },
   );

@@ -130,6 +130,16 @@ export const ErrorCode = z.enum([
   'sync_server_decided',
   /** The team member named was removed by a manager: they can no longer sign in, own leads or be routed to. */
   'user_removed',
+  /** A console sign-in whose email and password (or token) do not match a user who may sign in. */
+  'console_sign_in_failed',
+  /** A console request whose session cookie was signed out, expired or revoked by a manager. */
+  'console_session_ended',
+  /** A console change without the session's CSRF token (sent from another page, or a stale tab). */
+  'console_csrf_invalid',
+  /** An invitation or password-reset link that was used already, or replaced by a newer one. */
+  'console_link_used',
+  /** An invitation or password-reset link past its expiry (7 days, or 1 hour for a reset). */
+  'console_link_expired',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

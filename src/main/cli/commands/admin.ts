@@ -13,6 +13,7 @@ import { readLeadsFile } from '../../core/imports/read-file';
 import type { GlobalOptions } from '../context';
 import { fail, print } from '../output';
 import { callServer, type ServerTarget } from '../server-client';
+import { registerAdminConsole } from './admin-console';
 import { registerAdminTwilio } from './admin-twilio';
 import { registerAdminLeadsList, registerAdminUsers } from './admin-users';
 
@@ -63,6 +64,7 @@ export const run = async (
 export const registerAdmin = (program: Command, globals: () => GlobalOptions): void => {
   const admin = program.command('admin').description('Set up a team on a running Dialdeck server');
   registerAdminTwilio(admin, globals);
+  registerAdminConsole(admin, globals);
   const team = admin.command('team').description('Teams on the server');
   withTarget(
     team.command('create').argument('<name>', "the team's name").description('Create a team'),

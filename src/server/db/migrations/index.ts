@@ -365,6 +365,49 @@ export const serverMigrations: readonly ServerMigration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'console: passwords, invitation and reset links, browser sessions',
+    sql: `
+      -- A user's console password as an scrypt hash in PHC-like form (see src/server/auth/passwords.ts).
+      -- No row: the user has no password yet and signs in to the console with their token only.
+      CREATE TABLE user_passwords (
+        user_id uuid PRIMARY KEY REFERENCES users(id),
+        hash text NOT NULL,
+        updated_at bigint NOT NULL
+      );
+      -- One-time links that set a password: kind 'invite' (a new user's first password) or 'reset'
+      -- (issued by a manager). Only the SHA-256 of the link's secret is kept; used_at makes it single-use.
+      CREATE TABLE console_links (
+        id uuid PRIMARY KEY,
+        team_id uuid NOT NULL REFERENCES teams(id),
+        user_id uuid NOT NULL REFERENCES users(id),
+        kind text NOT NULL CHECK (kind IN ('invite', 'reset')),
+        secret_sha256 bytea NOT NULL UNIQUE CHECK (length(secret_sha256) = 32),
+        created_by uuid REFERENCES users(id),
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        used_at bigint
+      );
+      CREATE INDEX console_links_user ON console_links (user_id);
+      -- Browser sessions of the console: the cookie's secret kept as SHA-256, the CSRF token every
+      -- change must echo, and how the user signed in ('password' or 'token').
+      CREATE TABLE console_sessions (
+        id uuid PRIMARY KEY,
+        team_id uuid NOT NULL REFERENCES teams(id),
+        user_id uuid NOT NULL REFERENCES users(id),
+        secret_sha256 bytea NOT NULL UNIQUE CHECK (length(secret_sha256) = 32),
+        csrf_token text NOT NULL,
+        method text NOT NULL CHECK (method IN ('password', 'token')),
+        user_agent text,
+        created_at bigint NOT NULL,
+        last_seen_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        revoked_at bigint
+      );
+      CREATE INDEX console_sessions_team ON console_sessions (team_id, created_at);
+    `,
+  },
   reportsMigration,
   {
     version: 10,

@@ -1,0 +1,113 @@
+import { translatedError } from '@renderer/i18n/errors';
+import { Button } from '@renderer/ui/Button';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConsoleApiError } from '../api/client';
+import { ConsoleControls } from '../app/ConsoleLayout';
+import { signIn, useSession } from '../app/session';
+
+/** The message for a failed request in the interface language. */
+export const errorText = (error: unknown): string =>
+  error instanceof ConsoleApiError ? translatedError(error.code, error.message) : String(error);
+
+/** Sign-in: email and password, or (the other tab) the user's CLI/desktop token. */
+export const SignInPage = () => {
+  const { t } = useTranslation();
+  const endedByServer = useSession((state) => state.endedByServer);
+  const [method, setMethod] = useState<'password' | 'token'>('password');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(method === 'password' ? { email, password } : { token });
+    } catch (failure) {
+      setError(errorText(failure));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="console-center">
+      <div className="console-card console-card--narrow">
+        <div className="console-card__top">
+          <h1 className="console-h1">{t('console.signIn.title')}</h1>
+          <ConsoleControls />
+        </div>
+        <p className="section-hint">{t('console.signIn.hint')}</p>
+        {endedByServer ? <p className="form-warning">{t('console.signIn.ended')}</p> : null}
+        <div className="console-tabs" role="radiogroup" aria-label={t('console.signIn.method')}>
+          {(['password', 'token'] as const).map((choice) => (
+            <label key={choice} className="console-tab">
+              <input
+                type="radio"
+                name="method"
+                value={choice}
+                checked={method === choice}
+                onChange={() => setMethod(choice)}
+              />
+              {choice === 'password' ? t('console.signIn.withPassword') : t('console.signIn.withToken')}
+            </label>
+          ))}
+        </div>
+        <form className="console-form" onSubmit={(event) => void handleSubmit(event)}>
+          {method === 'password' ? (
+            <>
+              <label className="field">
+                <span className="field__label">{t('console.signIn.email')}</span>
+                <input
+                  className="input"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(event) => setEmail(event.target.value)}
+                />
+              </label>
+              <label className="field">
+                <span className="field__label">{t('console.signIn.password')}</span>
+                <input
+                  className="input"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              </label>
+            </>
+          ) : (
+            <label className="field">
+              <span className="field__label">{t('console.signIn.token')}</span>
+              <input
+                className="input"
+                type="password"
+                autoComplete="off"
+                required
+                value={token}
+                onChange={(event) => setToken(event.target.value)}
+              />
+              <span className="field__hint">{t('console.signIn.tokenHint')}</span>
+            </label>
+          )}
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <Button type="submit" variant="primary" disabled={busy}>
+            {t('console.signIn.submit')}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+};
