@@ -128,6 +128,10 @@ export const ErrorCode = z.enum([
   'sync_lead_unknown',
   /** A pushed owner or status change that only the team server decides (assignment, an AE's answer). */
   'sync_server_decided',
+  /** A SIP call or test before the SIP settings (address, account and password) were saved. */
+  'telephony_sip_not_set_up',
+  /** SIP settings saved for the first time without a password. */
+  'telephony_sip_password_missing',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

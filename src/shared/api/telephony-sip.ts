@@ -50,3 +50,17 @@ export type SipAccount = z.infer<typeof SipAccount>;
 
 /** The host (and port) of a SIP address: `sip:alex@pbx.example.com:5060` → `pbx.example.com:5060`. */
 export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.lastIndexOf('@') + 1);
+
+/** `telephony.sipSettings`: the saved SIP settings (null before the first save) and whether a password is kept. */
+export const SipSettingsView = z.object({ settings: SipSettings.nullable(), passwordSet: z.boolean() });
+export type SipSettingsView = z.infer<typeof SipSettingsView>;
+
+/**
+ * `telephony.saveSipSettings` input: the settings, and the password (left out to keep the saved one).
+ * A password is kept in the OS keychain (the app) or a 0600 file (the CLI and web host), never in the
+ * settings table.
+ */
+export const SaveSipSettingsInput = z.object({
+  settings: SipSettings,
+  password: z.string().min(1).max(200).optional(),
+});

@@ -1246,6 +1246,9 @@ export const en = {
         'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
       sync_server_decided:
         "The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server's value after the next sync; ask your manager to change it.",
+      telephony_sip_not_set_up:
+        'SIP calling is not set up on this computer. Enter the SIP server, your SIP address and password under Settings → Calling, or call with another provider.',
+      telephony_sip_password_missing: 'Enter the SIP password: none is saved on this computer yet.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

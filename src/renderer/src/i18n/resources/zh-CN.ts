@@ -1204,6 +1204,9 @@ export const zhCN: LocaleResources = {
         '团队服务器上没有此线索，因此编辑无法应用，已被搁置。请同步创建该线索的桌面端，或告知经理。',
       sync_server_decided:
         '此项（线索负责人或 AE 设定的状态）由团队服务器决定，因此你的更改未被应用。下次同步后将显示服务器的值；如需更改请联系经理。',
+      telephony_sip_not_set_up:
+        '此电脑尚未设置 SIP 通话。请在“设置 → 通话”中填写 SIP 服务器、SIP 地址和密码，或改用其他通话方式。',
+      telephony_sip_password_missing: '请输入 SIP 密码：此电脑上尚未保存密码。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
