@@ -11,6 +11,7 @@ import { HandoffGateSetting } from '../../qualification/components/HandoffGateSe
 import { useSettingsStore } from '../state/settingsStore';
 import { THEMES } from '../utils/choices';
 import { RegionSelect } from './RegionSelect';
+import { SipSetting } from './SipSetting';
 import { ThisComputerSetting } from './ThisComputerSetting';
 
 /** Each language names itself, so a user lost in a foreign interface can still find theirs. */
@@ -80,6 +81,7 @@ export const SettingsDialog = () => {
         </div>
         <HandoffGateSetting />
         <ThisComputerSetting />
+        <SipSetting />
         <div className="field">
           <span className="field__label">{t('settings.data')}</span>
           <div className="settings__actions">
