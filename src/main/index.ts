@@ -8,6 +8,7 @@ import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
 import { startDesktopIntegration } from './desktop/host';
+import { keychainSecretStore } from './keychain-secrets';
 import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
 import {
@@ -163,13 +164,14 @@ const lockDown = () => {
 const openCoreOrExplain = (): Core | null => {
   const nativeBinding = electronNativeBinding();
   try {
-    // Signed in, the app syncs in the background; its token is kept sealed by the OS keychain.
+    // Signed in, the app syncs in the background; its token and the SIP password are kept sealed by the OS keychain.
     return openCore({
       dataDir,
       nativeBinding,
       seedDemo: true,
       watchOtherWriters: true,
       tokens: keychainTokenStore(dataDir),
+      secrets: keychainSecretStore(dataDir),
       syncInBackground: true,
     });
   } catch (error) {

@@ -30,6 +30,8 @@ import { type Clock, createOutbox } from './sync/outbox';
 import { placePulledLeads } from './sync/place-pulled';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { createTaskEmailHandlers } from './tasks/handlers';
+import { createTelephonyHandlers } from './telephony/handlers';
+import { fileSecretStore, type SecretStore } from './telephony/secrets';
 
 export type CoreOptions = OpenStoreOptions & {
   dataDir: string;
@@ -43,6 +45,8 @@ export type CoreOptions = OpenStoreOptions & {
   watchOtherWriters?: boolean;
   /** Where the sign-in to the team server is kept (default: the 0600 file in `dataDir`). */
   tokens?: TokenStore;
+  /** Where the SIP password is kept (default: the 0600 `secrets.json` in `dataDir`). */
+  secrets?: SecretStore;
   /**
    * Sync with the team server in the background while signed in (the app hosts do; the CLI syncs
    * only when asked). `syncTiming` overrides the service's waits (tests).
@@ -92,11 +96,13 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   // Imports read and write on their own threads (started on first use), off this event loop.
   const threads = createImportThreads();
   let watch: OtherWritersWatch | undefined;
+  const tokens = options.tokens ?? fileTokenStore(options.dataDir);
+  const secrets = options.secrets ?? fileSecretStore(options.dataDir);
   const sync = createSyncService({
     db,
     events,
     now,
-    tokens: options.tokens ?? fileTokenStore(options.dataDir),
+    tokens,
     onPulled: (leadIds, credentials) => placePulledLeads(base, leadIds, credentials.userId),
     ...options.syncTiming,
   });
@@ -122,6 +128,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
       createEmailTemplatesHandlers(base),
       createSessionHandlers(base),
       createSyncHandlers(sync),
+      createTelephonyHandlers(base, { secrets, tokens }),
     ),
     place,
   );

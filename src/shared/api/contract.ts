@@ -140,6 +140,10 @@ export const ErrorCode = z.enum([
   'console_link_used',
   /** An invitation or password-reset link past its expiry (7 days, or 1 hour for a reset). */
   'console_link_expired',
+  /** A SIP call or test before the SIP settings (address, account and password) were saved. */
+  'telephony_sip_not_set_up',
+  /** SIP settings saved for the first time without a password. */
+  'telephony_sip_password_missing',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

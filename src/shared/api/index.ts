@@ -15,6 +15,7 @@ import { scriptsMethods } from './scripts';
 import { sessionMethods } from './session';
 import { settingsMethods } from './settings';
 import { syncMethods } from './sync';
+import { telephonyAccountMethods } from './telephonyAccounts';
 
 export const api = joinDomains(
   leadsMethods,
@@ -32,6 +33,7 @@ export const api = joinDomains(
   sessionMethods,
   phoneLinkMethods,
   syncMethods,
+  telephonyAccountMethods,
 );
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -51,6 +51,7 @@ const WRONG_SHAPE: Record<SettingKey, unknown> = {
   'sync.hlc': '2026-03-02',
   'sync.userId': 42,
   'sync.pullCursor': { server: 'http://127.0.0.1:8470', cursor: -1 },
+  'telephony.sip': { websocketUrl: 'ws://pbx.example.com/ws', sipUri: 'alex' },
 };
 
 describe('settings registry', () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, Locale, Settings, Theme } from '@shared/api/settings';
+import { SipSettings } from '@shared/api/telephony-sip';
 import { Outcome } from '@shared/domain/outcome';
 import { DEFAULT_QUALIFICATION_CONFIG, QualificationConfig } from '@shared/domain/qualification';
 import { CallingRules, DEFAULT_CALLING_RULES } from '@shared/domain/queue';
@@ -94,6 +95,8 @@ export const SETTINGS = {
     null,
     RESTORE,
   ),
+  /** The rep's SIP account for the SIP provider (its password is in the secret store); null until saved. */
+  'telephony.sip': setting(SipSettings.nullable(), null, CHOOSE_AGAIN),
 } satisfies Record<string, SettingDef>;
 
 export type SettingKey = keyof typeof SETTINGS;

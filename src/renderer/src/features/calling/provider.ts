@@ -92,3 +92,24 @@ export type EndedCall = {
   durationSeconds: number;
   metrics: TalkMetrics | null;
 };
+
+/**
+ * The error a provider's methods reject with: `code` picks the translated message the call screen
+ * shows; `message` is the provider's own detail (English, for logs and the "details" line).
+ */
+export class TelephonyError extends Error {
+  readonly code: TelephonyErrorCode;
+
+  constructor(code: TelephonyErrorCode, message: string) {
+    super(message);
+    this.name = 'TelephonyError';
+    this.code = code;
+  }
+}
+
+/** True for a `TelephonyError` (or any error carrying one of its codes across a realm boundary). */
+export const isTelephonyError = (error: unknown): error is TelephonyError =>
+  error instanceof TelephonyError ||
+  (error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    error.name === 'TelephonyError');

@@ -1342,6 +1342,27 @@ export const en = {
       byToken: 'Token',
       revoke: 'Revoke',
     },
+  sip: {
+    title: 'SIP calling (your own PBX)',
+    hint: 'For teams whose phone system speaks SIP over WebSocket. Your PBX administrator gives you these.',
+    websocketUrl: 'SIP server (WebSocket address)',
+    websocketUrlHint: 'Starts with wss://, such as wss://pbx.example.com:8089/ws.',
+    sipUri: 'SIP address',
+    sipUriHint: 'Your address of record, such as sip:alex@pbx.example.com.',
+    authorizationUser: 'Authentication user (optional)',
+    authorizationUserHint: 'Only when the PBX asks for a user name other than the one in your SIP address.',
+    displayName: 'Name shown to the prospect (optional)',
+    password: 'SIP password',
+    passwordKept: 'Saved in the keychain. Leave empty to keep it.',
+    save: 'Save SIP settings',
+    saving: 'Saving…',
+    saved: 'SIP settings saved. The password is in the keychain.',
+    forget: 'Forget SIP settings',
+    forgotten: 'SIP settings and password removed from this computer.',
+    invalidWebsocketUrl:
+      'Enter the SIP server as a wss:// address, such as wss://pbx.example.com:8089/ws (ws:// only for a PBX on this computer).',
+    invalidSipUri: 'Enter your SIP address as sip:user@domain, such as sip:alex@pbx.example.com.',
+    passwordNeeded: 'Enter the SIP password: none is saved on this computer yet.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
@@ -1504,6 +1525,9 @@ export const en = {
       console_link_used:
         'This console link was used already (or a newer one was sent). Sign in, or ask your manager for a new link.',
       console_link_expired: 'This console link has expired. Ask your manager for a new one.',
+      telephony_sip_not_set_up:
+        'SIP calling is not set up on this computer. Enter the SIP server, your SIP address and password under Settings → Calling, or call with another provider.',
+      telephony_sip_password_missing: 'Enter the SIP password: none is saved on this computer yet.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1335,6 +1335,27 @@ export const ko: LocaleResources = {
       byToken: '토큰',
       revoke: '취소',
     },
+  sip: {
+    title: 'SIP 통화 (자체 PBX)',
+    hint: 'SIP over WebSocket을 지원하는 전화 시스템을 쓰는 팀용입니다. 아래 정보는 PBX 관리자가 알려 줍니다.',
+    websocketUrl: 'SIP 서버 (WebSocket 주소)',
+    websocketUrlHint: 'wss://로 시작합니다. 예: wss://pbx.example.com:8089/ws',
+    sipUri: 'SIP 주소',
+    sipUriHint: '등록 주소입니다. 예: sip:alex@pbx.example.com',
+    authorizationUser: '인증 사용자 (선택)',
+    authorizationUserHint: 'PBX가 SIP 주소와 다른 사용자 이름을 요구할 때만 입력하세요.',
+    displayName: '상대방에게 표시할 이름 (선택)',
+    password: 'SIP 비밀번호',
+    passwordKept: '키체인에 저장되어 있습니다. 그대로 두려면 비워 두세요.',
+    save: 'SIP 설정 저장',
+    saving: '저장 중…',
+    saved: 'SIP 설정을 저장했습니다. 비밀번호는 키체인에 있습니다.',
+    forget: 'SIP 설정 지우기',
+    forgotten: '이 컴퓨터에서 SIP 설정과 비밀번호를 지웠습니다.',
+    invalidWebsocketUrl:
+      'SIP 서버를 wss:// 주소로 입력하세요. 예: wss://pbx.example.com:8089/ws (ws://는 이 컴퓨터의 PBX에만 사용).',
+    invalidSipUri: 'SIP 주소를 sip:사용자@도메인 형식으로 입력하세요. 예: sip:alex@pbx.example.com',
+    passwordNeeded: 'SIP 비밀번호를 입력하세요. 이 컴퓨터에 저장된 비밀번호가 아직 없습니다.',
   },
   errors: {
     generic: '문제가 발생했습니다: {{message}}',
@@ -1491,6 +1512,10 @@ export const ko: LocaleResources = {
       console_link_used:
         '이미 사용된 콘솔 링크입니다(또는 더 새 링크가 발송됨). 로그인하거나 매니저에게 새 링크를 요청하세요.',
       console_link_expired: '만료된 콘솔 링크입니다. 매니저에게 새 링크를 요청하세요.',
+      telephony_sip_not_set_up:
+        '이 컴퓨터에는 SIP 통화가 설정되어 있지 않습니다. 설정 → 통화에서 SIP 서버, SIP 주소와 비밀번호를 입력하거나 다른 통화 방식을 사용하세요.',
+      telephony_sip_password_missing:
+        'SIP 비밀번호를 입력하세요. 이 컴퓨터에 저장된 비밀번호가 아직 없습니다.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

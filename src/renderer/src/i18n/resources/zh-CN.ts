@@ -1314,6 +1314,27 @@ export const zhCN: LocaleResources = {
       byToken: '令牌',
       revoke: '撤销',
     },
+  sip: {
+    title: 'SIP 通话（自有 PBX）',
+    hint: '适用于电话系统支持 SIP over WebSocket 的团队。以下信息由 PBX 管理员提供。',
+    websocketUrl: 'SIP 服务器（WebSocket 地址）',
+    websocketUrlHint: '以 wss:// 开头，例如 wss://pbx.example.com:8089/ws。',
+    sipUri: 'SIP 地址',
+    sipUriHint: '你的注册地址，例如 sip:alex@pbx.example.com。',
+    authorizationUser: '认证用户名（可选）',
+    authorizationUserHint: '仅当 PBX 要求的用户名与 SIP 地址中的不同时填写。',
+    displayName: '对方看到的名称（可选）',
+    password: 'SIP 密码',
+    passwordKept: '已保存在钥匙串中。留空则保持不变。',
+    save: '保存 SIP 设置',
+    saving: '正在保存…',
+    saved: 'SIP 设置已保存，密码存放在钥匙串中。',
+    forget: '清除 SIP 设置',
+    forgotten: '已从此电脑上删除 SIP 设置和密码。',
+    invalidWebsocketUrl:
+      '请以 wss:// 地址填写 SIP 服务器，例如 wss://pbx.example.com:8089/ws（ws:// 仅限本机上的 PBX）。',
+    invalidSipUri: '请按 sip:用户@域名 的格式填写 SIP 地址，例如 sip:alex@pbx.example.com。',
+    passwordNeeded: '请输入 SIP 密码：此电脑上尚未保存密码。',
   },
   errors: {
     generic: '出错了：{{message}}',
@@ -1451,6 +1472,9 @@ export const zhCN: LocaleResources = {
       console_csrf_invalid: '此更改没有带上控制台页面的安全令牌，已被拒绝。请重新加载控制台后再试。',
       console_link_used: '此控制台链接已被使用（或已发送了更新的链接）。请登录，或请经理发送新链接。',
       console_link_expired: '此控制台链接已过期。请经理发送新链接。',
+      telephony_sip_not_set_up:
+        '此电脑尚未设置 SIP 通话。请在“设置 → 通话”中填写 SIP 服务器、SIP 地址和密码，或改用其他通话方式。',
+      telephony_sip_password_missing: '请输入 SIP 密码：此电脑上尚未保存密码。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

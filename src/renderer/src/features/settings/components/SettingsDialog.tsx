@@ -12,6 +12,7 @@ import { HandoffGateSetting } from '../../qualification/components/HandoffGateSe
 import { useSettingsStore } from '../state/settingsStore';
 import { THEMES } from '../utils/choices';
 import { RegionSelect } from './RegionSelect';
+import { SipSetting } from './SipSetting';
 import { ThisComputerSetting } from './ThisComputerSetting';
 
 /** Each language names itself, so a user lost in a foreign interface can still find theirs. */
@@ -82,6 +83,7 @@ export const SettingsDialog = () => {
         <CallingSettings />
         <HandoffGateSetting />
         <ThisComputerSetting />
+        <SipSetting />
         <div className="field">
           <span className="field__label">{t('settings.data')}</span>
           <div className="settings__actions">

@@ -1,0 +1,216 @@
+// A real SIP call end to end: Debian's Kamailio as registrar and proxy on loopback, two headless
+// Chromium instances with fake microphones playing WAV files of known timing — the rep on Dialdeck's
+// SIP provider, the prospect on a plain SIP.js user agent that rings and answers.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SipAccount } from '../../src/shared/api/telephony-sip';
+import { CHROMIUM } from './harness';
+import { freePort, type Kamailio, startKamailio } from './sip/kamailio';
+import type { SipTestPage, StreamLevel } from './sip/pageApi';
+
+// The page's global, as the callbacks given to page.evaluate see it.
+declare const window: { sipTest: SipTestPage };
+
+const PASSWORD = 'kamailio-test-secret';
+const PROSPECT_NUMBER = '+14155550100';
+const BUSY_NUMBER = '+14155550186';
+/** Each WAV loops every 4 s: the rep sounds for 1 s of it, the prospect for 3 s, so the rep's talk share is 25%. */
+const LOOP_SECONDS = 4;
+const TRUE_REP_SHARE = 0.25;
+
+type Measured = Record<string, StreamLevel>;
+
+let work: string;
+let kamailio: Kamailio;
+let server: Server;
+let pageUrl: string;
+const browsers: Browser[] = [];
+
+const account = (user: string, password = PASSWORD): SipAccount => ({
+  websocketUrl: kamailio.websocketUrl,
+  sipUri: `sip:${user}@127.0.0.1`,
+  authorizationUser: user,
+  displayName: '',
+  password,
+});
+
+/** A headless Chromium whose fake microphone plays `wav` in a loop, on the test page. */
+const openSide = async (wav: string): Promise<Page> => {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  browsers.push(browser);
+  const context = await browser.newContext({ permissions: ['microphone'] });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => 'sipTest' in window);
+  return page;
+};
+
+beforeAll(async () => {
+  for (const tool of ['/usr/sbin/kamailio', '/usr/bin/sox']) {
+    if (!existsSync(tool))
+      throw new Error(
+        `${tool} is missing: install kamailio, kamailio-websocket-modules and sox (see .ci/run).`,
+      );
+  }
+  work = mkdtempSync(join(tmpdir(), 'dialdeck-sip-'));
+  // Frequency sweeps with a tremolo, so the microphone's noise suppression does not fade them as steady tones.
+  const sox = (file: string, ...effects: string[]) =>
+    execFileSync('sox', ['-n', '-r', '48000', '-b', '16', '-c', '1', join(work, file), 'synth', ...effects]);
+  sox(
+    'rep.wav',
+    '1',
+    'sine',
+    '300-700',
+    'tremolo',
+    '5',
+    '30',
+    'vol',
+    '0.5',
+    'pad',
+    '0',
+    String(LOOP_SECONDS - 1),
+  );
+  sox('prospect.wav', '3', 'sine', '500-900', 'tremolo', '4', '30', 'vol', '0.5', 'pad', '1', '0');
+
+  const bundle = await build({
+    entryPoints: [resolve('test/e2e/sip/page.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]?.text ?? '';
+  writeFileSync(join(work, 'page.js'), script);
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>SIP test</title><script type="module" src="/page.js"></script>';
+  server = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(work, 'page.js')));
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  pageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  kamailio = await startKamailio(PASSWORD);
+}, 120_000);
+
+afterAll(async () => {
+  for (const browser of browsers) await browser.close().catch(() => undefined);
+  await kamailio?.stop();
+  await new Promise((done) => server?.close(done));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('SIP provider against Kamailio', () => {
+  it('refuses registration with a wrong password as registration_refused', async () => {
+    const rep = await openSide(join(work, 'rep.wav'));
+    const code = await rep.evaluate(
+      (sip) => window.sipTest.rep.register(sip),
+      account('rep-wrong', 'not-the-password'),
+    );
+    expect(code).toBe('registration_refused');
+  });
+
+  it('names an address where no SIP server listens provider_unreachable', async () => {
+    const rep = await openSide(join(work, 'rep.wav'));
+    const nobody = { ...account('rep-lost'), websocketUrl: `ws://127.0.0.1:${await freePort()}` };
+    const code = await rep.evaluate((sip) => window.sipTest.rep.register(sip), nobody);
+    expect(code).toBe('provider_unreachable');
+  });
+
+  it('rings, connects with audio both ways, holds, keys digits and hangs up with BYE', async () => {
+    const prospect = await openSide(join(work, 'prospect.wav'));
+    expect(
+      await prospect.evaluate(
+        (sip) => window.sipTest.prospect.register(sip, 'accept', 1_000),
+        account(PROSPECT_NUMBER),
+      ),
+    ).toBeNull();
+    const rep = await openSide(join(work, 'rep.wav'));
+    expect(await rep.evaluate((sip) => window.sipTest.rep.register(sip), account('rep'))).toBeNull();
+
+    expect(await rep.evaluate((to) => window.sipTest.rep.dial(to), PROSPECT_NUMBER)).toBeNull();
+    await rep.waitForFunction(() => window.sipTest.rep.states().includes('connected'), undefined, {
+      timeout: 15_000,
+    });
+    const states = await rep.evaluate(() => window.sipTest.rep.states());
+    expect(states.slice(0, 3)).toEqual(['connecting', 'ringing', 'connected']);
+    expect(await prospect.evaluate(() => window.sipTest.prospect.events())).toEqual(['invite', 'answered']);
+
+    // Two whole loops of both files on each side, so the phase between them does not matter.
+    const window_ms = 2 * LOOP_SECONDS * 1000;
+    const [repHeard, prospectHeard] = (await Promise.all([
+      rep.evaluate((ms) => window.sipTest.measure(ms), window_ms),
+      prospect.evaluate((ms) => window.sipTest.measure(ms), window_ms),
+    ])) as [Measured, Measured];
+    // The rep receives the prospect's audio, and the prospect the rep's.
+    expect(repHeard.prospect?.activeSeconds).toBeGreaterThan(4);
+    expect(prospectHeard.rep?.activeSeconds).toBeGreaterThan(1);
+    const repTalk = repHeard.rep?.activeSeconds ?? 0;
+    const prospectTalk = repHeard.prospect?.activeSeconds ?? 0;
+    const share = repTalk / (repTalk + prospectTalk);
+    console.info(
+      `SIP call: rep talk ${repTalk.toFixed(2)} s, prospect talk ${prospectTalk.toFixed(2)} s, share ${(share * 100).toFixed(1)}% (truth ${TRUE_REP_SHARE * 100}%)`,
+    );
+    expect(Math.abs(share - TRUE_REP_SHARE)).toBeLessThanOrEqual(0.05);
+
+    expect(await rep.evaluate(() => window.sipTest.rep.hold(true))).toBeNull();
+    expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('on-hold');
+    const held = (await rep.evaluate((ms) => window.sipTest.measure(ms), 1_500)) as Measured;
+    expect(held.prospect?.activeSeconds ?? 0).toBeLessThan(0.3);
+    expect(await rep.evaluate(() => window.sipTest.rep.hold(false))).toBeNull();
+    expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('connected');
+
+    await rep.evaluate(() => window.sipTest.rep.digits('12#'));
+    await rep.evaluate(() => window.sipTest.rep.hangup());
+    await rep.waitForFunction(() => window.sipTest.rep.states().at(-1) === 'ended');
+    await prospect.waitForFunction(() => window.sipTest.prospect.events().includes('ended'));
+    expect(await rep.evaluate(() => window.sipTest.rep.errors())).toEqual([]);
+    await rep.evaluate(() => window.sipTest.rep.dispose());
+  });
+
+  it('reports a busy prospect as call_rejected and an unknown number as invalid_number', async () => {
+    const busy = await openSide(join(work, 'prospect.wav'));
+    expect(
+      await busy.evaluate((sip) => window.sipTest.prospect.register(sip, 'busy', 300), account(BUSY_NUMBER)),
+    ).toBeNull();
+    const rep = await openSide(join(work, 'rep.wav'));
+    expect(await rep.evaluate((sip) => window.sipTest.rep.register(sip), account('rep-2'))).toBeNull();
+
+    await rep.evaluate((to) => window.sipTest.rep.dial(to), BUSY_NUMBER);
+    await rep.waitForFunction(() => window.sipTest.rep.states().at(-1) === 'failed');
+    expect((await rep.evaluate(() => window.sipTest.rep.errors())).map((error) => error.code)).toEqual([
+      'call_rejected',
+    ]);
+
+    await rep.evaluate(() => window.sipTest.rep.dial('+14155550999'));
+    await rep.waitForFunction(() => window.sipTest.rep.errors().length === 2);
+    expect((await rep.evaluate(() => window.sipTest.rep.errors())).map((error) => error.code)).toEqual([
+      'call_rejected',
+      'invalid_number',
+    ]);
+    await rep.evaluate(() => window.sipTest.rep.dispose());
+  });
+});

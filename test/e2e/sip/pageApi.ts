@@ -1,0 +1,24 @@
+import type { SipAccount } from '../../../src/shared/api/telephony-sip';
+
+/** What one stream carried during a measurement: seconds with sound, seconds measured, mean RMS (0..1). */
+export type StreamLevel = { activeSeconds: number; seconds: number; meanRms: number };
+
+/** The test page's API on `window.sipTest`; every method that can fail answers an error code or null. */
+export type SipTestPage = {
+  rep: {
+    register(account: SipAccount): Promise<string | null>;
+    dial(to: string): Promise<string | null>;
+    hangup(): void;
+    hold(held: boolean): Promise<string | null>;
+    digits(digits: string): void;
+    dispose(): Promise<void> | undefined;
+    states(): string[];
+    errors(): { code: string; message?: string }[];
+  };
+  prospect: {
+    register(account: SipAccount, answer: 'accept' | 'busy', afterMs: number): Promise<string | null>;
+    events(): string[];
+  };
+  /** Clears the counters, waits `ms`, and answers what each stream (`rep`, `prospect`) carried meanwhile. */
+  measure(ms: number): Promise<Record<string, StreamLevel>>;
+};
