@@ -1342,6 +1342,7 @@ export const en = {
       byToken: 'Token',
       revoke: 'Revoke',
     },
+  },
   sip: {
     title: 'SIP calling (your own PBX)',
     hint: 'For teams whose phone system speaks SIP over WebSocket. Your PBX administrator gives you these.',

@@ -1335,6 +1335,7 @@ export const ko: LocaleResources = {
       byToken: '토큰',
       revoke: '취소',
     },
+  },
   sip: {
     title: 'SIP 통화 (자체 PBX)',
     hint: 'SIP over WebSocket을 지원하는 전화 시스템을 쓰는 팀용입니다. 아래 정보는 PBX 관리자가 알려 줍니다.',

@@ -1314,6 +1314,7 @@ export const zhCN: LocaleResources = {
       byToken: '令牌',
       revoke: '撤销',
     },
+  },
   sip: {
     title: 'SIP 通话（自有 PBX）',
     hint: '适用于电话系统支持 SIP over WebSocket 的团队。以下信息由 PBX 管理员提供。',
