@@ -34,11 +34,12 @@ export const teamBoard = async (pool: pg.Pool, teamId: string, at: number): Prom
   const { rows } = await pool.query<SumsRow & { user_id: string; email: string; is_today: boolean }>(
     `SELECT u.id AS user_id, u.email, (d.day = $3::date) AS is_today, ${SUMS_SQL}
        FROM users u
-       LEFT JOIN report_rep_days d ON d.team_id = u.team_id AND d.user_id = u.id AND d.day BETWEEN $2::date AND $3::date
+       LEFT JOIN report_rep_days d ON d.team_id = u.team_id AND d.zone = $4 AND d.user_id = u.id
+        AND d.day BETWEEN $2::date AND $3::date
       WHERE u.team_id = $1
       GROUP BY u.id, u.email, (d.day = $3::date)
      HAVING bool_or(u.role = 'rep') OR count(d.day) > 0`,
-    [teamId, week.from, today.from],
+    [teamId, week.from, today.from, settings.timeZone],
   );
   const reps = new Map<string, { email: string; today: FigureSums; week: FigureSums }>();
   for (const row of rows) {
@@ -84,9 +85,10 @@ export const trend = async (
   const from = addDays(to, -(days - 1));
   const { rows } = await pool.query<SumsRow & { day: string }>(
     `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, ${SUMS_SQL} FROM report_rep_days d
-      WHERE d.team_id = $1 AND d.day BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR d.user_id = $4)
+      WHERE d.team_id = $1 AND d.zone = $5 AND d.day BETWEEN $2::date AND $3::date
+        AND ($4::uuid IS NULL OR d.user_id = $4)
       GROUP BY d.day`,
-    [teamId, from, to, userId],
+    [teamId, from, to, userId, settings.timeZone],
   );
   const byDay = new Map(rows.map((row) => [row.day, row]));
   return {

@@ -17,8 +17,9 @@ import type { ServerMigration } from './index';
  *   that writes the rows (a push, a Twilio status callback, an inbound lead coming back), so a board
  *   is always as current as the activities. A team's writers are serialised by its `team_versions`
  *   row (`nextVersion`), so "the first void of an activity" is decided once.
- * - `report_settings`: the team's time zone for "today" and "this week" and its targets; changing the
- *   zone rebuilds the team's day rollup (`report_rebuild_rep_days`).
+ * - `report_settings`: the team's time zone for "today" and "this week" and its targets. Days are
+ *   kept per zone: while a team moves to another zone the triggers count in both, its past is counted
+ *   in the new one without holding the team's lock (`report_count_days`), then the move completes.
  */
 export const reportsMigration: ServerMigration = {
   version: 9,
@@ -28,7 +29,11 @@ export const reportsMigration: ServerMigration = {
       team_id uuid PRIMARY KEY REFERENCES teams(id),
       time_zone text NOT NULL,
       targets jsonb NOT NULL,
-      updated_at bigint NOT NULL
+      updated_at bigint NOT NULL,
+      -- While the team moves to another zone: that zone, and the team's change version when the move
+      -- began (its days are counted from the activities up to it; later ones by the triggers).
+      pending_zone text,
+      pending_version bigint
     );
 
     -- What one activity counts for on the boards (see reportsMigration's comment).
@@ -65,8 +70,10 @@ export const reportsMigration: ServerMigration = {
     CREATE FUNCTION report_day(at_ms bigint, tz text) RETURNS date
       LANGUAGE sql STABLE PARALLEL SAFE AS $fn$ SELECT (to_timestamp(at_ms / 1000.0) AT TIME ZONE tz)::date $fn$;
 
+    -- zone: the time zone the days are counted in (the team's; while it moves, also the new one).
     CREATE TABLE report_rep_days (
       team_id uuid NOT NULL REFERENCES teams(id),
+      zone text NOT NULL,
       day date NOT NULL,
       user_id uuid NOT NULL REFERENCES users(id),
       dials integer NOT NULL,
@@ -80,8 +87,15 @@ export const reportsMigration: ServerMigration = {
       prospect_talk_seconds double precision NOT NULL,
       -- Hand-offs (MQLs) the rep made that day, kept by the trigger on handoffs.
       mqls integer NOT NULL DEFAULT 0,
-      PRIMARY KEY (team_id, day, user_id)
+      PRIMARY KEY (team_id, zone, day, user_id)
     );
+
+    -- The zones a team's days are counted in: its own (UTC until set) and the one it is moving to.
+    CREATE FUNCTION report_zones(team uuid) RETURNS SETOF text LANGUAGE sql STABLE AS $fn$
+      SELECT coalesce((SELECT time_zone FROM report_settings WHERE team_id = team), 'UTC')
+      UNION
+      SELECT pending_zone FROM report_settings WHERE team_id = team AND pending_zone IS NOT NULL
+    $fn$;
 
     CREATE TABLE report_lead_totals (
       team_id uuid NOT NULL REFERENCES teams(id),
@@ -96,19 +110,19 @@ export const reportsMigration: ServerMigration = {
     -- passed whole, so a trigger's rows are not looked up again).
     CREATE FUNCTION report_roll(acts activities[], factor integer) RETURNS void
       LANGUAGE sql AS $fn$
-      INSERT INTO report_rep_days AS r (team_id, day, user_id, dials, connects, conversations, voicemails,
+      INSERT INTO report_rep_days AS r (team_id, zone, day, user_id, dials, connects, conversations, voicemails,
           emails, talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds)
-        SELECT a.team_id, report_day(a.occurred_at, coalesce(s.time_zone, 'UTC')), a.user_id,
+        SELECT a.team_id, z.zone, report_day(a.occurred_at, z.zone), a.user_id,
                factor * sum(f.dials), factor * sum(f.connects), factor * sum(f.conversations),
                factor * sum(f.voicemails), factor * sum(f.emails), factor * sum(f.talk_seconds),
                factor * sum(f.talk_calls), factor * sum(f.rep_talk_seconds), factor * sum(f.prospect_talk_seconds)
           FROM unnest(acts) a
-          LEFT JOIN report_settings s ON s.team_id = a.team_id
+          CROSS JOIN LATERAL report_zones(a.team_id) z(zone)
           CROSS JOIN LATERAL report_figures(a.kind, a.outcome, a.data) f
-         GROUP BY 1, 2, 3
+         GROUP BY 1, 2, 3, 4
         HAVING sum(f.dials) + sum(f.emails) > 0
-         ORDER BY 1, 2, 3
-      ON CONFLICT (team_id, day, user_id) DO UPDATE SET
+         ORDER BY 1, 2, 3, 4
+      ON CONFLICT (team_id, zone, day, user_id) DO UPDATE SET
         dials = r.dials + excluded.dials, connects = r.connects + excluded.connects,
         conversations = r.conversations + excluded.conversations,
         voicemails = r.voicemails + excluded.voicemails, emails = r.emails + excluded.emails,
@@ -154,42 +168,52 @@ export const reportsMigration: ServerMigration = {
     -- A hand-off counts as an MQL for its rep on the day (team time zone) the rep made it.
     CREATE FUNCTION report_handoffs_added() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
-      INSERT INTO report_rep_days AS r (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
-          talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
-        SELECT h.team_id, report_day(h.created_at, coalesce(s.time_zone, 'UTC')), h.rep_id,
-               0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
-          FROM new_handoffs h LEFT JOIN report_settings s ON s.team_id = h.team_id
-         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-      ON CONFLICT (team_id, day, user_id) DO UPDATE SET mqls = r.mqls + excluded.mqls;
+      INSERT INTO report_rep_days AS r (team_id, zone, day, user_id, dials, connects, conversations, voicemails,
+          emails, talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
+        SELECT h.team_id, z.zone, report_day(h.created_at, z.zone), h.rep_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+          FROM new_handoffs h CROSS JOIN LATERAL report_zones(h.team_id) z(zone)
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (team_id, zone, day, user_id) DO UPDATE SET mqls = r.mqls + excluded.mqls;
       RETURN NULL;
     END $fn$;
     CREATE TRIGGER report_handoffs_added AFTER INSERT ON handoffs
       REFERENCING NEW TABLE AS new_handoffs FOR EACH STATEMENT EXECUTE FUNCTION report_handoffs_added();
 
-    -- Recounts a team's days from its activities and hand-offs (after its time zone changed): the
-    -- caller holds the team's team_versions row, so no activity or hand-off arrives meanwhile.
-    CREATE FUNCTION report_rebuild_rep_days(team uuid) RETURNS void LANGUAGE sql AS $fn$
-      DELETE FROM report_rep_days WHERE team_id = team;
-      INSERT INTO report_rep_days (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
-          talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds)
-        SELECT a.team_id, report_day(a.occurred_at, coalesce(s.time_zone, 'UTC')), a.user_id,
+    -- Adds to the team's days in zone the activities with a change version up to upto (not voided by
+    -- then): a zone's days while the team moves to it, counted without holding the team's lock, since
+    -- the triggers count every later activity and void in that zone too.
+    CREATE FUNCTION report_count_days(team uuid, zone text, upto bigint) RETURNS void LANGUAGE sql AS $fn$
+      INSERT INTO report_rep_days AS r (team_id, zone, day, user_id, dials, connects, conversations, voicemails,
+          emails, talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds)
+        SELECT a.team_id, zone, report_day(a.occurred_at, zone), a.user_id,
                sum(f.dials), sum(f.connects), sum(f.conversations), sum(f.voicemails), sum(f.emails),
                sum(f.talk_seconds), sum(f.talk_calls), sum(f.rep_talk_seconds), sum(f.prospect_talk_seconds)
-          FROM activities a
-          LEFT JOIN report_settings s ON s.team_id = a.team_id
-          CROSS JOIN LATERAL report_figures(a.kind, a.outcome, a.data) f
-         WHERE a.team_id = team
-           AND NOT EXISTS (SELECT 1 FROM activity_voids v WHERE v.team_id = a.team_id AND v.activity_id = a.id)
-         GROUP BY 1, 2, 3
-        HAVING sum(f.dials) + sum(f.emails) > 0;
-      INSERT INTO report_rep_days AS r (team_id, day, user_id, dials, connects, conversations, voicemails, emails,
-          talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
-        SELECT h.team_id, report_day(h.created_at, coalesce(s.time_zone, 'UTC')), h.rep_id,
-               0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
-          FROM handoffs h LEFT JOIN report_settings s ON s.team_id = h.team_id
-         WHERE h.team_id = team
-         GROUP BY 1, 2, 3
-      ON CONFLICT (team_id, day, user_id) DO UPDATE SET mqls = excluded.mqls;
+          FROM activities a CROSS JOIN LATERAL report_figures(a.kind, a.outcome, a.data) f
+         WHERE a.team_id = team AND a.change_version <= upto
+           AND NOT EXISTS (SELECT 1 FROM activity_voids v
+                            WHERE v.team_id = a.team_id AND v.activity_id = a.id AND v.change_version <= upto)
+         GROUP BY 1, 2, 3, 4
+        HAVING sum(f.dials) + sum(f.emails) > 0
+         ORDER BY 1, 2, 3, 4
+      ON CONFLICT (team_id, zone, day, user_id) DO UPDATE SET
+        dials = r.dials + excluded.dials, connects = r.connects + excluded.connects,
+        conversations = r.conversations + excluded.conversations,
+        voicemails = r.voicemails + excluded.voicemails, emails = r.emails + excluded.emails,
+        talk_seconds = r.talk_seconds + excluded.talk_seconds, talk_calls = r.talk_calls + excluded.talk_calls,
+        rep_talk_seconds = r.rep_talk_seconds + excluded.rep_talk_seconds,
+        prospect_talk_seconds = r.prospect_talk_seconds + excluded.prospect_talk_seconds;
+    $fn$;
+
+    -- Sets the team's MQLs per day in zone from its hand-offs (few rows): the caller holds the team's
+    -- team_versions row, so no hand-off arrives meanwhile.
+    CREATE FUNCTION report_count_mqls(team uuid, zone text) RETURNS void LANGUAGE sql AS $fn$
+      UPDATE report_rep_days SET mqls = 0 WHERE team_id = team AND report_rep_days.zone = report_count_mqls.zone;
+      INSERT INTO report_rep_days AS r (team_id, zone, day, user_id, dials, connects, conversations, voicemails,
+          emails, talk_seconds, talk_calls, rep_talk_seconds, prospect_talk_seconds, mqls)
+        SELECT h.team_id, zone, report_day(h.created_at, zone), h.rep_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)
+          FROM handoffs h WHERE h.team_id = team
+         GROUP BY 1, 2, 3, 4
+      ON CONFLICT (team_id, zone, day, user_id) DO UPDATE SET mqls = excluded.mqls;
     $fn$;
 
     -- The activities a server already held count from now on.
@@ -198,7 +222,7 @@ export const reportsMigration: ServerMigration = {
         FROM activities a CROSS JOIN LATERAL report_figures(a.kind, a.outcome, a.data) f
        WHERE NOT EXISTS (SELECT 1 FROM activity_voids v WHERE v.team_id = a.team_id AND v.activity_id = a.id)
        GROUP BY 1, 2 HAVING sum(f.dials) > 0;
-    SELECT report_rebuild_rep_days(id) FROM teams;
+    SELECT report_count_days(id, 'UTC', 9223372036854775807), report_count_mqls(id, 'UTC') FROM teams;
 
     -- Drill-down: a rep's (or the team's) activities in a period, newest first, by keyset.
     CREATE INDEX activities_user_time ON activities (team_id, user_id, occurred_at, id);
