@@ -142,8 +142,14 @@ describe('SIP provider against Kamailio', () => {
       prospect.evaluate((ms) => window.sipTest.measure(ms), window_ms),
     ])) as [Measured, Measured];
     // The rep receives the prospect's audio, and the prospect the rep's.
-    expect(repHeard.prospect?.activeSeconds).toBeGreaterThan(4);
-    expect(prospectHeard.rep?.activeSeconds).toBeGreaterThan(1);
+    // As fractions of the frames measured, so a busy machine's late timer ticks do not matter: the
+    // prospect sounds 75% of the time, the rep 25%.
+    const heard = (level: StreamLevel | undefined) =>
+      level && level.seconds > 0 ? level.activeSeconds / level.seconds : 0;
+    expect(repHeard.prospect?.seconds).toBeGreaterThan(2);
+    expect(heard(repHeard.prospect)).toBeGreaterThan(0.6);
+    expect(heard(prospectHeard.rep)).toBeGreaterThan(0.15);
+    expect(heard(prospectHeard.rep)).toBeLessThan(0.4);
     const repTalk = repHeard.rep?.activeSeconds ?? 0;
     const prospectTalk = repHeard.prospect?.activeSeconds ?? 0;
     const share = repTalk / (repTalk + prospectTalk);
@@ -155,7 +161,7 @@ describe('SIP provider against Kamailio', () => {
     expect(await rep.evaluate(() => window.sipTest.rep.hold(true))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('on-hold');
     const held = (await rep.evaluate((ms) => window.sipTest.measure(ms), 1_500)) as Measured;
-    expect(held.prospect?.activeSeconds ?? 0).toBeLessThan(0.3);
+    expect(heard(held.prospect)).toBeLessThan(0.2);
     expect(await rep.evaluate(() => window.sipTest.rep.hold(false))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('connected');
 
