@@ -115,6 +115,10 @@ describe('calling from the workspace in Chromium', () => {
       Object.assign(window, { micTracks: tracks });
       const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
       navigator.mediaDevices.getUserMedia = async (constraints) => {
+        // A test refuses the microphone as a rep who said no to the permission prompt.
+        if ((window as unknown as { refuseMic?: boolean }).refuseMic) {
+          throw new DOMException('Permission denied', 'NotAllowedError');
+        }
         const stream = await getUserMedia(constraints);
         tracks.push(...stream.getAudioTracks());
         return stream;
@@ -343,6 +347,26 @@ describe('calling from the workspace in Chromium', () => {
     // Greeting, the rep's turn, the goodbye: several seconds connected before the prospect hung up.
     expect(calls[4]?.data).toMatchObject({ provider: 'practice' });
     expect(calls[4]?.data.durationSeconds).toBeGreaterThanOrEqual(6);
+  });
+
+  it('practises without a microphone when it is refused, with the warning and its advice on the card', async () => {
+    const { page } = ws;
+    await page.evaluate(() => Object.assign(window, { refuseMic: true }));
+    await chooseInSelect('practice-scenario', 'Answers and raises an objection');
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await callState('connected').waitFor();
+    const warning = page.getByTestId('call-warnings').locator('[data-warning="constant-audio-level"]');
+    await waitForText(warning, 'Your microphone sends no sound');
+    // The meter still runs on the call (the prospect speaks); the rep's side is silence.
+    await page.getByTestId('talk-timer').waitFor();
+    await page.getByTestId('call-hangup').click();
+    await callState('ended').waitFor();
+    expect(await page.getByTestId('call-warnings').count()).toBe(0);
+    await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
+    await page.getByTestId('outcome-result').waitFor();
+    expect(callsOf('Avery Chen')).toHaveLength(6);
+    await page.evaluate(() => Object.assign(window, { refuseMic: false }));
   });
 
   it('keeps the talk-share target and monologue limit the rep sets, and says what to type when a value cannot be', async () => {

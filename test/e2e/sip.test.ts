@@ -2,14 +2,13 @@
 // Chromium instances with fake microphones playing WAV files of known timing — the rep on Dialdeck's
 // SIP provider, the prospect on a plain SIP.js user agent that rings and answers.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipAccount } from '../../src/shared/api/telephony-sip';
+import { type BundledPage, serveBundledPage } from './bundledPage';
 import { CHROMIUM } from './harness';
 import { freePort, type Kamailio, startKamailio } from './sip/kamailio';
 import type { SipTestPage, StreamLevel } from './sip/pageApi';
@@ -28,8 +27,7 @@ type Measured = Record<string, StreamLevel>;
 
 let work: string;
 let kamailio: Kamailio;
-let server: Server;
-let pageUrl: string;
+let testPage: BundledPage;
 const browsers: Browser[] = [];
 
 const account = (user: string, password = PASSWORD): SipAccount => ({
@@ -58,7 +56,7 @@ const openSide = async (wav: string): Promise<Page> => {
   const context = await browser.newContext({ permissions: ['microphone'] });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(pageUrl);
+  await page.goto(testPage.url);
   await page.waitForFunction(() => 'sipTest' in window);
   return page;
 };
@@ -90,36 +88,14 @@ beforeAll(async () => {
   );
   sox('prospect.wav', '3', 'sine', '500-900', 'tremolo', '4', '30', 'vol', '0.5', 'pad', '1', '0');
 
-  const bundle = await build({
-    entryPoints: [resolve('test/e2e/sip/page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  writeFileSync(join(work, 'page.js'), script);
-  const html =
-    '<!doctype html><meta charset="utf-8"><title>SIP test</title><script type="module" src="/page.js"></script>';
-  server = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(work, 'page.js')));
-    } else {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  pageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  testPage = await serveBundledPage('test/e2e/sip/page.ts', 'SIP test');
   kamailio = await startKamailio(PASSWORD);
 }, 120_000);
 
 afterAll(async () => {
   for (const browser of browsers) await browser.close().catch(() => undefined);
   await kamailio?.stop();
-  await new Promise((done) => server?.close(done));
+  await testPage?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
@@ -166,8 +142,14 @@ describe('SIP provider against Kamailio', () => {
       prospect.evaluate((ms) => window.sipTest.measure(ms), window_ms),
     ])) as [Measured, Measured];
     // The rep receives the prospect's audio, and the prospect the rep's.
-    expect(repHeard.prospect?.activeSeconds).toBeGreaterThan(4);
-    expect(prospectHeard.rep?.activeSeconds).toBeGreaterThan(1);
+    // As fractions of the frames measured, so a busy machine's late timer ticks do not matter: the
+    // prospect sounds 75% of the time, the rep 25%.
+    const heard = (level: StreamLevel | undefined) =>
+      level && level.seconds > 0 ? level.activeSeconds / level.seconds : 0;
+    expect(repHeard.prospect?.seconds).toBeGreaterThan(2);
+    expect(heard(repHeard.prospect)).toBeGreaterThan(0.6);
+    expect(heard(prospectHeard.rep)).toBeGreaterThan(0.15);
+    expect(heard(prospectHeard.rep)).toBeLessThan(0.4);
     const repTalk = repHeard.rep?.activeSeconds ?? 0;
     const prospectTalk = repHeard.prospect?.activeSeconds ?? 0;
     const share = repTalk / (repTalk + prospectTalk);
@@ -179,7 +161,7 @@ describe('SIP provider against Kamailio', () => {
     expect(await rep.evaluate(() => window.sipTest.rep.hold(true))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('on-hold');
     const held = (await rep.evaluate((ms) => window.sipTest.measure(ms), 1_500)) as Measured;
-    expect(held.prospect?.activeSeconds ?? 0).toBeLessThan(0.3);
+    expect(heard(held.prospect)).toBeLessThan(0.2);
     expect(await rep.evaluate(() => window.sipTest.rep.hold(false))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('connected');
 

@@ -66,6 +66,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
   let muted = false;
   let held = false;
   let live = false;
+  let repSilent = false;
 
   const later = (ms: number, fn: () => void) => {
     timers.push(window.setTimeout(fn, ms));
@@ -91,6 +92,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
 
   /** The microphone (the chosen one), or a silent stream when there is none or it is refused. */
   const repAudio = async (audio: AudioContext): Promise<MediaStream> => {
+    repSilent = false;
     for (const track of micStream?.getTracks() ?? []) track.stop();
     micStream = null;
     try {
@@ -106,6 +108,8 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       }
       return micStream;
     } catch {
+      // The drill goes on without the rep's voice; the call card says the microphone sends nothing.
+      repSilent = true;
       const silence = audio.createConstantSource();
       silence.offset.value = 0;
       const out = audio.createMediaStreamDestination();
@@ -156,6 +160,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       if (!live) return;
       events.emit('state', 'connected');
       events.emit('audio', { rep: repStream, prospect: prospect.stream });
+      if (repSilent) events.emit('warning', 'constant-audio-level', true);
       let index = 0;
       const next = () => {
         const step = steps[index];
