@@ -3,9 +3,11 @@ import type {
   CallAudio,
   DialRequest,
   ProviderKind,
+  TelephonyErrorCode,
   TelephonyProvider,
 } from '../../../src/renderer/src/features/calling/provider';
-import { createEmitter, telephonyError } from '../../../src/renderer/src/features/calling/providers/emitter';
+import { TelephonyError } from '../../../src/renderer/src/features/calling/provider';
+import { createProviderEvents } from '../../../src/renderer/src/features/calling/providers/providerEvents';
 import { createCallController } from '../../../src/renderer/src/features/calling/state/controller';
 import type { TalkMetrics } from '../../../src/shared/talk/metrics';
 
@@ -16,14 +18,14 @@ const LEAD = '0195846a-3333-7000-8000-000000000001';
 const CALL = '0195846a-3333-7000-8000-000000000002';
 
 type Scripted = TelephonyProvider & {
-  emit: ReturnType<typeof createEmitter>['emit'];
+  emit: ReturnType<typeof createProviderEvents>['emit'];
   calls: string[];
   dialled: DialRequest[];
   disposed: number;
 };
 
-const scripted = (kind: ProviderKind, failDial?: string): Scripted => {
-  const events = createEmitter();
+const scripted = (kind: ProviderKind, failDial?: TelephonyErrorCode): Scripted => {
+  const events = createProviderEvents();
   const provider: Scripted = {
     kind,
     hasAudio: kind !== 'system',
@@ -34,7 +36,7 @@ const scripted = (kind: ProviderKind, failDial?: string): Scripted => {
     ready: async () => undefined,
     dial: async (request) => {
       provider.dialled.push(request);
-      if (failDial) throw telephonyError(failDial, 'refused');
+      if (failDial) throw new TelephonyError(failDial, 'refused');
       events.emit('state', 'connecting');
     },
     hangup: () => provider.calls.push('hangup'),
@@ -75,7 +77,7 @@ const setup = (providers: Partial<Record<ProviderKind, Scripted>>) => {
   const store = createCallController({
     providerFor: (kind) => {
       const provider = providers[kind];
-      if (!provider) throw telephonyError('provider_unreachable', `no ${kind}`);
+      if (!provider) throw new TelephonyError('provider_unreachable', `no ${kind}`);
       return provider;
     },
     kinds: () => ['twilio', 'system', 'practice'],

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../../../shared/api/settings';
 import type { AudioDevice, DialRequest, TelephonyProvider } from '../provider';
-import { createEmitter, telephonyError } from './emitter';
+import { TelephonyError } from '../provider';
 import {
   objectionOf,
   type PracticeChoice,
@@ -9,6 +9,7 @@ import {
   RING_MS,
   scenarioOf,
 } from './practiceScript';
+import { createProviderEvents } from './providerEvents';
 
 /** The clips' manifest (src/renderer/public/practice/clips.json): file and length per language. */
 type Manifest = Record<Locale, Record<PracticeClip, { file: string; seconds: number }>>;
@@ -50,7 +51,7 @@ type SinkContext = AudioContext & { setSinkId?: (id: string) => Promise<void> };
  * reports `mic_unavailable` when the microphone goes away mid-call.
  */
 export const createPracticeProvider = (options: PracticeOptions): TelephonyProvider => {
-  const events = createEmitter();
+  const events = createProviderEvents();
   const random = options.random ?? Math.random;
   const base = options.baseUrl ?? new URL('practice/', document.baseURI).href;
   let ctx: SinkContext | null = null;
@@ -191,7 +192,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       await ctx.resume().catch(() => undefined);
     },
     dial: async (request) => {
-      if (!ctx) throw telephonyError('provider_unreachable', 'The practice prospect is not ready.');
+      if (!ctx) throw new TelephonyError('provider_unreachable', 'The practice prospect is not ready.');
       live = true;
       muted = false;
       held = false;
@@ -201,7 +202,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       } catch (error) {
         live = false;
         stopAll();
-        throw telephonyError(
+        throw new TelephonyError(
           'provider_unreachable',
           `The practice prospect's voice could not be loaded: ${(error as Error).message}`,
         );

@@ -6,10 +6,12 @@ type Listeners = { [E in keyof ProviderEvents]: Set<ProviderEvents[E]> };
 export type ProviderEventHub = {
   on<E extends keyof ProviderEvents>(event: E, listener: ProviderEvents[E]): () => void;
   emit<E extends keyof ProviderEvents>(event: E, ...args: Parameters<ProviderEvents[E]>): void;
+  /** Removes every listener (a disposed provider tells no one anything). */
+  clear(): void;
 };
 
 /**
- * The event plumbing the SIP and Twilio providers share. A listener that throws does not stop the
+ * The event plumbing every provider shares. A listener that throws does not stop the
  * others (the call screen's bug must not drop the provider's next state), and is reported on the console.
  */
 export const createProviderEvents = (): ProviderEventHub => {
@@ -35,6 +37,9 @@ export const createProviderEvents = (): ProviderEventHub => {
           console.error(`A ${event} listener failed`, error);
         }
       }
+    },
+    clear() {
+      for (const set of Object.values(listeners)) set.clear();
     },
   };
 };

@@ -1,11 +1,15 @@
 import type { CallProvider } from '@shared/domain/callProvider';
+import { invoke } from '../../../api/client';
 import { i18n } from '../../../i18n';
 import { isLocale } from '../../settings/utils/choices';
 import type { ProviderKind, TelephonyProvider } from '../provider';
-import { telephonyError } from './emitter';
+import { TelephonyError } from '../provider';
+import { deferredProvider } from './deferred';
 import { createPracticeProvider } from './practice';
 import type { PracticeChoice } from './practiceScript';
+import { createSipProvider } from './sipProvider';
 import { createSystemPhoneProvider } from './system';
+import { createTwilioProvider } from './twilioProvider';
 
 /** Every provider a rep can choose in Settings, in the order they are listed and offered. */
 export const PROVIDER_KINDS: readonly ProviderKind[] = ['twilio', 'sip', 'system', 'practice'];
@@ -24,10 +28,16 @@ export const setPracticeChoice = (choice: PracticeChoice): void => {
 };
 
 /**
- * The providers this build carries. Twilio and SIP register here once their modules are part of the
- * build; until then choosing one fails with `provider_unreachable` and the others are offered.
+ * The providers a rep can call with. Twilio takes its access token from the team server through the
+ * core (`telephony.twilioToken`); SIP registers with the account saved in Settings
+ * (`telephony.sipAccount`, its password from the keychain), fetched when the first call starts.
  */
 const FACTORIES: Partial<Record<ProviderKind, Factory>> = {
+  twilio: () => createTwilioProvider({ fetchToken: () => invoke('telephony.twilioToken', {}) }),
+  sip: () =>
+    deferredProvider('sip', true, async () =>
+      createSipProvider({ account: await invoke('telephony.sipAccount', {}) }),
+    ),
   system: () => createSystemPhoneProvider(),
   practice: () =>
     createPracticeProvider({
@@ -42,6 +52,7 @@ export const availableKinds = (): ProviderKind[] => PROVIDER_KINDS.filter((kind)
 /** A fresh provider of `kind`; throws `provider_unreachable` for one this build does not carry. */
 export const providerFor = (kind: ProviderKind): TelephonyProvider => {
   const factory = FACTORIES[kind];
-  if (!factory) throw telephonyError('provider_unreachable', `The ${kind} provider is not available here.`);
+  if (!factory)
+    throw new TelephonyError('provider_unreachable', `The ${kind} provider is not available here.`);
   return factory();
 };

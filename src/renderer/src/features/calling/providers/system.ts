@@ -1,5 +1,6 @@
 import type { TelephonyProvider } from '../provider';
-import { createEmitter, telephonyError } from './emitter';
+import { TelephonyError } from '../provider';
+import { createProviderEvents } from './providerEvents';
 
 /** Opens a `tel:` URL in the OS's phone handler (the desktop's external-link path, or the browser's). */
 export type OpenTel = (url: string) => void;
@@ -22,14 +23,14 @@ export const openTelExternally: OpenTel = (url) => {
  * is logged by hand. Rejects `invalid_number` for a number that is not E.164.
  */
 export const createSystemPhoneProvider = (open: OpenTel = openTelExternally): TelephonyProvider => {
-  const events = createEmitter();
+  const events = createProviderEvents();
   return {
     kind: 'system',
     hasAudio: false,
     ready: async () => undefined,
     dial: async ({ to }) => {
       if (!/^\+[1-9]\d{6,14}(;ext=[0-9A-Za-z*#]+)?$/.test(to)) {
-        throw telephonyError('invalid_number', `"${to}" is not an E.164 number.`);
+        throw new TelephonyError('invalid_number', `"${to}" is not an E.164 number.`);
       }
       open(telUrl(to));
       events.emit('state', 'connecting');
