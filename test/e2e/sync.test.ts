@@ -233,6 +233,18 @@ describe('team sync in Chromium', { timeout: 180_000 }, () => {
     await waitForText(page.getByTestId('sync-rejected-count'), '1');
     await page.locator('[data-testid="sync-indicator"][data-pending="0"]').waitFor();
     shots.push(await shot('sync-rejected-en-light'));
+    // Dismissed once dealt with: it leaves the list and the count, and stays recorded here.
+    await item.getByTestId('sync-rejected-dismiss').click();
+    await dialog.getByText('The server has refused no changes.').waitFor();
+    await page.getByTestId('sync-rejected-count').waitFor({ state: 'detached' });
+    const kept = ws.core.db
+      .prepare<[], string>("SELECT error FROM outbox WHERE name = 'lead.teleport' AND state = 'rejected'")
+      .pluck()
+      .get();
+    expect(JSON.parse(kept ?? '{}')).toMatchObject({
+      code: 'sync_mutation_invalid',
+      dismissedAt: expect.any(Number),
+    });
     await page.keyboard.press('Escape');
   });
 

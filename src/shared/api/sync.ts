@@ -57,4 +57,10 @@ export const syncMethods = {
   'sync.signOut': method(z.object({}), SyncStatusView),
   /** Syncs now (after any sync under way) and answers the state it ended in. */
   'sync.now': method(z.object({}), SyncStatusView),
+  /**
+   * Dismisses (acknowledges) a change the server refused: it leaves `rejected` and the indicator's
+   * count, and stays recorded on this computer, never pushed. Errors: `not_found` (no refused change
+   * has this id).
+   */
+  'sync.dismissRejected': method(z.object({ id: z.string().trim().min(1).max(100) }), SyncStatusView),
 };

@@ -1,4 +1,5 @@
 import {
+  RemoveUserInput,
   RemoveUserOutput,
   ReplaceUserTokenOutput,
   RevokeUserTokensOutput,
@@ -6,6 +7,7 @@ import {
 } from '@shared/server/admin';
 import { TeamLeadsOutput } from '@shared/server/leads';
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors';
 import type { GlobalOptions } from '../context';
 import { print } from '../output';
 import { callServer } from '../server-client';
@@ -73,11 +75,18 @@ export const registerAdminUsers = (user: Command, globals: () => GlobalOptions):
       ),
   ).action((ref: string, options: TeamOptions & { reassignTo?: string }) =>
     run(globals, async (json) => {
+      const input = RemoveUserInput.safeParse({ reassignTo: options.reassignTo ?? null });
+      if (!input.success) {
+        throw new AppError(
+          'invalid_input',
+          `--reassign-to takes the email of the team member who takes the leads (got "${options.reassignTo}"); leave it out to unassign them.`,
+        );
+      }
       const removed = await callServer(
         targetOf(options),
         'POST',
         userPath(options.team, ref, 'remove'),
-        { reassignTo: options.reassignTo ?? null },
+        input.data,
         RemoveUserOutput,
       );
       print(json, removed, () =>

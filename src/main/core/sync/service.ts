@@ -7,7 +7,7 @@ import type { SyncCredentials, TokenStore } from './credentials';
 import { type OnPulled, syncOnce } from './cycle';
 import { followTeamChanges } from './live';
 import { type SyncLoop, type SyncStatus, startSyncLoop } from './loop';
-import { pendingCount, rejectedChanges } from './outbox-rows';
+import { dismissRejected, pendingCount, rejectedChanges } from './outbox-rows';
 import { assertSwitchable, checkSignIn } from './sign-in';
 import { forgetPreviousUser } from './switch-user';
 
@@ -38,6 +38,8 @@ export type SyncService = {
   signIn(server: string, token: string): Promise<SyncStatusView>;
   signOut(): SyncStatusView;
   now(): Promise<SyncStatusView>;
+  /** Dismisses a refused change (`dismissRejected`); `not_found` for an id that is none. */
+  dismissRejected(id: string): SyncStatusView;
   stop(): void;
 };
 
@@ -273,6 +275,11 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         const failure = error instanceof AppError ? error : new AppError('internal', String(error));
         onStatus({ state: 'stopped_error', code: failure.code, message: failure.message });
       }
+      return view();
+    },
+    dismissRejected(id) {
+      dismissRejected(options.db, id, options.now());
+      changed();
       return view();
     },
     stop() {

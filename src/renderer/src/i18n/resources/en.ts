@@ -1181,6 +1181,9 @@ export const en = {
     rejectedHint: 'Each stays on this computer with the server’s reason; the changes behind it synced.',
     rejectedMade: 'Made {{time}}',
     serverSaid: 'What the server said',
+    dismiss: 'Dismiss',
+    dismissHint:
+      'Dismiss a change once you have dealt with it: it leaves this list and stays recorded on this computer.',
   },
   palette: {
     title: 'Command palette',

@@ -1176,6 +1176,8 @@ export const ko: LocaleResources = {
       '각 변경 사항은 서버가 밝힌 이유와 함께 이 컴퓨터에 남아 있으며, 그 뒤의 변경 사항은 동기화되었습니다.',
     rejectedMade: '작성: {{time}}',
     serverSaid: '서버가 보낸 메시지',
+    dismiss: '닫기',
+    dismissHint: '처리한 변경은 닫으세요. 목록에서 사라지고 이 컴퓨터에는 기록으로 남습니다.',
   },
   palette: {
     title: '명령 팔레트',

@@ -1156,6 +1156,8 @@ export const zhCN: LocaleResources = {
     rejectedHint: '每条更改连同服务器给出的原因保留在本机；排在它后面的更改已同步。',
     rejectedMade: '创建于 {{time}}',
     serverSaid: '服务器的原话',
+    dismiss: '忽略',
+    dismissHint: '处理完某条更改后可将其忽略：它会从列表中移除，但仍记录在本机。',
   },
   palette: {
     title: '命令面板',

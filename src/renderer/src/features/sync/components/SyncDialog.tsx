@@ -94,12 +94,14 @@ const SignInForm = () => {
 /** The changes the server refused, each with its reason and what to do (the code's message). */
 const RejectedList = ({ status }: { status: SyncStatusView }) => {
   const { t } = useTranslation();
+  const dismiss = useSyncStore((s) => s.dismiss);
   if (status.rejected.length === 0) {
     return <p className="muted">{t('sync.rejectedNone')}</p>;
   }
   return (
     <>
       <p className="muted">{t('sync.rejectedHint')}</p>
+      <p className="muted">{t('sync.dismissHint')}</p>
       <ul className="sync-rejected" data-testid="sync-rejected">
         {status.rejected.map((change) => (
           <li key={change.id} className="sync-rejected__item" data-testid="sync-rejected-item">
@@ -116,6 +118,11 @@ const RejectedList = ({ status }: { status: SyncStatusView }) => {
                 <p>{change.message}</p>
               </details>
             ) : null}
+            <div className="sync-form__actions">
+              <Button onClick={() => void dismiss(change.id)} data-testid="sync-rejected-dismiss">
+                {t('sync.dismiss')}
+              </Button>
+            </div>
           </li>
         ))}
       </ul>

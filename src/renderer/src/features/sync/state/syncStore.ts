@@ -12,6 +12,8 @@ type SyncStore = {
   signIn: (server: string, token: string) => Promise<boolean>;
   signOut: () => Promise<void>;
   syncNow: () => Promise<void>;
+  /** Dismisses a refused change: it leaves the list, kept on this computer. */
+  dismiss: (id: string) => Promise<void>;
   clearSignInError: () => void;
 };
 
@@ -43,6 +45,9 @@ export const useSyncStore = create<SyncStore>((set) => ({
   },
   syncNow: async () => {
     set({ status: await invoke('sync.now', {}) });
+  },
+  dismiss: async (id) => {
+    set({ status: await invoke('sync.dismissRejected', { id }) });
   },
   clearSignInError: () => set({ signInError: null }),
 }));
