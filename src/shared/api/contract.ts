@@ -128,6 +128,12 @@ export const ErrorCode = z.enum([
   'sync_lead_unknown',
   /** A pushed owner or status change that only the team server decides (assignment, an AE's answer). */
   'sync_server_decided',
+  /** A call recording that is not a WAV file, or a damaged one (params `{ path, reason }`). */
+  'talk_wav_invalid',
+  /** A call recording with one channel or more than two; the analyzer needs dual channel (params `{ path, channels }`). */
+  'talk_wav_not_stereo',
+  /** A call recording in a compressed WAV encoding the analyzer does not decode (params `{ path, format }`). */
+  'talk_wav_unsupported',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1246,6 +1246,12 @@ export const en = {
         'The team server does not hold this lead, so the edit could not apply. It was set aside; sync the desktop that created the lead, or tell your manager.',
       sync_server_decided:
         "The team server decides this (who owns a lead, or a status an AE set), so your change was not applied. The lead shows the server's value after the next sync; ask your manager to change it.",
+      talk_wav_invalid:
+        '{{path}} is not a WAV recording Dialdeck can read ({{reason}}). Export the call as a WAV file (PCM or float, two channels) and try again.',
+      talk_wav_not_stereo:
+        '{{path}} has {{channels}} channel(s); the analyzer needs a stereo recording with the rep on one channel and the prospect on the other (a dual-channel recording). Record or export the call in dual channel and try again.',
+      talk_wav_unsupported:
+        '{{path}} is stored as {{format}} audio, which the analyzer does not decode. Convert it to 16-bit PCM WAV (for example: sox IN.wav -e signed -b 16 OUT.wav) and try again.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

@@ -1204,6 +1204,12 @@ export const zhCN: LocaleResources = {
         '团队服务器上没有此线索，因此编辑无法应用，已被搁置。请同步创建该线索的桌面端，或告知经理。',
       sync_server_decided:
         '此项（线索负责人或 AE 设定的状态）由团队服务器决定，因此你的更改未被应用。下次同步后将显示服务器的值；如需更改请联系经理。',
+      talk_wav_invalid:
+        '{{path}} 不是 Dialdeck 能读取的 WAV 录音（{{reason}}）。请将通话导出为 WAV 文件（PCM 或浮点，双声道）后重试。',
+      talk_wav_not_stereo:
+        '{{path}} 有 {{channels}} 个声道；分析需要立体声录音，销售代表和潜在客户各占一个声道（双声道录音）。请以双声道录制或导出通话后重试。',
+      talk_wav_unsupported:
+        '{{path}} 以 {{format}} 格式存储，分析器无法解码。请将其转换为 16 位 PCM WAV（例如：sox IN.wav -e signed -b 16 OUT.wav）后重试。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },
