@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MeterUpdate } from '../../src/renderer/src/features/calling/meter/messages';
 import type { TalkMetrics } from '../../src/shared/talk/metrics';
 import { launchChromium } from './harness';
 import { buildTalkMeterPage, serveTalkMeterPage } from './talkMeterPage';
@@ -11,6 +10,8 @@ import { buildTalkMeterPage, serveTalkMeterPage } from './talkMeterPage';
 // The call screen's meter in Chromium: startMeter's AudioWorklet, built by Vite and served under the
 // desktop window's Content-Security-Policy, on two live 48 kHz streams with a known schedule and the
 // rep's echo on the prospect's side.
+// The page's updates (MeterUpdate in the renderer's meter/messages.ts), as far as this test reads them.
+type MeterUpdate = { metrics: TalkMetrics; live: { speaking: string }; final: boolean };
 type Turn = { speaker: 'rep' | 'prospect'; start: number; end: number };
 type Api = {
   talkMeter: {

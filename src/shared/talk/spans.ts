@@ -12,16 +12,16 @@ export const MONOLOGUE_MAX_PAUSE_SECONDS = 0.5;
 const total = (spans: readonly Span[]): number =>
   spans.reduce((sum, span) => sum + (span.end - span.start), 0);
 
-const overlaps = (spans: readonly Span[], start: number, end: number): boolean =>
-  spans.some((span) => span.start < end && span.end > start);
-
-/** `spans` minus every part covered by `cut`; both sorted by start, neither overlapping itself. */
+/** `spans` minus every part covered by `cut`; both sorted by start, neither overlapping itself. O(n + m). */
 const subtract = (spans: readonly Span[], cut: readonly Span[]): Span[] => {
   const out: Span[] = [];
+  let first = 0;
   for (const span of spans) {
+    while (first < cut.length && (cut[first]?.end ?? 0) <= span.start) first += 1;
     let start = span.start;
-    for (const hole of cut) {
-      if (hole.end <= start || hole.start >= span.end) continue;
+    for (let k = first; k < cut.length; k += 1) {
+      const hole = cut[k] as Span;
+      if (hole.start >= span.end) break;
       if (hole.start > start) out.push({ start, end: hole.start });
       start = Math.max(start, hole.end);
     }
@@ -36,13 +36,16 @@ const subtract = (spans: readonly Span[], cut: readonly Span[]): Span[] => {
  */
 export const monologues = (rep: readonly Span[], prospect: readonly Span[]): Span[] => {
   const runs: Span[] = [];
+  let next = 0; // the first prospect span that ends after the current run
   for (const piece of subtract(rep, prospect)) {
     const run = runs.at(-1);
-    if (
-      run !== undefined &&
-      piece.start - run.end <= MONOLOGUE_MAX_PAUSE_SECONDS &&
-      !overlaps(prospect, run.end, piece.start)
-    ) {
+    if (run !== undefined) {
+      while (next < prospect.length && (prospect[next]?.end ?? 0) <= run.end) next += 1;
+    }
+    // Prospect speech in the pause between the run and this piece breaks the monologue.
+    const prospectInPause =
+      run !== undefined && (prospect[next]?.start ?? Number.POSITIVE_INFINITY) < piece.start;
+    if (run !== undefined && piece.start - run.end <= MONOLOGUE_MAX_PAUSE_SECONDS && !prospectInPause) {
       run.end = piece.end;
     } else {
       runs.push({ ...piece });
