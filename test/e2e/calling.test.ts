@@ -9,8 +9,8 @@ import { applyLook, FOCUS_LEAD, LANGS, settle } from './screens';
 // timer, a provider that fails and the one offered instead, the 70/30 timer and the call's figures on
 // its activity and in the call history.
 //
-// Live figures reach the timer through the temporary meter seam (features/calling/meterSeam.ts) from
-// a known script of turns, until the talk/listen meter is part of this build.
+// Calls run the real talk/listen meter (its AudioWorklet on the call's two streams); the first test
+// feeds a known script of turns through the meter's test hook instead, to assert exact figures.
 
 // A Tuesday, 10:00 in New York: the demo leads are in their calling window.
 const T0 = Date.parse('2026-11-24T15:00:00Z');
@@ -58,7 +58,7 @@ const readings = (turns: Turn[]): TalkMetrics[] => {
 const feed = (page: Page, metrics: TalkMetrics[]): Promise<number> =>
   page.evaluate((all) => {
     let meters = 0;
-    // The temporary meter seam's test hook (features/calling/meterSeam.ts).
+    // The live meter's test hook (features/calling/meter/liveMeter.ts): fed figures replace measured ones.
     const seam = window as unknown as { dialdeckFeedTalkMetrics?: (m: TalkMetrics) => number };
     for (const m of all) meters = seam.dialdeckFeedTalkMetrics?.(m) ?? 0;
     return meters;
@@ -347,6 +347,10 @@ describe('calling from the workspace in Chromium', () => {
     // Greeting, the rep's turn, the goodbye: several seconds connected before the prospect hung up.
     expect(calls[4]?.data).toMatchObject({ provider: 'practice' });
     expect(calls[4]?.data.durationSeconds).toBeGreaterThanOrEqual(6);
+    // Nothing fed this call: the meter measured the prospect's greeting and goodbye from the audio.
+    const talk = calls[4]?.data.talk as TalkMetrics | undefined;
+    expect(talk?.prospectTalkSeconds).toBeGreaterThan(1);
+    expect(talk?.durationSeconds).toBeGreaterThan(3);
   });
 
   it('practises without a microphone when it is refused, with the warning and its advice on the card', async () => {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { flagValue } from '../core/paths';
 import { registerAdmin } from './commands/admin';
 import { registerInboundAdmin } from './commands/admin-inbound';
+import { registerAnalyzeCall } from './commands/analyze-call';
 import { registerCadence } from './commands/cadence';
 import { registerExport } from './commands/export';
 import { registerHandoff } from './commands/handoff';
@@ -63,5 +64,6 @@ registerServer(program, globals);
 registerAdmin(program, globals);
 registerInboundAdmin(program, globals);
 registerSync(program, globals);
+registerAnalyzeCall(program, globals);
 
 await program.parseAsync(process.argv);

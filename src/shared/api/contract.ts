@@ -144,6 +144,12 @@ export const ErrorCode = z.enum([
   'telephony_sip_not_set_up',
   /** SIP settings saved for the first time without a password. */
   'telephony_sip_password_missing',
+  /** A call recording that is not a WAV file, or a damaged one (params `{ path, reason }`). */
+  'talk_wav_invalid',
+  /** A call recording with one channel or more than two; the analyzer needs dual channel (params `{ path, channels }`). */
+  'talk_wav_not_stereo',
+  /** A call recording in a compressed WAV encoding the analyzer does not decode (params `{ path, format }`). */
+  'talk_wav_unsupported',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1532,6 +1532,12 @@ export const en = {
       telephony_sip_not_set_up:
         'SIP calling is not set up on this computer. Enter the SIP server, your SIP address and password under Settings → Calling, or call with another provider.',
       telephony_sip_password_missing: 'Enter the SIP password: none is saved on this computer yet.',
+      talk_wav_invalid:
+        '{{path}} is not a WAV recording Dialdeck can read ({{reason}}). Export the call as a WAV file (PCM or float, two channels) and try again.',
+      talk_wav_not_stereo:
+        '{{path}} has {{channels}} channel(s); the analyzer needs a stereo recording with the rep on one channel and the prospect on the other (a dual-channel recording). Record or export the call in dual channel and try again.',
+      talk_wav_unsupported:
+        '{{path}} is stored as {{format}} audio, which the analyzer does not decode. Convert it to 16-bit PCM WAV (for example: sox IN.wav -e signed -b 16 OUT.wav) and try again.',
       internal:
         'Dialdeck hit an unexpected error. Its details are in {{log}}. Try again; if it persists, restart the app and send that file to support.',
     },

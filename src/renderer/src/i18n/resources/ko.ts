@@ -1519,6 +1519,12 @@ export const ko: LocaleResources = {
         '이 컴퓨터에는 SIP 통화가 설정되어 있지 않습니다. 설정 → 통화에서 SIP 서버, SIP 주소와 비밀번호를 입력하거나 다른 통화 방식을 사용하세요.',
       telephony_sip_password_missing:
         'SIP 비밀번호를 입력하세요. 이 컴퓨터에 저장된 비밀번호가 아직 없습니다.',
+      talk_wav_invalid:
+        '{{path}}은(는) Dialdeck이 읽을 수 있는 WAV 녹음이 아닙니다({{reason}}). 통화를 WAV 파일(PCM 또는 부동소수점, 2채널)로 내보낸 뒤 다시 시도하세요.',
+      talk_wav_not_stereo:
+        '{{path}}에는 채널이 {{channels}}개 있습니다. 분석기는 영업 담당자와 잠재 고객이 각각 한 채널에 있는 스테레오(듀얼 채널) 녹음이 필요합니다. 통화를 듀얼 채널로 녹음하거나 내보낸 뒤 다시 시도하세요.',
+      talk_wav_unsupported:
+        '{{path}}은(는) {{format}} 형식으로 저장되어 있어 분석기가 디코딩하지 못합니다. 16비트 PCM WAV로 변환한 뒤(예: sox IN.wav -e signed -b 16 OUT.wav) 다시 시도하세요.',
       internal:
         'Dialdeck에 예기치 않은 오류가 발생했습니다. 자세한 내용은 {{log}}에 있습니다. 다시 시도하고, 계속되면 앱을 다시 시작한 뒤 그 파일을 지원팀에 보내세요.',
     },

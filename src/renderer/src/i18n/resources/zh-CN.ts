@@ -1478,6 +1478,12 @@ export const zhCN: LocaleResources = {
       telephony_sip_not_set_up:
         '此电脑尚未设置 SIP 通话。请在“设置 → 通话”中填写 SIP 服务器、SIP 地址和密码，或改用其他通话方式。',
       telephony_sip_password_missing: '请输入 SIP 密码：此电脑上尚未保存密码。',
+      talk_wav_invalid:
+        '{{path}} 不是 Dialdeck 能读取的 WAV 录音（{{reason}}）。请将通话导出为 WAV 文件（PCM 或浮点，双声道）后重试。',
+      talk_wav_not_stereo:
+        '{{path}} 有 {{channels}} 个声道；分析需要立体声录音，销售代表和潜在客户各占一个声道（双声道录音）。请以双声道录制或导出通话后重试。',
+      talk_wav_unsupported:
+        '{{path}} 以 {{format}} 格式存储，分析器无法解码。请将其转换为 16 位 PCM WAV（例如：sox IN.wav -e signed -b 16 OUT.wav）后重试。',
       internal:
         'Dialdeck 遇到了意外错误，详细信息在 {{log}} 中。请重试；如果仍然出现，请重启应用并将该文件发送给支持人员。',
     },

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { startMeter } from '../meterSeam';
+import { startLiveMeter } from '../meter/liveMeter';
 import { availableKinds, providerFor } from '../providers/registry';
 import { type CallController, createCallController } from './controller';
 
@@ -7,7 +7,7 @@ import { type CallController, createCallController } from './controller';
 export const callController = createCallController({
   providerFor,
   kinds: availableKinds,
-  startMeter,
+  startMeter: startLiveMeter,
   now: () => Date.now(),
 });
 
