@@ -1043,6 +1043,17 @@ export const en = {
     rejectedMade: 'Made {{time}}',
     serverSaid: 'What the server said',
   },
+  notifications: {
+    arrivedTitle: 'New inbound lead: {{name}}',
+    arrivedBody: '{{company}} · {{channel}}',
+    arrivedManyTitle_one: '{{count, number}} new inbound lead',
+    arrivedManyTitle_other: '{{count, number}} new inbound leads',
+    rejectedTitle_one: 'The server refused a change',
+    rejectedTitle_other: 'The server refused {{count, number}} changes',
+    ask: 'Get a notification when a callback is due, an inbound lead arrives or the server refuses a change?',
+    allow: 'Allow notifications',
+    later: 'Not now',
+  },
   palette: {
     title: 'Command palette',
     description: 'Type to filter; Enter runs the highlighted action.',
