@@ -19,6 +19,8 @@ const CYCLES = Number(process.env.DIALDECK_BENCH_CYCLES ?? 60);
 const WARMUP = 5;
 /** With a file path, the page's CPU profile over the measured cycles is written there (Chrome DevTools format). */
 const PROFILE = process.env.DIALDECK_BENCH_PROFILE;
+/** With a file path, a Chromium performance trace over the measured cycles is written there (load it in DevTools). */
+const TRACE = process.env.DIALDECK_BENCH_TRACE;
 const TARGETS = { outcomeToNextLeadP95Ms: 50, keystrokesPerCycle: 2 };
 /** A Tuesday, 10:00 in New York: East Coast and Central leads are inside their calling window. */
 const T0 = Date.parse('2026-11-24T15:00:00Z');
@@ -139,6 +141,32 @@ const PAGE_HELPERS = `
   };
 `;
 
+type HostCalls = { measuring: boolean; byMethod: Map<string, number[]> };
+
+/**
+ * Wraps the core's handlers so the host's time in each method (validation excluded) is recorded while
+ * `measuring`: what the page asks of the host per call cycle, and what each ask costs it.
+ */
+const timeHandlers = (core: ReturnType<typeof openCore>): HostCalls => {
+  const calls: HostCalls = { measuring: false, byMethod: new Map() };
+  const handlers = core.handlers as unknown as Record<string, (input: unknown) => unknown>;
+  for (const [name, handler] of Object.entries(handlers)) {
+    handlers[name] = async (input: unknown) => {
+      const started = performance.now();
+      try {
+        return await handler(input);
+      } finally {
+        if (calls.measuring) {
+          const list = calls.byMethod.get(name) ?? [];
+          list.push(performance.now() - started);
+          calls.byMethod.set(name, list);
+        }
+      }
+    };
+  }
+  return calls;
+};
+
 type Cycle = {
   longTaskMs: number;
   renderedMs: number;
@@ -158,6 +186,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const core = openCore({ dataDir, seedDemo: false, now: () => T0 + (Date.now() - started) });
   const seedMs = seed(core);
   core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const hostCalls = timeHandlers(core);
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
   const browser = await launchChromium();
   try {
@@ -180,6 +209,19 @@ export async function run(): Promise<Record<string, unknown>> {
     const names = new Set<string>();
     const cdp = PROFILE ? await context.newCDPSession(page) : null;
     for (let i = 0; i < WARMUP + CYCLES; i++) {
+      if (TRACE && i === WARMUP) {
+        await browser.startTracing(page, {
+          path: TRACE,
+          categories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'blink.user_timing',
+            'v8.execute',
+            'toplevel',
+          ],
+        });
+      }
+      if (i === WARMUP) hostCalls.measuring = true;
       if (cdp && i === WARMUP) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -193,6 +235,8 @@ export async function run(): Promise<Record<string, unknown>> {
       if (i >= WARMUP) cycles.push(cycle);
       names.add(cycle.name);
     }
+    hostCalls.measuring = false;
+    if (TRACE) await browser.stopTracing();
     if (cdp && PROFILE) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync(PROFILE, JSON.stringify(profile));
@@ -261,6 +305,19 @@ export async function run(): Promise<Record<string, unknown>> {
       coreQueuePlanMs: stats(corePlan),
       coreQueueListMs: stats(coreList),
       idleFrameMs: stats(idleFrames),
+      /** The host's time per method over the measured cycles (wall clock, so a busy machine inflates it). */
+      hostMethods: Object.fromEntries(
+        [...hostCalls.byMethod]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, times]) => [
+            name,
+            {
+              perCycle: Math.round((times.length / cycles.length) * 100) / 100,
+              ...stats(times),
+              totalPerCycleMs: Math.round((times.reduce((sum, t) => sum + t, 0) / cycles.length) * 10) / 10,
+            },
+          ]),
+      ),
       loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       targets: TARGETS,
       meetsTargets: {

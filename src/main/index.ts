@@ -237,7 +237,10 @@ const main = async () => {
   for (const argv of [process.argv, ...handedOver.splice(0)]) integration.handleArgs(argv);
   ipcMain.handle(IPC_NOTIFY, (event, notification: unknown) => {
     if (!fromRenderer(event)) return false;
-    return showDesktopNotification(notification, () => integration.bringForward());
+    return showDesktopNotification(notification, (target) => {
+      integration.bringForward();
+      core.events.emit('app:noticeClicked', target);
+    });
   });
   ipcMain.handle(IPC_DESKTOP, (event, request: unknown) => {
     if (!fromRenderer(event)) throw new Error('This window may not change Dialdeck’s OS integration.');

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { Result } from './api/contract';
 import type { DesktopIntegration, DesktopRequest } from './api/desktop';
+import { NoticeTarget } from './api/notices';
 
-/** A desktop notification the renderer asks the Electron host to show (a callback that is due). */
+/**
+ * A desktop notification the renderer asks the Electron host to show (a callback that is due, an
+ * inbound lead that arrived, a change the server refused); `target` is what clicking it opens.
+ */
 export const DesktopNotification = z.strictObject({
   title: z.string().min(1).max(200),
   body: z.string().max(500),
-  /** The lead it is about; clicking the notification brings the window forward. */
-  leadId: z.string().uuid(),
+  target: NoticeTarget,
 });
 export type DesktopNotification = z.infer<typeof DesktopNotification>;
 

@@ -3,6 +3,7 @@ import { MAX_PHONE_LINK_LENGTH } from '../phoneLinks';
 import { UpdateStatus } from './desktop';
 import { ImportProgress } from './imports';
 import { Base64Upload } from './limits';
+import { ArrivedLead, NoticeTarget } from './notices';
 
 /** Change events the core emits so renderer stores refresh without polling. */
 export const events = {
@@ -27,6 +28,13 @@ export const events = {
   'app:update': UpdateStatus,
   /** The background sync's state, pending count or rejected changes changed: re-read `sync.status`. */
   'sync:changed': z.object({}),
+  /**
+   * Inbound leads that reached this rep's call queue through sync (assigned to the signed-in rep and
+   * put on a cadence for the first time): the renderer notifies the rep (speed-to-lead).
+   */
+  'leads:arrived': z.object({ leads: z.array(ArrivedLead) }),
+  /** Electron host: the rep clicked a desktop notification; the window opens what it was about. */
+  'app:noticeClicked': NoticeTarget,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -52,7 +52,7 @@ export const isValidTimeZone = (zone: string): boolean => {
   return valid;
 };
 
-export const wallClock = (zone: string, at: number): WallClock => {
+const readWallClock = (zone: string, at: number): WallClock => {
   const parts = formatter(zone).formatToParts(at);
   let year = 0;
   let month = 0;
@@ -88,6 +88,34 @@ export const wallClock = (zone: string, at: number): WallClock => {
   }
   const ms = ((at % 1000) + 1000) % 1000;
   return { year, month, day, minute: hour * 60 + minute, weekday, subMinuteMs: second * 1000 + ms };
+};
+
+/** Wall minutes read lately, by zone and UTC minute; cleared whole when it grows past `WALL_CACHE_SIZE`. */
+const wallMinutes = new Map<string, WallClock>();
+const WALL_CACHE_SIZE = 4096;
+
+/**
+ * Since 1972 every zone's UTC offset is a whole number of minutes (Monrovia's −0:44:30 was the last
+ * with seconds; IANA tzdb) and changes on a minute boundary.
+ */
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+
+/**
+ * The zone's wall clock at `at` (epoch ms). With whole-minute offsets the clock within one UTC minute
+ * is the minute's start plus the milliseconds since it, so ICU is asked once per zone and minute (a
+ * queue read asks hundreds of times for one instant); earlier instants are read as they are.
+ */
+export const wallClock = (zone: string, at: number): WallClock => {
+  if (at < WHOLE_MINUTE_OFFSETS_FROM) return readWallClock(zone, at);
+  const minuteStart = Math.floor(at / MINUTE) * MINUTE;
+  const key = `${zone}|${minuteStart}`;
+  let wall = wallMinutes.get(key);
+  if (!wall) {
+    wall = readWallClock(zone, minuteStart);
+    if (wallMinutes.size >= WALL_CACHE_SIZE) wallMinutes.clear();
+    wallMinutes.set(key, wall);
+  }
+  return { ...wall, subMinuteMs: at - minuteStart };
 };
 
 /** The zone's offset from UTC at `at`, in minutes (New York in winter: -300). */

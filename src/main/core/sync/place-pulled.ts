@@ -1,3 +1,4 @@
+import type { ArrivedLead } from '@shared/api/notices';
 import type { CoreContext } from '../context';
 import { writeNow } from '../store/write-lock';
 
@@ -6,6 +7,10 @@ import { writeNow } from '../store/write-lock';
  * reach the calling queue), every pulled lead still here has its queue position brought in line, and
  * the open windows hear of them (`leads:changed`, `queue:changed`). A lead that left this store
  * (reassigned) is skipped. `userId` is the signed-in user's server id.
+ *
+ * Inbound leads that this placement put on a cadence for the first time (assigned to the rep, never
+ * enrolled here before, enrolled now) are announced with `leads:arrived`, once: a later pull of the same
+ * lead finds it enrolled. Outbound leads (a list the team loaded) are not announced.
  */
 export const placePulledLeads = (
   { db, leads, dialing, events }: Pick<CoreContext, 'db' | 'leads' | 'dialing' | 'events'>,
@@ -19,11 +24,18 @@ export const placePulledLeads = (
       return []; // the lead left this store (reassigned)
     }
   });
-  const mine = here.filter((lead) => lead.ownerId === userId).map((lead) => lead.id);
-  if (mine.length > 0) writeNow(db, () => dialing.enrollNewLeads(mine));
+  const mine = here.filter((lead) => lead.ownerId === userId);
+  const neverEnrolled = mine.filter(
+    (lead) => lead.direction === 'inbound' && dialing.svc.leads.enrollmentsOf(lead.id).length === 0,
+  );
+  if (mine.length > 0) writeNow(db, () => dialing.enrollNewLeads(mine.map((lead) => lead.id)));
   if (here.length > 0) dialing.refreshLeads(here.map((lead) => lead.id));
   if (leadIds.length > 0) {
     events.emit('leads:changed', { ids: [...leadIds] });
     events.emit('queue:changed', { leadIds: [...leadIds], reason: 'external' });
   }
+  const arrived: ArrivedLead[] = neverEnrolled
+    .filter((lead) => dialing.svc.leads.liveEnrollment(lead.id) !== undefined)
+    .map(({ id, name, company, sourceChannel }) => ({ id, name, company, sourceChannel }));
+  if (arrived.length > 0) events.emit('leads:arrived', { leads: arrived });
 };

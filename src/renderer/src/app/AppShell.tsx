@@ -3,6 +3,7 @@ import { DemoBanner } from '../features/leads/components/DemoBanner';
 import { DetailPlaceholder } from '../features/leads/components/DetailPlaceholder';
 import { LeadList } from '../features/leads/components/LeadList';
 import { useLeadListStore } from '../features/leads/state/leadListStore';
+import { startNotices } from '../features/notifications/state/notices';
 import { startCallbackAlerts } from '../features/outcomes/state/callbackAlerts';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useSessionAutoAdvance } from '../features/session/hooks/useSessionAutoAdvance';
@@ -99,6 +100,8 @@ export const AppShell = () => {
   useSessionAutoAdvance();
   // A callback falling due notifies the rep, whichever view is on screen.
   useEffect(() => startCallbackAlerts(), []);
+  // Inbound leads from sync and refused changes notify too; all wait while a call or a session has the rep.
+  useEffect(() => startNotices(), []);
   const connection = useConnection();
   const tasksShown = useTasksStore((s) => s.shown);
   if (connection === 'no_token' || connection === 'refused') return <ConnectionError state={connection} />;

@@ -1185,6 +1185,17 @@ export const en = {
     dismissHint:
       'Dismiss a change once you have dealt with it: it leaves this list and stays recorded on this computer.',
   },
+  notifications: {
+    arrivedTitle: 'New inbound lead: {{name}}',
+    arrivedBody: '{{company}} · {{channel}}',
+    arrivedManyTitle_one: '{{count, number}} new inbound lead',
+    arrivedManyTitle_other: '{{count, number}} new inbound leads',
+    rejectedTitle_one: 'The server refused a change',
+    rejectedTitle_other: 'The server refused {{count, number}} changes',
+    ask: 'Get a notification when a callback is due, an inbound lead arrives or the server refuses a change?',
+    allow: 'Allow notifications',
+    later: 'Not now',
+  },
   palette: {
     title: 'Command palette',
     description: 'Type to filter; Enter runs the highlighted action.',

@@ -1179,6 +1179,17 @@ export const ko: LocaleResources = {
     dismiss: '닫기',
     dismissHint: '처리한 변경은 닫으세요. 목록에서 사라지고 이 컴퓨터에는 기록으로 남습니다.',
   },
+  notifications: {
+    arrivedTitle: '새 인바운드 리드: {{name}}',
+    arrivedBody: '{{company}} · {{channel}}',
+    arrivedManyTitle_one: '새 인바운드 리드 {{count, number}}개',
+    arrivedManyTitle_other: '새 인바운드 리드 {{count, number}}개',
+    rejectedTitle_one: '서버가 변경 한 건을 거부했습니다',
+    rejectedTitle_other: '서버가 변경 {{count, number}}건을 거부했습니다',
+    ask: '콜백 시간, 인바운드 리드 도착, 서버의 변경 거부를 알림으로 받을까요?',
+    allow: '알림 허용',
+    later: '나중에',
+  },
   palette: {
     title: '명령 팔레트',
     description: '입력해서 거르고 Enter로 선택한 동작을 실행합니다.',

@@ -1159,6 +1159,17 @@ export const zhCN: LocaleResources = {
     dismiss: '忽略',
     dismissHint: '处理完某条更改后可将其忽略：它会从列表中移除，但仍记录在本机。',
   },
+  notifications: {
+    arrivedTitle: '新的入站线索：{{name}}',
+    arrivedBody: '{{company}} · {{channel}}',
+    arrivedManyTitle_one: '{{count, number}} 条新的入站线索',
+    arrivedManyTitle_other: '{{count, number}} 条新的入站线索',
+    rejectedTitle_one: '服务器拒绝了一项更改',
+    rejectedTitle_other: '服务器拒绝了 {{count, number}} 项更改',
+    ask: '回电到期、入站线索到达或服务器拒绝更改时是否发送通知？',
+    allow: '允许通知',
+    later: '暂不',
+  },
   palette: {
     title: '命令面板',
     description: '输入以筛选；按 Enter 执行选中的操作。',

@@ -7,14 +7,18 @@ import {
   shouldAskForNotifications,
 } from '../state/notifyPermission';
 
-/** Shown under the first callback scheduled in the browser: may Dialdeck notify when it is due? */
-export const NotifyPrompt = () => {
+/**
+ * Asks, in the browser, whether Dialdeck may notify: under the first callback scheduled (the default
+ * `question`) and in the sync dialog (inbound leads, refused changes). The browser's own prompt opens
+ * from the rep's click on Allow; either answer is asked once.
+ */
+export const NotifyPrompt = ({ question }: { question?: string }) => {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(shouldAskForNotifications);
   if (!visible) return null;
   return (
     <div className="notify-prompt" role="note" data-testid="notify-prompt">
-      <p>{t('outcomes.notifyAsk')}</p>
+      <p>{question ?? t('outcomes.notifyAsk')}</p>
       <div className="outcome-pending__actions">
         <Button
           size="s"

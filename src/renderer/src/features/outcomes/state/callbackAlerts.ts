@@ -1,8 +1,6 @@
 import type { UpcomingCallback } from '@shared/api/callbacks';
 import { invoke, onEvent } from '../../../api/client';
-import { i18n } from '../../../i18n';
-import { formatClock, isKnownTimeZone } from '../../../i18n/format';
-import { useLeadListStore } from '../../leads/state/leadListStore';
+import { callbackNotice, offerNotice } from '../../notifications/state/notices';
 import { afterNextLead } from '../../session/state/nextLeadGate';
 
 const HORIZON = 24 * 3_600_000;
@@ -10,40 +8,9 @@ const HORIZON = 24 * 3_600_000;
 const GRACE = 60_000;
 const RELOAD_EVERY = 30 * 60_000;
 
-/** The notification's words, in the interface language: who to call, their company and their time. */
-const textOf = (callback: UpcomingCallback): { title: string; body: string } => {
-  const company = callback.company ?? '';
-  const zone = isKnownTimeZone(callback.timeZone) ? callback.timeZone : null;
-  return {
-    title: i18n.t('outcomes.notifyTitle', { name: callback.name }),
-    body: zone
-      ? i18n
-          .t('outcomes.notifyBody', { company, time: formatClock(callback.dueAt, zone) })
-          .replace(/^ · /, '')
-      : i18n.t('outcomes.notifyBodyNoZone', { company }),
-  };
-};
-
 /**
- * Shows one due callback: through the Electron host's desktop notification when the app runs there,
- * else the browser's `Notification` when the rep allowed it. Clicking it opens the lead.
- */
-export const showCallbackNotification = (callback: UpcomingCallback): void => {
-  const { title, body } = textOf(callback);
-  if (window.dialdeck?.notify) {
-    void window.dialdeck.notify({ title, body, leadId: callback.leadId });
-    return;
-  }
-  if (!('Notification' in window) || Notification.permission !== 'granted') return;
-  const notification = new Notification(title, { body, tag: `callback-${callback.taskId}` });
-  notification.onclick = () => {
-    window.focus();
-    useLeadListStore.getState().open(callback.leadId);
-  };
-};
-
-/**
- * Keeps a timer for every open callback due within the next day and notifies when each falls due.
+ * Keeps a timer for every open callback due within the next day and offers its notice when it falls due
+ * (features/notifications: shown at once, or when a call or a focused calling session ends).
  * Reloads when the queue changes (a callback logged, voided or moved, here or in another window) and
  * every half hour. Returns the function that stops it.
  */
@@ -65,7 +32,7 @@ export const startCallbackAlerts = (): (() => void) => {
         () => {
           timers.delete(key);
           fired.add(key);
-          showCallbackNotification(callback);
+          offerNotice(callbackNotice(callback));
         },
         Math.max(0, callback.dueAt - Date.now()),
       );

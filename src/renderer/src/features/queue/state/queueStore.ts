@@ -78,13 +78,16 @@ export const useQueueStore = create<QueueStore>((set, get) => {
     toggleView: () => get().setView(get().view === 'queue' ? 'leads' : 'queue'),
     refresh: async () => {
       if (get().view !== 'queue') return;
-      // Change events come in bursts (an outcome is a `queue:changed` and a `leads:changed`): one read
-      // at a time, and one more after it for everything asked meanwhile.
+      // Change events come in bursts (an outcome is a `queue:changed` and a `leads:changed`, released
+      // together after a session's move): the read starts after the current task's other asks, so a
+      // burst is one read; one read at a time, and one more after it for everything asked while it ran.
+      // Each read ranks the first entries and plans the day over every callable lead, tens of ms at 100k.
       if (inFlight) {
         askedWhileInFlight = true;
         return inFlight;
       }
       inFlight = (async () => {
+        await Promise.resolve();
         do {
           askedWhileInFlight = false;
           await read();

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../i18n/format';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { AlertIcon } from '../../../ui/icons';
+import { NotifyPrompt } from '../../outcomes/components/NotifyPrompt';
 import { useSyncStore } from '../state/syncStore';
 import '../sync.css';
 
@@ -171,6 +172,7 @@ const SyncOverview = ({ status }: { status: SyncStatusView }) => {
         </Button>
       </div>
       <p className="field__hint">{t('sync.signOutHint')}</p>
+      <NotifyPrompt question={t('notifications.ask')} />
       <h3 className="sync-overview__heading">{t('sync.rejectedTitle')}</h3>
       <RejectedList status={status} />
     </div>
