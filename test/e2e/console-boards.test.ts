@@ -355,7 +355,10 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
         await page.goto(`${server.url}/console/team/board?lang=${lang}&theme=${theme}`);
         await page.locator('tr[data-who="rep1@north.example"] td[data-column="dials"] .board-figure').click();
         await page.getByTestId('drill-row').first().waitFor();
-        await page.screenshot({ path: join(shotsDir, `console-drill-${lang}-${theme}.png`), animations: 'disabled' });
+        await page.screenshot({
+          path: join(shotsDir, `console-drill-${lang}-${theme}.png`),
+          animations: 'disabled',
+        });
         await page.context().close();
       }
     }
