@@ -40,7 +40,7 @@ const stats = (values: number[]) => {
 };
 
 /** Seeds the team's leads, activities, hand-offs and inbound arrivals, spread evenly over DAYS days before `now`. */
-const seed = async (
+export const seed = async (
   db: pg.Pool,
   teamId: string,
   reps: string[],

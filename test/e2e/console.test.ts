@@ -274,6 +274,10 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('radio', { name: 'Token' }).check();
     await page.getByLabel('Your Dialdeck token').fill(managerToken);
     await page.keyboard.press('Enter');
+    // A manager starts on the team board; the sessions page is in the nav.
+    await page.getByRole('heading', { name: 'Team board' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/team/board');
+    await page.getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('heading', { name: 'Console sessions' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/team/sessions');
     // The AE's inbox is not a manager's page.

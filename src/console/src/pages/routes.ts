@@ -1,6 +1,10 @@
 import type { TeamRole } from '@shared/server/admin';
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
+import { ChannelsPage } from '../features/boards/ChannelsPage';
+import { SlaPage } from '../features/boards/SlaPage';
+import { SpeedToLeadPage } from '../features/boards/SpeedToLeadPage';
+import { TeamBoardPage } from '../features/boards/TeamBoardPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { SessionsPage } from '../features/team/SessionsPage';
 
@@ -18,6 +22,20 @@ export type ConsolePage = {
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/inbox', roles: ['ae'], title: (t) => t('console.nav.inbox'), Component: InboxPage },
+  { path: '/team/board', roles: ['manager'], title: (t) => t('console.nav.board'), Component: TeamBoardPage },
+  {
+    path: '/team/speed-to-lead',
+    roles: ['manager'],
+    title: (t) => t('console.nav.speedToLead'),
+    Component: SpeedToLeadPage,
+  },
+  { path: '/team/sla', roles: ['manager'], title: (t) => t('console.nav.sla'), Component: SlaPage },
+  {
+    path: '/team/channels',
+    roles: ['manager'],
+    title: (t) => t('console.nav.channels'),
+    Component: ChannelsPage,
+  },
   {
     path: '/team/sessions',
     roles: ['manager'],
