@@ -1,4 +1,5 @@
 import { Button } from '@renderer/ui/Button';
+import { TextField } from '@renderer/ui/TextField';
 import { CONSOLE_PASSWORD_MIN, ConsoleLinkInfo } from '@shared/server/console';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,31 +64,23 @@ export const LinkPage = ({ secret }: LinkPageProps) => {
               {t('console.link.for', { email: info.email, team: info.teamName })}
             </p>
             <input type="email" hidden readOnly autoComplete="username" value={info.email} />
-            <label className="field">
-              <span className="field__label">{t('console.link.password')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-              <span className="field__hint">
-                {t('console.link.passwordHint', { min: CONSOLE_PASSWORD_MIN })}
-              </span>
-            </label>
-            <label className="field">
-              <span className="field__label">{t('console.link.repeat')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={repeat}
-                onChange={(event) => setRepeat(event.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('console.link.password')}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onValueChange={setPassword}
+              hint={t('console.link.passwordHint', { min: CONSOLE_PASSWORD_MIN })}
+            />
+            <TextField
+              label={t('console.link.repeat')}
+              type="password"
+              autoComplete="new-password"
+              required
+              value={repeat}
+              onValueChange={setRepeat}
+            />
             {error ? (
               <p className="form-error" role="alert">
                 {error}

@@ -1,5 +1,6 @@
 import { translatedError } from '@renderer/i18n/errors';
 import { Button } from '@renderer/ui/Button';
+import { TextField } from '@renderer/ui/TextField';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleApiError } from '../api/client';
@@ -61,42 +62,33 @@ export const SignInPage = () => {
         <form className="console-form" onSubmit={(event) => void handleSubmit(event)}>
           {method === 'password' ? (
             <>
-              <label className="field">
-                <span className="field__label">{t('console.signIn.email')}</span>
-                <input
-                  className="input"
-                  type="email"
-                  autoComplete="username"
-                  required
-                  value={email}
-                  onChange={(event) => setEmail(event.target.value)}
-                />
-              </label>
-              <label className="field">
-                <span className="field__label">{t('console.signIn.password')}</span>
-                <input
-                  className="input"
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  value={password}
-                  onChange={(event) => setPassword(event.target.value)}
-                />
-              </label>
+              <TextField
+                label={t('console.signIn.email')}
+                type="email"
+                autoComplete="username"
+                required
+                value={email}
+                onValueChange={setEmail}
+              />
+              <TextField
+                label={t('console.signIn.password')}
+                type="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onValueChange={setPassword}
+              />
             </>
           ) : (
-            <label className="field">
-              <span className="field__label">{t('console.signIn.token')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="off"
-                required
-                value={token}
-                onChange={(event) => setToken(event.target.value)}
-              />
-              <span className="field__hint">{t('console.signIn.tokenHint')}</span>
-            </label>
+            <TextField
+              label={t('console.signIn.token')}
+              type="password"
+              autoComplete="off"
+              required
+              value={token}
+              onValueChange={setToken}
+              hint={t('console.signIn.tokenHint')}
+            />
           )}
           {error ? (
             <p className="form-error" role="alert">
