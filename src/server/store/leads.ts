@@ -144,7 +144,7 @@ export const saveLead = async (
 export const saveLeads = async (
   client: pg.PoolClient,
   teamId: string,
-  leads: readonly { lead: StoredLead; version: number; now: number }[],
+  leads: readonly { lead: StoredLead; version: number; now: number; createdAt?: number }[],
 ): Promise<void> => {
   if (leads.length === 0) return;
   await client.query(
@@ -156,7 +156,15 @@ export const saveLeads = async (
             fields jsonb, field_hlcs jsonb, phones_e164 text[], email_folded text, created_at bigint,
             updated_at bigint, change_version bigint)
      ON CONFLICT (team_id, id) DO UPDATE SET ${LEAD_UPSERT_SET}`,
-    [teamId, JSON.stringify(leads.map(({ lead, version, now }) => leadColumns(lead, version, now)))],
+    [
+      teamId,
+      JSON.stringify(
+        leads.map(({ lead, version, now, createdAt }) => ({
+          ...leadColumns(lead, version, now),
+          ...(createdAt === undefined ? {} : { created_at: createdAt }),
+        })),
+      ),
+    ],
   );
 };
 

@@ -39,7 +39,12 @@ export const batchedLeadRows = async (
   const held = new Map<string, StoredLead | null>();
   for (const id of ids) held.set(id.toLowerCase(), null);
   for (const [id, lead] of await lockLeads(client, teamId, ids)) held.set(id, lead);
-  const saved = new Map<string, { lead: StoredLead; version: number; now: number }>();
+  // A lead the batch creates is first written at its end: its creation time is the one it had when the
+  // batch first saved it, as if each change had been written as it came (a later `lead.create` of the
+  // same lead may win its fields, never its row's creation time).
+  const saved = new Map<string, { lead: StoredLead; version: number; now: number; createdAt?: number }>();
+  const firstCreatedAt = (lead: StoredLead, now: number) =>
+    typeof lead.fields.createdAt === 'number' ? lead.fields.createdAt : now;
   return {
     lock: async (id) => {
       const key = id.toLowerCase();
@@ -48,8 +53,10 @@ export const batchedLeadRows = async (
     },
     save: async (lead, version, now) => {
       const key = lead.id.toLowerCase();
+      const isNew = held.get(key) === null;
+      const createdAt = saved.get(key)?.createdAt ?? (isNew ? firstCreatedAt(lead, now) : undefined);
       held.set(key, lead);
-      saved.set(key, { lead, version, now });
+      saved.set(key, { lead, version, now, ...(createdAt === undefined ? {} : { createdAt }) });
     },
     flush: async () => {
       await saveLeads(client, teamId, [...saved.values()]);
