@@ -1,6 +1,7 @@
 // A real SIP call end to end: Debian's Kamailio as registrar and proxy on loopback, two headless
 // Chromium instances with fake microphones playing WAV files of known timing — the rep on Dialdeck's
-// SIP provider, the prospect on a plain SIP.js user agent that rings and answers.
+// SIP provider, the prospect on a plain SIP.js user agent that rings and answers. The rep's talk share
+// comes from the call screen's live meter running on the call's audio.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipAccount } from '../../src/shared/api/telephony-sip';
+import type { TalkMetrics } from '../../src/shared/talk/metrics';
 import { type BundledPage, serveBundledPage } from './bundledPage';
 import { CHROMIUM } from './harness';
 import { freePort, type Kamailio, startKamailio } from './sip/kamailio';
@@ -150,13 +152,22 @@ describe('SIP provider against Kamailio', () => {
     expect(heard(repHeard.prospect)).toBeGreaterThan(0.6);
     expect(heard(prospectHeard.rep)).toBeGreaterThan(0.15);
     expect(heard(prospectHeard.rep)).toBeLessThan(0.4);
-    const repTalk = repHeard.rep?.activeSeconds ?? 0;
-    const prospectTalk = repHeard.prospect?.activeSeconds ?? 0;
-    const share = repTalk / (repTalk + prospectTalk);
-    console.info(
-      `SIP call: rep talk ${repTalk.toFixed(2)} s, prospect talk ${prospectTalk.toFixed(2)} s, share ${(share * 100).toFixed(1)}% (truth ${TRUE_REP_SHARE * 100}%)`,
+    // The rep's live meter (startMeter's AudioWorklet on the call's two streams) has run since the call
+    // connected: at least the two loops just measured, so its share is the schedule's.
+    await rep.waitForFunction(
+      (seconds) => (window.sipTest.rep.meter()?.durationSeconds ?? 0) >= seconds,
+      2 * LOOP_SECONDS,
+      { timeout: 10_000 },
     );
-    expect(Math.abs(share - TRUE_REP_SHARE)).toBeLessThanOrEqual(0.05);
+    const live = (await rep.evaluate(() => window.sipTest.rep.meter())) as TalkMetrics;
+    console.info(
+      `SIP call, live meter: ${live.durationSeconds.toFixed(2)} s, rep talk ${live.repTalkSeconds.toFixed(2)} s, prospect talk ${live.prospectTalkSeconds.toFixed(2)} s, share ${((live.repTalkShare ?? 0) * 100).toFixed(1)}% (truth ${TRUE_REP_SHARE * 100}%); sounding frames over the last ${window_ms / 1000} s: rep ${(repHeard.rep?.activeSeconds ?? 0).toFixed(2)} s, prospect ${(repHeard.prospect?.activeSeconds ?? 0).toFixed(2)} s`,
+    );
+    expect(live.prospectTalkSeconds).toBeGreaterThan(0.5 * live.durationSeconds);
+    expect(live.repTalkShare).not.toBeNull();
+    expect(Math.abs((live.repTalkShare ?? 0) - TRUE_REP_SHARE)).toBeLessThanOrEqual(0.05);
+    // The prospect's one-second pauses are no one-way audio.
+    expect(await rep.evaluate(() => window.sipTest.rep.warnings())).toEqual([]);
 
     expect(await rep.evaluate(() => window.sipTest.rep.hold(true))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('on-hold');
@@ -164,6 +175,29 @@ describe('SIP provider against Kamailio', () => {
     expect(heard(held.prospect)).toBeLessThan(0.2);
     expect(await rep.evaluate(() => window.sipTest.rep.hold(false))).toBeNull();
     expect((await rep.evaluate(() => window.sipTest.rep.states())).at(-1)).toBe('connected');
+
+    // One-way audio: the prospect's microphone goes dead, so the rep receives only silence; the page's
+    // provider warns after 3 s of it and clears the warning when sound comes back.
+    await prospect.evaluate(() => window.sipTest.prospect.mute(true));
+    await rep.waitForFunction(
+      () => window.sipTest.rep.warnings().includes('no-audio-received:on'),
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    );
+    await prospect.evaluate(() => window.sipTest.prospect.mute(false));
+    await rep.waitForFunction(
+      () => window.sipTest.rep.warnings().includes('no-audio-received:off'),
+      undefined,
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await rep.evaluate(() => window.sipTest.rep.warnings())).toEqual([
+      'no-audio-received:on',
+      'no-audio-received:off',
+    ]);
 
     await rep.evaluate(() => window.sipTest.rep.digits('12#'));
     await rep.evaluate(() => window.sipTest.rep.hangup());
