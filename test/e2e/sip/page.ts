@@ -1,11 +1,14 @@
 // The test page both Chromium instances load: the rep drives Dialdeck's SIP provider, the prospect is a
 // plain SIP.js user agent that rings, answers and hangs up. Each side measures the audio it sends and
-// receives with an AnalyserNode, so the test can tell that media flows both ways.
+// receives with an AnalyserNode, so the test can tell that media flows both ways; the rep's page also
+// runs the call screen's talk/listen meter (startMeter and its AudioWorklet) on the call's audio.
 import { type Invitation, Registerer, SessionState, UserAgent, type Web } from 'sip.js';
+import { startMeter } from '../../../src/renderer/src/features/calling/meter/startMeter';
 import type { CallState, TelephonyProvider } from '../../../src/renderer/src/features/calling/provider';
 import { isTelephonyError } from '../../../src/renderer/src/features/calling/provider';
 import { createSipProvider } from '../../../src/renderer/src/features/calling/providers/sipProvider';
 import type { SipAccount } from '../../../src/shared/api/telephony-sip';
+import type { TalkMetrics } from '../../../src/shared/talk/metrics';
 import type { SipTestPage, StreamLevel } from './pageApi';
 
 /** Frames whose RMS is above this count as sound (the fake capture's silence is digital zero). */
@@ -38,7 +41,10 @@ const listen = (name: string, stream: MediaStream) => {
 
 const states: string[] = [];
 const errors: { code: string; message?: string }[] = [];
+const warnings: string[] = [];
 let provider: TelephonyProvider | null = null;
+let meterFigures: TalkMetrics | null = null;
+let meterStarted = false;
 
 const caught = async (work: () => Promise<void>): Promise<string | null> => {
   try {
@@ -52,12 +58,19 @@ const caught = async (work: () => Promise<void>): Promise<string | null> => {
 const rep: SipTestPage['rep'] = {
   async register(account: SipAccount): Promise<string | null> {
     await context.resume();
-    provider = createSipProvider({ account, timeoutMs: 5_000 });
+    // A short silence limit, so the test can show the warning without a 10 s wait.
+    provider = createSipProvider({ account, timeoutMs: 5_000, oneWayAudio: { silentMs: 3_000 } });
     provider.on('state', (state: CallState) => states.push(state));
     provider.on('error', (code, message) => errors.push({ code, ...(message ? { message } : {}) }));
+    provider.on('warning', (warning, active) => warnings.push(`${warning}:${active ? 'on' : 'off'}`));
     provider.on('audio', (audio) => {
       listen('rep', audio.rep);
       listen('prospect', audio.prospect);
+      if (meterStarted) return;
+      meterStarted = true;
+      startMeter(audio, (update) => {
+        meterFigures = update.metrics;
+      }).catch((error: unknown) => errors.push({ code: 'meter', message: String(error) }));
     });
     return caught(() => (provider as TelephonyProvider).ready());
   },
@@ -69,9 +82,12 @@ const rep: SipTestPage['rep'] = {
   dispose: () => provider?.dispose(),
   states: () => [...states],
   errors: () => [...errors],
+  warnings: () => [...warnings],
+  meter: () => meterFigures,
 };
 
 const prospectEvents: string[] = [];
+let prospectMicrophone: MediaStream | null = null;
 
 const prospect: SipTestPage['prospect'] = {
   /** Registers `account`; each call rings, then after `afterMs` is answered or refused 486 Busy Here. */
@@ -103,6 +119,7 @@ const prospect: SipTestPage['prospect'] = {
               audio.play().catch(() => undefined);
               listen('rep', handler.remoteMediaStream);
               listen('prospect', handler.localMediaStream);
+              prospectMicrophone = handler.localMediaStream;
             }
             if (state === SessionState.Terminated) prospectEvents.push('ended');
           });
@@ -139,6 +156,9 @@ const prospect: SipTestPage['prospect'] = {
     });
   },
   events: () => [...prospectEvents],
+  mute: (muted: boolean) => {
+    for (const track of prospectMicrophone?.getAudioTracks() ?? []) track.enabled = !muted;
+  },
 };
 
 /** Clears the counters, waits `ms`, and answers what each stream carried meanwhile. */

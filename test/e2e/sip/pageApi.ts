@@ -1,4 +1,5 @@
 import type { SipAccount } from '../../../src/shared/api/telephony-sip';
+import type { TalkMetrics } from '../../../src/shared/talk/metrics';
 
 /** What one stream carried during a measurement: seconds with sound, seconds measured, mean RMS (0..1). */
 export type StreamLevel = { activeSeconds: number; seconds: number; meanRms: number };
@@ -14,10 +15,16 @@ export type SipTestPage = {
     dispose(): Promise<void> | undefined;
     states(): string[];
     errors(): { code: string; message?: string }[];
+    /** Quality warnings as `name:on` / `name:off`, in order. */
+    warnings(): string[];
+    /** The latest figures of the talk/listen meter running on the call's audio, null before the first. */
+    meter(): TalkMetrics | null;
   };
   prospect: {
     register(account: SipAccount, answer: 'accept' | 'busy', afterMs: number): Promise<string | null>;
     events(): string[];
+    /** Mutes (disables) or unmutes the prospect's microphone track on the answered call. */
+    mute(muted: boolean): void;
   };
   /** Clears the counters, waits `ms`, and answers what each stream (`rep`, `prospect`) carried meanwhile. */
   measure(ms: number): Promise<Record<string, StreamLevel>>;

@@ -17,6 +17,14 @@ import {
   TelephonyError,
   type TelephonyProvider,
 } from '../provider';
+import {
+  DEFAULT_ONE_WAY_AUDIO,
+  inboundAudioSample,
+  initialOneWayAudio,
+  nextOneWayAudio,
+  type OneWayAudioState,
+  type OneWayAudioThresholds,
+} from './inboundAudio';
 import { createProviderEvents } from './providerEvents';
 import { sendSipDigits } from './sipDigits';
 import { microphoneError, sipResponseError } from './sipErrors';
@@ -32,7 +40,12 @@ export type SipProviderOptions = {
   audioElement?: HTMLAudioElement;
   /** How long to wait for the WebSocket and the REGISTER answer, ms (default 10 000). */
   timeoutMs?: number;
+  /** When the prospect's audio counts as missing (`no-audio-received`); see `DEFAULT_ONE_WAY_AUDIO`. */
+  oneWayAudio?: Partial<OneWayAudioThresholds>;
 };
+
+/** How often the received audio's statistics are read while connected, ms. */
+const STATS_EVERY_MS = 1000;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -64,7 +77,10 @@ const sdhOf = (session: Session | null): Web.SessionDescriptionHandler | null =>
  * 180/183 → `ringing`, 200 → `connected`; hold is a re-INVITE with `sendonly` (RFC 3264 §8.4); DTMF is
  * RFC 4733 telephone-events, falling back to SIP INFO `application/dtmf-relay` when the call negotiated
  * none. ICE uses no STUN/TURN server (`iceServers: []`): the PBX is reached directly, and SIP.js's default
- * public STUN server would leak the rep's address and stall offline.
+ * public STUN server would leak the rep's address and stall offline. While connected it reads the
+ * received audio's `inbound-rtp` statistics every second and raises `warning('no-audio-received', true)`
+ * when the prospect's side brings no packets or only silence (one-way audio; see `inboundAudio.ts`),
+ * clearing it when sound returns.
  *
  * Errors (`TelephonyError`): `provider_unreachable` (no WebSocket, no answer, PBX failure),
  * `registration_refused` (401/403/407), `call_rejected` (486/600/603/480), `invalid_number`
@@ -90,6 +106,9 @@ export const createSipProvider = (options: SipProviderOptions): TelephonyProvide
   let held = false;
   let failed = false;
   let callState: CallState = 'idle';
+  const thresholds: OneWayAudioThresholds = { ...DEFAULT_ONE_WAY_AUDIO, ...options.oneWayAudio };
+  let watching: ReturnType<typeof setInterval> | null = null;
+  let inbound: OneWayAudioState = initialOneWayAudio();
 
   const setState = (state: CallState, error?: TelephonyError) => {
     if (state === callState && !error) return;
@@ -108,6 +127,36 @@ export const createSipProvider = (options: SipProviderOptions): TelephonyProvide
       'provider_unreachable',
       `The SIP server at ${account.websocketUrl} does not answer. Check the address in Settings and your network, or call with another provider.`,
     );
+
+  /** Ends the one-way-audio watch, clearing a standing warning. */
+  const stopWatchingAudio = () => {
+    if (watching !== null) clearInterval(watching);
+    watching = null;
+    if (inbound.active) events.emit('warning', 'no-audio-received', false);
+    inbound = initialOneWayAudio();
+  };
+
+  /**
+   * While the call is connected (not on hold: then the prospect sends nothing by design), reads the
+   * received audio's statistics every second and raises or clears `no-audio-received`.
+   */
+  const watchAudio = (current: Inviter) => {
+    stopWatchingAudio();
+    watching = setInterval(() => {
+      const connection = sdhOf(current)?.peerConnection;
+      if (!connection || current !== session) return;
+      connection.getStats().then(
+        (report) => {
+          const sample = inboundAudioSample(report, performance.now());
+          if (!sample || current !== session || watching === null) return;
+          const next = nextOneWayAudio(inbound, sample, thresholds);
+          if (next.active !== inbound.active) events.emit('warning', 'no-audio-received', next.active);
+          inbound = next;
+        },
+        () => undefined,
+      );
+    }, STATS_EVERY_MS);
+  };
 
   const applySenders = () => {
     sdhOf(session)?.enableSenderTracks(!muted && !held);
@@ -198,9 +247,11 @@ export const createSipProvider = (options: SipProviderOptions): TelephonyProvide
       case SessionState.Established:
         attachMedia();
         applySenders();
+        watchAudio(current);
         setState('connected');
         break;
       case SessionState.Terminated:
+        stopWatchingAudio();
         audioElement.srcObject = null;
         session = null;
         held = false;
@@ -323,6 +374,8 @@ export const createSipProvider = (options: SipProviderOptions): TelephonyProvide
           .catch(reject);
       });
       held = next;
+      if (held) stopWatchingAudio();
+      else watchAudio(current);
       sdhOf(current)?.enableReceiverTracks(!held);
       applySenders();
       setState(held ? 'on-hold' : 'connected');
@@ -382,6 +435,7 @@ export const createSipProvider = (options: SipProviderOptions): TelephonyProvide
     },
 
     async dispose() {
+      stopWatchingAudio();
       provider.hangup();
       session = null;
       audioElement.srcObject = null;
