@@ -28,10 +28,11 @@ type Suite = {
 // Real processes on a machine shared with the rest of the suite: initdb alone can take ~10 s there.
 const TIMEOUT_MS = 480_000;
 
-const run = async (args: string[], databaseUrl: string, suite: Suite) => {
+/** Starts the server with `args`, then runs the check; `databaseUrl` is read once the server runs. */
+const run = async (args: string[], databaseUrl: () => string, suite: Suite) => {
   const server = await startServerProcess(args, { DIALDECK_SERVER_TEST_ROUTES: '1', ...suite.env });
   try {
-    await suite.check({ url: server.url, adminToken: server.adminToken ?? '', databaseUrl });
+    await suite.check({ url: server.url, adminToken: server.adminToken ?? '', databaseUrl: databaseUrl() });
   } finally {
     await stopServer(server);
   }
@@ -46,7 +47,8 @@ export const onEmbeddedDatabase = (suite: Suite): void => {
   describe(`${suite.what} on the built-in PostgreSQL`, { timeout: TIMEOUT_MS }, () => {
     it(suite.behaviour, async () => {
       const dataDir = join(tempDir(`dialdeck-${suite.what.replace(/\W+/g, '-')}-server-`), 'server');
-      await run(['--data-dir', dataDir], embeddedDatabaseUrl(dataDir), suite);
+      // The built-in PostgreSQL's port is known once it has started.
+      await run(['--data-dir', dataDir], () => embeddedDatabaseUrl(dataDir), suite);
     });
   });
 };
@@ -68,7 +70,7 @@ export const onExternalDatabase = (suite: Suite): void => {
     () => {
       it(suite.behaviour, async () => {
         const databaseUrl = await freshDatabase(adminUrl ?? '');
-        await run(['--database-url', databaseUrl], databaseUrl, suite);
+        await run(['--database-url', databaseUrl], () => databaseUrl, suite);
       });
     },
   );

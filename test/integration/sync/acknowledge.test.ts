@@ -46,6 +46,7 @@ describe('the sync client marks what the server acknowledged', () => {
         createdAt: T,
         code: 'sync_mutation_invalid',
         message: 'bad args',
+        dismissedAt: null,
       },
     ]);
     // An acknowledgement for a row already marked changes nothing (a duplicate answer).
