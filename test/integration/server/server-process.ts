@@ -178,12 +178,33 @@ export const freshDatabase = async (adminUrl: string): Promise<string> => {
   url.pathname = `/${name}`;
   return url.toString();
 };
+/**
+ * Drops the databases `freshDatabase` made. `WITH (FORCE)` ends the test's own connections, but not an
+ * autovacuum worker (a superuser's backend, refused with 42501), which PostgreSQL may run on a database
+ * the test wrote a lot to: that drop is tried again for a few seconds, then left to the cluster's owner
+ * with a warning, since a leftover scratch database is no test failure.
+ */
 export const dropDatabases = async (): Promise<void> => {
   for (const { admin, name } of databases.splice(0)) {
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '42501') throw error;
+          if (attempt === 10) {
+            console.warn(`Left the test database ${name} behind: ${(error as Error).message}`);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    } finally {
+      await client.end();
+    }
   }
 };
 
