@@ -1,22 +1,5 @@
-// The manager's team board in Chromium on the reports bench's team (REPS reps, DAYS days, about
-// ACTIVITIES activities, seeded by `seed` of reports.bench.ts straight into PostgreSQL) against a real
-// server process. Figures: the board's first paint, ms from the navigation's start until the page shows
-// every rep's figures (the board table with a row per rep and the team's), and until the 90-day trend
-// chart is drawn too, p50/p95 over ROUNDS fresh loads (target: under 1 s), read from the page's own
-// clock (`performance.now()`, which starts at the navigation). Needs `npm run build` first.
-import { join } from 'node:path';
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
-import pg from 'pg';
 import { launchChromium } from '../test/e2e/harness';
-import {
-  embeddedDatabaseUrl,
-  removeDirs,
-  request,
-  startServerProcess,
-  stopServer,
-  tempDir,
-} from '../test/integration/server/server-process';
-import { seed } from './reports.bench';
+import { startSeededTeam } from './reports.bench';
 
 const REPS = Number(process.env.DIALDECK_BENCH_REPORTS_REPS ?? 50);
 const ROUNDS = Number(process.env.DIALDECK_BENCH_BOARDS_ROUNDS ?? 10);
@@ -29,36 +12,12 @@ const stats = (values: number[]) => {
 };
 
 export const run = async (): Promise<Record<string, unknown>> => {
-  const database = process.env.DIALDECK_BENCH_DATABASE_URL;
-  const dataDir = join(tempDir('dialdeck-bench-boards-'), 'server');
-  const server = await startServerProcess(database ? ['--database-url', database] : ['--data-dir', dataDir], {
-    DIALDECK_SERVER_TOKEN_ROUTE_LIMIT: '1000',
+  const { server, db, team, manager, seedSeconds, close } = await startSeededTeam('Boards bench');
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
-  const db = new pg.Pool({ connectionString: database ?? embeddedDatabaseUrl(dataDir), max: 2 });
-  const browser = await launchChromium();
   try {
-    const admin = server.adminToken ?? '';
-    const team = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'Boards bench' })).body,
-    );
-    const add = async (email: string, role: string) =>
-      AddUserOutput.parse(
-        (await request(server.url, 'POST', `/v1/teams/${team.teamId}/users`, admin, { email, role })).body,
-      );
-    const reps = [];
-    for (let i = 0; i < REPS; i++) reps.push(await add(`rep${i}@bench.example`, 'rep'));
-    const aes = [];
-    for (let i = 0; i < 5; i++) aes.push(await add(`ae${i}@bench.example`, 'ae'));
-    const manager = await add('manager@bench.example', 'manager');
-    const seedStarted = performance.now();
-    await seed(
-      db,
-      team.teamId,
-      reps.map((r) => r.userId),
-      aes.map((a) => a.userId),
-      Date.now(),
-    );
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
     const counted = await db.query<{ n: string }>('SELECT count(*) AS n FROM activities WHERE team_id = $1', [
       team.teamId,
     ]);
@@ -111,8 +70,6 @@ export const run = async (): Promise<Record<string, unknown>> => {
     };
   } finally {
     await browser.close();
-    await db.end();
-    await stopServer(server);
-    removeDirs();
+    await close();
   }
 };

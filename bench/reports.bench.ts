@@ -111,7 +111,11 @@ export const seed = async (
   return handoffs;
 };
 
-export const run = async (): Promise<Record<string, unknown>> => {
+/**
+ * A real server process (on `DIALDECK_BENCH_DATABASE_URL`, or the built-in PostgreSQL in a temp
+ * folder) with one team of REPS reps, 5 AEs and a manager, seeded by `seed` at `now`. `close` stops it.
+ */
+export const startSeededTeam = async (name: string) => {
   const database = process.env.DIALDECK_BENCH_DATABASE_URL;
   const dataDir = join(tempDir('dialdeck-bench-reports-'), 'server');
   // 56 users are added at once: above the token routes' default limit of 30 a minute.
@@ -119,10 +123,15 @@ export const run = async (): Promise<Record<string, unknown>> => {
     DIALDECK_SERVER_TOKEN_ROUTE_LIMIT: '1000',
   });
   const db = new pg.Pool({ connectionString: database ?? embeddedDatabaseUrl(dataDir), max: 2 });
+  const close = async () => {
+    await db.end();
+    await stopServer(server);
+    removeDirs();
+  };
   try {
     const admin = server.adminToken ?? '';
     const team = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'Reports bench' })).body,
+      (await request(server.url, 'POST', '/v1/teams', admin, { name })).body,
     );
     const add = async (email: string, role: string) =>
       AddUserOutput.parse(
@@ -133,7 +142,6 @@ export const run = async (): Promise<Record<string, unknown>> => {
     const aes = [];
     for (let i = 0; i < 5; i++) aes.push(await add(`ae${i}@bench.example`, 'ae'));
     const manager = await add('manager@bench.example', 'manager');
-
     const now = Date.now();
     const seedStarted = performance.now();
     const handoffs = await seed(
@@ -144,7 +152,17 @@ export const run = async (): Promise<Record<string, unknown>> => {
       now,
     );
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    return { database, server, db, team, reps, manager, now, handoffs, seedSeconds, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+};
 
+export const run = async (): Promise<Record<string, unknown>> => {
+  const { database, server, db, team, reps, manager, now, handoffs, seedSeconds, close } =
+    await startSeededTeam('Reports bench');
+  try {
     const zoneStarted = performance.now();
     const zone = await request(server.url, 'PUT', '/v1/reports/settings', manager.token, { timeZone: ZONE });
     if (zone.status !== 200) throw new Error(`PUT /v1/reports/settings: ${JSON.stringify(zone.body)}`);
@@ -241,8 +259,6 @@ export const run = async (): Promise<Record<string, unknown>> => {
       database: database ? 'external' : 'embedded',
     };
   } finally {
-    await db.end();
-    await stopServer(server);
-    removeDirs();
+    await close();
   }
 };

@@ -4,10 +4,11 @@ import { CONSOLE_PASSWORD_MIN, ConsoleLinkInfo } from '@shared/server/console';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../api/client';
+import { errorText } from '../api/errors';
 import { ConsoleControls } from '../app/ConsoleLayout';
 import { navigate } from '../app/router';
 import { setPasswordByLink } from '../app/session';
-import { errorText } from './SignInPage';
+import { useSubmit } from '../app/useSubmit';
 
 type LinkPageProps = { secret: string };
 
@@ -15,17 +16,16 @@ type LinkPageProps = { secret: string };
 export const LinkPage = ({ secret }: LinkPageProps) => {
   const { t } = useTranslation();
   const [info, setInfo] = useState<ConsoleLinkInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     callApi('GET', `/v1/console/links/${encodeURIComponent(secret)}`, ConsoleLinkInfo).then(
       setInfo,
       (failure) => setError(errorText(failure)),
     );
-  }, [secret]);
+  }, [secret, setError]);
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,16 +37,10 @@ export const LinkPage = ({ secret }: LinkPageProps) => {
       setError(t('console.link.mismatch'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       await setPasswordByLink(secret, password);
       navigate('/', true);
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,15 +1,10 @@
-import { translatedError } from '@renderer/i18n/errors';
 import { Button } from '@renderer/ui/Button';
 import { TextField } from '@renderer/ui/TextField';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConsoleApiError } from '../api/client';
 import { ConsoleControls } from '../app/ConsoleLayout';
 import { signIn, useSession } from '../app/session';
-
-/** The message for a failed request in the interface language. */
-export const errorText = (error: unknown): string =>
-  error instanceof ConsoleApiError ? translatedError(error.code, error.message) : String(error);
+import { useSubmit } from '../app/useSubmit';
 
 /** Sign-in: email and password, or (the other tab) the user's CLI/desktop token. */
 export const SignInPage = () => {
@@ -19,21 +14,14 @@ export const SignInPage = () => {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(method === 'password' ? { email, password } : { token });
-    } catch (failure) {
-      setError(errorText(failure));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      () => signIn(method === 'password' ? { email, password } : { token }),
+      () => setPassword(''),
+    );
   };
 
   return (

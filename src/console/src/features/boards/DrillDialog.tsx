@@ -5,7 +5,7 @@ import { type DrillItem, DrillPage } from '@shared/server/reports';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { errorText } from '../../pages/SignInPage';
+import { errorText } from '../../api/errors';
 import { csvHref, type DrillCell, drillPath } from './drill';
 import { kindLabel, outcomeText } from './words';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../pages/SignInPage';
+import { errorText } from '../../api/errors';
 import { csvHref } from './drill';
 
 type ReportHeaderProps = {

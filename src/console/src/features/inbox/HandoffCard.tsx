@@ -7,7 +7,7 @@ import type { ServerHandoff } from '@shared/server/handoffs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
-import { errorText } from '../../pages/SignInPage';
+import { errorText } from '../../api/errors';
 import { hoursAndMinutes } from './order';
 
 /** Share of the profile checklist above which hand-offs are nearly always accepted (PLAYBOOK: two thirds). */

@@ -1,8 +1,8 @@
 import type { ServerHandoff } from '@shared/server/handoffs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors';
 import { useNow } from '../../app/useNow';
-import { errorText } from '../../pages/SignInPage';
 import { AeRecordPanel } from './AeRecordPanel';
 import { HandoffCard } from './HandoffCard';
 import { decidedOrder, inboxOrder } from './order';
@@ -83,7 +83,6 @@ export const InboxPage = () => {
         onReject={async (reason) => {
           if (rejecting) await inbox.reject(rejecting.id, reason);
         }}
-        errorOf={errorText}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import { Button } from '@renderer/ui/Button';
 import { Dialog } from '@renderer/ui/Dialog';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmit } from '../../app/useSubmit';
 
 type RejectDialogProps = {
   leadName: string;
@@ -9,15 +10,13 @@ type RejectDialogProps = {
   onOpenChange: (open: boolean) => void;
   /** Rejects with the reason; a thrown error's text is shown in the dialog. */
   onReject: (reason: string) => Promise<void>;
-  errorOf: (error: unknown) => string;
 };
 
 /** Asks why the MQL is turned down: the rep reads the reason when the lead is back in their nurture pool. */
-export const RejectDialog = ({ leadName, open, onOpenChange, onReject, errorOf }: RejectDialogProps) => {
+export const RejectDialog = ({ leadName, open, onOpenChange, onReject }: RejectDialogProps) => {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,17 +24,11 @@ export const RejectDialog = ({ leadName, open, onOpenChange, onReject, errorOf }
       setError(t('console.inbox.reasonRequired'));
       return;
     }
-    setBusy(true);
-    try {
+    await submit(async () => {
       await onReject(reason.trim());
       setReason('');
-      setError(null);
       onOpenChange(false);
-    } catch (failure) {
-      setError(errorOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,8 +4,8 @@ import { ConsoleLinkOutput, type ConsoleSessionRow, ConsoleSessionsOutput } from
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { useSession } from '../../app/session';
-import { errorText } from '../../pages/SignInPage';
 
 /**
  * The manager's view of the team's console access: every live session (who, how signed in, since
