@@ -1,6 +1,7 @@
 import type { TalkMetrics } from '@shared/talk/metrics';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readings as scriptReadings, type Turn } from '../fixtures/talkScript';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 import { applyLook, FOCUS_LEAD, LANGS, settle } from './screens';
 
@@ -20,40 +21,9 @@ const MEDIA = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-type Turn = { who: 'rep' | 'prospect' | 'none'; seconds: number };
-
 /** Cumulative meter readings, one per half second, for a script of turns (one speaker at a time). */
-const readings = (turns: Turn[]): TalkMetrics[] => {
-  const out: TalkMetrics[] = [];
-  let t = 0;
-  let rep = 0;
-  let prospect = 0;
-  let run = 0;
-  let longest = 0;
-  for (const turn of turns) {
-    for (let i = 0; i < turn.seconds * 2; i += 1) {
-      t += 0.5;
-      if (turn.who === 'rep') {
-        rep += 0.5;
-        run += 0.5;
-        longest = Math.max(longest, run);
-      } else if (turn.who === 'prospect') {
-        prospect += 0.5;
-        run = 0;
-      }
-      out.push({
-        durationSeconds: t,
-        repTalkSeconds: rep,
-        prospectTalkSeconds: prospect,
-        repTalkShare: rep + prospect === 0 ? null : rep / (rep + prospect),
-        longestRepMonologueSeconds: longest,
-        meanPatienceSeconds: 3.5,
-        interruptions: 1,
-      });
-    }
-  }
-  return out;
-};
+const readings = (turns: Turn[]): TalkMetrics[] =>
+  scriptReadings(turns, { step: 0.5, patience: 3.5, interruptions: 1 });
 
 const feed = (page: Page, metrics: TalkMetrics[]): Promise<number> =>
   page.evaluate((all) => {

@@ -4,44 +4,9 @@ import {
   coachView,
   initialCoach,
 } from '../../../src/renderer/src/features/calling/utils/talkCoach';
-import type { TalkMetrics } from '../../../src/shared/talk/metrics';
+import { readings, type Turn } from '../../fixtures/talkScript';
 
 // The 70/30 timer's coach over a known script of turns, read once a second as the meter reports.
-
-type Turn = { who: 'rep' | 'prospect' | 'none'; seconds: number };
-
-/** Cumulative readings, one per second, for a script of turns (one speaker at a time). */
-const readings = (turns: Turn[]): TalkMetrics[] => {
-  const out: TalkMetrics[] = [];
-  let t = 0;
-  let rep = 0;
-  let prospect = 0;
-  let longest = 0;
-  let run = 0;
-  for (const turn of turns) {
-    for (let i = 0; i < turn.seconds; i += 1) {
-      t += 1;
-      if (turn.who === 'rep') {
-        rep += 1;
-        run += 1;
-        longest = Math.max(longest, run);
-      } else if (turn.who === 'prospect') {
-        prospect += 1;
-        run = 0;
-      }
-      out.push({
-        durationSeconds: t,
-        repTalkSeconds: rep,
-        prospectTalkSeconds: prospect,
-        repTalkShare: rep + prospect === 0 ? null : rep / (rep + prospect),
-        longestRepMonologueSeconds: longest,
-        meanPatienceSeconds: null,
-        interruptions: 0,
-      });
-    }
-  }
-  return out;
-};
 
 const viewAfter = (turns: Turn[], target = 0.3, limit = 60) => {
   const all = readings(turns);
