@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Account, Lead } from '../domain/lead';
+import { Outcome } from '../domain/outcome';
+import { TeamCadence, TeamDncEntry, TeamScript } from '../server/definitions';
 import { PulledHandoff } from '../server/handoffs';
 
 /** The most changes one pull answer carries; a client asks again while `hasMore` is true. */
@@ -55,7 +57,9 @@ export type PulledActivityVoid = z.infer<typeof PulledActivityVoid>;
  *   owner, or null); the reader's desktop stops showing it;
  * - `account`: a company the team holds;
  * - `activity` and `activity.void`: the history of the reader's leads (append-only);
- * - `handoff`: an MQL hand-off the reader may see, with the AE's decision once made.
+ * - `handoff`: an MQL hand-off the reader may see, with the AE's decision once made;
+ * - `script`, `cadence`, `outcomeSet`, `dnc`: the team's definitions (`@shared/server/definitions`), each
+ *   whole as it stands now; `deleted`/`removed` true when it was taken away. Every member pulls them.
  * Clients skip a kind they do not know (a newer server), so adding a kind needs no protocol raise.
  */
 export const PulledChange = z.discriminatedUnion('kind', [
@@ -73,6 +77,26 @@ export const PulledChange = z.discriminatedUnion('kind', [
   z.object({ version: z.number().int(), kind: z.literal('activity'), data: PulledActivity }),
   z.object({ version: z.number().int(), kind: z.literal('activity.void'), data: PulledActivityVoid }),
   z.object({ version: z.number().int(), kind: z.literal('handoff'), data: PulledHandoff }),
+  z.object({
+    version: z.number().int(),
+    kind: z.literal('script'),
+    data: TeamScript.extend({ deleted: z.boolean() }),
+  }),
+  z.object({
+    version: z.number().int(),
+    kind: z.literal('cadence'),
+    data: TeamCadence.extend({ deleted: z.boolean() }),
+  }),
+  z.object({
+    version: z.number().int(),
+    kind: z.literal('outcomeSet'),
+    data: z.object({ outcomes: z.array(Outcome), updatedAt: z.number().int() }),
+  }),
+  z.object({
+    version: z.number().int(),
+    kind: z.literal('dnc'),
+    data: z.object({ entry: TeamDncEntry, removed: z.boolean() }),
+  }),
 ]);
 export type PulledChange = z.infer<typeof PulledChange>;
 export type PulledKind = PulledChange['kind'];
