@@ -1,6 +1,7 @@
 import type { TeamRole } from '@shared/server/admin';
 import type { PulledChange } from '@shared/sync/pull';
 import type pg from 'pg';
+import { definitionChanges } from '../definitions/pull';
 import { inTransaction } from '../store/teams';
 import { handoffChanges } from './handoffs-pull';
 
@@ -239,6 +240,8 @@ export const pullSources: PullSource[] = [
   voidSource,
   // Hand-offs and the AE's decisions on them (handoffs-pull.ts).
   handoffChanges,
+  // The team's scripts, cadences, outcome set and do-not-contact list (definitions/pull.ts).
+  definitionChanges,
 ];
 
 /** What one pull answers: the changes, the cursor to send next, and whether more wait. */

@@ -1,6 +1,7 @@
 import type { Change, PushedMutation } from '@shared/sync';
 import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
+import { applyDefinitionChange } from '../definitions/apply';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChanges, touchesActivities } from './activities';
@@ -26,7 +27,8 @@ export const isBatchName = (name: string): boolean => Object.hasOwn(batchMutatio
 
 /**
  * Applies what a mutation's changes mean beyond activities — leads and accounts (per-field LWW,
- * `applyLeadChange`) and hand-offs (`applyHandoffChange`) — inside the batch's transaction, in the
+ * `applyLeadChange`), hand-offs (`applyHandoffChange`) and the team's definitions
+ * (`applyDefinitionChange`) — inside the batch's transaction, in the
  * mutation's order. A lead edit the server refuses rejects a single-change mutation (it wrote
  * nothing); inside a batch mutation (one user action's changes) only that edit is left out.
  * Returns whether anything was applied, or the rejection. Leads go through `leads` (the batch's).
@@ -45,6 +47,7 @@ const applyBeyondActivities = async (
       if (!isBatchName(mutationName)) return lead;
     } else if (lead === 'applied') applied = true;
     if (await applyHandoffChange(client, change, by)) applied = true;
+    if (await applyDefinitionChange(client, change, by)) applied = true;
   }
   return applied;
 };

@@ -8,6 +8,7 @@ import {
   type PushResult,
 } from '@shared/sync';
 import type pg from 'pg';
+import { applyDefinitionChange } from '../definitions/apply';
 import { applyHandoffChange } from '../handoffs/apply';
 import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChange } from './activities';
@@ -223,6 +224,7 @@ const applyEach = async (
               if (lead === 'applied') applied = true;
               if (await applyActivityChange(client, change, by)) applied = true;
               if (await applyHandoffChange(client, change, by)) applied = true;
+              if (await applyDefinitionChange(client, change, by)) applied = true;
             }
             return { status: applied ? 'applied' : 'stored' };
           },

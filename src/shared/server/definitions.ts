@@ -76,8 +76,8 @@ export type TeamOutcomesOutput = z.infer<typeof TeamOutcomesOutput>;
 
 /**
  * `PUT /v1/teams/:teamId/outcomes` body: the outcome set whole. Every built-in outcome stays (it may be
- * relabelled or retuned, never removed: the desktop's logic names them); ids are unique; digits 1–9
- * are unique. `invalid_input` (400) says which rule a set breaks.
+ * relabelled, retuned or made inactive, never removed: the desktop's logic names them); ids are unique.
+ * `invalid_input` (400) says which rule a set breaks.
  */
 export const PutTeamOutcomesInput = z.strictObject({ outcomes: z.array(Outcome).min(1).max(30) });
 export type PutTeamOutcomesInput = z.infer<typeof PutTeamOutcomesInput>;
@@ -104,20 +104,24 @@ export const TeamDncEntry = DncEntry.extend({ addedBy: z.uuid().nullable() });
 export type TeamDncEntry = z.infer<typeof TeamDncEntry>;
 
 /**
- * `GET /v1/teams/:teamId/dnc[?q=TEXT][&after=ID][&limit=N]` query: entries whose value contains `q`
- * (case-insensitive), newest first, `limit` (1–500, default 100) after the entry `after`.
+ * `GET /v1/teams/:teamId/dnc[?q=TEXT][&after=CURSOR][&limit=N]` query: entries whose value contains `q`
+ * (case-insensitive), newest first, `limit` (1–500, default 100) after the page cursor `after` (the
+ * `next` of the page before).
  */
 export const TeamDncQuery = z.strictObject({
   q: z.string().trim().max(320).optional(),
-  after: z.uuid().optional(),
+  after: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 export type TeamDncQuery = z.infer<typeof TeamDncQuery>;
 
-/** `GET /v1/teams/:teamId/dnc` answer: a page of entries and the `after` of the next page (null at the end). */
+/**
+ * `GET /v1/teams/:teamId/dnc` answer: a page of entries, the cursor of the next page (`after`; null at
+ * the end) and how many entries match in all.
+ */
 export const TeamDncOutput = z.object({
   entries: z.array(TeamDncEntry),
-  next: z.uuid().nullable(),
+  next: z.string().nullable(),
   total: z.number().int(),
 });
 export type TeamDncOutput = z.infer<typeof TeamDncOutput>;

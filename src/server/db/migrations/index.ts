@@ -418,6 +418,32 @@ export const serverMigrations: readonly ServerMigration[] = [
       ALTER TABLE users ADD COLUMN removed_at bigint;
     `,
   },
+  {
+    version: 11,
+    name: "the team's definitions: team scripts, cadences, outcome set, do-not-contact list",
+    sql: `
+      -- One register per definition, last writer wins by HLC (src/server/definitions/store.ts):
+      -- kind 'script' and 'cadence' keyed by their id, 'outcome_set' by 'team', 'dnc' by 'KIND:VALUE'
+      -- (the value normalised: E.164 phone, lower-case email or domain), so two desktops adding the
+      -- same number meet in one row. A deleted definition keeps its row (deleted = true) so every
+      -- desktop pulls the deletion.
+      CREATE TABLE team_definitions (
+        team_id uuid NOT NULL REFERENCES teams(id),
+        kind text NOT NULL CHECK (kind IN ('script', 'cadence', 'outcome_set', 'dnc')),
+        key text NOT NULL,
+        body jsonb NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        hlc text NOT NULL,
+        updated_at bigint NOT NULL,
+        updated_by uuid REFERENCES users(id),
+        change_version bigint NOT NULL,
+        PRIMARY KEY (team_id, kind, key)
+      );
+      CREATE INDEX team_definitions_version ON team_definitions (team_id, change_version);
+      CREATE INDEX team_definitions_live ON team_definitions (team_id, kind, updated_at DESC, key)
+        WHERE NOT deleted;
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */
