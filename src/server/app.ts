@@ -6,6 +6,7 @@ import type { ServerContext } from './context';
 import { ServerError } from './errors';
 import { consoleRoutes } from './routes/console';
 import { consoleStaticRoutes } from './routes/console-static';
+import { definitionRoutes } from './routes/definitions';
 import { eventRoutes } from './routes/events';
 import { handoffRoutes } from './routes/handoffs';
 import { healthRoutes } from './routes/health';
@@ -87,6 +88,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   app.addHook('preClose', async () => options.changes.close());
   leadRoutes(app, context);
   reportRoutes(app, context);
+  definitionRoutes(app, context);
   consoleRoutes(app, context, options.tokenRouteLimit);
   await consoleStaticRoutes(app);
   if (context.testRoutes) testRoutes(app, context);

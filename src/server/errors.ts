@@ -12,6 +12,8 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   user_email_taken: 409,
   user_removed: 409,
   handoff_reason_required: 400,
+  script_unknown_variable: 400,
+  dnc_invalid_value: 400,
   handoff_not_yours: 403,
   handoff_already_decided: 409,
   inbound_replayed: 409,

@@ -64,6 +64,8 @@ export const ErrorCode = z.enum([
   'handoff_lead_closed',
   /** A script uses a `{{name}}` that is not a script variable, or leaves braces open (details: `{ problems }`). */
   'script_unknown_variable',
+  /** A do-not-contact value that is not a phone number, email address or email domain of the kind named (details `{ kind, value }`). */
+  'dnc_invalid_value',
   /** Text to time has nothing in it to read aloud. */
   'script_empty_text',
   /** A built-in email template is read-only: duplicate it to edit (params `{ id }`). */

@@ -1502,6 +1502,8 @@ export const en = {
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
       script_unknown_variable:
         'This script uses {{problems}}, which Dialdeck cannot fill. Use only the listed variables, each inside double curly braces, and close every brace.',
+      dnc_invalid_value:
+        'This is not a phone number, email address or email domain of the kind chosen. Check it: write a phone number with + and its country code, or choose its country.',
       script_empty_text:
         'There is nothing to read aloud in this text. Type the words of the script, then try again.',
       email_template_builtin:

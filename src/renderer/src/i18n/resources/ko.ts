@@ -1494,6 +1494,8 @@ export const ko: LocaleResources = {
         'Dialdeck이 저장된 설정 "{{key}}"을(를) 읽을 수 없어 그대로 두었으며 덮어쓰지 않습니다. 이 데이터 폴더를 최신 버전의 Dialdeck에서 사용했다면 Dialdeck을 업데이트하세요. 그렇지 않으면 백업에서 폴더를 복원하세요(환경 설정은 설정에서 다시 선택할 수도 있습니다).',
       script_unknown_variable:
         '이 스크립트에 Dialdeck이 채울 수 없는 {{problems}}이(가) 있습니다. 목록에 있는 변수만 이중 중괄호 안에 쓰고 괄호를 모두 닫으세요.',
+      dnc_invalid_value:
+        '선택한 종류의 전화번호, 이메일 주소 또는 이메일 도메인이 아닙니다. 확인하세요: 전화번호는 +와 국가 번호를 붙여 쓰거나 국가를 선택하세요.',
       script_empty_text:
         '이 텍스트에는 소리 내어 읽을 내용이 없습니다. 스크립트 문장을 입력한 뒤 다시 시도하세요.',
       email_template_builtin:

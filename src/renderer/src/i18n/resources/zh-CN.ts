@@ -1473,6 +1473,8 @@ export const zhCN: LocaleResources = {
         'Dialdeck 无法读取已保存的设置“{{key}}”，因此未改动它，也不会用新值覆盖它。如果此数据文件夹最近由更新版本的 Dialdeck 使用过，请更新 Dialdeck；否则请从备份恢复该文件夹（偏好设置也可在“设置”中重新选择）。',
       script_unknown_variable:
         '此话术使用了 {{problems}}，Dialdeck 无法填充。请只使用列出的变量（每个变量写在双花括号内），并补全每个括号。',
+      dnc_invalid_value:
+        '这不是所选类型的电话号码、电子邮件地址或邮件域名。请检查：电话号码请写上 + 和国家代码，或选择其国家。',
       script_empty_text: '这段文字中没有可朗读的内容。请输入话术的文字后重试。',
       email_template_builtin: '内置邮件模板不能修改。请选择“复制后编辑”，然后编辑副本。',
       snooze_not_future:
