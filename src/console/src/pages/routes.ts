@@ -5,6 +5,7 @@ import { ChannelsPage } from '../features/boards/ChannelsPage';
 import { SlaPage } from '../features/boards/SlaPage';
 import { SpeedToLeadPage } from '../features/boards/SpeedToLeadPage';
 import { TeamBoardPage } from '../features/boards/TeamBoardPage';
+import { DEFINITION_PAGES } from '../features/definitions/pages';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { SessionsPage } from '../features/team/SessionsPage';
 
@@ -36,6 +37,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     title: (t) => t('console.nav.channels'),
     Component: ChannelsPage,
   },
+  ...DEFINITION_PAGES,
   {
     path: '/team/sessions',
     roles: ['manager'],

@@ -1,0 +1,286 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
+import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
+import { type PulledChange, PullResponse } from '@shared/sync/pull';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  dropDatabases,
+  externalDatabase,
+  freshDatabase,
+  killServers,
+  removeDirs,
+  request,
+  type ServerProcess,
+  startServerProcess,
+  stopServer,
+  tempDir,
+} from '../integration/server/server-process';
+import { launchChromium } from './harness';
+import { LANGS, THEMES } from './screens';
+
+// The team's definitions in the console, in Chromium against a real team server process (Debian's
+// PostgreSQL when TEST_DATABASE_URL is set, else the built-in one): a manager writes a team script
+// (a bad placeholder is refused as typed), saves a cadence, relabels an outcome, adds and removes
+// do-not-contact entries; a rep's token then pulls each change through /v1/sync/pull, and a rep's
+// session may not open the pages or write. Then every page is photographed in each language and theme.
+
+const adminUrl = externalDatabase();
+const shotsDir = process.env.DIALDECK_SHOTS_DIR ?? join(tmpdir(), 'dialdeck-e2e-shots');
+
+const PAGES = [
+  { path: '/team/scripts', name: 'scripts', ready: 'script-row' },
+  { path: '/team/cadences', name: 'cadences', ready: 'cadence-row' },
+  { path: '/team/outcomes', name: 'outcomes', ready: 'outcomes-table' },
+  { path: '/team/dnc', name: 'dnc', ready: 'dnc-row' },
+] as const;
+
+describe("the team's definitions in the console, in Chromium", { timeout: 300_000 }, () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let teamId = '';
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    mkdirSync(shotsDir, { recursive: true });
+    const where = adminUrl
+      ? ['--database-url', await freshDatabase(adminUrl)]
+      : ['--data-dir', join(tempDir('dialdeck-e2e-defs-'), 'server')];
+    server = await startServerProcess(where);
+    const admin = server.adminToken ?? '';
+    const team = CreateTeamOutput.parse(
+      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'North' })).body,
+    );
+    teamId = team.teamId;
+    for (const [email, role] of [
+      ['manager@north.example', 'manager'],
+      ['rep@north.example', 'rep'],
+    ] as const) {
+      const added = AddUserOutput.parse(
+        (await request(server.url, 'POST', `/v1/teams/${teamId}/users`, admin, { email, role })).body,
+      );
+      tokens.set(email, added.token);
+    }
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+    await killServers();
+    await dropDatabases();
+    removeDirs();
+  });
+
+  const newPage = async (lang = 'en', theme = 'light'): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: lang === 'en' ? 'en-US' : lang,
+      colorScheme: theme === 'dark' ? 'dark' : 'light',
+      timezoneId: 'America/New_York',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
+  /** Signs `page` in with a user's token through the console's own sign-in route. */
+  const signInWithToken = async (page: Page, email: string) => {
+    const answer = await page.request.post(`${server.url}/v1/console/sign-in`, {
+      data: { token: tokens.get(email) ?? '' },
+    });
+    expect(answer.status(), await answer.text()).toBe(200);
+  };
+
+  /** Everything the rep's token pulls from the start, the latest change per definition. */
+  const repPull = async (): Promise<Map<string, PulledChange>> => {
+    const latest = new Map<string, PulledChange>();
+    let cursor = 0;
+    for (;;) {
+      const answer = await request(server.url, 'POST', '/v1/sync/pull', tokens.get('rep@north.example'), {
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        cursor,
+        limit: 100,
+      });
+      expect(answer.status).toBe(200);
+      const page = PullResponse.parse(answer.body);
+      for (const change of page.changes as PulledChange[]) {
+        const key =
+          change.kind === 'script'
+            ? change.data.name
+            : change.kind === 'cadence'
+              ? change.data.definition.name
+              : change.kind === 'dnc'
+                ? change.data.entry.value
+                : change.kind;
+        latest.set(`${change.kind}:${key}`, change);
+      }
+      cursor = page.nextCursor;
+      if (!page.hasMore) return latest;
+    }
+  };
+
+  it("a manager edits the team's script, cadence, outcome set and do-not-contact list; a rep's token pulls each", async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await signInWithToken(page, 'manager@north.example');
+    await page.goto(`${server.url}/console/team/scripts`);
+    await page.getByRole('link', { name: 'Scripts' }).waitFor();
+    await page.getByTestId('defs-empty').waitFor();
+
+    // A voicemail with a misspelt placeholder: named as typed, and the save stays off.
+    await page.getByTestId('script-add').click();
+    await page.getByTestId('script-name').fill('Trigger voicemail');
+    await page.getByTestId('script-body').fill('Hi {{compnay}}, this is {{repName}}.');
+    await expect.poll(() => page.getByTestId('script-check').textContent()).toContain('{{compnay}}');
+    expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
+    // Fixed from the variables list, one click each at the cursor.
+    await page.getByTestId('script-body').fill('Hi , this is {{repName}}. Call me at {{repPhone}}.');
+    await page
+      .getByTestId('script-body')
+      .evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(3, 3));
+    await page.getByTestId('script-variables-toggle').click();
+    await page.getByRole('button', { name: '{{firstName}}' }).click();
+    expect(await page.getByTestId('script-body').inputValue()).toBe(
+      'Hi {{firstName}}, this is {{repName}}. Call me at {{repPhone}}.',
+    );
+    await expect
+      .poll(() => page.getByTestId('script-check').textContent())
+      .toBe('Every placeholder can be filled.');
+    expect(await page.getByTestId('script-fit').textContent()).toContain('Fits in 20 seconds.');
+    await page.getByTestId('script-save').click();
+    await page.getByTestId('script-row').filter({ hasText: 'Trigger voicemail' }).waitFor();
+
+    // A cadence: two steps, a rule that sends "no answer" back to the first step.
+    await page.getByRole('link', { name: 'Cadences' }).click();
+    await page.getByTestId('defs-empty').waitFor();
+    await page.getByTestId('cadence-add').click();
+    await page.getByTestId('cadence-name').fill('Inbound fast');
+    await page.getByRole('button', { name: '+ Add a step' }).click();
+    const second = page.getByTestId('cadence-step').nth(1);
+    await second.getByTestId('cadence-step-title').fill('Second call');
+    await second.getByRole('button', { name: '+ Add an outcome rule' }).click();
+    await second.getByLabel('Then').selectOption('goto');
+    await expect
+      .poll(() => page.getByTestId('cadence-check').textContent())
+      .toBe('The cadence is ready to save.');
+    // A step without a title is named at its step, and the save waits.
+    await second.getByTestId('cadence-step-title').fill('');
+    await expect.poll(() => page.getByTestId('cadence-check').textContent()).toContain('Step 2');
+    expect(await page.getByTestId('cadence-save').isDisabled()).toBe(true);
+    await second.getByTestId('cadence-step-title').fill('Second call');
+    await page.getByTestId('cadence-save').click();
+    await page.getByTestId('cadence-row').filter({ hasText: 'Inbound fast' }).waitFor();
+
+    // The outcome set: "No answer" relabelled and moved to the top.
+    await page.getByRole('link', { name: 'Outcomes' }).click();
+    const noAnswer = page.locator('tr[data-outcome="no_answer"]');
+    await noAnswer.getByTestId('outcome-label').fill('Rang out');
+    for (let i = 0; i < 5; i += 1) await page.getByRole('button', { name: 'Move “Rang out” up' }).click();
+    await page.getByTestId('outcomes-save').click();
+    await page.getByText('Saved. Desktops get it on their next sync.').waitFor();
+    expect(await page.getByTestId('outcome-row').first().getAttribute('data-outcome')).toBe('no_answer');
+
+    // Do not contact: a number typed locally (read in the browser's country), an email; the number removed.
+    await page.getByRole('link', { name: 'Do not contact' }).click();
+    await page.getByTestId('defs-empty').waitFor();
+    await page.getByTestId('dnc-value').fill('hello');
+    await page.getByTestId('dnc-submit').click();
+    await page.getByTestId('dnc-error').waitFor();
+    await page.getByTestId('dnc-value').fill('(415) 555-0100');
+    await page.getByTestId('dnc-reason').fill('Asked on the call');
+    await page.getByTestId('dnc-submit').click();
+    await page.getByTestId('dnc-row').filter({ hasText: '+14155550100' }).waitFor();
+    await page.getByTestId('dnc-kind').selectOption('email');
+    await page.getByTestId('dnc-value').fill('Stop@Example.org');
+    await page.getByTestId('dnc-submit').click();
+    await page.getByTestId('dnc-row').filter({ hasText: 'stop@example.org' }).waitFor();
+    await page.getByTestId('dnc-search').fill('415');
+    await expect.poll(() => page.getByTestId('dnc-row').count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove: +14155550100' }).click();
+    await page.getByTestId('defs-confirm-action').click();
+    await page.getByText('Nothing on the list matches “415”.').waitFor();
+    // The one refusal asked for above ("hello" is not a number) is the only failed request.
+    expect(errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
+    expect(errors.filter((e) => e.includes('status of 400'))).toHaveLength(1);
+    await page.context().close();
+
+    // The rep's token pulls every change, the removal included.
+    const pulled = await repPull();
+    expect(pulled.get('script:Trigger voicemail')).toMatchObject({
+      data: {
+        kind: 'voicemail',
+        body: 'Hi {{firstName}}, this is {{repName}}. Call me at {{repPhone}}.',
+        deleted: false,
+      },
+    });
+    const cadence = pulled.get('cadence:Inbound fast');
+    expect(cadence?.kind === 'cadence' && cadence.data.definition.steps.map((s) => s.title)).toEqual([
+      'Step 1',
+      'Second call',
+    ]);
+    const rules = cadence?.kind === 'cadence' ? (cadence.data.definition.steps[1]?.on ?? {}) : {};
+    expect(Object.values(rules)).toEqual([{ action: 'goto', step: 'step-1' }]);
+    const outcomes = pulled.get('outcomeSet:outcomeSet');
+    expect(outcomes?.kind === 'outcomeSet' && outcomes.data.outcomes[0]).toMatchObject({
+      id: 'no_answer',
+      label: 'Rang out',
+      position: 0,
+    });
+    expect(pulled.get('dnc:+14155550100')).toMatchObject({ data: { removed: true } });
+    expect(pulled.get('dnc:stop@example.org')).toMatchObject({ data: { removed: false } });
+
+    // A rep's session: the pages are another role's, and a write is refused by the server.
+    const repPage = await newPage();
+    await signInWithToken(repPage, 'rep@north.example');
+    await repPage.goto(`${server.url}/console/team/scripts`);
+    await repPage.getByText('This page is for another role. Use the pages in the menu above.').waitFor();
+    const status = await repPage.evaluate(
+      async (path) => (await fetch(path, { method: 'DELETE' })).status,
+      `/v1/teams/${teamId}/dnc/${crypto.randomUUID()}`,
+    );
+    expect(status).toBe(403);
+    await repPage.context().close();
+  });
+
+  it('looks right in every language and theme (screenshots of every definitions page)', async () => {
+    for (const lang of LANGS) {
+      for (const theme of THEMES) {
+        const page = await newPage(lang, theme);
+        await signInWithToken(page, 'manager@north.example');
+        for (const shown of PAGES) {
+          await page.goto(`${server.url}/console${shown.path}?lang=${lang}&theme=${theme}`);
+          await page.getByTestId(shown.ready).first().waitFor();
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          await page.screenshot({
+            path: join(shotsDir, `console-${shown.name}-${lang}-${theme}.png`),
+            fullPage: true,
+          });
+        }
+        // The editors open: a voicemail with its 20-second fit, a cadence's steps.
+        await page.goto(`${server.url}/console/team/scripts?lang=${lang}&theme=${theme}`);
+        await page.getByTestId('script-row').first().getByRole('button').first().click();
+        await page.getByTestId('script-variables-toggle').click();
+        await page.getByTestId('script-fit').waitFor();
+        await page.screenshot({
+          path: join(shotsDir, `console-script-editor-${lang}-${theme}.png`),
+          fullPage: true,
+        });
+        await page.goto(`${server.url}/console/team/cadences?lang=${lang}&theme=${theme}`);
+        await page.getByTestId('cadence-row').first().getByRole('button').first().click();
+        await page.getByTestId('cadence-step').first().waitFor();
+        await page.screenshot({
+          path: join(shotsDir, `console-cadence-editor-${lang}-${theme}.png`),
+          fullPage: true,
+        });
+        await page.context().close();
+      }
+    }
+  });
+});
