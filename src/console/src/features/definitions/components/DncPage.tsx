@@ -60,7 +60,7 @@ export const DncPage = () => {
         <h2 id="dnc-add" className="section-title">
           {t('console.definitions.dnc.add')}
         </h2>
-        <form className="console-form console-form--inline defs-dnc-form" onSubmit={handleAdd}>
+        <form className="console-form console-form--inline defs-add-form" onSubmit={handleAdd}>
           <label className="field">
             <span className="field__label">{t('console.definitions.dnc.kind')}</span>
             <select

@@ -217,7 +217,7 @@ export const OutcomesPage = () => {
           <h2 id="outcome-add" className="section-title">
             {t('console.definitions.outcomes.add')}
           </h2>
-          <form className="console-form console-form--inline" onSubmit={handleAdd}>
+          <form className="console-form console-form--inline defs-add-form" onSubmit={handleAdd}>
             <label className="field">
               <span className="field__label">{t('console.definitions.outcomes.newId')}</span>
               <input
