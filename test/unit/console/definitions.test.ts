@@ -1,4 +1,4 @@
-import { CADENCE_FILE_FORMAT } from '@shared/domain/cadence';
+import { CADENCE_FILE_FORMAT, type CadenceDefinition } from '@shared/domain/cadence';
 import { DEFAULT_OUTCOMES } from '@shared/domain/outcome';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,7 +16,7 @@ import {
 import { checkScript } from '../../../src/console/src/features/definitions/utils/scriptCheck';
 import { checkOutcomeSet, normaliseTeamDnc } from '../../../src/server/definitions/input';
 
-const cadence = {
+const cadence: CadenceDefinition = {
   id: '0190b3a4-5c6d-7e8f-9a0b-1c2d3e4f5a6b',
   name: 'Inbound fast',
   description: '',
@@ -26,19 +26,19 @@ const cadence = {
   steps: [
     {
       id: 'call-1',
-      kind: 'call' as const,
+      kind: 'call',
       title: 'Call',
-      wait: { amount: 0, unit: 'minutes' as const },
+      wait: { amount: 0, unit: 'minutes' },
       maxAttempts: 2,
       on: {},
     },
     {
       id: 'email-1',
-      kind: 'email' as const,
+      kind: 'email',
       title: 'Email',
-      wait: { amount: 1, unit: 'business_days' as const },
+      wait: { amount: 1, unit: 'business_days' },
       maxAttempts: 1,
-      on: { skipped: { action: 'goto' as const, step: 'call-1' } },
+      on: { skipped: { action: 'goto', step: 'call-1' } },
     },
   ],
 };
