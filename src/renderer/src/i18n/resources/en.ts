@@ -1494,7 +1494,8 @@ export const en = {
         variablesTitle: 'Variables Dialdeck fills',
         variablesHint: 'Click one to put it at the cursor.',
         placeholdersOk: 'Every placeholder can be filled.',
-        placeholdersBad: 'Dialdeck cannot fill: {{list}}. Use only the listed variables, each as {{example}}.',
+        placeholdersBad:
+          'Dialdeck cannot fill: {{list}}. Use only the listed variables, each as {{example}}.',
         voicemailFit: 'Voicemail length',
         deleteTitle: 'Delete this script?',
         deleteBody: '“{{name}}” leaves every rep’s desktop on its next sync.',
@@ -1569,7 +1570,8 @@ export const en = {
         byAdmin: 'Administrator',
         remove: 'Remove',
         removeTitle: 'Remove from the do-not-contact list?',
-        removeBody: '{{value}} can be called or emailed again by every rep after their next sync. Remove it only if the person asked to be contacted again.',
+        removeBody:
+          '{{value}} can be called or emailed again by every rep after their next sync. Remove it only if the person asked to be contacted again.',
         more: 'Show more',
       },
     },

@@ -1510,7 +1510,8 @@ export const ko: LocaleResources = {
         checkBad: '저장하기 전에 고치세요:',
         stepProblem: '{{n}}단계: {{message}}',
         deleteTitle: '이 케이던스를 삭제할까요?',
-        deleteBody: '“{{name}}”은(는) 다음 동기화 때 모든 데스크톱에서 사라지고, 그 리드는 케이던스를 마칩니다.',
+        deleteBody:
+          '“{{name}}”은(는) 다음 동기화 때 모든 데스크톱에서 사라지고, 그 리드는 케이던스를 마칩니다.',
         editTitle: '“{{name}}” 편집',
         newTitle: '새 케이던스',
         outcomeKey: '통화 결과 또는 작업 결과',
@@ -1561,7 +1562,8 @@ export const ko: LocaleResources = {
         byAdmin: '관리자',
         remove: '제거',
         removeTitle: '연락 금지 목록에서 제거할까요?',
-        removeBody: '다음 동기화 후 모든 담당자가 {{value}}에 다시 전화하거나 이메일을 보낼 수 있습니다. 상대가 다시 연락받기를 요청한 경우에만 제거하세요.',
+        removeBody:
+          '다음 동기화 후 모든 담당자가 {{value}}에 다시 전화하거나 이메일을 보낼 수 있습니다. 상대가 다시 연락받기를 요청한 경우에만 제거하세요.',
         more: '더 보기',
       },
     },
