@@ -199,7 +199,11 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     await page.getByTestId('dnc-kind').selectOption('email');
     await page.getByTestId('dnc-value').fill('Stop@Example.org');
     await page.getByTestId('dnc-submit').click();
-    await page.getByTestId('dnc-row').filter({ hasText: 'stop@example.org' }).waitFor();
+    await page
+      .getByTestId('dnc-row')
+      .filter({ hasText: 'stop@example.org' })
+      .filter({ hasText: 'manager@north.example' })
+      .waitFor();
     await page.getByTestId('dnc-search').fill('415');
     await expect.poll(() => page.getByTestId('dnc-row').count()).toBe(1);
     await page.getByRole('button', { name: 'Remove: +14155550100' }).click();

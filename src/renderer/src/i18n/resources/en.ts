@@ -1562,6 +1562,7 @@ export const en = {
         kinds: { phone: 'Phone number', email: 'Email address', domain: 'Email domain' },
         value: 'Value',
         reason: 'Reason (optional)',
+        reasonColumn: 'Reason',
         country: 'Country of a number without +',
         add: 'Add to the list',
         added: 'Added {{value}}.',

@@ -1554,6 +1554,7 @@ export const ko: LocaleResources = {
         kinds: { phone: '전화번호', email: '이메일 주소', domain: '이메일 도메인' },
         value: '값',
         reason: '사유 (선택)',
+        reasonColumn: '사유',
         country: '+ 없는 번호의 국가',
         add: '목록에 추가',
         added: '{{value}}을(를) 추가했습니다.',

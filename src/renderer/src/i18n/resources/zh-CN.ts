@@ -1532,6 +1532,7 @@ export const zhCN: LocaleResources = {
         kinds: { phone: '电话号码', email: '电子邮件地址', domain: '邮件域名' },
         value: '值',
         reason: '原因（可选）',
+        reasonColumn: '原因',
         country: '不带 + 的号码所属国家',
         add: '加入名单',
         added: '已添加 {{value}}。',

@@ -1,11 +1,13 @@
 import { formatDateTime } from '@renderer/i18n/format';
 import { Button } from '@renderer/ui/Button';
 import { DncKind } from '@shared/domain/queue';
+import { TeamUsersOutput } from '@shared/server/admin';
 import { TeamDncEntry } from '@shared/server/definitions';
 import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../../api/client';
 import { useSubmit } from '../../../app/useSubmit';
+import { useReport } from '../../boards/useReport';
 import { useDncList } from '../state/useDncList';
 import { useTeamBase } from '../state/useTeamBase';
 import { browserCountry, phoneCountries } from '../utils/countries';
@@ -19,6 +21,10 @@ export const DncPage = () => {
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
   const list = useDncList(base, q);
+  const users = useReport(`${base}/users`, TeamUsersOutput);
+  const emails = new Map((users.data?.users ?? []).map((user) => [user.userId, user.email]));
+  const addedBy = (userId: string | null) =>
+    userId === null ? t('console.definitions.dnc.byAdmin') : (emails.get(userId) ?? '—');
   const countries = useMemo(() => phoneCountries(i18n.language), [i18n.language]);
   const [kind, setKind] = useState<DncKind>('phone');
   const [value, setValue] = useState('');
@@ -158,8 +164,9 @@ export const DncPage = () => {
               <tr>
                 <th scope="col">{t('console.definitions.dnc.value')}</th>
                 <th scope="col">{t('console.definitions.dnc.kind')}</th>
-                <th scope="col">{t('console.definitions.dnc.reason')}</th>
+                <th scope="col">{t('console.definitions.dnc.reasonColumn')}</th>
                 <th scope="col">{t('console.definitions.dnc.addedAt')}</th>
+                <th scope="col">{t('console.definitions.dnc.addedBy')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('console.definitions.dnc.remove')}</span>
                 </th>
@@ -174,6 +181,7 @@ export const DncPage = () => {
                   <td>{t(`console.definitions.dnc.kinds.${entry.kind}`)}</td>
                   <td>{entry.reason ?? '—'}</td>
                   <td>{formatDateTime(entry.createdAt)}</td>
+                  <td>{addedBy(entry.addedBy)}</td>
                   <td>
                     <Button
                       size="s"
