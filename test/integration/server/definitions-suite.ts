@@ -14,6 +14,7 @@ import { PushResponse, SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import { type PulledChange, PullResponse } from '@shared/sync/pull';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
+import { followTeamChanges, type LiveEvent } from '../../../src/main/core/sync/live';
 import { request } from './server-process';
 
 type Answer = { status: number; body: unknown };
@@ -145,6 +146,16 @@ export const checkTeamDefinitions = async (url: string, adminToken: string): Pro
     TeamScriptsOutput.parse((await request(url, 'GET', `${base}/scripts`, rep.token)).body).scripts,
   ).toEqual([]);
 
+  // The rep's desktop follows the live channel: nothing refused wakes it; the first console save does.
+  const live: LiveEvent[] = [];
+  const stopFollowing = new AbortController();
+  followTeamChanges(
+    { server: url, token: rep.token },
+    { signal: stopFollowing.signal, onEvent: (event) => live.push(event) },
+  ).catch(() => {});
+  await expect.poll(() => live[0]?.kind, { timeout: 5_000 }).toBe('ready');
+  const woken = () => live.filter((event) => event.kind === 'change');
+
   // Scripts: placeholders are checked as on the desktop; a good one is saved and listed for the rep.
   const bad = await request(url, 'PUT', `${base}/scripts/${scriptId}`, manager.token, {
     ...good,
@@ -165,6 +176,7 @@ export const checkTeamDefinitions = async (url: string, adminToken: string): Pro
     400,
     'invalid_input',
   );
+  expect(woken()).toEqual([]);
   const saved = await request(url, 'PUT', `${base}/scripts/${scriptId}`, manager.token, good);
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
   expect(TeamScript.parse(saved.body)).toMatchObject({
@@ -172,6 +184,8 @@ export const checkTeamDefinitions = async (url: string, adminToken: string): Pro
     name: 'Cold opener',
     updatedBy: manager.userId,
   });
+  await expect.poll(() => woken().length, { timeout: 5_000 }).toBeGreaterThan(0);
+  stopFollowing.abort();
   const listed = TeamScriptsOutput.parse((await request(url, 'GET', `${base}/scripts`, rep.token)).body);
   expect(listed.scripts.map((s) => [s.id, s.body])).toEqual([[scriptId, good.body]]);
 
