@@ -35,6 +35,9 @@ import { ServerError } from '../errors';
 import { inTransaction, teamExists } from '../store/teams';
 import { nextVersion } from '../sync/versions';
 
+/** Text that reads as (part of) a phone number: digits with spaces, brackets, dots, dashes or +. */
+const PHONE_TEXT = /^[\d\s()+.-]*\d[\d\s()+.-]*$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The route's `:name` parameter, checked to be a UUID (`invalid_input` otherwise), lower case. */
@@ -204,7 +207,9 @@ export const definitionRoutes = (app: FastifyInstance, context: ServerContext): 
   app.get('/v1/teams/:teamId/dnc', { config: { access: read } }, async (request) => {
     const teamId = await teamOf(request);
     const query = parseBody(TeamDncQuery, request.query);
-    return listTeamDnc(poolOf(context), teamId, query);
+    // A number searched as written ("(415) 555") matches its E.164 form ("+1415555…").
+    const q = query.q && PHONE_TEXT.test(query.q) ? query.q.replace(/[\s().-]/g, '') : query.q;
+    return listTeamDnc(poolOf(context), teamId, { ...query, q });
   });
 
   app.post('/v1/teams/:teamId/dnc', { config: { access: write } }, async (request, reply) => {

@@ -331,6 +331,10 @@ export const checkTeamDefinitions = async (url: string, adminToken: string): Pro
   const search = TeamDncOutput.parse((await request(url, 'GET', `${base}/dnc?q=415`, rep.token)).body);
   expect(search.entries.map((e) => e.value)).toEqual(['+14155550100']);
   expect(search.total).toBe(1);
+  const written = TeamDncOutput.parse(
+    (await request(url, 'GET', `${base}/dnc?q=${encodeURIComponent('(415) 555-01')}`, rep.token)).body,
+  );
+  expect(written.entries.map((e) => e.value)).toEqual(['+14155550100']);
   const first = TeamDncOutput.parse((await request(url, 'GET', `${base}/dnc?limit=2`, rep.token)).body);
   expect(first.total).toBe(3);
   expect(first.entries.map((e) => e.value)).toEqual(['acme.com', 'jo@example.com']);
