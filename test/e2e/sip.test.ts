@@ -2,16 +2,22 @@
 // Chromium instances with fake microphones playing WAV files of known timing — the rep on Dialdeck's
 // SIP provider, the prospect on a plain SIP.js user agent that rings and answers. The rep's talk share
 // comes from the call screen's live meter running on the call's audio.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipAccount } from '../../src/shared/api/telephony-sip';
 import type { TalkMetrics } from '../../src/shared/talk/metrics';
 import { type BundledPage, serveBundledPage } from './bundledPage';
-import { CHROMIUM } from './harness';
+import {
+  LOOP_SECONDS,
+  openSipTestPage,
+  requireSipTools,
+  SHARE_TOLERANCE,
+  TRUE_REP_SHARE,
+  writeCallWavs,
+} from './sip/fixtures';
 import { freePort, type Kamailio, startKamailio } from './sip/kamailio';
 import type { SipTestPage, StreamLevel } from './sip/pageApi';
 
@@ -21,17 +27,6 @@ declare const window: { sipTest: SipTestPage };
 const PASSWORD = 'kamailio-test-secret';
 const PROSPECT_NUMBER = '+14155550100';
 const BUSY_NUMBER = '+14155550186';
-/**
- * Each WAV loops every 5 s: the rep sounds for 1 s of it, the prospect for 3 s, so the rep's talk share
- * is 25%. The turns take turns: the prospect's microphone opens about 1.1 s after the rep's (the rep's
- * at the INVITE, the prospect's on answering 1 s later), so the prospect's file starts talking
- * `PROSPECT_START` s in and, in the rep's time, talks from about 1.5 s to 4.5 s of each loop, with
- * half-second pauses between the turns (a conversation, not two people talking over each other, which
- * the meter's crosstalk gate would rightly not count twice).
- */
-const LOOP_SECONDS = 5;
-const PROSPECT_START = 0.4;
-const TRUE_REP_SHARE = 0.25;
 
 type Measured = Record<string, StreamLevel>;
 
@@ -49,67 +44,12 @@ const account = (user: string, password = PASSWORD): SipAccount => ({
 });
 
 /** A headless Chromium whose fake microphone plays `wav` in a loop, on the test page. */
-const openSide = async (wav: string): Promise<Page> => {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-  browsers.push(browser);
-  const context = await browser.newContext({ permissions: ['microphone'] });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(testPage.url);
-  await page.waitForFunction(() => 'sipTest' in window);
-  return page;
-};
+const openSide = (wav: string): Promise<Page> => openSipTestPage(testPage.url, wav, browsers);
 
 beforeAll(async () => {
-  for (const tool of ['/usr/sbin/kamailio', '/usr/bin/sox']) {
-    if (!existsSync(tool))
-      throw new Error(
-        `${tool} is missing: install kamailio, kamailio-websocket-modules and sox (see .ci/run).`,
-      );
-  }
+  requireSipTools();
   work = mkdtempSync(join(tmpdir(), 'dialdeck-sip-'));
-  // Frequency sweeps with a tremolo, so the microphone's noise suppression does not fade them as steady tones.
-  const sox = (file: string, ...effects: string[]) =>
-    execFileSync('sox', ['-n', '-r', '48000', '-b', '16', '-c', '1', join(work, file), 'synth', ...effects]);
-  sox(
-    'rep.wav',
-    '1',
-    'sine',
-    '300-700',
-    'tremolo',
-    '5',
-    '30',
-    'vol',
-    '0.5',
-    'pad',
-    '0',
-    String(LOOP_SECONDS - 1),
-  );
-  sox(
-    'prospect.wav',
-    '3',
-    'sine',
-    '500-900',
-    'tremolo',
-    '4',
-    '30',
-    'vol',
-    '0.5',
-    'pad',
-    String(PROSPECT_START),
-    String(LOOP_SECONDS - 3 - PROSPECT_START),
-  );
+  writeCallWavs(work);
 
   testPage = await serveBundledPage('test/e2e/sip/page.ts', 'SIP test');
   kamailio = await startKamailio(PASSWORD);
@@ -186,7 +126,7 @@ describe('SIP provider against Kamailio', () => {
     );
     expect(live.prospectTalkSeconds).toBeGreaterThan(0.5 * live.durationSeconds);
     expect(live.repTalkShare).not.toBeNull();
-    expect(Math.abs((live.repTalkShare ?? 0) - TRUE_REP_SHARE)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs((live.repTalkShare ?? 0) - TRUE_REP_SHARE)).toBeLessThanOrEqual(SHARE_TOLERANCE);
     // The prospect's one-second pauses are no one-way audio.
     expect(await rep.evaluate(() => window.sipTest.rep.warnings())).toEqual([]);
 
