@@ -27,6 +27,7 @@ declare const window: { sipTest: SipTestPage };
 const PASSWORD = 'kamailio-test-secret';
 const PROSPECT_NUMBER = '+14155550100';
 const BUSY_NUMBER = '+14155550186';
+const INFO_NUMBER = '+14155550142';
 
 type Measured = Record<string, StreamLevel>;
 
@@ -79,7 +80,7 @@ describe('SIP provider against Kamailio', () => {
     expect(code).toBe('provider_unreachable');
   });
 
-  it('rings, connects with audio both ways, holds, keys digits and hangs up with BYE', async () => {
+  it('rings, connects with audio both ways, holds, keys digits as RFC 4733 telephone-events and hangs up with BYE', async () => {
     const prospect = await openSide(join(work, 'prospect.wav'));
     expect(
       await prospect.evaluate(
@@ -160,9 +161,63 @@ describe('SIP provider against Kamailio', () => {
       'no-audio-received:off',
     ]);
 
+    // DTMF as RFC 4733 telephone-events: both sides' SDP carry the same telephone-event payload (Kamailio
+    // passes the SDP through), and the rep's RTCDTMFSender plays each digit. Chromium decodes received
+    // telephone-events without telling the page, so the prospect's side can confirm no more than the
+    // negotiation and that no digit came as SIP INFO instead.
+    const repEvents = await rep.evaluate(() => window.sipTest.telephoneEvents());
+    const prospectEvents = await prospect.evaluate(() => window.sipTest.telephoneEvents());
+    console.info(
+      `SIP call, telephone-event negotiated: offer ${repEvents.local.join(', ')}; answer ${repEvents.remote.join(', ')}`,
+    );
+    expect(repEvents.local.length).toBeGreaterThan(0);
+    expect(repEvents.remote.length).toBeGreaterThan(0);
+    expect(prospectEvents.remote).toEqual(repEvents.local);
+    expect(prospectEvents.local).toEqual(repEvents.remote);
     await rep.evaluate(() => window.sipTest.rep.digits('12#'));
+    await rep.waitForFunction(() => window.sipTest.rep.tones().length === 3, undefined, { timeout: 5_000 });
+    expect(await rep.evaluate(() => window.sipTest.rep.tones())).toEqual(['1', '2', '#']);
+    expect(
+      (await prospect.evaluate(() => window.sipTest.prospect.events())).filter((e) => e.startsWith('info:')),
+    ).toEqual([]);
     await rep.evaluate(() => window.sipTest.rep.hangup());
     await rep.waitForFunction(() => window.sipTest.rep.states().at(-1) === 'ended');
+    await prospect.waitForFunction(() => window.sipTest.prospect.events().includes('ended'));
+    expect(await rep.evaluate(() => window.sipTest.rep.errors())).toEqual([]);
+    await rep.evaluate(() => window.sipTest.rep.dispose());
+  });
+
+  it('keys digits as SIP INFO through Kamailio when the prospect answers without telephone-event', async () => {
+    const prospect = await openSide(join(work, 'prospect.wav'));
+    expect(
+      await prospect.evaluate(
+        (sip) => window.sipTest.prospect.register(sip, 'accept-without-telephone-event', 300),
+        account(INFO_NUMBER),
+      ),
+    ).toBeNull();
+    const rep = await openSide(join(work, 'rep.wav'));
+    expect(await rep.evaluate((sip) => window.sipTest.rep.register(sip), account('rep-3'))).toBeNull();
+    await rep.evaluate((to) => window.sipTest.rep.dial(to), INFO_NUMBER);
+    await rep.waitForFunction(() => window.sipTest.rep.states().includes('connected'), undefined, {
+      timeout: 15_000,
+    });
+    // The rep offered telephone-event; the answer took it out.
+    const negotiated = await rep.evaluate(() => window.sipTest.telephoneEvents());
+    expect(negotiated.local.length).toBeGreaterThan(0);
+    expect(negotiated.remote).toEqual([]);
+
+    await rep.evaluate(() => window.sipTest.rep.digits('5*9#'));
+    await prospect.waitForFunction(
+      () => window.sipTest.prospect.events().filter((e) => e.startsWith('info:')).length === 4,
+      undefined,
+      { timeout: 5_000 },
+    );
+    // Each digit reached the prospect's user agent (its onInfo) as an INFO request relayed in the dialog.
+    expect(
+      (await prospect.evaluate(() => window.sipTest.prospect.events())).filter((e) => e.startsWith('info:')),
+    ).toEqual(['info:Signal=5', 'info:Signal=*', 'info:Signal=9', 'info:Signal=#']);
+    expect(await rep.evaluate(() => window.sipTest.rep.tones())).toEqual([]);
+    await rep.evaluate(() => window.sipTest.rep.hangup());
     await prospect.waitForFunction(() => window.sipTest.prospect.events().includes('ended'));
     expect(await rep.evaluate(() => window.sipTest.rep.errors())).toEqual([]);
     await rep.evaluate(() => window.sipTest.rep.dispose());
