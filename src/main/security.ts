@@ -60,14 +60,10 @@ type CspOptions = {
  * Where the SIP provider opens its WebSocket (RFC 7118): the team's PBX at any `wss://` address (a
  * setting the rep types, unknown when the policy is written), or `ws://` on this computer, the only
  * plain WebSocket the SIP settings accept (`SipWebSocketUrl`). Without them the policy blocks the
- * PBX and every SIP call stays at "Connecting".
+ * PBX and every SIP call stays at "Connecting". CSP has no source for an IPv6 literal (Chromium drops
+ * `ws://[::1]:*` as invalid), so a PBX on this computer is reached as 127.0.0.1 or localhost.
  */
-export const TELEPHONY_CONNECT_SOURCES: readonly string[] = [
-  'wss:',
-  'ws://127.0.0.1:*',
-  'ws://localhost:*',
-  'ws://[::1]:*',
-];
+export const TELEPHONY_CONNECT_SOURCES: readonly string[] = ['wss:', 'ws://127.0.0.1:*', 'ws://localhost:*'];
 
 /**
  * The renderer's Content-Security-Policy: only the app's own code, no eval, no remote content; the
