@@ -57,7 +57,17 @@ type CspOptions = {
 };
 
 /**
- * The renderer's Content-Security-Policy: only the app's own code, no eval, no remote content.
+ * Where the SIP provider opens its WebSocket (RFC 7118): the team's PBX at any `wss://` address (a
+ * setting the rep types, unknown when the policy is written), or `ws://` on this computer, the only
+ * plain WebSocket the SIP settings accept (`SipWebSocketUrl`). Without them the policy blocks the
+ * PBX and every SIP call stays at "Connecting". CSP has no source for an IPv6 literal (Chromium drops
+ * `ws://[::1]:*` as invalid), so a PBX on this computer is reached as 127.0.0.1 or localhost.
+ */
+export const TELEPHONY_CONNECT_SOURCES: readonly string[] = ['wss:', 'ws://127.0.0.1:*', 'ws://localhost:*'];
+
+/**
+ * The renderer's Content-Security-Policy: only the app's own code, no eval, no remote content; the
+ * network only for the app itself, `connect` and the SIP server (`TELEPHONY_CONNECT_SOURCES`).
  * The one source for every copy: the web host's and the `app://` protocol's response header, and the
  * `<meta>` tag the renderer build writes into index.html (`RENDERER_META_CSP`, via the plugin in
  * csp-meta.ts). Directives are joined with "; ".
@@ -69,14 +79,14 @@ export const contentSecurityPolicy = (options: CspOptions = {}): string =>
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src ${["'self'", ...(options.connect ?? [])].join(' ')}`,
+    `connect-src ${[...new Set(["'self'", ...TELEPHONY_CONNECT_SOURCES, ...(options.connect ?? [])])].join(' ')}`,
     "media-src 'self' blob:",
     "base-uri 'none'",
     "form-action 'none'",
     ...(options.delivery === 'meta' ? [] : ["frame-ancestors 'none'"]),
   ].join('; ');
 
-/** The policy for the desktop window, which talks to the core over IPC, not the network. */
+/** The policy for the desktop window, which talks to the core over IPC and to no network but the SIP server. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**

@@ -2,16 +2,22 @@
 // Chromium instances with fake microphones playing WAV files of known timing — the rep on Dialdeck's
 // SIP provider, the prospect on a plain SIP.js user agent that rings and answers. The rep's talk share
 // comes from the call screen's live meter running on the call's audio.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SipAccount } from '../../src/shared/api/telephony-sip';
 import type { TalkMetrics } from '../../src/shared/talk/metrics';
 import { type BundledPage, serveBundledPage } from './bundledPage';
-import { CHROMIUM } from './harness';
+import {
+  LOOP_SECONDS,
+  openSipTestPage,
+  requireSipTools,
+  SHARE_TOLERANCE,
+  TRUE_REP_SHARE,
+  writeCallWavs,
+} from './sip/fixtures';
 import { freePort, type Kamailio, startKamailio } from './sip/kamailio';
 import type { SipTestPage, StreamLevel } from './sip/pageApi';
 
@@ -21,17 +27,7 @@ declare const window: { sipTest: SipTestPage };
 const PASSWORD = 'kamailio-test-secret';
 const PROSPECT_NUMBER = '+14155550100';
 const BUSY_NUMBER = '+14155550186';
-/**
- * Each WAV loops every 5 s: the rep sounds for 1 s of it, the prospect for 3 s, so the rep's talk share
- * is 25%. The turns take turns: the prospect's microphone opens about 1.1 s after the rep's (the rep's
- * at the INVITE, the prospect's on answering 1 s later), so the prospect's file starts talking
- * `PROSPECT_START` s in and, in the rep's time, talks from about 1.5 s to 4.5 s of each loop, with
- * half-second pauses between the turns (a conversation, not two people talking over each other, which
- * the meter's crosstalk gate would rightly not count twice).
- */
-const LOOP_SECONDS = 5;
-const PROSPECT_START = 0.4;
-const TRUE_REP_SHARE = 0.25;
+const INFO_NUMBER = '+14155550142';
 
 type Measured = Record<string, StreamLevel>;
 
@@ -49,67 +45,12 @@ const account = (user: string, password = PASSWORD): SipAccount => ({
 });
 
 /** A headless Chromium whose fake microphone plays `wav` in a loop, on the test page. */
-const openSide = async (wav: string): Promise<Page> => {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-  browsers.push(browser);
-  const context = await browser.newContext({ permissions: ['microphone'] });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(testPage.url);
-  await page.waitForFunction(() => 'sipTest' in window);
-  return page;
-};
+const openSide = (wav: string): Promise<Page> => openSipTestPage(testPage.url, wav, browsers);
 
 beforeAll(async () => {
-  for (const tool of ['/usr/sbin/kamailio', '/usr/bin/sox']) {
-    if (!existsSync(tool))
-      throw new Error(
-        `${tool} is missing: install kamailio, kamailio-websocket-modules and sox (see .ci/run).`,
-      );
-  }
+  requireSipTools();
   work = mkdtempSync(join(tmpdir(), 'dialdeck-sip-'));
-  // Frequency sweeps with a tremolo, so the microphone's noise suppression does not fade them as steady tones.
-  const sox = (file: string, ...effects: string[]) =>
-    execFileSync('sox', ['-n', '-r', '48000', '-b', '16', '-c', '1', join(work, file), 'synth', ...effects]);
-  sox(
-    'rep.wav',
-    '1',
-    'sine',
-    '300-700',
-    'tremolo',
-    '5',
-    '30',
-    'vol',
-    '0.5',
-    'pad',
-    '0',
-    String(LOOP_SECONDS - 1),
-  );
-  sox(
-    'prospect.wav',
-    '3',
-    'sine',
-    '500-900',
-    'tremolo',
-    '4',
-    '30',
-    'vol',
-    '0.5',
-    'pad',
-    String(PROSPECT_START),
-    String(LOOP_SECONDS - 3 - PROSPECT_START),
-  );
+  writeCallWavs(work);
 
   testPage = await serveBundledPage('test/e2e/sip/page.ts', 'SIP test');
   kamailio = await startKamailio(PASSWORD);
@@ -139,7 +80,7 @@ describe('SIP provider against Kamailio', () => {
     expect(code).toBe('provider_unreachable');
   });
 
-  it('rings, connects with audio both ways, holds, keys digits and hangs up with BYE', async () => {
+  it('rings, connects with audio both ways, holds, keys digits as RFC 4733 telephone-events and hangs up with BYE', async () => {
     const prospect = await openSide(join(work, 'prospect.wav'));
     expect(
       await prospect.evaluate(
@@ -186,7 +127,7 @@ describe('SIP provider against Kamailio', () => {
     );
     expect(live.prospectTalkSeconds).toBeGreaterThan(0.5 * live.durationSeconds);
     expect(live.repTalkShare).not.toBeNull();
-    expect(Math.abs((live.repTalkShare ?? 0) - TRUE_REP_SHARE)).toBeLessThanOrEqual(0.05);
+    expect(Math.abs((live.repTalkShare ?? 0) - TRUE_REP_SHARE)).toBeLessThanOrEqual(SHARE_TOLERANCE);
     // The prospect's one-second pauses are no one-way audio.
     expect(await rep.evaluate(() => window.sipTest.rep.warnings())).toEqual([]);
 
@@ -220,9 +161,63 @@ describe('SIP provider against Kamailio', () => {
       'no-audio-received:off',
     ]);
 
+    // DTMF as RFC 4733 telephone-events: both sides' SDP carry the same telephone-event payload (Kamailio
+    // passes the SDP through), and the rep's RTCDTMFSender plays each digit. Chromium decodes received
+    // telephone-events without telling the page, so the prospect's side can confirm no more than the
+    // negotiation and that no digit came as SIP INFO instead.
+    const repEvents = await rep.evaluate(() => window.sipTest.telephoneEvents());
+    const prospectEvents = await prospect.evaluate(() => window.sipTest.telephoneEvents());
+    console.info(
+      `SIP call, telephone-event negotiated: offer ${repEvents.local.join(', ')}; answer ${repEvents.remote.join(', ')}`,
+    );
+    expect(repEvents.local.length).toBeGreaterThan(0);
+    expect(repEvents.remote.length).toBeGreaterThan(0);
+    expect(prospectEvents.remote).toEqual(repEvents.local);
+    expect(prospectEvents.local).toEqual(repEvents.remote);
     await rep.evaluate(() => window.sipTest.rep.digits('12#'));
+    await rep.waitForFunction(() => window.sipTest.rep.tones().length === 3, undefined, { timeout: 5_000 });
+    expect(await rep.evaluate(() => window.sipTest.rep.tones())).toEqual(['1', '2', '#']);
+    expect(
+      (await prospect.evaluate(() => window.sipTest.prospect.events())).filter((e) => e.startsWith('info:')),
+    ).toEqual([]);
     await rep.evaluate(() => window.sipTest.rep.hangup());
     await rep.waitForFunction(() => window.sipTest.rep.states().at(-1) === 'ended');
+    await prospect.waitForFunction(() => window.sipTest.prospect.events().includes('ended'));
+    expect(await rep.evaluate(() => window.sipTest.rep.errors())).toEqual([]);
+    await rep.evaluate(() => window.sipTest.rep.dispose());
+  });
+
+  it('keys digits as SIP INFO through Kamailio when the prospect answers without telephone-event', async () => {
+    const prospect = await openSide(join(work, 'prospect.wav'));
+    expect(
+      await prospect.evaluate(
+        (sip) => window.sipTest.prospect.register(sip, 'accept-without-telephone-event', 300),
+        account(INFO_NUMBER),
+      ),
+    ).toBeNull();
+    const rep = await openSide(join(work, 'rep.wav'));
+    expect(await rep.evaluate((sip) => window.sipTest.rep.register(sip), account('rep-3'))).toBeNull();
+    await rep.evaluate((to) => window.sipTest.rep.dial(to), INFO_NUMBER);
+    await rep.waitForFunction(() => window.sipTest.rep.states().includes('connected'), undefined, {
+      timeout: 15_000,
+    });
+    // The rep offered telephone-event; the answer took it out.
+    const negotiated = await rep.evaluate(() => window.sipTest.telephoneEvents());
+    expect(negotiated.local.length).toBeGreaterThan(0);
+    expect(negotiated.remote).toEqual([]);
+
+    await rep.evaluate(() => window.sipTest.rep.digits('5*9#'));
+    await prospect.waitForFunction(
+      () => window.sipTest.prospect.events().filter((e) => e.startsWith('info:')).length === 4,
+      undefined,
+      { timeout: 5_000 },
+    );
+    // Each digit reached the prospect's user agent (its onInfo) as an INFO request relayed in the dialog.
+    expect(
+      (await prospect.evaluate(() => window.sipTest.prospect.events())).filter((e) => e.startsWith('info:')),
+    ).toEqual(['info:Signal=5', 'info:Signal=*', 'info:Signal=9', 'info:Signal=#']);
+    expect(await rep.evaluate(() => window.sipTest.rep.tones())).toEqual([]);
+    await rep.evaluate(() => window.sipTest.rep.hangup());
     await prospect.waitForFunction(() => window.sipTest.prospect.events().includes('ended'));
     expect(await rep.evaluate(() => window.sipTest.rep.errors())).toEqual([]);
     await rep.evaluate(() => window.sipTest.rep.dispose());

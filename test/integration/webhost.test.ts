@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Core, openCore } from '../../src/main/core';
+import { TELEPHONY_CONNECT_SOURCES } from '../../src/main/security';
 import { findRendererDir } from '../../src/main/web/renderer-dir';
 import { startWebHost, type WebHost } from '../../src/main/web/server';
 
@@ -117,8 +118,17 @@ describe('web host: static renderer over HTTP', () => {
     expect(res.body).toContain('<title>Dialdeck</title>');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain(`ws://127.0.0.1:${host.port}`);
-    expect(csp).not.toContain('ws://127.0.0.1:*');
+    // The network: the host itself, its own WebSocket, and the SIP server (wss:// anywhere, ws:// on loopback).
+    const connect = csp
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .find(([name]) => name === 'connect-src');
+    expect(connect?.slice(1)).toEqual([
+      "'self'",
+      ...TELEPHONY_CONNECT_SOURCES,
+      `ws://127.0.0.1:${host.port}`,
+      `ws://localhost:${host.port}`,
+    ]);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['referrer-policy']).toBe('no-referrer');

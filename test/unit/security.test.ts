@@ -13,6 +13,7 @@ import {
   isTrustedSender,
   RENDERER_META_CSP,
   type RendererLocation,
+  TELEPHONY_CONNECT_SOURCES,
 } from '../../src/main/security';
 import { browserCommand } from '../../src/main/web/open-browser';
 
@@ -145,13 +146,31 @@ describe('Content-Security-Policy', () => {
     const policy = directives(CONTENT_SECURITY_POLICY);
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
-    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'", ...TELEPHONY_CONNECT_SOURCES]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('adds exactly the web host’s own WebSocket when asked', () => {
+  it('adds the web host’s own WebSocket when asked', () => {
     const policy = directives(contentSecurityPolicy({ connect: ['ws://127.0.0.1:4000'] }));
-    expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:4000']);
+    expect(policy.get('connect-src')).toEqual([
+      "'self'",
+      ...TELEPHONY_CONNECT_SOURCES,
+      'ws://127.0.0.1:4000',
+    ]);
+  });
+
+  it('lets the SIP provider reach a PBX over wss:// anywhere and over ws:// only on this computer', () => {
+    for (const policy of [CONTENT_SECURITY_POLICY, RENDERER_META_CSP]) {
+      const connect = directives(policy).get('connect-src') ?? [];
+      expect(connect).toContain('wss:');
+      expect(connect).toEqual(expect.arrayContaining(['ws://127.0.0.1:*', 'ws://localhost:*']));
+      expect(connect).not.toContain('ws:');
+      expect(
+        connect
+          .filter((source) => source.startsWith('ws://'))
+          .every((s) => /\/\/(127\.0\.0\.1|localhost):/.test(s)),
+      ).toBe(true);
+    }
   });
 
   it('leaves frame-ancestors out of the meta copy, where browsers ignore it', () => {
@@ -173,7 +192,7 @@ describe('Content-Security-Policy', () => {
     for (const [name, values] of header) {
       if (name !== 'connect-src') expect(policy.get(name)).toEqual(values);
     }
-    expect(policy.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*']);
+    expect(policy.get('connect-src')).toEqual(["'self'", ...TELEPHONY_CONNECT_SOURCES]);
     expect(RENDERER_META_CSP).not.toMatch(/unsafe-eval|https?:/);
   });
 

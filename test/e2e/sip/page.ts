@@ -2,14 +2,14 @@
 // plain SIP.js user agent that rings, answers and hangs up. Each side measures the audio it sends and
 // receives with an AnalyserNode, so the test can tell that media flows both ways; the rep's page also
 // runs the call screen's talk/listen meter (startMeter and its AudioWorklet) on the call's audio.
-import { type Invitation, Registerer, SessionState, UserAgent, type Web } from 'sip.js';
+import { type Invitation, Registerer, SessionState, UserAgent, Web } from 'sip.js';
 import { startMeter } from '../../../src/renderer/src/features/calling/meter/startMeter';
 import type { CallState, TelephonyProvider } from '../../../src/renderer/src/features/calling/provider';
 import { isTelephonyError } from '../../../src/renderer/src/features/calling/provider';
 import { createSipProvider } from '../../../src/renderer/src/features/calling/providers/sipProvider';
 import type { SipAccount } from '../../../src/shared/api/telephony-sip';
 import type { TalkMetrics } from '../../../src/shared/talk/metrics';
-import type { SipTestPage, StreamLevel } from './pageApi';
+import type { ProspectAnswer, SipTestPage, StreamLevel } from './pageApi';
 
 /** Frames whose RMS is above this count as sound (the fake capture's silence is digital zero). */
 const ACTIVE_RMS = 0.01;
@@ -19,6 +19,39 @@ type Level = { activeFrames: number; frames: number; energy: number };
 
 const context = new AudioContext();
 const levels = new Map<string, Level>();
+
+// Every peer connection the page makes (SIP.js makes one per call), so the test can read the SDP that
+// was negotiated and listen to the DTMF sender's tone events.
+const peers: RTCPeerConnection[] = [];
+const NativePeerConnection = RTCPeerConnection;
+class RecordedPeerConnection extends NativePeerConnection {
+  constructor(configuration?: RTCConfiguration) {
+    super(configuration);
+    peers.push(this);
+  }
+}
+Object.assign(window, { RTCPeerConnection: RecordedPeerConnection });
+
+/** `a=rtpmap:PT telephone-event/RATE` values in an SDP, as `PT telephone-event/RATE`. */
+const telephoneEvents = (sdp: string | undefined): string[] =>
+  [...(sdp ?? '').matchAll(/^a=rtpmap:(\d+ telephone-event\/\d+)/gm)].map((match) => match[1] ?? '');
+
+/** The tones the RTCDTMFSender of the page's calls played, in order (its `tonechange` events). */
+const tones: string[] = [];
+const watchedSenders = new WeakSet<RTCDTMFSender>();
+const watchTones = () => {
+  for (const peer of peers) {
+    for (const sender of peer.getSenders()) {
+      const dtmf = sender.dtmf;
+      if (!dtmf || watchedSenders.has(dtmf)) continue;
+      watchedSenders.add(dtmf);
+      dtmf.addEventListener('tonechange', (event) => {
+        // The event after the last tone carries '' (the queue is empty).
+        if (event.tone) tones.push(event.tone);
+      });
+    }
+  }
+};
 
 /** Measures `stream` as `name` every 20 ms until the page closes. */
 const listen = (name: string, stream: MediaStream) => {
@@ -60,7 +93,10 @@ const rep: SipTestPage['rep'] = {
     await context.resume();
     // A short silence limit, so the test can show the warning without a 10 s wait.
     provider = createSipProvider({ account, timeoutMs: 5_000, oneWayAudio: { silentMs: 3_000 } });
-    provider.on('state', (state: CallState) => states.push(state));
+    provider.on('state', (state: CallState) => {
+      states.push(state);
+      if (state === 'connected') watchTones();
+    });
     provider.on('error', (code, message) => errors.push({ code, ...(message ? { message } : {}) }));
     provider.on('warning', (warning, active) => warnings.push(`${warning}:${active ? 'on' : 'off'}`));
     provider.on('audio', (audio) => {
@@ -84,14 +120,19 @@ const rep: SipTestPage['rep'] = {
   errors: () => [...errors],
   warnings: () => [...warnings],
   meter: () => meterFigures,
+  tones: () => [...tones],
 };
 
 const prospectEvents: string[] = [];
 let prospectMicrophone: MediaStream | null = null;
 
 const prospect: SipTestPage['prospect'] = {
-  /** Registers `account`; each call rings, then after `afterMs` is answered or refused 486 Busy Here. */
-  async register(account: SipAccount, answer: 'accept' | 'busy', afterMs: number): Promise<string | null> {
+  /**
+   * Registers `account`; each call rings, then after `afterMs` is answered or refused 486 Busy Here.
+   * `accept-without-telephone-event` answers with the offer's telephone-event payloads taken out, as a
+   * PBX or phone without RFC 4733 does, so the caller has to key digits as SIP INFO.
+   */
+  async register(account: SipAccount, answer: ProspectAnswer, afterMs: number): Promise<string | null> {
     await context.resume();
     const uri = UserAgent.makeURI(account.sipUri);
     if (!uri) return 'bad uri';
@@ -136,7 +177,12 @@ const prospect: SipTestPage['prospect'] = {
               return;
             }
             invitation
-              .accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
+              .accept({
+                sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+                ...(answer === 'accept-without-telephone-event'
+                  ? { sessionDescriptionHandlerModifiers: [Web.stripTelephoneEvent] }
+                  : {}),
+              })
               .catch((error: unknown) => prospectEvents.push(`accept failed: ${String(error)}`));
           }, afterMs);
         },
@@ -176,5 +222,14 @@ const measure: SipTestPage['measure'] = async (ms) => {
   return out;
 };
 
-const api: SipTestPage = { rep, prospect, measure };
+/** The telephone-event payloads in the latest call's local and remote SDP. */
+const negotiatedTelephoneEvents: SipTestPage['telephoneEvents'] = () => {
+  const peer = peers.at(-1);
+  return {
+    local: telephoneEvents(peer?.localDescription?.sdp),
+    remote: telephoneEvents(peer?.remoteDescription?.sdp),
+  };
+};
+
+const api: SipTestPage = { rep, prospect, measure, telephoneEvents: negotiatedTelephoneEvents };
 Object.assign(window, { sipTest: api });

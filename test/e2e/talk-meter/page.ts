@@ -1,5 +1,5 @@
 // A page that runs the call screen's meter (startMeter + its AudioWorklet) on two synthetic call streams
-// at 48 kHz: each side "talks" (a voice-band tone plus noise, syllable-modulated) on a known schedule and
+// (48 kHz unless asked otherwise): each side "talks" (a voice-band tone plus noise, syllable-modulated) on a known schedule and
 // is silent otherwise, with the other side's echo leaking in 10 dB down. The test and the bench drive
 // it through `window.talkMeter`.
 import type { MeterUpdate } from '../../../src/renderer/src/features/calling/meter/messages';
@@ -32,8 +32,8 @@ const voice = (context: AudioContext, frequency: number) => {
   return talking;
 };
 
-const run = async (turns: Turn[], withMeter: boolean, ownContext: boolean) => {
-  const context = new AudioContext({ sampleRate: 48_000 });
+const run = async (turns: Turn[], withMeter: boolean, ownContext: boolean, sampleRate: number) => {
+  const context = new AudioContext({ sampleRate });
   await context.resume();
   const sides = { rep: voice(context, 140), prospect: voice(context, 220) };
   const t0 = context.currentTime + 0.1;
@@ -73,8 +73,9 @@ const run = async (turns: Turn[], withMeter: boolean, ownContext: boolean) => {
 let current: Awaited<ReturnType<typeof run>> | null = null;
 
 const api = {
-  start: async (turns: Turn[], withMeter = true, ownContext = true) => {
-    current = await run(turns, withMeter, ownContext);
+  /** `sampleRate`: the call streams' rate, Hz (the bench plays an 8 kHz telephone call). */
+  start: async (turns: Turn[], withMeter = true, ownContext = true, sampleRate = 48_000) => {
+    current = await run(turns, withMeter, ownContext, sampleRate);
   },
   updates: () => current?.updates ?? [],
   stop: async () => (current ? current.stop() : null),
