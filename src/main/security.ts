@@ -57,17 +57,31 @@ type CspOptions = {
 };
 
 /**
- * Where the SIP provider opens its WebSocket (RFC 7118): the team's PBX at any `wss://` address (a
- * setting the rep types, unknown when the policy is written), or `ws://` on this computer, the only
- * plain WebSocket the SIP settings accept (`SipWebSocketUrl`). Without them the policy blocks the
- * PBX and every SIP call stays at "Connecting". CSP has no source for an IPv6 literal (Chromium drops
- * `ws://[::1]:*` as invalid), so a PBX on this computer is reached as 127.0.0.1 or localhost.
+ * Where the calling providers connect:
+ * - SIP opens its WebSocket (RFC 7118) to the team's PBX at any `wss://` address (a setting the rep
+ *   types, unknown when the policy is written), or `ws://` on this computer, the only plain WebSocket
+ *   the SIP settings accept (`SipWebSocketUrl`). Without them every SIP call stays at "Connecting".
+ *   CSP has no source for an IPv6 literal (Chromium drops `ws://[::1]:*`), so a PBX on this computer
+ *   is reached as 127.0.0.1 or localhost.
+ * - Twilio's Voice SDK 2.x signals over `wss://voice-js.*.twilio.com` (under `wss:`), fetches its ring
+ *   and call-state sounds from https://sdk.twilio.com/js/client/sounds/releases/1.0.0 and sends its
+ *   call-quality reports to eventgw.twilio.com (the SDK's `constants.js` and `regions.js`).
  */
-export const TELEPHONY_CONNECT_SOURCES: readonly string[] = ['wss:', 'ws://127.0.0.1:*', 'ws://localhost:*'];
+export const TELEPHONY_CONNECT_SOURCES: readonly string[] = [
+  'wss:',
+  'ws://127.0.0.1:*',
+  'ws://localhost:*',
+  'https://sdk.twilio.com',
+  'https://eventgw.twilio.com',
+];
+
+/** Where a provider's sounds may play from besides the app: Twilio's sounds (see above). */
+export const TELEPHONY_MEDIA_SOURCES: readonly string[] = ['https://sdk.twilio.com'];
 
 /**
  * The renderer's Content-Security-Policy: only the app's own code, no eval, no remote content; the
- * network only for the app itself, `connect` and the SIP server (`TELEPHONY_CONNECT_SOURCES`).
+ * network only for the app itself, `connect`, the SIP server and Twilio (`TELEPHONY_CONNECT_SOURCES`,
+ * `TELEPHONY_MEDIA_SOURCES`).
  * The one source for every copy: the web host's and the `app://` protocol's response header, and the
  * `<meta>` tag the renderer build writes into index.html (`RENDERER_META_CSP`, via the plugin in
  * csp-meta.ts). Directives are joined with "; ".
@@ -80,7 +94,7 @@ export const contentSecurityPolicy = (options: CspOptions = {}): string =>
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${[...new Set(["'self'", ...TELEPHONY_CONNECT_SOURCES, ...(options.connect ?? [])])].join(' ')}`,
-    "media-src 'self' blob:",
+    `media-src 'self' blob: ${TELEPHONY_MEDIA_SOURCES.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
     ...(options.delivery === 'meta' ? [] : ["frame-ancestors 'none'"]),

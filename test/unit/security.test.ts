@@ -193,7 +193,11 @@ describe('Content-Security-Policy', () => {
       if (name !== 'connect-src') expect(policy.get(name)).toEqual(values);
     }
     expect(policy.get('connect-src')).toEqual(["'self'", ...TELEPHONY_CONNECT_SOURCES]);
-    expect(RENDERER_META_CSP).not.toMatch(/unsafe-eval|https?:/);
+    expect(RENDERER_META_CSP).not.toMatch(/unsafe-eval|http:/);
+    // No remote content: the only https sources are Twilio's two named hosts, never a scheme or wildcard.
+    const https = [...policy.values()].flat().filter((source) => source.startsWith('https:'));
+    expect(new Set(https)).toEqual(new Set(['https://sdk.twilio.com', 'https://eventgw.twilio.com']));
+    expect(policy.get('script-src')).toEqual(["'self'"]);
   });
 
   it('is written nowhere else: index.html holds no policy of its own', () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * The hosts a plain `ws://` SIP server may have: this computer, by a name the app's security policy
+ * can allow (CSP has no source for an IPv6 literal, so `[::1]` is written 127.0.0.1).
+ */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
  * The SIP server's WebSocket address (RFC 7118): `wss://` (TLS), or `ws://` on this computer only
@@ -18,7 +22,7 @@ export const SipWebSocketUrl = z
       return false;
     }
     return url.protocol === 'wss:' || (url.protocol === 'ws:' && LOOPBACK_HOSTS.has(url.hostname));
-  }, "the SIP server's WebSocket address starts with wss:// (such as wss://pbx.example.com:8089/ws)");
+  }, "the SIP server's WebSocket address starts with wss:// (such as wss://pbx.example.com:8089/ws), or ws://127.0.0.1 for a server on this computer");
 
 /**
  * The rep's address of record: `sip:user@domain` (RFC 3261 §19.1), the user part being letters, digits
