@@ -157,3 +157,32 @@ describe("the day's plan over many leads", () => {
     }
   });
 });
+
+describe("the queue's reads shared while the store is unchanged", () => {
+  it('see a call logged through this connection and one logged by another process on the same store', async () => {
+    const h = await openHarness(T, { dailyDialTarget: 8 });
+    leads(h, 6);
+    const listed = async (at: number) =>
+      (await h.call('queue.list', { at, limit: 10 })).entries.map((e) => e.lead.id);
+    const first = await listed(T);
+    expect(first).toHaveLength(6);
+    // The plan reuses what the list read; asked again with nothing written, both answer the same.
+    const plan = await h.call('queue.plan', { at: T });
+    expect(await listed(T)).toEqual(first);
+    expect(await h.call('queue.plan', { at: T })).toEqual(plan);
+
+    // Another connection on the same data dir (the CLI, a second window) logs a call.
+    const other = await openHarness(T, { dailyDialTarget: 8 }, h.dataDir);
+    await other.call('outcomes.log', { leadId: first[0] as string, outcome: 'no_answer', at: T });
+    expect(await listed(T + MINUTE)).toEqual(first.slice(1));
+    expect((await h.call('queue.next', { at: T + MINUTE })).entry?.lead.id).toBe(first[1]);
+
+    // This connection logs one.
+    await h.call('outcomes.log', { leadId: first[1] as string, outcome: 'no_answer', at: T + MINUTE });
+    expect(await listed(T + 2 * MINUTE)).toEqual(first.slice(2));
+    const { svc, selector } = h.core.dialing;
+    const after = await h.call('queue.plan', { at: T + 2 * MINUTE });
+    expect(after.items[0]?.entry.lead.id).toBe(first[2]);
+    expect(after).toEqual(planDay(svc, selector, T + 2 * MINUTE, { reuseReads: false }));
+  });
+});

@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/db';
 import { type Redial, redialAfter } from './redial';
 import type { Selector } from './select';
-import { createScanMemo, toEntry } from './select';
+import { toEntry } from './select';
 import type { Services } from './services';
 
 // Prepared once per connection.
@@ -90,8 +90,9 @@ const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: num
  * unanswered (`redialAfter`: the cadence's retry and the queue's retry gap and attempt limits), so
  * the plan counts the same callable leads the queue will list.
  *
- * `reuseReads` (default true) lets each step reuse the index pages and lead state earlier steps read
- * (`ScanMemo`); false reads everything afresh per step, the reference the reuse is tested against.
+ * `reuseReads` (default true) lets each step reuse the index pages and lead state earlier steps and
+ * the queue's other reads read while the store has not changed (`Selector.readMemo`); false reads
+ * everything afresh per step, the reference the reuse is tested against.
  */
 export const planDay = (
   svc: Services,
@@ -111,8 +112,9 @@ export const planDay = (
   // Leads planned and offered again later today, and leads planned that are not offered again.
   const redials = new Map<string, Redial>();
   const done = new Set<string>();
-  // Nothing is written while the plan is made, so every step shares what earlier steps read.
-  const memo = reuseReads ? createScanMemo() : undefined;
+  // Nothing is written while the plan is made, so every step shares what earlier steps (and the
+  // queue's reads since the store last changed) read.
+  const memo = reuseReads ? selector.readMemo() : undefined;
   let t = at;
   for (let i = 0; i < MAX_STEPS && items.length < remaining && t < dayEnd; i++) {
     const exclude = new Set(done);

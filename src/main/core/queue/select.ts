@@ -36,6 +36,9 @@ export type ScanMemo = { pages: Map<string, CachedPage>; dials: Map<string, Load
 
 export const createScanMemo = (): ScanMemo => ({ pages: new Map(), dials: new Map() });
 
+/** Leads a shared memo holds before it starts over, so a long-lived one stays small. */
+const SHARED_MEMO_LEADS = 20_000;
+
 /**
  * Reads one index range in order, a page at a time, resuming after the last row read. LIMIT is a
  * constant in the SQL: SQLite plans a bound LIMIT less well, which costs several times as much per read.
@@ -118,6 +121,13 @@ export const createSelector = (svc: Services) => {
       `SELECT min(due_at) FROM tasks WHERE ${PUBLISHED} AND state = 'open' AND lane = 'callback' AND due_at > ?`,
     )
     .pluck();
+
+  // The store as this connection sees it: another connection's commit moves data_version, a change
+  // made through this one moves total_changes().
+  const storeVersion = db.prepare<[], { v: number; c: number }>(
+    'SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c',
+  );
+  let shared: { version: string; memo: ScanMemo } | undefined;
 
   /** Leads found with a lasting blocker, to be refreshed once the read is over. */
   const stale = new Set<string>();
@@ -209,6 +219,18 @@ export const createSelector = (svc: Services) => {
 
   return {
     ranked,
+    /**
+     * A memo shared by the queue's reads (list, next lead, plan) for as long as nothing is written to
+     * the store, by this connection or any other: after an outcome the queue view asks for its list and
+     * the day's plan, which pass over the same leads. A new one once the store has changed.
+     */
+    readMemo(): ScanMemo {
+      const { v, c } = storeVersion.get() as { v: number; c: number };
+      const version = `${v}:${c}`;
+      if (!shared || shared.version !== version || shared.memo.dials.size > SHARED_MEMO_LEADS)
+        shared = { version, memo: createScanMemo() };
+      return shared.memo;
+    },
     /** Takes the lead ids seen with a lasting blocker since the last call. */
     takeStale(): string[] {
       const ids = [...stale];
