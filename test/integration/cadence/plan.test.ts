@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR, MINUTE, openHarness, phone, utc } from './helpers';
+import { planDay } from '../../../src/main/core/queue/plan';
+import { DAY, HOUR, MINUTE, openHarness, phone, utc } from './helpers';
 
 // Tuesday 11 March 2025, 15:00 UTC = 10:00 in Chicago (the rep) and 11:00 in New York (the leads).
 const T = utc('2025-03-11T15:00:00Z');
@@ -110,5 +111,78 @@ describe("the day's plan", () => {
     h.lead({ name: 'Early bird' }, { at: utc('2025-03-10T15:00:00Z') });
     const plan = await h.call('queue.plan', { at: utc('2025-03-11T11:00:00Z') });
     expect(plan.items.map((i) => i.plannedAt)).toEqual([utc('2025-03-11T12:00:00Z')]);
+  });
+});
+
+describe("the day's plan over many leads", () => {
+  it('reusing earlier steps’ reads plans exactly what reading afresh at every step plans', async () => {
+    // A rep in Chicago at 07:00: New York is open, Chicago opens at 08:00, Los Angeles at 11:00 local
+    // time, so windows open while the plan runs; earlier unanswered calls bring leads back through the
+    // day, and new inbound leads age out of speed to lead.
+    const start = utc('2025-03-11T12:00:00Z');
+    const h = await openHarness(start, { dailyDialTarget: 400, defaultPaceSeconds: 60 });
+    const zones = ['America/New_York', 'America/Chicago', 'America/Los_Angeles'];
+    const ids: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      const inbound = i % 5 === 0;
+      ids.push(
+        h.lead(
+          {
+            name: `Lead ${i}`,
+            phones: phone(`+1202555${String(1000 + i)}`),
+            timeZone: zones[i % zones.length] as string,
+            direction: inbound ? 'inbound' : 'outbound',
+            sourceChannel: inbound ? 'web_form' : 'outbound_list',
+          },
+          { at: start - (inbound ? (i % 7) * HOUR : DAY + i * MINUTE) },
+        ),
+      );
+    }
+    for (const [i, id] of ids.slice(0, 27).entries()) {
+      if (i % 3 === 2) continue;
+      const at = start - 2 * HOUR + i * 3 * MINUTE;
+      h.setNow(at);
+      await h.call('outcomes.log', { leadId: id, outcome: 'no_answer', at });
+    }
+    h.setNow(start);
+    const { svc } = h.core.dialing;
+    const { selector } = h.core.dialing;
+    for (const at of [start, start + 2 * HOUR + 7 * MINUTE, start + 6 * HOUR]) {
+      const reused = planDay(svc, selector, at);
+      const fresh = planDay(svc, selector, at, { reuseReads: false });
+      expect(reused.items.length).toBeGreaterThan(40);
+      expect(reused.shortfall).toBeGreaterThan(0);
+      expect(new Set(reused.items.map((i) => i.entry.zone?.timeZone)).size).toBe(3);
+      expect(reused).toEqual(fresh);
+    }
+  });
+});
+
+describe("the queue's reads shared while the store is unchanged", () => {
+  it('see a call logged through this connection and one logged by another process on the same store', async () => {
+    const h = await openHarness(T, { dailyDialTarget: 8 });
+    leads(h, 6);
+    const listed = async (at: number) =>
+      (await h.call('queue.list', { at, limit: 10 })).entries.map((e) => e.lead.id);
+    const first = await listed(T);
+    expect(first).toHaveLength(6);
+    // The plan reuses what the list read; asked again with nothing written, both answer the same.
+    const plan = await h.call('queue.plan', { at: T });
+    expect(await listed(T)).toEqual(first);
+    expect(await h.call('queue.plan', { at: T })).toEqual(plan);
+
+    // Another connection on the same data dir (the CLI, a second window) logs a call.
+    const other = await openHarness(T, { dailyDialTarget: 8 }, h.dataDir);
+    await other.call('outcomes.log', { leadId: first[0] as string, outcome: 'no_answer', at: T });
+    expect(await listed(T + MINUTE)).toEqual(first.slice(1));
+    expect((await h.call('queue.next', { at: T + MINUTE })).entry?.lead.id).toBe(first[1]);
+
+    // This connection logs one.
+    await h.call('outcomes.log', { leadId: first[1] as string, outcome: 'no_answer', at: T + MINUTE });
+    expect(await listed(T + 2 * MINUTE)).toEqual(first.slice(2));
+    const { svc, selector } = h.core.dialing;
+    const after = await h.call('queue.plan', { at: T + 2 * MINUTE });
+    expect(after.items[0]?.entry.lead.id).toBe(first[2]);
+    expect(after).toEqual(planDay(svc, selector, T + 2 * MINUTE, { reuseReads: false }));
   });
 });

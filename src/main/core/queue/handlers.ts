@@ -35,7 +35,7 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
   return {
     'queue.list': ({ at = now(), limit }) => {
       const entries = [];
-      for (const ranked of selector.ranked(at)) {
+      for (const ranked of selector.ranked(at, { memo: selector.readMemo() })) {
         entries.push(toEntry(ranked, entries.length + 1, at));
         if (entries.length >= limit) break;
       }
@@ -43,7 +43,8 @@ export const createQueueHandlers = ({ dialing, events, now }: DialingContext): Q
       return { at, entries };
     },
     'queue.next': ({ at = now(), exclude }) => {
-      const first = selector.ranked(at, exclude ? { exclude: new Set(exclude) } : {}).next();
+      const memo = selector.readMemo();
+      const first = selector.ranked(at, exclude ? { exclude: new Set(exclude), memo } : { memo }).next();
       const entry = first.done ? null : toEntry(first.value, 1, at);
       dialing.settle();
       return { at, entry };

@@ -89,8 +89,17 @@ const paceOf = (svc: Services, dayStart: number, at: number, defaultSeconds: num
  * back. A planned lead comes back when the queue would offer it again after that dial went
  * unanswered (`redialAfter`: the cadence's retry and the queue's retry gap and attempt limits), so
  * the plan counts the same callable leads the queue will list.
+ *
+ * `reuseReads` (default true) lets each step reuse the index pages and lead state earlier steps and
+ * the queue's other reads read while the store has not changed (`Selector.readMemo`); false reads
+ * everything afresh per step, the reference the reuse is tested against.
  */
-export const planDay = (svc: Services, selector: Selector, at: number): DailyPlan => {
+export const planDay = (
+  svc: Services,
+  selector: Selector,
+  at: number,
+  { reuseReads = true }: { reuseReads?: boolean } = {},
+): DailyPlan => {
   const resolved = svc.rules.get();
   const { rules, repZone } = resolved;
   const dayStart = startOfLocalDay(repZone, localDateOf(repZone, at));
@@ -103,11 +112,14 @@ export const planDay = (svc: Services, selector: Selector, at: number): DailyPla
   // Leads planned and offered again later today, and leads planned that are not offered again.
   const redials = new Map<string, Redial>();
   const done = new Set<string>();
+  // Nothing is written while the plan is made, so every step shares what earlier steps (and the
+  // queue's reads since the store last changed) read.
+  const memo = reuseReads ? selector.readMemo() : undefined;
   let t = at;
   for (let i = 0; i < MAX_STEPS && items.length < remaining && t < dayEnd; i++) {
     const exclude = new Set(done);
     for (const [leadId, redial] of redials) if (redial.returnsAt > t) exclude.add(leadId);
-    const first = selector.ranked(t, { exclude }).next();
+    const first = selector.ranked(t, { exclude, memo }).next();
     if (!first.done) {
       const { dial } = first.value;
       items.push({ plannedAt: t, entry: toEntry(first.value, items.length + 1, t) });

@@ -22,19 +22,50 @@ const NEXT_PAGE = 16;
 /** Blockers that hold whatever the time; a lead with one is taken out of the index's due range. */
 const LASTING = new Set(['status', 'do_not_contact', 'no_phone', 'attempt_limit']);
 
-type Pager<P extends unknown[]> = (params: P, after: ScanRow | undefined) => ScanRow[];
+type Pager<P extends unknown[]> = (params: P, after: ScanRow | undefined, memo?: ScanMemo) => ScanRow[];
+
+type CachedPage = { bound: number; rows: ScanRow[]; full: boolean };
+
+/**
+ * What one plan's repeated reads have learnt, reused while nothing is written: pages of the queue's
+ * index ranges and each lead's loaded state. A plan asks "the best lead at time t" once per planned
+ * dial with t moving forward, so without it every step re-reads the ranges from their top and
+ * reloads the leads it passes over. Make one per read-only computation and drop it after.
+ */
+export type ScanMemo = { pages: Map<string, CachedPage>; dials: Map<string, LoadedDial | null> };
+
+export const createScanMemo = (): ScanMemo => ({ pages: new Map(), dials: new Map() });
+
+/** Leads a shared memo holds before it starts over, so a long-lived one stays small. */
+const SHARED_MEMO_LEADS = 20_000;
 
 /**
  * Reads one index range in order, a page at a time, resuming after the last row read. LIMIT is a
  * constant in the SQL: SQLite plans a bound LIMIT less well, which costs several times as much per read.
+ *
+ * `boundAt` is the position of the range's upper time bound in `params`, and `name` tells the
+ * ranges apart in a `memo`. A full page read under bound b0 is the same page under any bound b ≥ b0:
+ * the rows between b0 and b sort after all of its rows, which have keys ≤ b0. So a memo hands that page
+ * back for a later bound; a short page (the range's end) is read again, as more rows may fall due.
  */
 const pager =
   <P extends unknown[]>(
+    name: string,
+    boundAt: number,
     first: Statement<P, ScanRow>,
     next: Statement<[...P, number, string], ScanRow>,
   ): Pager<P> =>
-  (params, after) =>
-    after ? next.all(...params, after.k, after.id) : first.all(...params);
+  (params, after, memo) => {
+    const read = () => (after ? next.all(...params, after.k, after.id) : first.all(...params));
+    if (!memo) return read();
+    const bound = params[boundAt] as number;
+    const key = `${name}\u0000${params.filter((_, i) => i !== boundAt).join('\u0000')}\u0000${after ? `${after.k}\u0000${after.id}` : ''}`;
+    const cached = memo.pages.get(key);
+    if (cached && (cached.bound === bound || (cached.full && cached.bound <= bound))) return cached.rows;
+    const rows = read();
+    memo.pages.set(key, { bound, rows, full: rows.length === (after ? NEXT_PAGE : FIRST_PAGE) });
+    return rows;
+  };
 
 export type Selector = ReturnType<typeof createSelector>;
 
@@ -50,6 +81,8 @@ const PUBLISHED = published('tasks');
 export const createSelector = (svc: Services) => {
   const { db } = svc;
   const callbacks = pager<[number]>(
+    'callback',
+    0,
     db.prepare(`SELECT id, lead_id, ready_at, due_at AS k, zone_key FROM tasks
       WHERE ${PUBLISHED} AND state = 'open' AND lane = 'callback' AND due_at <= ? ORDER BY due_at, id LIMIT ${FIRST_PAGE}`),
     db.prepare(`SELECT id, lead_id, ready_at, due_at AS k, zone_key FROM tasks
@@ -57,6 +90,8 @@ export const createSelector = (svc: Services) => {
       ORDER BY due_at, id LIMIT ${NEXT_PAGE}`),
   );
   const fresh = pager<[number, number]>(
+    'fresh',
+    1,
     db.prepare(`SELECT id, lead_id, ready_at, lead_created_at AS k, zone_key FROM tasks
       WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND fresh = 1 AND lead_created_at >= ? AND lead_created_at <= ?
       ORDER BY lead_created_at, id LIMIT ${FIRST_PAGE}`),
@@ -65,6 +100,8 @@ export const createSelector = (svc: Services) => {
         AND (lead_created_at, id) > (?, ?) ORDER BY lead_created_at, id LIMIT ${NEXT_PAGE}`),
   );
   const zoneBand = pager<[string, number, number]>(
+    'dial',
+    2,
     db.prepare(`SELECT id, lead_id, ready_at, ready_at AS k, zone_key FROM tasks
       WHERE ${PUBLISHED} AND state = 'open' AND lane = 'dial' AND zone_key = ? AND band = ? AND ready_at <= ?
       ORDER BY ready_at, id LIMIT ${FIRST_PAGE}`),
@@ -85,16 +122,32 @@ export const createSelector = (svc: Services) => {
     )
     .pluck();
 
+  // The store as this connection sees it: another connection's commit moves data_version, a change
+  // made through this one moves total_changes().
+  const storeVersion = db.prepare<[], { v: number; c: number }>(
+    'SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c',
+  );
+  let shared: { version: string; memo: ScanMemo } | undefined;
+
   /** Leads found with a lasting blocker, to be refreshed once the read is over. */
   const stale = new Set<string>();
 
   function* ranked(
     at: number,
-    options: { exclude?: ReadonlySet<string> } = {},
+    options: { exclude?: ReadonlySet<string>; memo?: ScanMemo } = {},
   ): Generator<Ranked, void, undefined> {
     const resolved = svc.rules.get();
     const me = svc.me();
     const seen = new Set<string>();
+    const { memo } = options;
+    const loadDial = (leadId: string): LoadedDial | null => {
+      const known = memo?.dials.get(leadId);
+      if (known !== undefined) return known;
+      const facts = svc.leads.facts(leadId);
+      const dial = facts ? loadDialFrom(svc, facts, resolved) : null;
+      memo?.dials.set(leadId, dial);
+      return dial;
+    };
 
     const consider = (row: ScanRow, tier: QueueTier, band: number): Ranked | undefined => {
       if (seen.has(row.lead_id)) return undefined;
@@ -102,10 +155,8 @@ export const createSelector = (svc: Services) => {
       if (options.exclude?.has(row.lead_id) || row.ready_at > at) return undefined;
       // Callbacks and new leads are read across zones: skip the shut ones before loading the lead.
       if (tier !== 'cadence' && !svc.windows(row.zone_key, at, resolved.window).open) return undefined;
-      const facts = svc.leads.facts(row.lead_id);
-      if (!facts) return undefined;
-      const dial = loadDialFrom(svc, facts, resolved);
-      if (dial.task?.id !== row.id) return undefined;
+      const dial = loadDial(row.lead_id);
+      if (!dial || dial.task?.id !== row.id) return undefined;
       const blockers = evaluateBlockers(dial.state, at, svc.env(dial.zoneKey, resolved, me));
       if (blockers.some((b) => LASTING.has(b.rule))) stale.add(row.lead_id);
       return blockers.length === 0 ? { tier, band, dial } : undefined;
@@ -119,7 +170,7 @@ export const createSelector = (svc: Services) => {
       let after: ScanRow | undefined;
       for (;;) {
         const limit = after ? NEXT_PAGE : FIRST_PAGE;
-        const rows = read(params, after);
+        const rows = read(params, after, memo);
         for (const row of rows) {
           const hit = consider(row, tier, 0);
           if (hit) yield hit;
@@ -147,7 +198,7 @@ export const createSelector = (svc: Services) => {
         let bestRow: ScanRow | undefined;
         for (const c of cursors) {
           if (c.next >= c.rows.length && !c.done) {
-            c.rows = zoneBand([c.zone, band, at], c.after);
+            c.rows = zoneBand([c.zone, band, at], c.after, memo);
             c.next = 0;
             c.done = c.rows.length < (c.after ? NEXT_PAGE : FIRST_PAGE);
             c.after = c.rows.at(-1) ?? c.after;
@@ -168,6 +219,18 @@ export const createSelector = (svc: Services) => {
 
   return {
     ranked,
+    /**
+     * A memo shared by the queue's reads (list, next lead, plan) for as long as nothing is written to
+     * the store, by this connection or any other: after an outcome the queue view asks for its list and
+     * the day's plan, which pass over the same leads. A new one once the store has changed.
+     */
+    readMemo(): ScanMemo {
+      const { v, c } = storeVersion.get() as { v: number; c: number };
+      const version = `${v}:${c}`;
+      if (!shared || shared.version !== version || shared.memo.dials.size > SHARED_MEMO_LEADS)
+        shared = { version, memo: createScanMemo() };
+      return shared.memo;
+    },
     /** Takes the lead ids seen with a lasting blocker since the last call. */
     takeStale(): string[] {
       const ids = [...stale];
