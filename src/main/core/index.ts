@@ -104,6 +104,7 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     now,
     tokens,
     onPulled: (leadIds, credentials) => placePulledLeads(base, leadIds, credentials.userId),
+    definitions: { dialing, events },
     ...options.syncTiming,
   });
   const handlers: Handlers = guardHandlers(
