@@ -95,6 +95,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       server: credentials?.server ?? null,
       email: credentials?.email ?? null,
       teamName: credentials?.teamName ?? null,
+      role: credentials?.role ?? null,
       pending: pendingCount(options.db),
       lastSyncedAt,
       rejected: rejectedChanges(options.db).map((row) => ({

@@ -1506,6 +1506,8 @@ export const en = {
         'There is nothing to read aloud in this text. Type the words of the script, then try again.',
       email_template_builtin:
         'Built-in email templates cannot be changed. Choose “Duplicate to edit” and edit the copy.',
+      team_definition_read_only:
+        "Your team's manager edits the team scripts, cadences and outcomes, and takes numbers off the do-not-contact list, in the team console; this desktop shows them read-only. Ask your manager for the change, or save the text as a personal script.",
       snooze_not_future:
         'A snooze must end later than now ({{until}} has passed). Pick a later time or a duration such as 1 hour.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',

@@ -1475,6 +1475,8 @@ export const zhCN: LocaleResources = {
         '此话术使用了 {{problems}}，Dialdeck 无法填充。请只使用列出的变量（每个变量写在双花括号内），并补全每个括号。',
       script_empty_text: '这段文字中没有可朗读的内容。请输入话术的文字后重试。',
       email_template_builtin: '内置邮件模板不能修改。请选择“复制后编辑”，然后编辑副本。',
+      team_definition_read_only:
+        '团队话术、跟进节奏和通话结果由团队经理在团队控制台中编辑，从请勿致电名单中移除也由经理操作；此桌面端仅可查看。请联系经理修改，或将文本另存为个人话术。',
       snooze_not_future:
         '暂缓的结束时间必须晚于现在（{{until}} 已经过去）。请选择更晚的时间或一个时长，例如 1 小时。',
       invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',
