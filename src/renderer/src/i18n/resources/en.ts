@@ -1184,6 +1184,13 @@ export const en = {
     dismiss: 'Dismiss',
     dismissHint:
       'Dismiss a change once you have dealt with it: it leaves this list and stays recorded on this computer.',
+    teamDefinitions: {
+      scripts:
+        "Your team's manager edits the team scripts in the team console, so they are read-only here. Your personal scripts stay yours to edit.",
+      cadences: "Your team's manager edits the cadences in the team console, so they are read-only here.",
+      outcomes: "Your team's manager edits the outcome set in the team console, so it is read-only here.",
+      dnc: "You can add to the do-not-contact list; your team's manager takes entries off it in the team console.",
+    },
   },
   notifications: {
     arrivedTitle: 'New inbound lead: {{name}}',

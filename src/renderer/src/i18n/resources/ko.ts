@@ -1178,6 +1178,13 @@ export const ko: LocaleResources = {
     serverSaid: '서버가 보낸 메시지',
     dismiss: '닫기',
     dismissHint: '처리한 변경은 닫으세요. 목록에서 사라지고 이 컴퓨터에는 기록으로 남습니다.',
+    teamDefinitions: {
+      scripts:
+        '팀 스크립트는 팀 매니저가 팀 콘솔에서 편집하므로 여기서는 읽기 전용입니다. 개인 스크립트는 직접 편집할 수 있습니다.',
+      cadences: '케이던스는 팀 매니저가 팀 콘솔에서 편집하므로 여기서는 읽기 전용입니다.',
+      outcomes: '통화 결과 목록은 팀 매니저가 팀 콘솔에서 편집하므로 여기서는 읽기 전용입니다.',
+      dnc: '연락 금지 목록에 추가할 수 있습니다. 목록에서 빼는 것은 팀 매니저가 팀 콘솔에서 합니다.',
+    },
   },
   notifications: {
     arrivedTitle: '새 인바운드 리드: {{name}}',

@@ -1158,6 +1158,12 @@ export const zhCN: LocaleResources = {
     serverSaid: '服务器的原话',
     dismiss: '忽略',
     dismissHint: '处理完某条更改后可将其忽略：它会从列表中移除，但仍记录在本机。',
+    teamDefinitions: {
+      scripts: '团队话术由团队经理在团队控制台中编辑，此处仅可查看。你的个人话术仍可自行编辑。',
+      cadences: '跟进节奏由团队经理在团队控制台中编辑，此处仅可查看。',
+      outcomes: '通话结果由团队经理在团队控制台中编辑，此处仅可查看。',
+      dnc: '你可以向请勿致电名单添加条目；从名单中移除由团队经理在团队控制台中操作。',
+    },
   },
   notifications: {
     arrivedTitle: '新的入站线索：{{name}}',
