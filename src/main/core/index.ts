@@ -28,6 +28,7 @@ import { fileTokenStore } from './sync/credentials';
 import { createSyncHandlers } from './sync/handlers';
 import { type Clock, createOutbox } from './sync/outbox';
 import { placePulledLeads } from './sync/place-pulled';
+import { guardTeamDefinitions } from './sync/read-only-definitions';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { createTaskEmailHandlers } from './tasks/handlers';
 import { createTelephonyHandlers } from './telephony/handlers';
@@ -104,31 +105,36 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
     now,
     tokens,
     onPulled: (leadIds, credentials) => placePulledLeads(base, leadIds, credentials.userId),
+    definitions: { dialing, events },
     ...options.syncTiming,
   });
   const handlers: Handlers = guardHandlers(
-    joinHandlers(
-      createLeadsHandlers(base),
-      createLeadEditHandlers(base),
-      createPhoneLinkHandlers(base),
-      createCallbacksHandlers(base),
-      createImportsHandlers(base, {
-        threads,
-        nativeBinding: options.nativeBinding,
-        // The import thread's commits are this core's own, not another writer's.
-        holdWatch: () => watch?.hold() ?? (() => undefined),
-      }),
-      createSettingsHandlers(base),
-      createQueueHandlers(base),
-      createOutcomesHandlers(base),
-      createCadenceHandlers(base),
-      createQualificationHandlers(base),
-      createScriptsHandlers(base),
-      createTaskEmailHandlers(base),
-      createEmailTemplatesHandlers(base),
-      createSessionHandlers(base),
-      createSyncHandlers(sync),
-      createTelephonyHandlers(base, { secrets, tokens }),
+    guardTeamDefinitions(
+      joinHandlers(
+        createLeadsHandlers(base),
+        createLeadEditHandlers(base),
+        createPhoneLinkHandlers(base),
+        createCallbacksHandlers(base),
+        createImportsHandlers(base, {
+          threads,
+          nativeBinding: options.nativeBinding,
+          // The import thread's commits are this core's own, not another writer's.
+          holdWatch: () => watch?.hold() ?? (() => undefined),
+        }),
+        createSettingsHandlers(base),
+        createQueueHandlers(base),
+        createOutcomesHandlers(base),
+        createCadenceHandlers(base),
+        createQualificationHandlers(base),
+        createScriptsHandlers(base),
+        createTaskEmailHandlers(base),
+        createEmailTemplatesHandlers(base),
+        createSessionHandlers(base),
+        createSyncHandlers(sync),
+        createTelephonyHandlers(base, { secrets, tokens }),
+      ),
+      db,
+      tokens,
     ),
     place,
   );

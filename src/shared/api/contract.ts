@@ -70,6 +70,11 @@ export const ErrorCode = z.enum([
   'script_empty_text',
   /** A built-in email template is read-only: duplicate it to edit (params `{ id }`). */
   'email_template_builtin',
+  /**
+   * A signed-in rep or AE tried to change a team definition (a team script, a cadence, the outcome set)
+   * or to take an entry off the do-not-contact list: the team's manager edits them in the console.
+   */
+  'team_definition_read_only',
   /** A snooze must end after now; pick a later time or a duration. */
   'snooze_not_future',
   /** A number typed on the lead panel is not a phone number in the lead's country (params: `{ value }`). */

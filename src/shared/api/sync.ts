@@ -32,6 +32,11 @@ export const SyncStatusView = z.object({
   server: z.string().nullable(),
   email: z.string().nullable(),
   teamName: z.string().nullable(),
+  /**
+   * The signed-in user's role on the team (null signed out). A rep or an AE sees the team's scripts,
+   * cadences, outcome set and do-not-contact removals read-only: the manager edits them.
+   */
+  role: z.enum(['rep', 'ae', 'manager']).nullable().default(null),
   pending: z.number().int().nonnegative(),
   lastSyncedAt: Instant.nullable(),
   rejected: z.array(RejectedChangeView),

@@ -129,6 +129,7 @@ export const registerSync = (program: Command, globals: () => GlobalOptions): vo
       // Pushed first, so the server has this desktop's edits before its view of the leads comes down.
       const { pulled } = await pullOnce(core.db, credentials, {
         onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
+        dialing: core.dialing,
       });
       const summary = { pushed, pulled, rejected, pending };
       if (clockSkew > 0) {

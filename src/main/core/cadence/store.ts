@@ -151,6 +151,45 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
        AND ${published('e')} GROUP BY cadence_id`,
   );
 
+  /** Writes the cadence row and its steps; records `cadence.put` unless `options.record` is false. */
+  const write = (
+    def: CadenceDefinition,
+    id: string,
+    existing: StoredCadence | undefined,
+    at: number,
+    options: { builtin?: boolean; record?: boolean },
+  ): StoredCadence => {
+    upsert.run({
+      id,
+      name: def.name,
+      description: def.description,
+      rule: def.rule === null ? null : JSON.stringify(def.rule),
+      priority: def.priority,
+      limits: JSON.stringify(def.limits),
+      builtin: options.builtin ? 1 : 0,
+      // updated_at must move on every save so cached copies are dropped.
+      at: existing ? Math.max(at, existing.updatedAt + 1) : at,
+    });
+    clearSteps.run(id);
+    def.steps.forEach((step, position) => {
+      insertStep.run(
+        id,
+        position,
+        step.id,
+        step.kind,
+        step.title,
+        step.wait.amount,
+        step.wait.unit,
+        step.maxAttempts,
+        JSON.stringify(step.on),
+        step.emailTemplateId ?? null,
+      );
+    });
+    const saved = get(id) as StoredCadence;
+    if (options.record !== false) record(false, 'cadence.put', toDefinition(saved));
+    return saved;
+  };
+
   return {
     get,
     mustGet,
@@ -196,29 +235,15 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
       def: CadenceDefinition,
       at: number,
       outcomeIds: ReadonlySet<string>,
-      options: { builtin?: boolean; record?: boolean; path?: string } = {},
+      options: { builtin?: boolean; record?: boolean; path?: string; pulled?: boolean } = {},
     ): StoredCadence {
       const prefix = options.path ?? '';
-      def.steps.forEach((step, index) => {
-        if (step.emailTemplateId !== undefined && step.kind !== 'email') {
-          throw new AppError(
-            'invalid_input',
-            `${prefix}steps[${index}].emailTemplateId: only an email step sends an email template; remove it from this ${step.kind} step.`,
-          );
-        }
-        if (!isDialStep(step.kind)) return;
-        for (const key of Object.keys(step.on)) {
-          if (!outcomeIds.has(key)) {
-            throw new AppError(
-              'invalid_input',
-              `${prefix}steps[${index}].on.${key}: no outcome "${key}"; use one of ${[...outcomeIds].join(', ')}.`,
-            );
-          }
-        }
-      });
+      // A cadence pulled from the team server was checked where it was written; its outcomes may
+      // arrive later in the same pull, and its leads on a removed step are moved by the caller.
+      if (!options.pulled) checkDefinition(def, prefix, outcomeIds);
       const id = def.id ?? newId();
       const existing = get(id);
-      if (existing && !existing.archived) {
+      if (existing && !existing.archived && !options.pulled) {
         const kept = new Set(def.steps.map((s) => s.id));
         for (const { step_id, n } of liveOnStep.all(id)) {
           if (!kept.has(step_id)) {
@@ -229,41 +254,38 @@ export const createCadenceStore = (db: Db, record: Recorder) => {
           }
         }
       }
-      upsert.run({
-        id,
-        name: def.name,
-        description: def.description,
-        rule: def.rule === null ? null : JSON.stringify(def.rule),
-        priority: def.priority,
-        limits: JSON.stringify(def.limits),
-        builtin: options.builtin ? 1 : 0,
-        // updated_at must move on every save so cached copies are dropped.
-        at: existing ? Math.max(at, existing.updatedAt + 1) : at,
-      });
-      clearSteps.run(id);
-      def.steps.forEach((step, position) => {
-        insertStep.run(
-          id,
-          position,
-          step.id,
-          step.kind,
-          step.title,
-          step.wait.amount,
-          step.wait.unit,
-          step.maxAttempts,
-          JSON.stringify(step.on),
-          step.emailTemplateId ?? null,
-        );
-      });
-      const saved = get(id) as StoredCadence;
-      if (options.record !== false) record(false, 'cadence.put', toDefinition(saved));
-      return saved;
+      return write(def, id, existing, at, options);
     },
 
-    archive(id: string, at: number): void {
+    /**
+     * Archives a cadence (leads on it must be finished first) and records `cadence.delete` unless
+     * `record` is false (a deletion pulled from the team server).
+     */
+    archive(id: string, at: number, options: { record?: boolean } = {}): void {
       const existing = mustGet(id);
       archiveStmt.run(Math.max(at, existing.updatedAt + 1), id);
-      record(false, 'cadence.delete', { id });
+      if (options.record !== false) record(false, 'cadence.delete', { id });
     },
   };
+};
+
+/** Refuses an email template on a non-email step and a dial-step transition naming an unknown outcome. */
+const checkDefinition = (def: CadenceDefinition, prefix: string, outcomeIds: ReadonlySet<string>): void => {
+  def.steps.forEach((step, index) => {
+    if (step.emailTemplateId !== undefined && step.kind !== 'email') {
+      throw new AppError(
+        'invalid_input',
+        `${prefix}steps[${index}].emailTemplateId: only an email step sends an email template; remove it from this ${step.kind} step.`,
+      );
+    }
+    if (!isDialStep(step.kind)) return;
+    for (const key of Object.keys(step.on)) {
+      if (!outcomeIds.has(key)) {
+        throw new AppError(
+          'invalid_input',
+          `${prefix}steps[${index}].on.${key}: no outcome "${key}"; use one of ${[...outcomeIds].join(', ')}.`,
+        );
+      }
+    }
+  });
 };

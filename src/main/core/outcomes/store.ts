@@ -58,6 +58,14 @@ export const createOutcomesStore = (db: Db, record: Recorder) => {
       }
       return outcome;
     },
+    /**
+     * Replaces the saved outcome set with the team's, pulled from the team server, without an outbox
+     * row (it came from the server). Built-ins the set lacks still show (see `load`). Call inside the
+     * pull page's transaction.
+     */
+    replacePulled(outcomes: Outcome[]): void {
+      writeSetting(db, KEY, outcomes);
+    },
     update(id: string, patch: OutcomePatch): Outcome {
       const current = load().byId.get(id);
       if (!current) throw new AppError('not_found', `No outcome "${id}"; outcomes.list shows them.`);

@@ -59,6 +59,7 @@ export const createDncStore = (db: Db, record: Recorder) => {
   const byValue = db.prepare<[DncKind, string], DncRow>('SELECT * FROM dnc WHERE kind = ? AND value = ?');
   const byId = db.prepare<[string], DncRow>('SELECT * FROM dnc WHERE id = ?');
   const remove = db.prepare('DELETE FROM dnc WHERE id = ?');
+  const removeByValue = db.prepare('DELETE FROM dnc WHERE kind = ? AND value = ?');
   const all = db.prepare<[], DncRow>('SELECT * FROM dnc ORDER BY created_at DESC, id DESC');
   const matching: Record<DncKind, Statement<[string], string>> = {
     phone: db
@@ -102,6 +103,19 @@ export const createDncStore = (db: Db, record: Recorder) => {
       remove.run(id);
       record(false, 'dnc.remove', { id, kind: row.kind, value: row.value });
       return toEntry(row);
+    },
+    /**
+     * Adds an entry pulled from the team server (value as the server normalised it) without an outbox
+     * row; an entry of that kind and value already here is kept. Returns whether it was added.
+     */
+    addPulled(entry: DncEntry): boolean {
+      return (
+        insert.run(entry.id, entry.kind, entry.value, entry.reason, entry.leadId, entry.createdAt).changes > 0
+      );
+    },
+    /** Removes the entry of this kind and value (a removal pulled from the team server), without an outbox row. */
+    removePulled(kind: DncKind, value: string): boolean {
+      return removeByValue.run(kind, value).changes > 0;
     },
     list(): DncEntry[] {
       return all.all().map(toEntry);

@@ -139,6 +139,39 @@ export const createScriptStore = (db: Db, outbox: Outbox, now: Clock) => {
       });
     },
 
+    /**
+     * Writes a team script pulled from the team server (`@shared/server/definitions` `TeamScript`) as a
+     * `team` script, without an outbox row (it came from the server): a deleted one is archived, any
+     * other one stored whole and shown again if it was archived. A built-in script keeps its id and its
+     * built-in flag but shows the team's text. `updatedAt` is the server's (epoch ms). Call inside the
+     * pull page's transaction.
+     */
+    putPulled: (script: Omit<Script, 'scope' | 'builtin' | 'createdAt'>, deleted: boolean): void => {
+      if (deleted) {
+        db.prepare('UPDATE scripts SET archived = 1, updated_at = ? WHERE id = ?').run(
+          script.updatedAt,
+          script.id,
+        );
+        return;
+      }
+      upsert.run({
+        id: script.id,
+        kind: script.kind,
+        scope: 'team',
+        name: script.name,
+        body: script.body,
+        language: script.language,
+        builtin: 0,
+        at: script.updatedAt,
+      });
+      db.prepare('UPDATE scripts SET archived = 0 WHERE id = ?').run(script.id);
+    },
+
+    /** The scope of a stored script (archived ones included), or null for an id never stored. */
+    scopeOf: (id: string): Script['scope'] | null =>
+      db.prepare<[string], { scope: Script['scope'] }>('SELECT scope FROM scripts WHERE id = ?').get(id)
+        ?.scope ?? null,
+
     /** Whether an id was ever stored (deleted ones included), so seeding never brings one back. */
     known: (id: string): boolean => anyById.get(id) !== undefined,
   };

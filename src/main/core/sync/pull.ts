@@ -1,11 +1,13 @@
 import { SYNC_PROTOCOL_VERSION } from '@shared/sync/protocol';
 import { MAX_PULL_LIMIT, PullResponse } from '@shared/sync/pull';
+import type { Dialing } from '../queue/dialing';
 import { readSetting, writeSetting } from '../settings/repo';
 import type { Db } from '../store/db';
 import { writeNow } from '../store/write-lock';
 import type { SyncCredentials } from './credentials';
 import { postSync } from './http';
 import { applyPulledPage } from './pulled';
+import { createPulledDefinitions, type DefinitionsChanged } from './pulled/definitions';
 
 /** The setting that keeps the pull cursor, with whom it was pulled as (another team or user starts over). */
 const CURSOR_SETTING = 'sync.pullCursor' as const;
@@ -27,6 +29,13 @@ export type PullOptions = {
   now?: () => number;
   /** Called after each page is committed, with the leads whose rows changed (for change events). */
   onApplied?: (leadIds: string[]) => void;
+  /**
+   * The core's cadence engine and queue, which the team's pulled definitions (cadences, DNC) are
+   * applied through; without it a store's own is made when the first definition arrives.
+   */
+  dialing?: Dialing;
+  /** Called after a page that changed any of the team's definitions is committed (for change events). */
+  onDefinitions?: (changed: DefinitionsChanged) => void;
   /** A test's hook: called (and awaited) after a page arrived and before it is applied. */
   beforeApply?: () => void | Promise<void>;
 };
@@ -66,7 +75,8 @@ export const pullOnce = async (
       cursor: page.nextCursor,
     };
     const applied = writeNow(db, () => {
-      const result = applyPulledPage(db, page.changes, now());
+      const definitions = options.dialing ? createPulledDefinitions(options.dialing) : undefined;
+      const result = applyPulledPage(db, page.changes, now(), definitions);
       writeSetting(db, CURSOR_SETTING, saved);
       return result;
     });
@@ -75,6 +85,12 @@ export const pullOnce = async (
     cursor = page.nextCursor;
     summary.cursor = cursor;
     if (applied.leadIds.length > 0) options.onApplied?.(applied.leadIds);
+    if (applied.definitions && anyDefinitionChanged(applied.definitions)) {
+      options.onDefinitions?.(applied.definitions);
+    }
     if (!page.hasMore) return summary;
   }
 };
+
+const anyDefinitionChanged = (changed: DefinitionsChanged): boolean =>
+  changed.scripts || changed.cadences || changed.outcomes || changed.dnc;

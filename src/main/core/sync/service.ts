@@ -8,6 +8,7 @@ import { type OnPulled, syncOnce } from './cycle';
 import { followTeamChanges } from './live';
 import { type SyncLoop, type SyncStatus, startSyncLoop } from './loop';
 import { dismissRejected, pendingCount, rejectedChanges } from './outbox-rows';
+import type { DefinitionsTarget } from './pulled/announce';
 import { assertSwitchable, checkSignIn } from './sign-in';
 import { forgetPreviousUser } from './switch-user';
 
@@ -26,6 +27,8 @@ export type SyncServiceOptions = {
   debounceMs?: number;
   /** Hears of the leads each committed pull page changed. */
   onPulled?: OnPulled;
+  /** The core's queue, which pulled team definitions (cadences, DNC) are applied through. */
+  definitions?: DefinitionsTarget;
 };
 
 /**
@@ -92,6 +95,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       server: credentials?.server ?? null,
       email: credentials?.email ?? null,
       teamName: credentials?.teamName ?? null,
+      role: credentials?.role ?? null,
       pending: pendingCount(options.db),
       lastSyncedAt,
       rejected: rejectedChanges(options.db).map((row) => ({
@@ -216,7 +220,7 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
         intervalMs: interval,
         backoff: options.backoff ?? DEFAULT_BACKOFF,
         onStatus,
-        sync: (db, credentials) => syncOnce(db, credentials, options.onPulled),
+        sync: (db, credentials) => syncOnce(db, credentials, options.onPulled, options.definitions),
       });
       stopEvents = options.events.onAny((name) => {
         if (name === 'sync:changed' || name === 'import:progress') return;
@@ -270,7 +274,10 @@ export const createSyncService = (options: SyncServiceOptions): SyncService => {
       const credentials = credentialsOrNull();
       if (credentials === null) return view();
       try {
-        onStatus({ state: 'idle', summary: await syncOnce(options.db, credentials, options.onPulled) });
+        onStatus({
+          state: 'idle',
+          summary: await syncOnce(options.db, credentials, options.onPulled, options.definitions),
+        });
       } catch (error) {
         const failure = error instanceof AppError ? error : new AppError('internal', String(error));
         onStatus({ state: 'stopped_error', code: failure.code, message: failure.message });

@@ -7,11 +7,13 @@ import { useLeadListStore } from '../features/leads/state/leadListStore';
 import { useResearchStore } from '../features/leads/state/researchStore';
 import { loadCallingRules } from '../features/leads/utils/callingHours';
 import { takePhoneLinkFromPage, usePhoneLinkStore } from '../features/links/state/phoneLinkStore';
+import { useOutcomeStore } from '../features/outcomes/state/outcomeStore';
 import { useQueueStore } from '../features/queue/state/queueStore';
 import { useScriptsStore } from '../features/scripts/state/scriptsStore';
 import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
 import { useSyncStore } from '../features/sync/state/syncStore';
+import { useDncStore } from '../features/tasks/state/dncStore';
 import { useDialogStore } from './dialogStore';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
@@ -29,11 +31,16 @@ export const useCoreEvents = () => {
       onEvent('queue:changed', ({ reason }) =>
         afterNextLead(() => {
           void useQueueStore.getState().refresh();
+          // The do-not-contact list changed here or came down from the team server.
+          if (reason === 'dnc' && useDncStore.getState().status !== 'idle')
+            void useDncStore.getState().refresh();
           // The calling window the badges show is the team's, as the queue judges it.
           if (reason === 'rules' || reason === 'external') void loadCallingRules();
         }),
       ),
       onEvent('settings:changed', () => {
+        // The outcome set is kept with the settings; a synced one shows without reload.
+        if (useOutcomeStore.getState().loaded) void useOutcomeStore.getState().load();
         void useSettingsStore
           .getState()
           .load()

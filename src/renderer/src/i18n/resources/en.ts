@@ -1184,6 +1184,13 @@ export const en = {
     dismiss: 'Dismiss',
     dismissHint:
       'Dismiss a change once you have dealt with it: it leaves this list and stays recorded on this computer.',
+    teamDefinitions: {
+      scripts:
+        "Your team's manager edits the team scripts in the team console, so they are read-only here. Your personal scripts stay yours to edit.",
+      cadences: "Your team's manager edits the cadences in the team console, so they are read-only here.",
+      outcomes: "Your team's manager edits the outcome set in the team console, so it is read-only here.",
+      dnc: "You can add to the do-not-contact list; your team's manager takes entries off it in the team console.",
+    },
   },
   notifications: {
     arrivedTitle: 'New inbound lead: {{name}}',
@@ -1616,6 +1623,8 @@ export const en = {
         'There is nothing to read aloud in this text. Type the words of the script, then try again.',
       email_template_builtin:
         'Built-in email templates cannot be changed. Choose “Duplicate to edit” and edit the copy.',
+      team_definition_read_only:
+        "Your team's manager edits the team scripts, cadences and outcomes, and takes numbers off the do-not-contact list, in the team console; this desktop shows them read-only. Ask your manager for the change, or save the text as a personal script.",
       snooze_not_future:
         'A snooze must end later than now ({{until}} has passed). Pick a later time or a duration such as 1 hour.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',

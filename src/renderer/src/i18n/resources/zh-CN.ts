@@ -1158,6 +1158,12 @@ export const zhCN: LocaleResources = {
     serverSaid: '服务器的原话',
     dismiss: '忽略',
     dismissHint: '处理完某条更改后可将其忽略：它会从列表中移除，但仍记录在本机。',
+    teamDefinitions: {
+      scripts: '团队话术由团队经理在团队控制台中编辑，此处仅可查看。你的个人话术仍可自行编辑。',
+      cadences: '跟进节奏由团队经理在团队控制台中编辑，此处仅可查看。',
+      outcomes: '通话结果由团队经理在团队控制台中编辑，此处仅可查看。',
+      dnc: '你可以向请勿致电名单添加条目；从名单中移除由团队经理在团队控制台中操作。',
+    },
   },
   notifications: {
     arrivedTitle: '新的入站线索：{{name}}',
@@ -1583,6 +1589,8 @@ export const zhCN: LocaleResources = {
         '这不是所选类型的电话号码、电子邮件地址或邮件域名。请检查：电话号码请写上 + 和国家代码，或选择其国家。',
       script_empty_text: '这段文字中没有可朗读的内容。请输入话术的文字后重试。',
       email_template_builtin: '内置邮件模板不能修改。请选择“复制后编辑”，然后编辑副本。',
+      team_definition_read_only:
+        '团队话术、跟进节奏和通话结果由团队经理在团队控制台中编辑，从请勿致电名单中移除也由经理操作；此桌面端仅可查看。请联系经理修改，或将文本另存为个人话术。',
       snooze_not_future:
         '暂缓的结束时间必须晚于现在（{{until}} 已经过去）。请选择更晚的时间或一个时长，例如 1 小时。',
       invalid_input: 'Dialdeck 无法使用所输入的内容。请检查标出的值后重试。',

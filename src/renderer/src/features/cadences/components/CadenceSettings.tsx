@@ -1,10 +1,12 @@
 import type { Cadence } from '@shared/domain/cadence';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, invoke } from '../../../api/client';
+import { errorMessage, invoke, onEvent } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { showToast } from '../../../ui/toastStore';
 import { useOutcomeStore } from '../../outcomes/state/outcomeStore';
+import { TeamDefinitionsNote } from '../../sync/components/TeamDefinitionsNote';
+import { useTeamDefinitionsReadOnly } from '../../sync/hooks/useTeamDefinitionsReadOnly';
 import { type CadenceDraft, newCadence, toDefinition, toDraft } from '../utils/draft';
 import { CadenceEditor } from './CadenceEditor';
 import './cadences.css';
@@ -19,9 +21,14 @@ const download = (json: string, name: string) => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
-/** The team's cadences: pick one, edit it as a form, save; or move them in and out as JSON files. */
+/**
+ * The team's cadences: pick one, edit it as a form, save; or move them in and out as JSON files. A
+ * signed-in rep or AE sees them read-only with a line saying the manager edits them in the console.
+ * A cadence changed elsewhere (a sync, another window) shows at once unless an edit is under way.
+ */
 export const CadenceSettings = () => {
   const { t } = useTranslation();
+  const readOnly = useTeamDefinitionsReadOnly();
   const [cadences, setCadences] = useState<Cadence[]>([]);
   const [draft, setDraft] = useState<CadenceDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +48,17 @@ export const CadenceSettings = () => {
     if (!outcomesLoaded) void loadOutcomes();
     reload().catch((e: unknown) => setError(errorMessage(e)));
   }, [reload, loadOutcomes, outcomesLoaded]);
+
+  const shown = useRef<{ id: string | undefined; dirty: boolean }>({ id: undefined, dirty: false });
+  shown.current = { id: draft?.id, dirty };
+  useEffect(
+    () =>
+      onEvent('queue:changed', ({ reason }) => {
+        if (reason !== 'cadence' || shown.current.dirty) return;
+        reload(shown.current.id).catch((e: unknown) => setError(errorMessage(e)));
+      }),
+    [reload],
+  );
 
   // The core names the first bad field by its path (e.g. `cadence.steps.1.title`).
   const stepMatch = error ? /steps\.(\d+)/.exec(error) : null;
@@ -89,6 +107,7 @@ export const CadenceSettings = () => {
         <h3 className="section-title" id="cadences-title">
           {t('cadences.title')}
         </h3>
+        {readOnly ? <TeamDefinitionsNote area="cadences" /> : null}
         <ul className="cadences__list">
           {cadences.map((cadence) => (
             <li key={cadence.id}>
@@ -111,30 +130,34 @@ export const CadenceSettings = () => {
           ))}
         </ul>
         <div className="cadences__tools">
-          <Button
-            size="s"
-            onClick={() => {
-              setDraft(newCadence(t('cadences.newName'), (n) => t('cadences.stepN', { n })));
-              setDirty(true);
-            }}
-            data-testid="cadence-new"
-          >
-            {t('cadences.new')}
-          </Button>
-          <label className="btn btn--ghost btn--s cadences__import">
-            {t('cadences.import')}
-            <input
-              type="file"
-              accept="application/json,.json"
-              className="visually-hidden"
-              data-testid="cadence-import"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) void importFile(file);
-              }}
-            />
-          </label>
+          {readOnly ? null : (
+            <>
+              <Button
+                size="s"
+                onClick={() => {
+                  setDraft(newCadence(t('cadences.newName'), (n) => t('cadences.stepN', { n })));
+                  setDirty(true);
+                }}
+                data-testid="cadence-new"
+              >
+                {t('cadences.new')}
+              </Button>
+              <label className="btn btn--ghost btn--s cadences__import">
+                {t('cadences.import')}
+                <input
+                  type="file"
+                  accept="application/json,.json"
+                  className="visually-hidden"
+                  data-testid="cadence-import"
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    event.target.value = '';
+                    if (file) void importFile(file);
+                  }}
+                />
+              </label>
+            </>
+          )}
           <Button size="s" variant="ghost" onClick={() => void exportAll()} data-testid="cadence-export">
             {t('cadences.export')}
           </Button>
@@ -150,29 +173,33 @@ export const CadenceSettings = () => {
                   : t('cadences.saveFailedStep', { step: invalidStep + 1, message: error })}
               </p>
             ) : null}
-            <CadenceEditor
-              draft={draft}
-              invalidStep={invalidStep}
-              onChange={(next) => {
-                setDraft(next);
-                setDirty(true);
-              }}
-            />
-            <div className="cadences__actions">
-              {draft.id ? (
-                <Button variant="ghost" onClick={() => void remove()}>
-                  {t('cadences.delete')}
+            <fieldset className="team-definitions-fieldset" disabled={readOnly}>
+              <CadenceEditor
+                draft={draft}
+                invalidStep={invalidStep}
+                onChange={(next) => {
+                  setDraft(next);
+                  setDirty(true);
+                }}
+              />
+            </fieldset>
+            {readOnly ? null : (
+              <div className="cadences__actions">
+                {draft.id ? (
+                  <Button variant="ghost" onClick={() => void remove()}>
+                    {t('cadences.delete')}
+                  </Button>
+                ) : null}
+                <Button
+                  variant="primary"
+                  disabled={!dirty}
+                  onClick={() => void save()}
+                  data-testid="cadence-save"
+                >
+                  {t('cadences.save')}
                 </Button>
-              ) : null}
-              <Button
-                variant="primary"
-                disabled={!dirty}
-                onClick={() => void save()}
-                data-testid="cadence-save"
-              >
-                {t('cadences.save')}
-              </Button>
-            </div>
+              </div>
+            )}
           </>
         ) : error ? (
           <p className="form-error">{error}</p>

@@ -2,6 +2,8 @@ import type { Outcome } from '@shared/domain/outcome';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
+import { TeamDefinitionsNote } from '../../sync/components/TeamDefinitionsNote';
+import { useTeamDefinitionsReadOnly } from '../../sync/hooks/useTeamDefinitionsReadOnly';
 import { useOutcomeStore } from '../state/outcomeStore';
 import { outcomeLabel } from '../utils/labels';
 
@@ -63,9 +65,13 @@ const OutcomeRow = ({ outcome, onError }: { outcome: Outcome; onError: (message:
   );
 };
 
-/** The team's outcome set: rename an outcome, or switch it off so it can no longer be logged. */
+/**
+ * The team's outcome set: rename an outcome, or switch it off so it can no longer be logged. Read-only,
+ * with a line saying so, for a signed-in rep or AE (the manager edits it in the team console).
+ */
 export const OutcomeSettings = () => {
   const { t } = useTranslation();
+  const readOnly = useTeamDefinitionsReadOnly();
   const outcomes = useOutcomeStore((s) => s.outcomes);
   const loaded = useOutcomeStore((s) => s.loaded);
   const load = useOutcomeStore((s) => s.load);
@@ -79,15 +85,21 @@ export const OutcomeSettings = () => {
       <h3 className="section-title" id="outcome-settings-title">
         {t('outcomes.settingsTitle')}
       </h3>
-      <p className="section-hint">{t('outcomes.settingsHint')}</p>
+      {readOnly ? (
+        <TeamDefinitionsNote area="outcomes" />
+      ) : (
+        <p className="section-hint">{t('outcomes.settingsHint')}</p>
+      )}
       {error ? <p className="form-error">{error}</p> : null}
-      <table className="outcome-settings">
-        <tbody>
-          {sorted.map((outcome) => (
-            <OutcomeRow key={outcome.id} outcome={outcome} onError={setError} />
-          ))}
-        </tbody>
-      </table>
+      <fieldset className="team-definitions-fieldset" disabled={readOnly}>
+        <table className="outcome-settings">
+          <tbody>
+            {sorted.map((outcome) => (
+              <OutcomeRow key={outcome.id} outcome={outcome} onError={setError} />
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
     </section>
   );
 };

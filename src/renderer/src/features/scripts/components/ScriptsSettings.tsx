@@ -16,11 +16,14 @@ import { currentLocale } from '../../../i18n';
 import { Button } from '../../../ui/Button';
 import { Select } from '../../../ui/Select';
 import { useSettingsStore } from '../../settings/state/settingsStore';
+import { TeamDefinitionsNote } from '../../sync/components/TeamDefinitionsNote';
+import { useTeamDefinitionsReadOnly } from '../../sync/hooks/useTeamDefinitionsReadOnly';
 import { useScriptsStore } from '../state/scriptsStore';
 import { displayScript } from '../utils/displayScript';
 import './scripts.css';
 
 const SCOPES: readonly ScriptScope[] = ['team', 'personal'];
+const PERSONAL_ONLY: readonly ScriptScope[] = ['personal'];
 
 const blank = (): ScriptDefinition => ({
   kind: 'voicemail',
@@ -70,7 +73,16 @@ const RepFields = () => {
 };
 
 /** The form for one script, with the variables it may use and its reading time as typed. */
-const ScriptForm = ({ initial, onDone }: { initial: ScriptDefinition; onDone: () => void }) => {
+const ScriptForm = ({
+  initial,
+  scopes,
+  onDone,
+}: {
+  initial: ScriptDefinition;
+  /** The scopes this user may save (a signed-in rep or AE: personal only). */
+  scopes: readonly ScriptScope[];
+  onDone: () => void;
+}) => {
   const { t } = useTranslation();
   const save = useScriptsStore((s) => s.save);
   const [draft, setDraft] = useState<ScriptDefinition>(initial);
@@ -122,7 +134,7 @@ const ScriptForm = ({ initial, onDone }: { initial: ScriptDefinition; onDone: ()
             size="s"
             value={draft.scope}
             onValueChange={(scope) => set({ scope })}
-            items={SCOPES.map((s) => ({ value: s, label: t(`scripts.scopes.${s}`) }))}
+            items={scopes.map((s) => ({ value: s, label: t(`scripts.scopes.${s}`) }))}
           />
         </div>
         <div className="field">
@@ -170,9 +182,14 @@ const ScriptForm = ({ initial, onDone }: { initial: ScriptDefinition; onDone: ()
   );
 };
 
-/** Settings › Scripts: the team's and the rep's scripts, each editable or removable, and a new one. */
+/**
+ * Settings › Scripts: the team's and the rep's scripts, each editable or removable, and a new one. A
+ * signed-in rep or AE sees the team's scripts read-only (the manager edits them in the console) and
+ * writes personal ones only.
+ */
 export const ScriptsSettings = () => {
   const { t } = useTranslation();
+  const readOnly = useTeamDefinitionsReadOnly();
   const scripts = useScriptsStore((s) => s.scripts);
   const load = useScriptsStore((s) => s.load);
   const remove = useScriptsStore((s) => s.remove);
@@ -203,8 +220,14 @@ export const ScriptsSettings = () => {
         </Button>
       </div>
       {editing ? (
-        <ScriptForm key={editing.id ?? 'new'} initial={editing} onDone={() => setEditing(null)} />
+        <ScriptForm
+          key={editing.id ?? 'new'}
+          initial={editing}
+          scopes={readOnly ? PERSONAL_ONLY : SCOPES}
+          onDone={() => setEditing(null)}
+        />
       ) : null}
+      {readOnly ? <TeamDefinitionsNote area="scripts" /> : null}
       {error ? <p className="form-error">{error}</p> : null}
       <ul className="script-editor__list">
         {scripts.map((script) => {
@@ -218,14 +241,16 @@ export const ScriptsSettings = () => {
                   {script.builtin ? ` · ${t('scripts.editor.builtin')}` : ''}
                 </span>
               </div>
-              <div className="script-editor__item-actions">
-                <Button size="s" variant="ghost" onClick={() => handleEdit(script)}>
-                  {t('scripts.editor.edit')}
-                </Button>
-                <Button size="s" variant="ghost" onClick={() => void handleRemove(script.id)}>
-                  {t('scripts.editor.delete')}
-                </Button>
-              </div>
+              {readOnly && script.scope === 'team' ? null : (
+                <div className="script-editor__item-actions">
+                  <Button size="s" variant="ghost" onClick={() => handleEdit(script)}>
+                    {t('scripts.editor.edit')}
+                  </Button>
+                  <Button size="s" variant="ghost" onClick={() => void handleRemove(script.id)}>
+                    {t('scripts.editor.delete')}
+                  </Button>
+                </div>
+              )}
             </li>
           );
         })}

@@ -10,6 +10,8 @@ import { Button } from '../../../ui/Button';
 import { showToast } from '../../../ui/toastStore';
 import { formatPhone } from '../../leads/utils/formatPhone';
 import { useSettingsStore } from '../../settings/state/settingsStore';
+import { TeamDefinitionsNote } from '../../sync/components/TeamDefinitionsNote';
+import { useTeamDefinitionsReadOnly } from '../../sync/hooks/useTeamDefinitionsReadOnly';
 import { DNC_PAGE_SIZE, useDncStore } from '../state/dncStore';
 import { DncRemoveDialog } from './DncRemoveDialog';
 
@@ -79,7 +81,7 @@ const AddForm = () => {
   );
 };
 
-const EntryRow = ({ entry, onRemove }: { entry: DncEntry; onRemove: () => void }) => {
+const EntryRow = ({ entry, onRemove }: { entry: DncEntry; onRemove: (() => void) | null }) => {
   const { t } = useTranslation();
   return (
     <tr data-testid="dnc-row" data-value={entry.value}>
@@ -90,17 +92,23 @@ const EntryRow = ({ entry, onRemove }: { entry: DncEntry; onRemove: () => void }
       <td className="dnc-table__reason">{entry.reason ?? '—'}</td>
       <td className="dnc-table__date">{formatDateTime(entry.createdAt)}</td>
       <td>
-        <Button size="s" variant="ghost" onClick={onRemove} data-testid="dnc-remove">
-          {t('tasks.dnc.remove')}
-        </Button>
+        {onRemove ? (
+          <Button size="s" variant="ghost" onClick={onRemove} data-testid="dnc-remove">
+            {t('tasks.dnc.remove')}
+          </Button>
+        ) : null}
       </td>
     </tr>
   );
 };
 
-/** The do-not-contact list: search, pages of 50, add a number or email with a reason, remove one. */
+/**
+ * The do-not-contact list: search, pages of 50, add a number or email with a reason, remove one. A
+ * signed-in rep or AE adds only: the manager takes entries off in the team console.
+ */
 export const DncPanel = () => {
   const { t } = useTranslation();
+  const readOnly = useTeamDefinitionsReadOnly();
   const entries = useDncStore((s) => s.entries);
   const status = useDncStore((s) => s.status);
   const error = useDncStore((s) => s.error);
@@ -123,6 +131,7 @@ export const DncPanel = () => {
   return (
     <section className="dnc" aria-label={t('tasks.dnc.title')} data-testid="dnc-panel">
       <p className="tasks__note">{t('tasks.dnc.explainer')}</p>
+      {readOnly ? <TeamDefinitionsNote area="dnc" /> : null}
       <AddForm />
       <div className="dnc__bar">
         <input
@@ -159,7 +168,7 @@ export const DncPanel = () => {
           </thead>
           <tbody>
             {shown.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} onRemove={() => setRemoving(entry)} />
+              <EntryRow key={entry.id} entry={entry} onRemove={readOnly ? null : () => setRemoving(entry)} />
             ))}
           </tbody>
         </table>
