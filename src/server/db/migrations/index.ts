@@ -418,6 +418,18 @@ export const serverMigrations: readonly ServerMigration[] = [
       ALTER TABLE users ADD COLUMN removed_at bigint;
     `,
   },
+  {
+    version: 13,
+    name: 'round-robin membership of reps; leads searchable by name, company and owner',
+    sql: `
+      -- A rep out of rotation keeps their leads and shift but takes no inbound lead and no share of a
+      -- round-robin import, until a manager puts them back. Only reps are routed, so only they use it.
+      ALTER TABLE users ADD COLUMN in_rotation boolean NOT NULL DEFAULT true;
+      -- The manager's lead list pages a team's leads by owner and status in creation order.
+      CREATE INDEX leads_team_owner_created ON leads (team_id, owner_id, created_at, id);
+      CREATE INDEX leads_team_status_created ON leads (team_id, status, created_at, id);
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */
