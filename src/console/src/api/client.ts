@@ -33,7 +33,7 @@ export const whenSessionEnds = (handler: () => void): void => {
  * server's code (`network_error` when the server cannot be reached).
  */
 export const callApi = async <T>(
-  method: 'GET' | 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   schema: ZodType<T> | null,
   body?: unknown,
