@@ -13,7 +13,6 @@ type TeamLeadRow = {
   owner_id: string | null;
   owner_email: string | null;
   updated_at: string;
-  total: string;
 };
 
 const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -40,8 +39,8 @@ export const searchWords = (q: string | undefined): string[] =>
 
 /**
  * The leads of team `teamId` matching `filter`, oldest first, each with its owner's id and email (null:
- * unassigned). `phone` is the lead's first number (E.164), the one dialled first. With `filter.page`,
- * one page and `total` (every match, counted in the same statement).
+ * unassigned). `phone` is the lead's first number (E.164), the one dialled first. With `filter.page`
+ * (`limit` and `offset`), one page and `total`, every match (counted in a statement of its own).
  */
 export const listTeamLeads = async (
   pool: pg.Pool,
@@ -70,19 +69,24 @@ export const listTeamLeads = async (
       OR l.email_folded ILIKE ${text}
       OR (${number} IS NOT NULL AND array_to_string(l.phones_e164, ' ') LIKE ${number}))`);
   }
-  let page = '';
-  if (filter.page) {
-    params.push(filter.page.limit, filter.page.offset);
-    page = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  }
-  const { rows } = await pool.query<TeamLeadRow>(
-    `SELECT l.id, l.fields, l.status, l.owner_id, u.email AS owner_email, l.updated_at,
-            count(*) OVER () AS total
-       FROM leads l LEFT JOIN users u ON u.id = l.owner_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY l.created_at, l.id ${page}`,
-    params,
-  );
+  const from = `FROM leads l WHERE ${where.join(' AND ')}`;
+  // The page and the count are two statements: a window count would read every matching row's fields.
+  const paged = filter.page
+    ? {
+        sql: `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        params: [filter.page.limit, filter.page.offset],
+      }
+    : { sql: '', params: [] };
+  const [{ rows }, counted] = await Promise.all([
+    pool.query<TeamLeadRow>(
+      `SELECT l.id, l.fields, l.status, l.owner_id, u.email AS owner_email, l.updated_at
+         FROM (SELECT l.* ${from} ORDER BY l.created_at, l.id ${paged.sql}) l
+         LEFT JOIN users u ON u.id = l.owner_id
+        ORDER BY l.created_at, l.id`,
+      [...params, ...paged.params],
+    ),
+    filter.page ? pool.query<{ total: string }>(`SELECT count(*) AS total ${from}`, params) : null,
+  ]);
   const leads: TeamLead[] = rows.map((row) => {
     const phones = Array.isArray(row.fields.phones) ? (row.fields.phones as { e164?: unknown }[]) : [];
     return {
@@ -96,15 +100,7 @@ export const listTeamLeads = async (
       updatedAt: Number(row.updated_at),
     };
   });
-  if (!filter.page) return { leads };
-  // A page past the end has no row to carry the count: count again (rare: a list that shrank).
-  const total =
-    rows[0] !== undefined
-      ? Number(rows[0].total)
-      : filter.page.offset === 0
-        ? 0
-        : (await listTeamLeads(pool, teamId, { ...filter, page: undefined })).leads.length;
-  return { leads, total };
+  return counted === null ? { leads } : { leads, total: Number(counted.rows[0]?.total ?? 0) };
 };
 
 /**

@@ -425,7 +425,8 @@ export const serverMigrations: readonly ServerMigration[] = [
       -- A rep out of rotation keeps their leads and shift but takes no inbound lead and no share of a
       -- round-robin import, until a manager puts them back. Only reps are routed, so only they use it.
       ALTER TABLE users ADD COLUMN in_rotation boolean NOT NULL DEFAULT true;
-      -- The manager's lead list pages a team's leads by owner and status in creation order.
+      -- The manager's lead list pages a team's leads in creation order, all or by owner or status.
+      CREATE INDEX leads_team_created ON leads (team_id, created_at, id);
       CREATE INDEX leads_team_owner_created ON leads (team_id, owner_id, created_at, id);
       CREATE INDEX leads_team_status_created ON leads (team_id, status, created_at, id);
     `,

@@ -53,7 +53,7 @@ export const MembersPage = () => {
     <div className="console-page">
       <h1 className="console-h1">{t('console.members.title')}</h1>
       <p className="section-hint">{t('console.members.hint')}</p>
-      <section className="console-card" aria-labelledby="invite-title">
+      <section className="console-card members-invite" aria-labelledby="invite-title">
         <h2 id="invite-title" className="section-title">
           {t('console.members.inviteTitle')}
         </h2>
