@@ -313,6 +313,19 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     await invited.goto(link);
     await invited.getByRole('heading', { name: 'Set your console password' }).waitFor();
     await invited.context().close();
+    // Removing the new member, with nobody to take their (no) leads: the row says so, the server agrees.
+    await page.getByRole('button', { name: 'Remove new.ae@north.example' }).click();
+    await page.getByTestId('remove-member-dialog').getByRole('button', { name: 'Remove member' }).click();
+    await page.getByText('new.ae@north.example was removed; 0 leads moved.').waitFor();
+    await page
+      .getByTestId('member-row')
+      .filter({ hasText: 'new.ae@north.example' })
+      .getByText(/^Removed /)
+      .waitFor();
+    const after = await asManager('/users', TeamUsersOutput);
+    expect(after.users.find((u) => u.email === 'new.ae@north.example')?.removedAt).toEqual(
+      expect.any(Number),
+    );
     // A password-reset link for rep 1.
     await page.getByRole('button', { name: 'Password-reset link for rep1@north.example' }).click();
     await page
