@@ -375,7 +375,10 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
         await page.goto(`${server.url}/console/team/rotation?lang=${lang}&theme=${theme}`);
         await page.getByTestId('rotation-row').first().getByRole('button').first().click();
         await page.getByTestId('shift-dialog').waitFor();
-        await page.screenshot({ path: join(shotsDir, `console-shift-dialog-${lang}-${theme}.png`) });
+        await page.screenshot({
+          path: join(shotsDir, `console-shift-dialog-${lang}-${theme}.png`),
+          animations: 'disabled',
+        });
         await page.context().close();
       }
     }
