@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { inboundRoutes } from './routes/inbound';
 import { leadRoutes } from './routes/leads';
 import { reportRoutes } from './routes/reports';
+import { rotationRoutes } from './routes/rotation';
 import { shiftRoutes } from './routes/shifts';
 import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
@@ -80,6 +81,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   syncRoutes(app, context);
   handoffRoutes(app, context);
   shiftRoutes(app, context);
+  rotationRoutes(app, context);
   await inboundRoutes(app, context);
   // Its own scope, so its form-body parser serves only Twilio's webhooks.
   await app.register(async (scope) => twilioRoutes(scope, context));

@@ -48,6 +48,7 @@ const leadFields = (reading: InboundLead, now: number): Record<string, unknown> 
   };
 };
 
+/** The team's reps in round-robin rotation (a rep a manager took out is never routed to), with their shifts. */
 const routableReps = async (client: pg.PoolClient, teamId: string): Promise<RoutableRep[]> => {
   const { rows } = await client.query<{
     id: string;
@@ -58,7 +59,7 @@ const routableReps = async (client: pg.PoolClient, teamId: string): Promise<Rout
   }>(
     `SELECT u.id, s.days, s.start_time, s.end_time, s.time_zone
        FROM users u LEFT JOIN shifts s ON s.team_id = u.team_id AND s.user_id = u.id
-      WHERE u.team_id = $1 AND u.role = 'rep' AND u.removed_at IS NULL`,
+      WHERE u.team_id = $1 AND u.role = 'rep' AND u.removed_at IS NULL AND u.in_rotation`,
     [teamId],
   );
   return rows.map((row) => ({

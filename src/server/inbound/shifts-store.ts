@@ -84,3 +84,20 @@ export const listShifts = async (pool: pg.Pool, teamId: string, now: number): Pr
   );
   return rows.map((row) => toShift(row, now));
 };
+
+/**
+ * Removes the shift of the team's member `userId` (a rep then takes no inbound lead until a shift is
+ * set again; their leads stay). Errors: `not_found` when the team has no such member or they have no shift.
+ */
+export const removeShift = async (pool: pg.Pool, teamId: string, userId: string): Promise<void> => {
+  const { rowCount } = await pool.query('DELETE FROM shifts WHERE team_id = $1 AND user_id = $2', [
+    teamId,
+    userId,
+  ]);
+  if (rowCount === 0) {
+    throw new ServerError(
+      'not_found',
+      `This team's member ${userId} has no shift to remove. Reload the shifts to see who has one.`,
+    );
+  }
+};

@@ -1,9 +1,9 @@
-import { AssignLeadInput, ImportLeadsInput, TeamLeadsQuery } from '@shared/server/leads';
+import { AssignLeadInput, BulkAssignInput, ImportLeadsInput, TeamLeadsQuery } from '@shared/server/leads';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseBody, teamIdParam } from '../access';
 import { poolOf, type ServerContext } from '../context';
 import { ServerError } from '../errors';
-import { listTeamLeads } from '../store/team-leads';
+import { assignLeads, listTeamLeads, searchWords } from '../store/team-leads';
 import { teamExists } from '../store/teams';
 import { memberOf } from '../store/users';
 import { assignLead, importLeads } from '../sync/import';
@@ -23,8 +23,11 @@ const leadIdParam = (request: FastifyRequest): string => {
  * - `POST /v1/teams/:teamId/leads/import` `ImportLeadsInput` → `ImportLeadsOutput`: normalised leads,
  *   deduped against the team's and assigned (`src/server/sync/import.ts`);
  * - `POST /v1/teams/:teamId/leads/:leadId/assign` `AssignLeadInput` → `AssignLeadOutput`;
- * - `GET /v1/teams/:teamId/leads[?owner=EMAIL|ID]` → `TeamLeadsOutput` (every lead, or one member's).
- * `not_found` for an unknown team, lead or user.
+ * - `POST /v1/teams/:teamId/leads/assign` `BulkAssignInput` → `BulkAssignOutput`: up to 1000 leads
+ *   moved in one transaction (all or none);
+ * - `GET /v1/teams/:teamId/leads[?owner=EMAIL|ID][&unassigned=true][&status=S][&q=WORDS][&limit=N&offset=M]`
+ *   → `TeamLeadsOutput` (every matching lead, or one page of them with `total`).
+ * `not_found` for an unknown team, lead or user; `invalid_input` for a query or body the schema refuses.
  */
 export const leadRoutes = (app: FastifyInstance, context: ServerContext): void => {
   const checkTeam = async (teamId: string) => {
@@ -56,16 +59,37 @@ export const leadRoutes = (app: FastifyInstance, context: ServerContext): void =
     },
   );
 
+  app.post(
+    '/v1/teams/:teamId/leads/assign',
+    { config: { access: { callers: ['admin', 'manager'], sameTeam: true } } },
+    async (request) => {
+      const teamId = teamIdParam(request);
+      const { leadIds, to } = parseBody(BulkAssignInput, request.body);
+      await checkTeam(teamId);
+      return assignLeads(poolOf(context), teamId, leadIds, to, Date.now());
+    },
+  );
+
   app.get(
     '/v1/teams/:teamId/leads',
     { config: { access: { callers: ['admin', 'manager'], sameTeam: true } } },
     async (request) => {
       const teamId = teamIdParam(request);
-      const { owner } = parseBody(TeamLeadsQuery, request.query);
+      const query = parseBody(TeamLeadsQuery, request.query);
       await checkTeam(teamId);
       const pool = poolOf(context);
-      const ownerId = owner === undefined ? undefined : (await memberOf(pool, teamId, owner)).id;
-      return { leads: await listTeamLeads(pool, teamId, ownerId) };
+      const ownerId =
+        query.owner !== undefined
+          ? (await memberOf(pool, teamId, query.owner)).id
+          : query.unassigned === 'true'
+            ? null
+            : undefined;
+      return listTeamLeads(pool, teamId, {
+        ownerId,
+        status: query.status,
+        words: searchWords(query.q),
+        page: query.limit === undefined ? undefined : { limit: query.limit, offset: query.offset ?? 0 },
+      });
     },
   );
 };

@@ -21,8 +21,8 @@ const assignees = async (client: pg.PoolClient, teamId: string, assign: ImportAs
     if (user.removedAt !== null) throw removedError(user);
     return [user.id];
   }
-  const { rows } = await client.query<{ id: string }>(
-    "SELECT id FROM users WHERE team_id = $1 AND role = 'rep' AND removed_at IS NULL ORDER BY created_at, id",
+  const { rows } = await client.query<{ id: string; in_rotation: boolean }>(
+    "SELECT id, in_rotation FROM users WHERE team_id = $1 AND role = 'rep' AND removed_at IS NULL ORDER BY created_at, id",
     [teamId],
   );
   if (rows.length === 0) {
@@ -31,7 +31,14 @@ const assignees = async (client: pg.PoolClient, teamId: string, assign: ImportAs
       'This team has no reps to share the leads among. Add reps first (dialdeck admin user add --role rep), or assign to one user with --assign EMAIL.',
     );
   }
-  return rows.map((r) => r.id);
+  const inRotation = rows.filter((r) => r.in_rotation);
+  if (inRotation.length === 0) {
+    throw new ServerError(
+      'invalid_input',
+      'Every rep of this team is out of round-robin rotation, so nobody can share the leads. Put a rep back in rotation (console: Rotation & shifts), or assign to one user with --assign EMAIL.',
+    );
+  }
+  return inRotation.map((r) => r.id);
 };
 
 /**

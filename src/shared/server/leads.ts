@@ -78,8 +78,34 @@ export const AssignLeadOutput = z.object({
 });
 export type AssignLeadOutput = z.infer<typeof AssignLeadOutput>;
 
-/** `GET /v1/teams/:teamId/leads?owner=` query: only the leads of the member with this email (or id). */
-export const TeamLeadsQuery = z.strictObject({ owner: z.string().trim().min(1).max(320).optional() });
+/** The most leads one page of `GET /v1/teams/:teamId/leads` holds (`limit`). */
+export const MAX_TEAM_LEADS_PAGE = 500;
+
+/** The most leads one bulk reassignment moves (`POST /v1/teams/:teamId/leads/assign`). */
+export const MAX_BULK_ASSIGN = 1_000;
+
+/**
+ * `GET /v1/teams/:teamId/leads` query, every part optional (without `limit`, every matching lead):
+ * - `owner`: only the leads of the member with this email (or id); `unassigned=true`: only leads
+ *   nobody owns (not with `owner`);
+ * - `status`: only leads with this funnel status;
+ * - `q`: words that must all appear in the lead's name, company, email or a phone number (E.164, so
+ *   `+1312` or `312555` match by digits), case-insensitive;
+ * - `limit` (1–500) and `offset` (≥ 0): one page, in creation order; the answer then carries `total`.
+ */
+export const TeamLeadsQuery = z
+  .strictObject({
+    owner: z.string().trim().min(1).max(320).optional(),
+    unassigned: z.enum(['true', 'false']).optional(),
+    status: LeadStatus.optional(),
+    q: z.string().trim().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_TEAM_LEADS_PAGE).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((query) => !(query.owner !== undefined && query.unassigned === 'true'), {
+    path: ['unassigned'],
+    message: 'Ask for one owner or for unassigned leads, not both.',
+  });
 export type TeamLeadsQuery = z.infer<typeof TeamLeadsQuery>;
 
 /**
@@ -98,6 +124,27 @@ export const TeamLead = z.object({
 });
 export type TeamLead = z.infer<typeof TeamLead>;
 
-/** The answer (and `dialdeck admin leads list --json`'s output): the team's leads, oldest first. */
-export const TeamLeadsOutput = z.object({ leads: z.array(TeamLead) });
+/**
+ * The answer (and `dialdeck admin leads list --json`'s output): the team's leads, oldest first; with a
+ * `limit`, one page of them and `total`, how many leads match the query in all.
+ */
+export const TeamLeadsOutput = z.object({ leads: z.array(TeamLead), total: z.number().int().optional() });
 export type TeamLeadsOutput = z.infer<typeof TeamLeadsOutput>;
+
+/**
+ * `POST /v1/teams/:teamId/leads/assign` body: move every lead in `leadIds` (1–1000, no repeats) to the
+ * member with email `to` (null: nobody), all in one transaction: every lead moves, or none does.
+ */
+export const BulkAssignInput = z.strictObject({
+  leadIds: z
+    .array(z.uuid().toLowerCase())
+    .min(1)
+    .max(MAX_BULK_ASSIGN)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'Name each lead once.' }),
+  to: z.email().trim().toLowerCase().nullable(),
+});
+export type BulkAssignInput = z.infer<typeof BulkAssignInput>;
+
+/** The bulk reassignment's answer: each lead's former and new owner, in the order asked. */
+export const BulkAssignOutput = z.object({ assigned: z.array(AssignLeadOutput) });
+export type BulkAssignOutput = z.infer<typeof BulkAssignOutput>;

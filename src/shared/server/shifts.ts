@@ -93,3 +93,35 @@ export type TeamShift = z.infer<typeof TeamShift>;
 /** `GET /v1/teams/:teamId/shifts` answer: the team's shifts in round-robin order (by user id). */
 export const TeamShiftsOutput = z.object({ shifts: z.array(TeamShift) });
 export type TeamShiftsOutput = z.infer<typeof TeamShiftsOutput>;
+
+/**
+ * One rep in the team's round-robin (`GET /v1/teams/:teamId/rotation`): whether they take part
+ * (`inRotation`: inbound leads and round-robin imports go only to reps in rotation) and their shift
+ * (null: none set, so inbound routing never picks them).
+ */
+export const RotationMember = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  inRotation: z.boolean(),
+  shift: TeamShift.nullable(),
+});
+export type RotationMember = z.infer<typeof RotationMember>;
+
+/**
+ * `GET /v1/teams/:teamId/rotation` answer: the team's reps (removed ones left out) in round-robin order
+ * (user id), and how many of them are in rotation and on shift now (0: an inbound lead now goes to the
+ * rotation's next shift, or to nobody when no rep in rotation has a shift).
+ */
+export const TeamRotationOutput = z.object({
+  members: z.array(RotationMember),
+  onShiftNow: z.number().int(),
+});
+export type TeamRotationOutput = z.infer<typeof TeamRotationOutput>;
+
+/** `PUT /v1/teams/:teamId/rotation/:userId` body: take part in round-robin, or stand out of it. */
+export const SetRotationInput = z.strictObject({ inRotation: z.boolean() });
+export type SetRotationInput = z.infer<typeof SetRotationInput>;
+
+/** `DELETE /v1/teams/:teamId/shifts/:userId` answer: the rep whose shift was removed. */
+export const RemoveShiftOutput = z.object({ userId: z.uuid(), removed: z.literal(true) });
+export type RemoveShiftOutput = z.infer<typeof RemoveShiftOutput>;

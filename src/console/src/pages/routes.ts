@@ -1,12 +1,15 @@
 import type { TeamRole } from '@shared/server/admin';
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
+import { LeadsPage } from '../features/assignment/LeadsPage';
+import { RotationPage } from '../features/assignment/RotationPage';
 import { ChannelsPage } from '../features/boards/ChannelsPage';
 import { SlaPage } from '../features/boards/SlaPage';
 import { SpeedToLeadPage } from '../features/boards/SpeedToLeadPage';
 import { TeamBoardPage } from '../features/boards/TeamBoardPage';
 import { DEFINITION_PAGES } from '../features/definitions/pages';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { MembersPage } from '../features/team/MembersPage';
 import { SessionsPage } from '../features/team/SessionsPage';
 
 /**
@@ -38,6 +41,19 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     Component: ChannelsPage,
   },
   ...DEFINITION_PAGES,
+  { path: '/team/leads', roles: ['manager'], title: (t) => t('console.nav.leads'), Component: LeadsPage },
+  {
+    path: '/team/rotation',
+    roles: ['manager'],
+    title: (t) => t('console.nav.rotation'),
+    Component: RotationPage,
+  },
+  {
+    path: '/team/members',
+    roles: ['manager'],
+    title: (t) => t('console.nav.members'),
+    Component: MembersPage,
+  },
   {
     path: '/team/sessions',
     roles: ['manager'],

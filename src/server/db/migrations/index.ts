@@ -444,6 +444,34 @@ export const serverMigrations: readonly ServerMigration[] = [
         WHERE NOT deleted;
     `,
   },
+  {
+    version: 13,
+    name: 'round-robin membership of reps; leads searchable by name, company and owner',
+    sql: `
+      -- A rep out of rotation keeps their leads and shift but takes no inbound lead and no share of a
+      -- round-robin import, until a manager puts them back. Only reps are routed, so only they use it.
+      ALTER TABLE users ADD COLUMN in_rotation boolean NOT NULL DEFAULT true;
+      -- The manager's lead list pages a team's leads in creation order, all or by owner or status.
+      CREATE INDEX leads_team_created ON leads (team_id, created_at, id);
+      CREATE INDEX leads_team_owner_created ON leads (team_id, owner_id, created_at, id);
+      CREATE INDEX leads_team_status_created ON leads (team_id, status, created_at, id);
+      -- What the lead search matches: name, company, email and numbers, lower case, one text. A
+      -- trigram index (pg_trgm, a trusted extension shipped with PostgreSQL) finds '%word%' in it
+      -- without reading every lead; where the extension cannot be created the search still works,
+      -- reading the team's leads.
+      CREATE FUNCTION dialdeck_lead_search_text(fields jsonb, email text, phones text[]) RETURNS text
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $fn$ SELECT lower(coalesce(fields->>'name', '') || ' ' || coalesce(fields->>'company', '') || ' '
+          || coalesce(email, '') || ' ' || array_to_string(phones, ' ')) $fn$;
+      DO $do$ BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX leads_search ON leads
+          USING gin (dialdeck_lead_search_text(fields, email_folded, phones_e164) gin_trgm_ops);
+      EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported THEN
+        RAISE NOTICE 'pg_trgm is not available here: the lead search reads every lead of a team.';
+      END $do$;
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */
