@@ -1,4 +1,4 @@
-import { reportsMigration } from './reports';
+import { reportRollupsMigration, reportsMigration } from './reports';
 
 /**
  * The server's schema, one entry per version, applied in order (see `../migrate.ts`). Entries are
@@ -418,6 +418,7 @@ export const serverMigrations: readonly ServerMigration[] = [
       ALTER TABLE users ADD COLUMN removed_at bigint;
     `,
   },
+  reportRollupsMigration,
 ];
 
 /** The schema version a fully migrated database has. */
