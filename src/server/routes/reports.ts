@@ -100,13 +100,15 @@ export const reportRoutes = (app: FastifyInstance, context: ServerContext): void
       query.at ?? nowOf(context),
       query.days,
     );
-    return answer(request, reply, query.format, 'speed-to-lead', report, speedToLeadCsv);
+    const { timeZone } = await readReportSettings(poolOf(context), teamOf(request));
+    return answer(request, reply, query.format, 'speed-to-lead', report, (r) => speedToLeadCsv(r, timeZone));
   });
 
   app.get('/v1/reports/sla', MANAGER, async (request, reply) => {
     const query = parseBody(SlaQuery, request.query);
     const board = await slaBoard(poolOf(context), teamOf(request), nowOf(context));
-    return answer(request, reply, query.format, 'sla', board, slaCsv);
+    const { timeZone } = await readReportSettings(poolOf(context), teamOf(request));
+    return answer(request, reply, query.format, 'sla', board, (b) => slaCsv(b, timeZone));
   });
 
   app.get('/v1/reports/channels', MANAGER, async (request, reply) => {
