@@ -431,8 +431,19 @@ export const reportRollupsMigration: ServerMigration = {
     CREATE TRIGGER report_arrivals_voided AFTER INSERT ON activity_voids
       REFERENCING NEW TABLE AS new_voids FOR EACH STATEMENT EXECUTE FUNCTION report_arrivals_voided();
 
-    -- The leads, hand-offs and arrivals a server already held count from now on.
-    SELECT report_add_lead_results(array_agg(l)) FROM leads l HAVING count(*) > 0;
+    -- The leads, hand-offs and arrivals a server already held count from now on (set-wise: one
+    -- array of every lead could outgrow PostgreSQL's 1 GB value limit).
+    INSERT INTO report_lead_results (team_id, lead_id, created_at, source_channel, direction, dials, connects,
+        handoffs, accepted, rejected)
+      SELECT l.team_id, l.id, l.created_at, coalesce(l.fields ->> 'sourceChannel', 'other'),
+             coalesce(l.fields ->> 'direction', 'outbound'), coalesce(t.dials, 0), coalesce(t.connects, 0),
+             coalesce(h.handoffs, 0), coalesce(h.accepted, 0), coalesce(h.rejected, 0)
+        FROM leads l
+        LEFT JOIN report_lead_totals t ON t.team_id = l.team_id AND t.lead_id = l.id
+        LEFT JOIN (SELECT team_id, lead_id, count(*)::int AS handoffs,
+                          (count(*) FILTER (WHERE decision = 'accepted'))::int AS accepted,
+                          (count(*) FILTER (WHERE decision = 'rejected'))::int AS rejected
+                     FROM handoffs GROUP BY 1, 2) h ON h.team_id = l.team_id AND h.lead_id = l.id;
     INSERT INTO report_arrivals (team_id, inbound_id, lead_id, received_at, source_channel, first_call_at)
       SELECT team_id, id, lead_id, received_at, source_channel, report_first_call(team_id, lead_id, received_at)
         FROM inbound_leads WHERE NOT duplicate;
