@@ -21,6 +21,7 @@ import { testRoutes } from './routes/test-only';
 import { twilioRoutes } from './routes/twilio';
 import { userRoutes } from './routes/users';
 import type { TeamChangeHub } from './sync/team-changes';
+import type { TrustProxy } from './trust-proxy';
 
 export type AppOptions = {
   logger: FastifyBaseLogger;
@@ -29,6 +30,8 @@ export type AppOptions = {
   changes: TeamChangeHub;
   /** The event stream's heartbeat in ms (default 15 s). */
   eventsHeartbeatMs?: number;
+  /** The load balancers whose `X-Forwarded-For` names the client (none when unset: the header is ignored). */
+  trustProxy?: TrustProxy;
 };
 
 /** Maps anything a route throws to `{error:{code,message,details?}}` with the status for its code. */
@@ -47,7 +50,20 @@ const toServerError = (error: unknown): ServerError => {
  * rate limit, the one authorisation hook and every route. Routes use `context` for the database.
  */
 export const buildApp = async (context: ServerContext, options: AppOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ loggerInstance: options.logger, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  // Unset: X-Forwarded-For is ignored. A number of hops trusts that many proxies nearest the server.
+  const hops = options.trustProxy;
+  const trustProxy =
+    hops === undefined
+      ? false
+      : typeof hops === 'number'
+        ? (_address: string, hop: number) => hop < hops
+        : [...hops];
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    trustProxy,
+  });
   app.decorateRequest('principal', null);
   app.decorateRequest('consoleSession', null);
   // Reads the console's session cookie (src/server/routes/console.ts sets it).

@@ -10,6 +10,7 @@ import { latestServerSchema } from './db/migrations';
 import { openPool, safeLocation } from './db/pool';
 import { ensureAdminToken } from './store/teams';
 import { createTeamChangeHub } from './sync/team-changes';
+import type { TrustProxy } from './trust-proxy';
 
 /**
  * How to run the server: on the embedded PostgreSQL in `dataDir`, or on `databaseUrl` (any
@@ -23,6 +24,8 @@ export type ServerOptions = {
   host: string;
   port: number;
   tokenRouteLimit?: { max: number; timeWindow: number };
+  /** The load balancers trusted to name the client in `X-Forwarded-For` (see `parseTrustProxy`); none by default. */
+  trustProxy?: TrustProxy;
   testRoutes?: boolean;
   /** Called once when the server listens, and once the database is ready (with the admin token on first start). */
   onListening: (url: string) => void;
@@ -65,6 +68,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     changes,
     eventsHeartbeatMs: options.testRoutes && heartbeat > 0 ? heartbeat : undefined,
     tokenRouteLimit: options.tokenRouteLimit ?? { max: 30, timeWindow: 60_000 },
+    trustProxy: options.trustProxy,
   });
 
   let stopping: Promise<void> | null = null;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEFAULT_OUTCOMES } from '@shared/domain/outcome';
 import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { ImportLeadsOutput } from '@shared/server/leads';
+import { DrillPage, TeamBoard } from '@shared/server/reports';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,6 +252,35 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
       await drill.getByTestId('drill-row').locator('td:nth-child(2)').allTextContents()
     ).sort();
     expect(leadsShown).toEqual(['Ana Ruiz', 'Bo Li', 'Cy Ode', 'Jo Park']);
+    // Times on the team's clock (its report time zone), not the browser's (New York here).
+    const bearer = { authorization: `Bearer ${tokens.get('manager@north.example') ?? ''}` };
+    const shown = TeamBoard.parse(
+      await (await page.request.get(`${server.url}/v1/reports/team-board`, { headers: bearer })).json(),
+    );
+    const rep1Id = shown.reps.find((r) => r.email === 'rep1@north.example')?.userId ?? '';
+    const behind = DrillPage.parse(
+      await (
+        await page.request.get(
+          `${server.url}/v1/reports/activities?metric=dials&from=${shown.today.from}&to=${shown.today.to}&userId=${rep1Id}`,
+          { headers: bearer },
+        )
+      ).json(),
+    );
+    expect(behind.timeZone).toBe(shown.timeZone);
+    await drill.getByRole('columnheader', { name: `When (${shown.timeZone})` }).waitFor();
+    const onClock = (zone: string) =>
+      page.evaluate(
+        ([times, timeZone]) =>
+          times.map((at) =>
+            new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+              at,
+            ),
+          ),
+        [behind.items.map((item) => item.occurredAt), zone] as const,
+      );
+    const whenShown = await drill.getByTestId('drill-when').allTextContents();
+    expect(whenShown).toEqual(await onClock(shown.timeZone));
+    expect(whenShown).not.toEqual(await onClock('America/New_York'));
     await page.keyboard.press('Escape');
     await drill.waitFor({ state: 'detached' });
     await figure('rep1@north.example', 'mqls').click();

@@ -32,9 +32,10 @@ const figuresOf = (
 });
 
 /**
- * Results by source channel and direction for the team's leads created in the `days` days before `at`:
- * per lead, its dials and connects from the per-lead rollup and its hand-offs' outcome (an accepted
- * hand-off makes it an SQL; one only rejected counts as rejected), summed per channel. Channels sorted
+ * Results by source channel and direction for the team's leads created in the `days` days before `at`
+ * (epoch ms): per lead, its dials and connects and its hand-offs' outcome (an accepted hand-off makes it
+ * an SQL; one only rejected counts as rejected), summed per channel from the per-lead rollup
+ * `report_lead_results` (migration 12), one range of its `(team_id, created_at)` index. Channels sorted
  * by leads, most first; `directions` sums them per direction.
  */
 export const channelResults = async (
@@ -45,21 +46,14 @@ export const channelResults = async (
 ): Promise<ChannelResults> => {
   const fromMs = at - days * 86_400_000;
   const { rows } = await pool.query<ChannelRow>(
-    `WITH decided AS (
-       SELECT lead_id, bool_or(decision = 'accepted') AS accepted, bool_or(decision = 'rejected') AS rejected
-         FROM handoffs WHERE team_id = $1 GROUP BY lead_id)
-     SELECT coalesce(l.fields->>'sourceChannel', 'other') AS source_channel,
-            coalesce(l.fields->>'direction', 'outbound') AS direction,
-            count(*) AS leads,
-            count(*) FILTER (WHERE t.dials > 0) AS dialed,
-            coalesce(sum(t.connects), 0) AS connects,
-            count(h.lead_id) AS mqls,
-            count(*) FILTER (WHERE h.accepted) AS sqls,
-            count(*) FILTER (WHERE h.rejected AND NOT h.accepted) AS rejected
-       FROM leads l
-       LEFT JOIN report_lead_totals t ON t.team_id = l.team_id AND t.lead_id = l.id
-       LEFT JOIN decided h ON h.lead_id = l.id
-      WHERE l.team_id = $1 AND l.created_at >= $2 AND l.created_at <= $3
+    `SELECT source_channel, direction, count(*) AS leads,
+            count(*) FILTER (WHERE dials > 0) AS dialed,
+            coalesce(sum(connects), 0) AS connects,
+            count(*) FILTER (WHERE handoffs > 0) AS mqls,
+            count(*) FILTER (WHERE accepted > 0) AS sqls,
+            count(*) FILTER (WHERE rejected > 0 AND accepted = 0) AS rejected
+       FROM report_lead_results
+      WHERE team_id = $1 AND created_at >= $2 AND created_at <= $3
       GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2`,
     [teamId, fromMs, at],
   );

@@ -71,7 +71,8 @@ const itemOf = (row: DrillRow): DrillItem => {
  * `from`…`to` that count in `query.metric` by the same `report_figures` the rollup sums, not voided,
  * newest first (`occurred_at`, then id), `limit` a page, continued after `cursor` (keyset, so a page
  * never shifts as activities arrive). For `mqls`, the hand-offs the rep made (kind `handoff`, outcome
- * the hand-off's status, note its summary). Throws `invalid_input` for a bad cursor or `from` after `to`.
+ * the hand-off's status, note its summary), with the team's time zone the days are in. Throws
+ * `invalid_input` for a bad cursor or `from` after `to`.
  */
 export const drillDown = async (pool: pg.Pool, teamId: string, query: DrillQuery): Promise<DrillPage> => {
   if (query.from > query.to) {
@@ -120,5 +121,6 @@ export const drillDown = async (pool: pg.Pool, teamId: string, query: DrillQuery
   return {
     items: page,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
+    timeZone,
   };
 };

@@ -7,7 +7,15 @@ import type {
   TeamBoard,
   Trend,
 } from '@shared/server/reports';
+import { DateTime } from 'luxon';
 import { type CsvCell, toCsv } from './csv';
+
+/**
+ * An instant (UTC epoch ms) as the CSV exports write it: ISO 8601 in the team's time zone with its
+ * offset (`2026-03-11T09:30:00.000-07:00`), so a row reads as the board's clock and still names one instant.
+ */
+export const csvTime = (at: number, timeZone: string): string =>
+  DateTime.fromMillis(at, { zone: timeZone }).toISO() ?? new Date(at).toISOString();
 
 /** The figure columns every board's CSV writes, in this order (JSON names, so a column is its field). */
 export const FIGURE_COLUMNS = [
@@ -47,8 +55,11 @@ export const trendCsv = (trend: Trend): string =>
     trend.days.map((day) => [day.date, ...figureCells(day)]),
   );
 
-/** Speed to lead as CSV: one row per inbound lead (the distribution is worked out from these). */
-export const speedToLeadCsv = (report: SpeedToLead): string =>
+/**
+ * Speed to lead as CSV: one row per inbound lead (the distribution is worked out from these), times
+ * in `timeZone` (`csvTime`).
+ */
+export const speedToLeadCsv = (report: SpeedToLead, timeZone: string): string =>
   toCsv(
     [
       'leadId',
@@ -65,18 +76,21 @@ export const speedToLeadCsv = (report: SpeedToLead): string =>
       lead.leadName,
       lead.sourceChannel,
       lead.owner?.email ?? null,
-      new Date(lead.arrivedAt).toISOString(),
-      lead.firstCallAt === null ? null : new Date(lead.firstCallAt).toISOString(),
+      csvTime(lead.arrivedAt, timeZone),
+      lead.firstCallAt === null ? null : csvTime(lead.firstCallAt, timeZone),
       lead.msToFirstCall,
       lead.waitingMs,
     ]),
   );
 
-/** The SLA board as CSV: one row per undecided hand-off, with its AE's misses and rotation. */
-export const slaCsv = (board: SlaBoard): string => {
+/**
+ * The SLA board as CSV: one row per undecided hand-off, with its AE's misses and rotation, times in
+ * `timeZone` (`csvTime`).
+ */
+export const slaCsv = (board: SlaBoard, timeZone: string): string => {
   const rows: CsvCell[][] = [];
   for (const ae of board.aes) {
-    const outUntil = ae.outUntil === null ? null : new Date(ae.outUntil).toISOString();
+    const outUntil = ae.outUntil === null ? null : csvTime(ae.outUntil, timeZone);
     if (ae.open.length === 0)
       rows.push([ae.email, null, null, null, null, null, null, ae.missesThisMonth, ae.missesTotal, outUntil]);
     for (const h of ae.open) {
@@ -85,7 +99,7 @@ export const slaCsv = (board: SlaBoard): string => {
         h.handoffId,
         h.leadName,
         h.rep.email,
-        new Date(h.dueAt).toISOString(),
+        csvTime(h.dueAt, timeZone),
         h.msLeft,
         h.missed,
         ae.missesThisMonth,
@@ -100,7 +114,7 @@ export const slaCsv = (board: SlaBoard): string => {
       h.handoffId,
       h.leadName,
       h.rep.email,
-      new Date(h.dueAt).toISOString(),
+      csvTime(h.dueAt, timeZone),
       h.msLeft,
       h.missed,
       null,
@@ -152,7 +166,7 @@ export const channelsCsv = (report: ChannelResults): string =>
     ]),
   );
 
-/** A drill-down page as CSV: one row per activity (or hand-off). */
+/** A drill-down page as CSV: one row per activity (or hand-off), times in the page's (team's) time zone. */
 export const drillCsv = (page: DrillPage): string =>
   toCsv(
     [
@@ -169,7 +183,7 @@ export const drillCsv = (page: DrillPage): string =>
     ],
     page.items.map((item) => [
       item.id,
-      new Date(item.occurredAt).toISOString(),
+      csvTime(item.occurredAt, page.timeZone),
       item.user.email,
       item.leadId,
       item.leadName,

@@ -19,8 +19,9 @@ export const nearestRank = (sorted: readonly number[], q: number): number | null
 
 /**
  * Speed to lead at `at` for inbound leads that first arrived (`inbound_leads`, not a returning lead)
- * in the `days` days before `at`: each one's first call (an activity of kind `call`, any provider,
- * not voided, at or after the arrival; one index probe per lead on `activities_lead`), the
+ * in the `days` days before `at` (epoch ms): each one's first call (an activity of kind `call`, any
+ * provider, not voided, at or after the arrival and at or before `at`; kept per arrival as calls and
+ * voids arrive in `report_arrivals`, migration 12, so this reads one range of its index), the
  * nearest-rank p50/p90/p95 of the time to it, the histogram over `SPEED_TO_LEAD_BUCKET_MINUTES`, and
  * the leads still waiting with how long. Newest arrival first.
  */
@@ -32,19 +33,13 @@ export const speedToLead = async (
 ): Promise<SpeedToLead> => {
   const fromMs = at - days * 86_400_000;
   const { rows } = await pool.query<ArrivalRow>(
-    `SELECT i.lead_id, l.fields->>'name' AS lead_name, i.source_channel, l.owner_id, u.email AS owner_email,
-            i.received_at, fc.occurred_at AS first_call_at
-       FROM inbound_leads i
-       LEFT JOIN leads l ON l.team_id = i.team_id AND l.id = i.lead_id
+    `SELECT r.lead_id, l.fields->>'name' AS lead_name, r.source_channel, l.owner_id, u.email AS owner_email,
+            r.received_at, CASE WHEN r.first_call_at <= $3 THEN r.first_call_at END AS first_call_at
+       FROM report_arrivals r
+       LEFT JOIN leads l ON l.team_id = r.team_id AND l.id = r.lead_id
        LEFT JOIN users u ON u.id = l.owner_id
-       LEFT JOIN LATERAL (
-         SELECT a.occurred_at FROM activities a
-          WHERE a.team_id = i.team_id AND a.lead_id = i.lead_id AND a.occurred_at >= i.received_at
-            AND a.occurred_at <= $3 AND a.kind = 'call'
-            AND NOT EXISTS (SELECT 1 FROM activity_voids v WHERE v.team_id = a.team_id AND v.activity_id = a.id)
-          ORDER BY a.occurred_at LIMIT 1) fc ON true
-      WHERE i.team_id = $1 AND NOT i.duplicate AND i.received_at >= $2 AND i.received_at <= $3
-      ORDER BY i.received_at DESC, i.lead_id`,
+      WHERE r.team_id = $1 AND r.received_at >= $2 AND r.received_at <= $3
+      ORDER BY r.received_at DESC, r.lead_id`,
     [teamId, fromMs, at],
   );
   const leads = rows.map((row) => {

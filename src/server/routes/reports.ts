@@ -34,6 +34,14 @@ const teamOf = (request: FastifyRequest): string => {
 const wantsCsv = (request: FastifyRequest, format: 'json' | 'csv'): boolean =>
   format === 'csv' || /\btext\/csv\b/i.test(request.headers.accept ?? '');
 
+/** The team's time zone when the caller asked for CSV (its times are written in it); UTC otherwise, unread. */
+const csvZone = async (
+  context: ServerContext,
+  request: FastifyRequest,
+  format: 'json' | 'csv',
+): Promise<string> =>
+  wantsCsv(request, format) ? (await readReportSettings(poolOf(context), teamOf(request))).timeZone : 'UTC';
+
 /**
  * Answers `json` as it is, or its CSV (`csv(json)`) as an attachment named `name`-`at`.csv when the
  * caller asked for CSV.
@@ -100,13 +108,15 @@ export const reportRoutes = (app: FastifyInstance, context: ServerContext): void
       query.at ?? nowOf(context),
       query.days,
     );
-    return answer(request, reply, query.format, 'speed-to-lead', report, speedToLeadCsv);
+    const timeZone = await csvZone(context, request, query.format);
+    return answer(request, reply, query.format, 'speed-to-lead', report, (r) => speedToLeadCsv(r, timeZone));
   });
 
   app.get('/v1/reports/sla', MANAGER, async (request, reply) => {
     const query = parseBody(SlaQuery, request.query);
     const board = await slaBoard(poolOf(context), teamOf(request), nowOf(context));
-    return answer(request, reply, query.format, 'sla', board, slaCsv);
+    const timeZone = await csvZone(context, request, query.format);
+    return answer(request, reply, query.format, 'sla', board, (b) => slaCsv(b, timeZone));
   });
 
   app.get('/v1/reports/channels', MANAGER, async (request, reply) => {

@@ -297,5 +297,10 @@ export const DrillItem = z.object({
 });
 export type DrillItem = z.infer<typeof DrillItem>;
 
-export const DrillPage = z.object({ items: z.array(DrillItem), nextCursor: z.string().nullable() });
+/** A page of a drill-down; `timeZone` is the team's (IANA), the zone its days are counted and its times shown in. */
+export const DrillPage = z.object({
+  items: z.array(DrillItem),
+  nextCursor: z.string().nullable(),
+  timeZone: z.string(),
+});
 export type DrillPage = z.infer<typeof DrillPage>;

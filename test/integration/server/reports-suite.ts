@@ -471,6 +471,13 @@ export const checkReports = async (url: string, adminToken: string, databaseUrl:
       `/v1/reports/activities?metric=dials&from=${today}&to=${today}&userId=${rep1.userId}&limit=500&format=csv`,
     );
     expect(drillCsv.map((r) => r.id)).toEqual(idsWhere((s) => rep1Today(s) && s.kind === 'call'));
+    // Times on the team's clock: 16:30 UTC is 09:30 in Los Angeles (PDT), with its offset.
+    expect(drillCsv.find((r) => r.id === ids[1])?.occurredAt).toBe('2026-03-11T09:30:00.000-07:00');
+    expect(
+      DrillPage.parse(
+        await get(url, manager.token, `/v1/reports/activities?metric=dials&from=${today}&to=${today}`),
+      ).timeZone,
+    ).toBe(LA);
     const badCursor = await request(
       url,
       'GET',
@@ -584,6 +591,28 @@ export const checkReports = async (url: string, adminToken: string, databaseUrl:
     expect(speedCsv.map((r) => [r.leadId, r.msToFirstCall, r.waitingMs])).toEqual(
       speed.leads.map((l) => [l.leadId, cell(l.msToFirstCall), cell(l.waitingMs)]),
     );
+    expect(speedCsv.map((r) => r.arrivedAt)).toEqual(
+      speed.leads.map((l) => DateTime.fromMillis(l.arrivedAt, { zone: LA }).toISO()),
+    );
+    // Voiding a first call (pushed as desktops do) makes the lead's next call its first.
+    const firstCalls = [callAfter(0, 2 * MINUTE), callAfter(0, 6 * MINUTE)];
+    await push(url, rep1.token, firstCalls);
+    const firstOf = async () =>
+      SpeedToLead.parse(await get(url, manager.token, `/v1/reports/speed-to-lead?at=${now}`)).leads.find(
+        (l) => l.leadId === posted[0],
+      )?.msToFirstCall;
+    expect(await firstOf()).toBe(2 * MINUTE);
+    for (const [i, call] of firstCalls.entries()) {
+      await push(url, rep1.token, [
+        {
+          id: uuidv7(),
+          name: 'activity.void',
+          args: { id: call.args.id, leadId: posted[0], kind: 'undo', reason: null, voidedAt: now },
+          hlc: stamp(500 + i),
+        },
+      ]);
+    }
+    expect(await firstOf()).toBe(4 * MINUTE);
 
     // Results by source channel, counted from the leads above.
     const decided = (await get(url, ae1.token, '/v1/handoffs')) as {

@@ -8,7 +8,7 @@ import { fail, print } from '../output';
 /** The port `dialdeck server start` listens on without `--port`. */
 export const DEFAULT_SERVER_PORT = 8470;
 
-type StartOptions = { databaseUrl?: string; port: number; host: string };
+type StartOptions = { databaseUrl?: string; port: number; host: string; trustProxy?: string };
 
 const parsePort = (value: string): number => {
   const port = Number(value);
@@ -75,9 +75,10 @@ const databaseChoice = (
 };
 
 /**
- * `dialdeck server start [--data-dir DIR | --database-url URL] [--port N] [--host H]`: runs the team
- * server until SIGTERM/SIGINT. Prints `listening on URL`, then `admin token: T` (first start only)
- * and `ready`; with --json the same as one JSON line each (`{"event":"listening","url"}`,
+ * `dialdeck server start [--data-dir DIR | --database-url URL] [--port N] [--host H] [--trust-proxy LIST]`:
+ * runs the team server until SIGTERM/SIGINT. `--trust-proxy` (default $DIALDECK_TRUST_PROXY) names the
+ * load balancers whose `X-Forwarded-For` gives the client's address (see `parseTrustProxy`). Prints
+ * `listening on URL`, then `admin token: T` (first start only) and `ready`; with --json the same as one JSON line each (`{"event":"listening","url"}`,
  * `{"event":"admin-token","adminToken"}`, `{"event":"ready","database"}`) among the log's JSON
  * lines on stdout; stderr carries only a failure (one JSON object with --json).
  */
@@ -92,6 +93,10 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
     )
     .option('--port <n>', 'the port to listen on (0: any free one)', parsePort, DEFAULT_SERVER_PORT)
     .option('--host <address>', 'the address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
+    .option(
+      '--trust-proxy <list>',
+      "the load balancers' addresses or CIDR ranges, comma-separated, or a number of hops: their X-Forwarded-For names the client (default: $DIALDECK_TRUST_PROXY)",
+    )
     .action(async (options: StartOptions) => {
       const { json = false, dataDir } = globals();
       const choice = databaseChoice(json, dataDir, options.databaseUrl);
@@ -101,7 +106,9 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
         process.stdout.write(json ? `${JSON.stringify(event)}\n` : `${human}\n`);
       // The server stays out of the desktop bundle: loaded only by this command.
       const { startServer } = await import('../../../server/start');
+      const { parseTrustProxy } = await import('../../../server/trust-proxy');
       try {
+        const trustProxyText = options.trustProxy ?? (process.env.DIALDECK_TRUST_PROXY || undefined);
         const running = await startServer({
           dataDir: serverDataDir(globals()),
           databaseUrl,
@@ -111,6 +118,7 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
             max: envInt('DIALDECK_SERVER_TOKEN_ROUTE_LIMIT', 30),
             timeWindow: 60_000,
           },
+          trustProxy: trustProxyText === undefined ? undefined : parseTrustProxy(trustProxyText),
           testRoutes: process.env.DIALDECK_SERVER_TEST_ROUTES === '1',
           onListening: (url) => say({ event: 'listening', url }, `listening on ${url}`),
           onReady: ({ adminToken, database }) => {

@@ -1,4 +1,4 @@
-import { reportsMigration } from './reports';
+import { reportRollupsMigration, reportsMigration } from './reports';
 
 /**
  * The server's schema, one entry per version, applied in order (see `../migrate.ts`). Entries are
@@ -444,6 +444,7 @@ export const serverMigrations: readonly ServerMigration[] = [
         WHERE NOT deleted;
     `,
   },
+  reportRollupsMigration,
   {
     version: 13,
     name: 'round-robin membership of reps; leads searchable by name, company and owner',

@@ -1,4 +1,3 @@
-import { formatDateTime } from '@renderer/i18n/format';
 import { Button } from '@renderer/ui/Button';
 import { Dialog } from '@renderer/ui/Dialog';
 import { type DrillItem, DrillPage } from '@shared/server/reports';
@@ -8,14 +7,16 @@ import { callApi } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { csvHref, type DrillCell, drillPath } from './drill';
 import { kindLabel, outcomeText } from './words';
+import { formatInZone } from './zonedTime';
 
 /**
  * The activities behind one number of a board, newest first, 50 at a time ("Show more" reads the
- * next page), with the same list as CSV.
+ * next page), with the same list as CSV; times on the team's clock (the zone its days are counted in).
  */
 export const DrillDialog = ({ cell, onClose }: { cell: DrillCell | null; onClose: () => void }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [items, setItems] = useState<DrillItem[]>([]);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
@@ -26,6 +27,7 @@ export const DrillDialog = ({ cell, onClose }: { cell: DrillCell | null; onClose
       const path = drillPath(target) + (after ? `&cursor=${encodeURIComponent(after)}` : '');
       const page = await callApi('GET', path, DrillPage);
       setItems((previous) => (after ? [...previous, ...page.items] : page.items));
+      setTimeZone(page.timeZone);
       setCursor(page.nextCursor);
       setError(null);
     } catch (failure) {
@@ -75,7 +77,9 @@ export const DrillDialog = ({ cell, onClose }: { cell: DrillCell | null; onClose
           <table className="console-table" data-testid="drill-table">
             <thead>
               <tr>
-                <th scope="col">{t('console.boards.when')}</th>
+                <th scope="col">
+                  {timeZone ? t('console.boards.whenIn', { zone: timeZone }) : t('console.boards.when')}
+                </th>
                 <th scope="col">{t('console.boards.lead')}</th>
                 <th scope="col">{t('console.boards.rep')}</th>
                 <th scope="col">{t('console.boards.kind')}</th>
@@ -87,7 +91,14 @@ export const DrillDialog = ({ cell, onClose }: { cell: DrillCell | null; onClose
             <tbody>
               {items.map((item) => (
                 <tr key={item.id} data-testid="drill-row">
-                  <td>{formatDateTime(item.occurredAt)}</td>
+                  <td data-testid="drill-when">
+                    {formatInZone(
+                      item.occurredAt,
+                      timeZone ?? 'UTC',
+                      i18n.language || 'en',
+                      t('errors.unknownTime'),
+                    )}
+                  </td>
                   <td>{item.leadName ?? t('console.boards.unknownLead')}</td>
                   <td>{item.user.email}</td>
                   <td>{kindLabel(t, item.kind)}</td>

@@ -1485,6 +1485,7 @@ export const en = {
       drillHint: 'The activities behind this number, newest first.',
       drillEmpty: 'No activities behind this number.',
       when: 'When',
+      whenIn: 'When ({{zone}})',
       lead: 'Lead',
       rep: 'Rep',
       kind: 'Kind',

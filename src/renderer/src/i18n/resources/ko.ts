@@ -1477,6 +1477,7 @@ export const ko: LocaleResources = {
       drillHint: '이 숫자를 이루는 활동입니다. 최신 항목이 먼저 표시됩니다.',
       drillEmpty: '이 숫자에 해당하는 활동이 없습니다.',
       when: '시각',
+      whenIn: '시각 ({{zone}})',
       lead: '리드',
       rep: '담당 SDR',
       kind: '종류',

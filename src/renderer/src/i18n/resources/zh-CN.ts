@@ -1453,6 +1453,7 @@ export const zhCN: LocaleResources = {
       drillHint: '构成这个数字的活动，最新的在前。',
       drillEmpty: '这个数字背后没有活动。',
       when: '时间',
+      whenIn: '时间（{{zone}}）',
       lead: '线索',
       rep: 'SDR',
       kind: '类型',
