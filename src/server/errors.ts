@@ -26,6 +26,7 @@ const statusOf: Partial<Record<ErrorCode, number>> = {
   sync_protocol_outdated: 426,
   twilio_not_configured: 409,
   twilio_signature_invalid: 403,
+  secret_key_mismatch: 503,
   server_database_unreachable: 503,
 };
 

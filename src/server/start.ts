@@ -11,6 +11,7 @@ import { openPool, safeLocation } from './db/pool';
 import { ensureAdminToken } from './store/teams';
 import { createTeamChangeHub } from './sync/team-changes';
 import type { TrustProxy } from './trust-proxy';
+import { useSecretKeyFrom } from './twilio/secret-box';
 
 /**
  * How to run the server: on the embedded PostgreSQL in `dataDir`, or on `databaseUrl` (any
@@ -56,6 +57,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   );
   const log = logger as FastifyBaseLogger;
   const dataDir = resolve(options.dataDir);
+  useSecretKeyFrom(dataDir);
   // Only the embedded cluster's folder is one process's; over DATABASE_URL many processes share a database.
   const release = options.databaseUrl === null ? claimDataDir(dataDir) : () => {};
   const context = newContext(options.testRoutes ?? false);

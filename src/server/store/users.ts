@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { newToken, tokenDigest } from '../auth/tokens';
 import { ServerError } from '../errors';
+import { rerouteHandoffsOf } from '../handoffs/reroute';
 import { TOKEN_REVOKED_CHANNEL } from '../sync/team-changes';
 import { nextVersion } from '../sync/versions';
 import { inTransaction } from './teams';
@@ -160,6 +161,7 @@ export const removeUser = (
        SELECT $1, id, $2, $3, $4 FROM moved ON CONFLICT DO NOTHING`,
       [teamId, member.id, heir?.id ?? null, version, now],
     );
+    await rerouteHandoffsOf(client, teamId, member.id, now, version);
     return {
       userId: member.id,
       email: member.email,

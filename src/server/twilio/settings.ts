@@ -7,6 +7,11 @@ import {
 import type pg from 'pg';
 import { ServerError } from '../errors';
 import { inTransaction } from '../store/teams';
+import { openSecret, sealSecret } from './secret-box';
+
+/** Where a team's Twilio secret is stored, as the context its encryption is bound to. */
+const secretContext = (teamId: string, column: 'auth_token' | 'api_key_secret'): string =>
+  `twilio_secrets/${teamId}/${column}`;
 
 /** A team's Twilio settings with its secrets, for the server's own use only (never answered). */
 export type TeamTwilio = Omit<TwilioSettingsOutput, 'authTokenSet' | 'apiKeySecretSet'> & {
@@ -49,8 +54,11 @@ const publicOf = (row: SettingsRow): TwilioSettingsOutput => ({
 
 /**
  * Stores a team's Twilio settings (a full replacement of everything but the secrets) and, when given,
- * its secrets; secrets left out keep the stored ones. Answers the settings without the secrets.
- * Throws `not_found` for an unknown team and `invalid_input` when a secret is missing on the first set.
+ * its secrets; secrets left out keep the stored ones. The secrets are written encrypted
+ * (`sealSecret`, AES-256-GCM under the server key), a kept one re-encrypted, so a row written before
+ * encryption is encrypted on its next write. Answers the settings without the secrets. Throws
+ * `not_found` for an unknown team, `invalid_input` when a secret is missing on the first set and
+ * `secret_key_mismatch` when a kept secret cannot be decrypted (giving both secrets again replaces it).
  */
 export const saveTwilioSettings = (
   pool: pg.Pool,
@@ -66,8 +74,12 @@ export const saveTwilioSettings = (
       'SELECT auth_token, api_key_secret FROM twilio_secrets WHERE team_id = $1',
       [teamId],
     );
-    const authToken = input.authToken ?? stored.rows[0]?.auth_token;
-    const apiKeySecret = input.apiKeySecret ?? stored.rows[0]?.api_key_secret;
+    const kept = stored.rows[0];
+    const authToken =
+      input.authToken ?? (kept && openSecret(kept.auth_token, secretContext(teamId, 'auth_token')));
+    const apiKeySecret =
+      input.apiKeySecret ??
+      (kept && openSecret(kept.api_key_secret, secretContext(teamId, 'api_key_secret')));
     if (authToken === undefined || apiKeySecret === undefined) {
       throw new ServerError(
         'invalid_input',
@@ -95,7 +107,12 @@ export const saveTwilioSettings = (
     await client.query(
       `INSERT INTO twilio_secrets (team_id, auth_token, api_key_secret, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (team_id) DO UPDATE SET auth_token = $2, api_key_secret = $3, updated_at = $4`,
-      [teamId, authToken, apiKeySecret, now],
+      [
+        teamId,
+        sealSecret(authToken, secretContext(teamId, 'auth_token')),
+        sealSecret(apiKeySecret, secretContext(teamId, 'api_key_secret')),
+        now,
+      ],
     );
     const { rows } = await client.query<SettingsRow>(SELECT, [teamId]);
     const row = rows[0];
@@ -103,7 +120,11 @@ export const saveTwilioSettings = (
     return publicOf(row);
   });
 
-/** A team's Twilio settings with secrets, or null when the team has none. */
+/**
+ * A team's Twilio settings with its secrets decrypted (`openSecret`; a row written before encryption
+ * is read as it is), or null when the team has none. Throws `secret_key_mismatch` when the server's
+ * key is missing or is not the one they were encrypted under.
+ */
 export const teamTwilio = async (
   pool: pg.Pool | pg.PoolClient,
   teamId: string,
@@ -112,7 +133,11 @@ export const teamTwilio = async (
   const row = rows[0];
   if (!row || row.auth_token === null || row.api_key_secret === null) return null;
   const { authTokenSet: _a, apiKeySecretSet: _b, ...settings } = publicOf(row);
-  return { ...settings, authToken: row.auth_token, apiKeySecret: row.api_key_secret };
+  return {
+    ...settings,
+    authToken: openSecret(row.auth_token, secretContext(teamId, 'auth_token')),
+    apiKeySecret: openSecret(row.api_key_secret, secretContext(teamId, 'api_key_secret')),
+  };
 };
 
 /** `teamTwilio`, or `twilio_not_configured` (409) when the team has no Twilio set-up yet. */

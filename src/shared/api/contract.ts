@@ -125,6 +125,12 @@ export const ErrorCode = z.enum([
   'twilio_not_configured',
   /** A Twilio webhook whose X-Twilio-Signature does not match the team's auth token and address. */
   'twilio_signature_invalid',
+  /**
+   * The server cannot decrypt the secrets it keeps (a team's Twilio auth token / API key secret): its
+   * key (`DIALDECK_SECRET_KEY`, or the key file in its data folder) is missing, malformed or not the one
+   * they were encrypted under.
+   */
+  'secret_key_mismatch',
   /** The team server's address given to sign in is not an http:// or https:// address (params `{ value }`). */
   'sync_server_url_invalid',
   /** Signing in as another user while the signed-in one's changes wait (params: `{ email, count }`). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   dropDatabases,
@@ -22,7 +23,9 @@ describe.skipIf(adminUrl === null)('Twilio on an external PostgreSQL', { timeout
   it('access tokens, TwiML by local presence and consent, status callbacks once, forged signatures refused, voicemail drop', async () => {
     const rest = await startTwilioRestStandIn();
     const databaseUrl = await freshDatabase(adminUrl ?? '');
+    // The secrets are encrypted under this key (else a key file in the default data folder).
     const server = await startServerProcess(['--database-url', databaseUrl], {
+      DIALDECK_SECRET_KEY: randomBytes(32).toString('base64'),
       DIALDECK_SERVER_TEST_ROUTES: '1',
       DIALDECK_SERVER_TEST_TWILIO_API: rest.origin,
     });

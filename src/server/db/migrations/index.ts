@@ -473,6 +473,17 @@ export const serverMigrations: readonly ServerMigration[] = [
       END $do$;
     `,
   },
+  {
+    version: 14,
+    name: 'a hand-off re-routed to another AE can be missed again, by that AE',
+    sql: `
+      -- A removed AE's open hand-offs go to the next AE with a fresh 48-hour window; when the new AE
+      -- lets it run out too, that miss counts against them, beside the first AE's: one row per hand-off
+      -- and AE (was: per hand-off).
+      ALTER TABLE handoff_misses DROP CONSTRAINT handoff_misses_pkey;
+      ALTER TABLE handoff_misses ADD PRIMARY KEY (team_id, handoff_id, ae_id);
+    `,
+  },
 ];
 
 /** The schema version a fully migrated database has. */

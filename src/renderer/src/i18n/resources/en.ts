@@ -1859,6 +1859,8 @@ export const en = {
         'Your team has no Twilio set-up on the server yet, so calls cannot go through Twilio. Ask your manager to set it up (dialdeck admin twilio set), or call with another phone for now.',
       twilio_signature_invalid:
         "The server refused a Twilio request whose signature does not match the team's Twilio auth token and webhook address. Check the auth token and the webhook address in the team's Twilio set-up.",
+      secret_key_mismatch:
+        "The team server cannot read the Twilio secrets it keeps: its secret key is missing or is not the one they were stored with. Ask the server's administrator to restore the key (DIALDECK_SECRET_KEY or the key file in the server's data folder), or to enter the team's Twilio secrets again (dialdeck admin twilio set).",
       sync_server_url_invalid:
         '"{{value}}" is not a server address. Type it whole, such as https://dialdeck.example.com or http://127.0.0.1:8470.',
       sync_other_user:

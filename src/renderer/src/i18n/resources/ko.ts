@@ -1846,6 +1846,8 @@ export const ko: LocaleResources = {
         '팀 서버에 아직 Twilio 설정이 없어 Twilio로 전화를 걸 수 없습니다. 관리자에게 설정을 요청하거나(dialdeck admin twilio set) 당분간 다른 전화로 거세요.',
       twilio_signature_invalid:
         '서명이 팀의 Twilio 인증 토큰 및 웹훅 주소와 맞지 않아 서버가 Twilio 요청을 거부했습니다. 팀 Twilio 설정의 인증 토큰과 웹훅 주소를 확인하세요.',
+      secret_key_mismatch:
+        '팀 서버가 보관 중인 Twilio 비밀 값을 읽을 수 없습니다. 서버의 비밀 키가 없거나 저장할 때 쓴 키와 다릅니다. 서버 관리자에게 키(DIALDECK_SECRET_KEY 또는 서버 데이터 폴더의 키 파일)를 복원하거나 팀의 Twilio 비밀 값을 다시 입력하도록(dialdeck admin twilio set) 요청하세요.',
       sync_server_url_invalid:
         '"{{value}}"은(는) 서버 주소가 아닙니다. https://dialdeck.example.com 또는 http://127.0.0.1:8470처럼 전체 주소를 입력하세요.',
       sync_other_user:

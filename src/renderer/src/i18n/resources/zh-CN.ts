@@ -1803,6 +1803,8 @@ export const zhCN: LocaleResources = {
         '团队服务器尚未设置 Twilio，因此无法通过 Twilio 拨打电话。请让经理完成设置（dialdeck admin twilio set），或暂时改用其他电话拨打。',
       twilio_signature_invalid:
         '该 Twilio 请求的签名与团队的 Twilio 身份验证令牌和 Webhook 地址不符，服务器已拒绝。请检查团队 Twilio 设置中的身份验证令牌和 Webhook 地址。',
+      secret_key_mismatch:
+        '团队服务器无法读取其保存的 Twilio 密钥信息：服务器的密钥缺失，或不是保存时使用的密钥。请让服务器管理员恢复该密钥（DIALDECK_SECRET_KEY 或服务器数据文件夹中的密钥文件），或重新输入团队的 Twilio 密钥信息（dialdeck admin twilio set）。',
       sync_server_url_invalid:
         '"{{value}}" 不是服务器地址。请输入完整地址，例如 https://dialdeck.example.com 或 http://127.0.0.1:8470。',
       sync_other_user:
