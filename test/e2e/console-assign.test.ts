@@ -25,7 +25,8 @@ import { LANGS, THEMES } from './screens';
 
 // The manager's assignment pages in Chromium against a real team server process (Debian's PostgreSQL
 // when TEST_DATABASE_URL is set, else the built-in one): a lead found by search and reassigned, three
-// chosen by keyboard and reassigned at once (the reps' real desktops then agree after a sync), a rep
+// chosen by keyboard and reassigned at once (the reps' real desktops then agree after a sync), a team
+// script edited here reaching the rep's desktop on its next sync beside the leads moved to them, a rep
 // taken out of rotation, a shift set through the dialog and removed, a member invited with a link to
 // hand over; a rep's and an AE's sessions get no assignment page. Then each page is photographed in
 // each language and theme.
@@ -228,6 +229,40 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     expect(namesOn(repDirs.get('rep1@north.example') ?? '')).toEqual(
       ['Di Moss', 'Eve Stone', '박서연', '陈晓明'].sort(),
     );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("edits a team script in the console; the rep's desktop has it, beside the leads moved to them, after its next sync", async () => {
+    const page = await newPage();
+    const errors = errorsOn(page);
+    await signInWithToken(page, 'manager@north.example');
+    await page.goto(`${server.url}/console/team/board`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Scripts' }).click();
+    await page.getByTestId('script-add').click();
+    await page.getByTestId('script-name').fill('Reassigned voicemail');
+    const body = 'Hi {{firstName}}, this is {{repName}} with a quick idea for {{company}}.';
+    await page.getByTestId('script-body').fill(body);
+    await page.getByTestId('script-save').click();
+    await page.getByTestId('script-row').filter({ hasText: 'Reassigned voicemail' }).waitFor();
+
+    // Rep 2's desktop: one sync brings the script (a team script, read-only there) and keeps the leads
+    // the first test moved to them.
+    const dir = repDirs.get('rep2@north.example') ?? '';
+    ok(await dialdeck(['--data-dir', dir, 'sync']));
+    const db = new Database(join(dir, 'dialdeck.sqlite'), { readonly: true });
+    const script = db
+      .prepare("SELECT scope, kind, body FROM scripts WHERE name = 'Reassigned voicemail' AND archived = 0")
+      .get();
+    db.close();
+    expect(script).toEqual({ scope: 'team', kind: 'voicemail', body });
+    expect(namesOn(dir)).toEqual(['Ana Ruiz', 'Bo Li', 'Cy Ode', 'Jo Park']);
+    // Its CLI lists the script among the rep's team scripts.
+    const listed = ok(await dialdeck(['--data-dir', dir, 'script', 'list'])) as {
+      name: string;
+      scope: string;
+    }[];
+    expect(listed.find((s) => s.name === 'Reassigned voicemail')?.scope).toBe('team');
     expect(errors).toEqual([]);
     await page.context().close();
   });
