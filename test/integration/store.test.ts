@@ -11,6 +11,7 @@ import { createLeadsRepo, type NewLead } from '../../src/main/core/leads/repo';
 import { storeFile } from '../../src/main/core/paths';
 import { LATEST_SCHEMA_VERSION, migrate, openStore, schemaVersion } from '../../src/main/core/store/db';
 import { migrations } from '../../src/main/core/store/migrations';
+import { fileTokenStore } from '../../src/main/core/sync/credentials';
 import type { Outbox } from '../../src/main/core/sync/outbox';
 
 const dirs: string[] = [];
@@ -227,6 +228,35 @@ describe('store: the demo call list', () => {
     expect(count(core, 'SELECT count(*) AS n FROM outbox')).toBe(0);
     core.close();
     expect(demoCount(open(dataDir, { seedDemo: true }))).toBe(DEMO_LEADS.length);
+  });
+
+  it('is not seeded into a store signed in to a team, nor later after signing out', () => {
+    const dataDir = tempDir();
+    fileTokenStore(dataDir).write({
+      server: 'https://dialdeck.example.com',
+      token: 'team-token',
+      userId: '0190a1b2-0000-7000-8000-000000000001',
+      teamId: '0190a1b2-0000-7000-8000-000000000002',
+      teamName: 'Northwind',
+      email: 'rep@example.com',
+      role: 'rep',
+      signedInAt: Date.now(),
+    });
+    const core = open(dataDir, { seedDemo: true });
+    expect(count(core, 'SELECT count(*) AS n FROM leads')).toBe(0);
+    core.close();
+    fileTokenStore(dataDir).clear();
+    expect(demoCount(open(dataDir, { seedDemo: true }))).toBe(0);
+  });
+
+  it('is not seeded beside leads the store already holds', () => {
+    const dataDir = tempDir();
+    const first = open(dataDir);
+    first.leads.create(ownLead('Jo Park', 'Park Labs'), { record: false });
+    first.close();
+    const again = open(dataDir, { seedDemo: true });
+    expect(demoCount(again)).toBe(0);
+    expect(again.leads.list({}).map((lead) => lead.name)).toEqual(['Jo Park']);
   });
 
   it('is not seeded where the host does not ask for it (the CLI)', () => {

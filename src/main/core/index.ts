@@ -6,7 +6,7 @@ import { type FailurePlace, guardHandlers, toAppError } from './guard';
 import { type Handlers, joinHandlers } from './handlers';
 import { createImportsHandlers } from './imports/handlers';
 import { createImportThreads } from './imports/worker/threads';
-import { DEMO_LEADS } from './leads/demo';
+import { DEMO_LEADS, storeTakesDemoLeads } from './leads/demo';
 import { createLeadEditHandlers, createPhoneLinkHandlers } from './leads/editHandlers';
 import { createLeadsHandlers } from './leads/handlers';
 import { createLeadsRepo } from './leads/repo';
@@ -28,7 +28,7 @@ import { fileTokenStore } from './sync/credentials';
 import { createSyncHandlers } from './sync/handlers';
 import { type Clock, createOutbox } from './sync/outbox';
 import { placePulledLeads } from './sync/place-pulled';
-import { guardTeamDefinitions } from './sync/read-only-definitions';
+import { guardTeamDefinitions, signedInRole } from './sync/read-only-definitions';
 import { createSyncService, type SyncService, type SyncServiceOptions } from './sync/service';
 import { createTaskEmailHandlers } from './tasks/handlers';
 import { createTelephonyHandlers } from './telephony/handlers';
@@ -86,10 +86,16 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   const leads = createLeadsRepo(db, outbox, now);
   const dialing = createDialing({ db, outbox, now, events });
   dialing.ensureReady(now());
+  const tokens = options.tokens ?? fileTokenStore(options.dataDir);
   if (options.seedDemo && !readSetting(db, 'demo.seeded')) {
+    // Decided once per store: a store that was a team's (or held leads) at its first start never
+    // receives the demo list later, even after signing out.
+    const signedIn = signedInRole(tokens) !== null;
     writeNow(db, () => {
-      const ids = DEMO_LEADS.map((lead) => leads.create(lead, { record: false }).id);
-      dialing.enrollNewLeads(ids);
+      if (storeTakesDemoLeads(db, signedIn)) {
+        const ids = DEMO_LEADS.map((lead) => leads.create(lead, { record: false }).id);
+        dialing.enrollNewLeads(ids);
+      }
       writeSetting(db, 'demo.seeded', true);
     });
   }
@@ -97,7 +103,6 @@ const wireCore = (db: Db, options: CoreOptions, place: FailurePlace): Core => {
   // Imports read and write on their own threads (started on first use), off this event loop.
   const threads = createImportThreads();
   let watch: OtherWritersWatch | undefined;
-  const tokens = options.tokens ?? fileTokenStore(options.dataDir);
   const secrets = options.secrets ?? fileSecretStore(options.dataDir);
   const sync = createSyncService({
     db,

@@ -1,3 +1,4 @@
+import type { Db } from '../store/db';
 import type { NewLead } from './repo';
 
 const demo = (lead: Partial<NewLead> & Pick<NewLead, 'name'>): NewLead => ({
@@ -151,3 +152,12 @@ export const DEMO_LEADS: NewLead[] = [
     sourceDetail: 'Time zone unknown: Australia spans several',
   }),
 ];
+
+/**
+ * Whether a store may receive the demo call list: only one that holds no lead at all and is not
+ * signed in to a team server. A team's store gets the team's leads from the server, and demo leads
+ * beside them would be worked as if they were real; a store that already holds leads has its own.
+ * `signedInToTeam` is whether the data folder holds a team sign-in (sync/credentials.ts).
+ */
+export const storeTakesDemoLeads = (db: Db, signedInToTeam: boolean): boolean =>
+  !signedInToTeam && db.prepare('SELECT 1 FROM leads LIMIT 1').get() === undefined;
