@@ -45,7 +45,20 @@ const open = (role: SyncCredentials['role'] | null): Core => {
   return core;
 };
 
-const refusal = (error: unknown) => error instanceof AppError && error.code === 'team_definition_read_only';
+/**
+ * Whether `error` refuses an edit of this kind of team definition, with that kind in its params and
+ * details, and advice that fits it: only a script's refusal suggests a personal script, and only the
+ * DNC refusal says additions stay open.
+ */
+const refusedAs = (kind: 'script' | 'cadence' | 'outcomeSet' | 'dnc') => (error: unknown) =>
+  error instanceof AppError &&
+  error.code === 'team_definition_read_only' &&
+  error.params?.kind === kind &&
+  (error.details as { kind?: string } | undefined)?.kind === kind &&
+  /personal script/.test(error.message) === (kind === 'script') &&
+  /can still add/.test(error.message) === (kind === 'dnc') &&
+  !(kind === 'dnc' && /read-only/.test(error.message));
+const refusal = refusedAs('script');
 
 const teamScript = {
   kind: 'opener' as const,
@@ -76,14 +89,16 @@ describe('team definitions on a rep’s or an AE’s desktop', () => {
       if (!cadence) throw new Error('no cadence');
       await expect(async () =>
         h['cadences.save']({ cadence: { ...CadenceDefinition.parse(NEW_LEAD_CADENCE), name: 'Mine' } }),
-      ).rejects.toSatisfy(refusal);
-      await expect(async () => h['cadences.delete']({ id: cadence.id })).rejects.toSatisfy(refusal);
+      ).rejects.toSatisfy(refusedAs('cadence'));
+      await expect(async () => h['cadences.delete']({ id: cadence.id })).rejects.toSatisfy(
+        refusedAs('cadence'),
+      );
       await expect(async () =>
         h['cadences.import']({ json: JSON.stringify(NEW_LEAD_CADENCE) }),
-      ).rejects.toSatisfy(refusal);
+      ).rejects.toSatisfy(refusedAs('cadence'));
       await expect(async () =>
         h['outcomes.update']({ id: 'no_answer', patch: { label: 'Nobody' } }),
-      ).rejects.toSatisfy(refusal);
+      ).rejects.toSatisfy(refusedAs('outcomeSet'));
       await expect(async () =>
         h['outcomes.create']({
           id: 'wrong_person',
@@ -93,7 +108,7 @@ describe('team definitions on a rep’s or an AE’s desktop', () => {
           effect: 'none',
           connected: true,
         } as never),
-      ).rejects.toSatisfy(refusal);
+      ).rejects.toSatisfy(refusedAs('outcomeSet'));
       // Nothing was written or recorded by the refused edits.
       expect(core.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(outboxBefore);
       expect((await h['scripts.list']({})).find((s) => s.id === builtinTeam.id)?.body).toBe(builtinTeam.body);
@@ -105,7 +120,9 @@ describe('team definitions on a rep’s or an AE’s desktop', () => {
       await h['scripts.delete']({ id: personal.id });
       const { added } = await h['dnc.add']({ entries: [{ kind: 'phone', value: '+12025550143' }] });
       expect(added).toHaveLength(1);
-      await expect(async () => h['dnc.remove']({ id: added[0]?.id ?? '' })).rejects.toSatisfy(refusal);
+      await expect(async () => h['dnc.remove']({ id: added[0]?.id ?? '' })).rejects.toSatisfy(
+        refusedAs('dnc'),
+      );
       expect((await h['dnc.list']({})).map((e) => e.value)).toEqual(['+12025550143']);
     },
   );

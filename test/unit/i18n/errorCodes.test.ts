@@ -76,4 +76,26 @@ describe('translatedError', () => {
     expect(translatedError('invalid_input', 'whatever')).toBe(ko.errors.codes.invalid_input);
     expect(translatedError('no_such_code', 'as sent')).toBe('as sent');
   });
+
+  it('shows a refused team-definition edit with the text for its kind, in ko and zh-CN', async () => {
+    const kinds = ['script', 'cadence', 'outcomeSet', 'dnc'] as const;
+    for (const [language, resources] of [
+      ['ko', ko],
+      ['zh-CN', zhCN],
+    ] as const) {
+      await i18next.changeLanguage(language);
+      const shown = kinds.map((kind) =>
+        translatedError('team_definition_read_only', 'The cadence "Mine" is set…', { kind }),
+      );
+      expect(shown).toEqual(kinds.map((kind) => resources.errors.teamDefinitionReadOnly[kind]));
+      expect(new Set(shown).size).toBe(kinds.length);
+    }
+    // Only the script's text suggests a personal script.
+    expect(ko.errors.teamDefinitionReadOnly.script).toContain('개인 스크립트');
+    expect(ko.errors.teamDefinitionReadOnly.dnc).not.toContain('개인 스크립트');
+    await i18next.changeLanguage('en');
+    expect(
+      translatedError('team_definition_read_only', 'The cadence "Mine" is set…', { kind: 'cadence' }),
+    ).toBe('The cadence "Mine" is set…');
+  });
 });

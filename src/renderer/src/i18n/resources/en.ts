@@ -1721,6 +1721,15 @@ export const en = {
     unknownTime: 'Unknown time',
     cleanupOnNextOpen:
       'The rows this import had written so far could not be removed yet either: no list or queue shows them, and Dialdeck removes them the next time it opens the store with room to write.',
+    teamDefinitionReadOnly: {
+      script:
+        'This script belongs to your team: its manager changes it in the team console, and this desktop shows it read-only. Ask your manager for the change, or save your own text as a personal script.',
+      cadence:
+        "Your team's cadences belong to the team: its manager sets them in the team console, and this desktop follows them read-only. Ask your manager to change the cadence.",
+      outcomeSet:
+        "Your team's outcome set belongs to the team: its manager adds and changes outcomes in the team console, and this desktop shows them read-only. Ask your manager for the outcome you need.",
+      dnc: "Only your team's manager can take an entry off the do-not-contact list, because a do-not-contact request binds the whole team. You can still add numbers, emails and domains here. Ask your manager if this entry should be removed.",
+    },
     codes: {
       settings_unreadable:
         'Dialdeck cannot read the saved setting "{{key}}", so it left it untouched and will not save over it. If this data folder was last used by a newer Dialdeck, update Dialdeck; otherwise restore the folder from a backup (a preference can also be chosen again in Settings).',
@@ -1733,7 +1742,7 @@ export const en = {
       email_template_builtin:
         'Built-in email templates cannot be changed. Choose “Duplicate to edit” and edit the copy.',
       team_definition_read_only:
-        "Your team's manager edits the team scripts, cadences and outcomes, and takes numbers off the do-not-contact list, in the team console; this desktop shows them read-only. Ask your manager for the change, or save the text as a personal script.",
+        "Your team's manager changes this in the team console; this desktop shows it read-only. Ask your manager for the change.",
       snooze_not_future:
         'A snooze must end later than now ({{until}} has passed). Pick a later time or a duration such as 1 hour.',
       invalid_input: 'Dialdeck could not use what was entered. Check the highlighted values and try again.',
