@@ -35,8 +35,9 @@ const program = new Command('dialdeck')
   .option('--json', 'print machine-readable JSON')
   .enablePositionalOptions(false);
 // Set before the commands are added, which copy them: with --json a usage error is one JSON object.
+// A usage error (unknown option, a value outside its choices) is bad input: exit 2 either way.
 if (json) program.configureOutput(jsonOutput).exitOverride(jsonOutput.exit);
-else program.showHelpAfterError();
+else program.showHelpAfterError().exitOverride(jsonOutput.exit);
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 // Read from argv, not from commander: a warning can come before the options are parsed.

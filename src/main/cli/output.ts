@@ -7,7 +7,19 @@ export const print = (json: boolean, value: unknown, human: () => string): void 
 };
 
 /**
- * Reports a failure on stderr with its stable code and sets a non-zero exit (2 for bad input, else 1).
+ * The codes that mean the user gave the command something it cannot use (exit 2): a value that fails
+ * validation, and a recording that is not a stereo WAV the analyzer reads.
+ */
+const BAD_INPUT_CODES: ReadonlySet<string> = new Set([
+  'invalid_input',
+  'talk_wav_invalid',
+  'talk_wav_not_stereo',
+  'talk_wav_unsupported',
+]);
+
+/**
+ * Reports a failure on stderr with its stable code and sets a non-zero exit (2 for bad input — the
+ * codes in BAD_INPUT_CODES — else 1).
  * With --json, stderr is exactly one line: `{"error":{code,message,params?,details?}}`. Callers pass
  * an error already translated (see core/guard.ts `toAppError`); anything else is shown as `internal`.
  */
@@ -19,5 +31,5 @@ export const fail = (json: boolean, error: unknown): void => {
   process.stderr.write(
     json ? `${JSON.stringify({ error: shape })}\n` : `dialdeck: ${shape.message} [${shape.code}]\n`,
   );
-  process.exitCode = shape.code === 'invalid_input' ? 2 : 1;
+  process.exitCode = BAD_INPUT_CODES.has(shape.code) ? 2 : 1;
 };

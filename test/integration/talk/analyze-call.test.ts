@@ -84,23 +84,36 @@ describe('dialdeck analyze-call', () => {
     const mono = join(dir, 'mono.wav');
     execFileSync('sox', [call.wav, '-c', '1', mono]);
     const run = analyze(mono);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(errorOf(run)).toMatchObject({ code: 'talk_wav_not_stereo', params: { path: mono, channels: 1 } });
     expect(errorOf(run).message).toMatch(/dual channel/);
   });
 
-  it('names a missing file, a file that is no WAV and a cut-off WAV, each with its code and exit 1', () => {
+  it('names a missing file (exit 1), and a text file, an empty file and a cut-off WAV as bad input (exit 2)', () => {
     const missing = join(dir, 'nowhere.wav');
-    expect(errorOf(analyze(missing))).toMatchObject({ code: 'file_not_found', params: { path: missing } });
+    const missingRun = analyze(missing);
+    expect(missingRun.status).toBe(1);
+    expect(errorOf(missingRun)).toMatchObject({ code: 'file_not_found', params: { path: missing } });
     const text = join(dir, 'notes.wav');
     writeFileSync(text, 'not audio at all');
     const notWav = analyze(text);
-    expect(notWav.status).toBe(1);
+    expect(notWav.status).toBe(2);
     expect(errorOf(notWav).code).toBe('talk_wav_invalid');
+    expect(errorOf(notWav).message).toMatch(/it is a text file, not audio/);
+    expect(errorOf(notWav).message).toMatch(/Export the call as a WAV file/);
+    const empty = join(dir, 'empty.wav');
+    writeFileSync(empty, '');
+    const emptyRun = analyze(empty);
+    expect(emptyRun.status).toBe(2);
+    expect(errorOf(emptyRun).message).toMatch(/the file is empty, 0 bytes/);
+    const mp3 = join(dir, 'call.mp3.wav');
+    writeFileSync(mp3, Buffer.from([0x49, 0x44, 0x33, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0x21, 0xff, 0xfb]));
+    expect(errorOf(analyze(mp3)).message).toMatch(/another audio format, such as MP3/);
+    for (const run of [notWav, emptyRun]) expect(errorOf(run).message).not.toMatch(/Not a supported format/);
     const cut = join(dir, 'cut.wav');
     writeFileSync(cut, readFileSync(call.wav).subarray(0, 50_000));
     const cutRun = analyze(cut);
-    expect(cutRun.status).toBe(1);
+    expect(cutRun.status).toBe(2);
     expect(errorOf(cutRun)).toMatchObject({ code: 'talk_wav_invalid' });
     expect(errorOf(cutRun).message).toMatch(/stops after 49956 of the/);
   });
@@ -109,5 +122,13 @@ describe('dialdeck analyze-call', () => {
     const run = analyze(call.wav, '--rep-channel', 'middle');
     expect(run.status).toBe(2);
     expect(errorOf(run).code).toBe('invalid_input');
+    // Without --json too: a usage error is bad input.
+    const human = spawnSync(
+      process.execPath,
+      [BIN, '--data-dir', dir, 'analyze-call', call.wav, '--rep-channel', 'middle'],
+      { encoding: 'utf8' },
+    );
+    expect(human.status).toBe(2);
+    expect(human.stderr).toMatch(/middle/);
   });
 });

@@ -29,8 +29,9 @@ const summary = (metrics: TalkMetrics): string =>
  * call recording (one speaker a channel, as Twilio's dual-channel recordings are), from the same meter
  * as the live call. JSON: `{durationSeconds, repTalkSeconds, prospectTalkSeconds, repTalkShare,
  * longestRepMonologueSeconds, meanPatienceSeconds, interruptions}`. A missing file exits 1 with
- * `file_not_found`, a mono or damaged one with `talk_wav_not_stereo` / `talk_wav_invalid` /
- * `talk_wav_unsupported`. Needs no data folder.
+ * `file_not_found`; bad input exits 2: a mono, empty, damaged or non-WAV file with
+ * `talk_wav_not_stereo` / `talk_wav_invalid` / `talk_wav_unsupported`, an unknown `--rep-channel`
+ * with `invalid_input`. Needs no data folder.
  */
 export const registerAnalyzeCall = (program: Command, globals: () => GlobalOptions) => {
   program

@@ -30,6 +30,29 @@ const invalid = (path: string, reason: string) =>
     { path, reason },
   );
 
+const WAV_MAGIC = new Set(['RIFF', 'RIFX', 'RF64']);
+
+/**
+ * What a file that does not parse as WAV holds, in words, when its first bytes tell: empty, text, or
+ * not a WAV container at all (another audio format). Undefined for a WAV container that is damaged.
+ */
+const whatTheFileIs = (bytes: Uint8Array): string | undefined => {
+  if (bytes.length === 0) return 'the file is empty, 0 bytes';
+  if (WAV_MAGIC.has(Buffer.from(bytes.subarray(0, 4)).toString('latin1'))) return undefined;
+  const head = bytes.subarray(0, 4096);
+  const isText =
+    !head.includes(0) && !Buffer.from(head).toString('utf8').includes('\uFFFD') && head.length > 0;
+  return isText
+    ? 'it is a text file, not audio'
+    : 'it does not start with a WAV header: it may be another audio format, such as MP3 or M4A';
+};
+
+/** wavefile's reason for refusing a WAV container, as a clause (its own wording, less the full stop). */
+const libraryReason = (error: unknown): string =>
+  error instanceof Error
+    ? `its WAV header is damaged: ${error.message.replace(/\.$/, '')}`
+    : 'its WAV header is damaged';
+
 /**
  * Reads the stereo WAV recording at `path` (RIFF, RIFX or RF64 parsed by wavefile; 8/16/24/32-bit PCM,
  * 32/64-bit float, A-law, µ-law; any sample rate from 8 kHz to 192 kHz).
@@ -44,7 +67,7 @@ export const readStereoWav = (path: string): StereoWav => {
   try {
     wav.fromBuffer(bytes);
   } catch (error) {
-    throw invalid(path, error instanceof Error ? error.message.replace(/\.$/, '') : 'unreadable header');
+    throw invalid(path, whatTheFileIs(bytes) ?? libraryReason(error));
   }
   const fmt = wav.fmt as { numChannels: number; sampleRate: number };
   if (fmt.numChannels !== 2) {
