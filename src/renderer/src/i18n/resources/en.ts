@@ -692,7 +692,11 @@ export const en = {
   },
   cadences: {
     title: 'Cadences',
-    summary: '{{steps}} steps · {{leads}} leads on it',
+    summary: '{{steps}} · {{leads}}',
+    summarySteps_one: '{{count, number}} step',
+    summarySteps_other: '{{count, number}} steps',
+    summaryLeads_one: '{{count, number}} lead on it',
+    summaryLeads_other: '{{count, number}} leads on it',
     new: 'New cadence',
     newName: 'New cadence',
     import: 'Import JSON',

@@ -687,7 +687,11 @@ export const ko: LocaleResources = {
   },
   cadences: {
     title: '영업 케이던스',
-    summary: '{{steps}}단계 · 진행 중인 리드 {{leads}}명',
+    summary: '{{steps}} · {{leads}}',
+    summarySteps_one: '{{count, number}}단계',
+    summarySteps_other: '{{count, number}}단계',
+    summaryLeads_one: '진행 중인 리드 {{count, number}}명',
+    summaryLeads_other: '진행 중인 리드 {{count, number}}명',
     new: '새 영업 케이던스',
     newName: '새 영업 케이던스',
     import: 'JSON 가져오기',

@@ -674,7 +674,11 @@ export const zhCN: LocaleResources = {
   },
   cadences: {
     title: '跟进节奏',
-    summary: '{{steps}} 个步骤 · {{leads}} 条线索进行中',
+    summary: '{{steps}} · {{leads}}',
+    summarySteps_one: '{{count, number}} 个步骤',
+    summarySteps_other: '{{count, number}} 个步骤',
+    summaryLeads_one: '{{count, number}} 条线索进行中',
+    summaryLeads_other: '{{count, number}} 条线索进行中',
     new: '新建跟进节奏',
     newName: '新跟进节奏',
     import: '导入 JSON',

@@ -8,6 +8,7 @@ import { useOutcomeStore } from '../../outcomes/state/outcomeStore';
 import { TeamDefinitionsNote } from '../../sync/components/TeamDefinitionsNote';
 import { useTeamDefinitionsReadOnly } from '../../sync/hooks/useTeamDefinitionsReadOnly';
 import { type CadenceDraft, newCadence, toDefinition, toDraft } from '../utils/draft';
+import { cadenceSummary } from '../utils/summary';
 import { CadenceEditor } from './CadenceEditor';
 import './cadences.css';
 import { builtinText } from '../../../i18n/builtinText';
@@ -123,7 +124,7 @@ export const CadenceSettings = () => {
               >
                 <span>{builtinText(cadence.name)}</span>
                 <span className="muted">
-                  {t('cadences.summary', { steps: cadence.steps.length, leads: cadence.activeEnrollments })}
+                  {cadenceSummary(t, cadence.steps.length, cadence.activeEnrollments)}
                 </span>
               </button>
             </li>
