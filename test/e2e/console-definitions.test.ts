@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_OUTCOMES } from '@shared/domain/outcome';
 import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import { type PulledChange, PullResponse } from '@shared/sync/pull';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ko } from '../../src/renderer/src/i18n/resources/ko';
 import {
   dropDatabases,
   externalDatabase,
@@ -250,6 +252,38 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     );
     expect(status).toBe(403);
     await repPage.context().close();
+  });
+
+  it('shows built-in outcomes by their Korean names in ko, and saving them keeps no copy as a custom label', async () => {
+    const page = await newPage('ko');
+    await signInWithToken(page, 'manager@north.example');
+    await page.goto(`${server.url}/console/team/outcomes?lang=ko`);
+    await page.getByTestId('outcomes-table').waitFor();
+    const labelOf = (id: string) =>
+      page.locator(`tr[data-outcome="${id}"]`).getByTestId('outcome-label').inputValue();
+    expect(await labelOf('busy')).toBe(ko.outcomes.names.busy);
+    expect(await labelOf('meeting_booked')).toBe(ko.outcomes.names.meeting_booked);
+    // The label renamed above stays as the manager wrote it.
+    expect(await labelOf('no_answer')).toBe('Rang out');
+    await page.locator('tr[data-outcome="busy"] input[type="checkbox"]').first().uncheck();
+    await page.getByTestId('outcomes-save').click();
+    await page.getByText(ko.console.definitions.saved).waitFor();
+    expect(await labelOf('busy')).toBe(ko.outcomes.names.busy);
+    await page.screenshot({ path: join(shotsDir, 'console-outcomes-ko-saved.png'), fullPage: true });
+    await page.context().close();
+
+    const saved = await request(
+      server.url,
+      'GET',
+      `/v1/teams/${teamId}/outcomes`,
+      tokens.get('manager@north.example'),
+    );
+    const outcomes = (saved.body as { outcomes: { id: string; label: string; active: boolean }[] }).outcomes;
+    const shipped = new Map(DEFAULT_OUTCOMES.map((outcome) => [outcome.id, outcome.label]));
+    for (const outcome of outcomes) {
+      if (outcome.id !== 'no_answer') expect(outcome.label, outcome.id).toBe(shipped.get(outcome.id));
+    }
+    expect(outcomes.find((outcome) => outcome.id === 'busy')?.active).toBe(false);
   });
 
   it('looks right in every language and theme (screenshots of every definitions page)', async () => {

@@ -9,6 +9,7 @@ import { useSubmit } from '../../../app/useSubmit';
 import { useReport } from '../../boards/useReport';
 import { useTeamBase } from '../state/useTeamBase';
 import { moveOutcome, newOutcome, newOutcomeProblem, withEffect } from '../utils/outcomeDraft';
+import { labelToKeep, shownOutcomeLabel } from '../utils/outcomeLabels';
 import { ListState } from './ListState';
 
 /**
@@ -107,107 +108,112 @@ export const OutcomesPage = () => {
               </tr>
             </thead>
             <tbody>
-              {outcomes.map((outcome, index) => (
-                <tr key={outcome.id} data-testid="outcome-row" data-outcome={outcome.id}>
-                  <td className="defs-order">
-                    <Button
-                      size="s"
-                      variant="ghost"
-                      disabled={index === 0}
-                      onClick={() => setDraft(moveOutcome(outcomes, index, -1))}
-                      aria-label={t('console.definitions.outcomes.moveUp', { label: outcome.label })}
-                    >
-                      ↑
-                    </Button>
-                    <Button
-                      size="s"
-                      variant="ghost"
-                      disabled={index === outcomes.length - 1}
-                      onClick={() => setDraft(moveOutcome(outcomes, index, 1))}
-                      aria-label={t('console.definitions.outcomes.moveDown', { label: outcome.label })}
-                    >
-                      ↓
-                    </Button>
-                  </td>
-                  <td>
-                    <input
-                      className="input"
-                      value={outcome.label}
-                      maxLength={80}
-                      aria-label={`${t('console.definitions.outcomes.label')} (${outcome.id})`}
-                      onChange={(event) => change(index, { ...outcome, label: event.target.value })}
-                      data-testid="outcome-label"
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={outcome.active}
-                      aria-label={`${t('console.definitions.outcomes.active')} (${outcome.label})`}
-                      onChange={(event) => change(index, { ...outcome, active: event.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <select
-                      className="input"
-                      value={outcome.status ?? ''}
-                      aria-label={`${t('console.definitions.outcomes.status')} (${outcome.label})`}
-                      onChange={(event) =>
-                        change(index, {
-                          ...outcome,
-                          status: event.target.value === '' ? null : LeadStatus.parse(event.target.value),
-                        })
-                      }
-                    >
-                      <option value="">{t('console.definitions.outcomes.statusKeep')}</option>
-                      {LEAD_STATUSES.map((status) => (
-                        <option key={status} value={status}>
-                          {t(`status.${status}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select
-                      className="input"
-                      value={outcome.effect}
-                      aria-label={`${t('console.definitions.outcomes.effect')} (${outcome.label})`}
-                      onChange={(event) =>
-                        change(index, withEffect(outcome, OutcomeEffect.parse(event.target.value)))
-                      }
-                    >
-                      {OutcomeEffect.options.map((effect) => (
-                        <option key={effect} value={effect}>
-                          {t(`console.definitions.outcomes.effects.${effect}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={outcome.connected}
-                      aria-label={`${t('console.definitions.outcomes.connected')} (${outcome.label})`}
-                      onChange={(event) => change(index, { ...outcome, connected: event.target.checked })}
-                    />
-                  </td>
-                  <td className="defs-id">
-                    <code>{outcome.id}</code>{' '}
-                    {outcome.builtin ? (
-                      <span className="muted">{t('console.definitions.outcomes.builtin')}</span>
-                    ) : (
+              {outcomes.map((outcome, index) => {
+                const shown = shownOutcomeLabel(outcome, t);
+                return (
+                  <tr key={outcome.id} data-testid="outcome-row" data-outcome={outcome.id}>
+                    <td className="defs-order">
                       <Button
                         size="s"
                         variant="ghost"
-                        onClick={() => setDraft(outcomes.filter((_, i) => i !== index))}
-                        aria-label={t('console.definitions.outcomes.remove', { label: outcome.label })}
+                        disabled={index === 0}
+                        onClick={() => setDraft(moveOutcome(outcomes, index, -1))}
+                        aria-label={t('console.definitions.outcomes.moveUp', { label: shown })}
                       >
-                        ✕
+                        ↑
                       </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+                      <Button
+                        size="s"
+                        variant="ghost"
+                        disabled={index === outcomes.length - 1}
+                        onClick={() => setDraft(moveOutcome(outcomes, index, 1))}
+                        aria-label={t('console.definitions.outcomes.moveDown', { label: shown })}
+                      >
+                        ↓
+                      </Button>
+                    </td>
+                    <td>
+                      <input
+                        className="input"
+                        value={shown}
+                        maxLength={80}
+                        aria-label={`${t('console.definitions.outcomes.label')} (${outcome.id})`}
+                        onChange={(event) =>
+                          change(index, { ...outcome, label: labelToKeep(outcome, event.target.value, t) })
+                        }
+                        data-testid="outcome-label"
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={outcome.active}
+                        aria-label={`${t('console.definitions.outcomes.active')} (${shown})`}
+                        onChange={(event) => change(index, { ...outcome, active: event.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <select
+                        className="input"
+                        value={outcome.status ?? ''}
+                        aria-label={`${t('console.definitions.outcomes.status')} (${shown})`}
+                        onChange={(event) =>
+                          change(index, {
+                            ...outcome,
+                            status: event.target.value === '' ? null : LeadStatus.parse(event.target.value),
+                          })
+                        }
+                      >
+                        <option value="">{t('console.definitions.outcomes.statusKeep')}</option>
+                        {LEAD_STATUSES.map((status) => (
+                          <option key={status} value={status}>
+                            {t(`status.${status}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        className="input"
+                        value={outcome.effect}
+                        aria-label={`${t('console.definitions.outcomes.effect')} (${shown})`}
+                        onChange={(event) =>
+                          change(index, withEffect(outcome, OutcomeEffect.parse(event.target.value)))
+                        }
+                      >
+                        {OutcomeEffect.options.map((effect) => (
+                          <option key={effect} value={effect}>
+                            {t(`console.definitions.outcomes.effects.${effect}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={outcome.connected}
+                        aria-label={`${t('console.definitions.outcomes.connected')} (${shown})`}
+                        onChange={(event) => change(index, { ...outcome, connected: event.target.checked })}
+                      />
+                    </td>
+                    <td className="defs-id">
+                      <code>{outcome.id}</code>{' '}
+                      {outcome.builtin ? (
+                        <span className="muted">{t('console.definitions.outcomes.builtin')}</span>
+                      ) : (
+                        <Button
+                          size="s"
+                          variant="ghost"
+                          onClick={() => setDraft(outcomes.filter((_, i) => i !== index))}
+                          aria-label={t('console.definitions.outcomes.remove', { label: shown })}
+                        >
+                          ✕
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </section>
