@@ -312,6 +312,11 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
       to: '16:45',
       timeZone: 'Asia/Seoul',
     });
+    // The next start is on the shift's own clock (Seoul), named, not the browser's (New York).
+    if (!shift?.onShift) {
+      await row.getByText(/^Next shift .*, 8:30 AM \(Asia\/Seoul\)$/).waitFor();
+    }
+    await page.screenshot({ path: join(shotsDir, 'console-rotation-next-shift.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Remove shift' }).click();
     await page.getByTestId('rotation-notice').getByText('Shift of rep2@north.example removed.').waitFor();
@@ -348,6 +353,17 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     await invited.goto(link);
     await invited.getByRole('heading', { name: 'Set your console password' }).waitFor();
     await invited.context().close();
+    // Inviting the same person under another role is refused in the console's words, not the CLI's.
+    await page.getByTestId('invite-email').fill(' New.AE@north.example');
+    await page.getByTestId('invite-role').click();
+    await page.getByRole('option', { name: 'Rep' }).click();
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    await page
+      .getByTestId('invite-error')
+      .getByText('new.ae@north.example is already on the team as AE. To send them a new link, choose AE')
+      .waitFor();
+    expect(await page.getByTestId('invite-error').textContent()).not.toContain('--role');
+    await page.screenshot({ path: join(shotsDir, 'console-members-invite-other-role.png'), fullPage: true });
     // Removing the new member, with nobody to take their (no) leads: the row says so, the server agrees.
     await page.getByRole('button', { name: 'Remove new.ae@north.example' }).click();
     await page.getByTestId('remove-member-dialog').getByRole('button', { name: 'Remove member' }).click();
@@ -378,7 +394,9 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
       for (const shown of PAGES) {
         await page.goto(`${server.url}/console${shown.path}`);
         await page
-          .getByText(/This page is for another role|not for your role/)
+          .getByText(
+            /This page is for another role|not for your role|The team console is for AEs and managers/,
+          )
           .first()
           .waitFor();
         expect(await page.getByTestId(shown.ready).count()).toBe(0);

@@ -7,6 +7,7 @@ import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import { type PulledChange, PullResponse } from '@shared/sync/pull';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../src/renderer/src/i18n/resources/ko';
 import {
   dropDatabases,
@@ -245,12 +246,17 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     const repPage = await newPage();
     await signInWithToken(repPage, 'rep@north.example');
     await repPage.goto(`${server.url}/console/team/scripts`);
-    await repPage.getByText('This page is for another role. Use the pages in the menu above.').waitFor();
+    // A rep has no console page: told that reps work in the desktop app, and offered a sign-out.
+    await repPage.getByTestId('console-no-pages').getByText(en.console.nothingForRole).waitFor();
+    expect(await repPage.getByText('Use the pages in the menu above').count()).toBe(0);
+    await repPage.screenshot({ path: join(shotsDir, 'console-rep-no-pages.png'), fullPage: true });
     const status = await repPage.evaluate(
       async (path) => (await fetch(path, { method: 'DELETE' })).status,
       `/v1/teams/${teamId}/dnc/${crypto.randomUUID()}`,
     );
     expect(status).toBe(403);
+    await repPage.getByTestId('console-no-pages').getByRole('button', { name: 'Sign out' }).click();
+    await repPage.getByText(en.console.signIn.title).waitFor();
     await repPage.context().close();
   });
 

@@ -1,8 +1,9 @@
+import { Button } from '@renderer/ui/Button';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsoleLayout } from './app/ConsoleLayout';
 import { navigate, useRoute } from './app/router';
-import { checkSession, useSession } from './app/session';
+import { checkSession, signOut, useSession } from './app/session';
 import { LinkPage } from './pages/LinkPage';
 import { pageAt, pagesFor } from './pages/routes';
 import { SignInPage } from './pages/SignInPage';
@@ -35,12 +36,18 @@ export const App = () => {
     <ConsoleLayout user={user} pages={pages}>
       {found.kind === 'page' ? (
         <found.page.Component />
+      ) : pages.length === 0 ? (
+        // A rep has no console page at all: "use the menu" would point at an empty menu.
+        <section className="console-card console-no-pages" data-testid="console-no-pages">
+          <p className="section-hint">{t('console.nothingForRole')}</p>
+          <Button variant="primary" onClick={() => void signOut()}>
+            {t('console.signOut')}
+          </Button>
+        </section>
       ) : found.kind === 'forbidden' ? (
         <p className="form-error" role="alert">
           {t('console.forbiddenPage')}
         </p>
-      ) : pages.length === 0 ? (
-        <p className="section-hint">{t('console.nothingForRole')}</p>
       ) : (
         <p className="muted">{t('console.loading')}</p>
       )}

@@ -1,4 +1,3 @@
-import { formatDateTime } from '@renderer/i18n/format';
 import { Badge } from '@renderer/ui/Badge';
 import { Button } from '@renderer/ui/Button';
 import { RemoveShiftOutput, RotationMember, TeamRotationOutput } from '@shared/server/shifts';
@@ -9,6 +8,7 @@ import { errorText } from '../../api/errors';
 import { useSession } from '../../app/session';
 import { consoleLocale } from '../../i18n';
 import { useReport } from '../boards/useReport';
+import { formatInZone } from '../boards/zonedTime';
 import './assignment.css';
 import { ShiftDialog } from './ShiftDialog';
 import { weekdaysText } from './weekdays';
@@ -62,7 +62,7 @@ export const RotationPage = () => {
           : null;
 
   return (
-    <div className="console-page">
+    <div className="console-page console-page--wide">
       <h1 className="console-h1">{t('console.rotation.title')}</h1>
       <p className="section-hint">{t('console.rotation.hint')}</p>
       {warning ? (
@@ -134,7 +134,13 @@ export const RotationPage = () => {
                       ) : member.shift?.nextStartAt ? (
                         <span className="muted">
                           {t('console.rotation.nextStart', {
-                            when: formatDateTime(member.shift.nextStartAt),
+                            when: formatInZone(
+                              member.shift.nextStartAt,
+                              member.shift.timeZone,
+                              locale,
+                              t('errors.unknownTime'),
+                            ),
+                            zone: member.shift.timeZone,
                           })}
                         </span>
                       ) : (

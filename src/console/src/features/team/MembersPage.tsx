@@ -11,6 +11,7 @@ import { callApi } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useSubmit } from '../../app/useSubmit';
 import '../assignment/assignment.css';
+import { memberWithOtherRole } from './inviteCheck';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
 import { activeReps, type TeamMember, useMembers } from './useMembers';
 
@@ -28,6 +29,7 @@ export const MembersPage = () => {
   const [link, setLink] = useState<ConsoleLinkOutput | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [inviteProblem, setInviteProblem] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const base = `/v1/teams/${teamId}/console`;
 
@@ -35,6 +37,16 @@ export const MembersPage = () => {
     event.preventDefault();
     setLink(null);
     setNotice(null);
+    const clash = memberWithOtherRole(members, email, role);
+    setInviteProblem(
+      clash
+        ? t('console.members.inviteOtherRole', {
+            email: clash.email,
+            role: t(`console.roles.${clash.role}`),
+          })
+        : null,
+    );
+    if (clash) return;
     void submit(async () => {
       setLink(await callApi('POST', `${base}/invitations`, ConsoleLinkOutput, { email: email.trim(), role }));
       setEmail('');
@@ -50,7 +62,7 @@ export const MembersPage = () => {
   };
 
   return (
-    <div className="console-page">
+    <div className="console-page console-page--wide">
       <h1 className="console-h1">{t('console.members.title')}</h1>
       <p className="section-hint">{t('console.members.hint')}</p>
       <section className="console-card members-invite" aria-labelledby="invite-title">
@@ -80,9 +92,9 @@ export const MembersPage = () => {
             {t('console.members.inviteSubmit')}
           </Button>
         </form>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
+        {(inviteProblem ?? error) ? (
+          <p className="form-error" role="alert" data-testid="invite-error">
+            {inviteProblem ?? error}
           </p>
         ) : null}
         {link ? (

@@ -54,7 +54,7 @@ export const SessionsPage = () => {
   };
 
   return (
-    <div className="console-page">
+    <div className="console-page console-page--wide">
       <h1 className="console-h1">{t('console.sessions.title')}</h1>
       <p className="section-hint">{t('console.sessions.hint')}</p>
       {error ? (

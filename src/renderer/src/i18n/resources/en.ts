@@ -1271,7 +1271,7 @@ export const en = {
     cancel: 'Cancel',
     forbiddenPage: 'This page is for another role. Use the pages in the menu above.',
     nothingForRole:
-      'The console has no page for reps yet: your leads, calls and hand-offs are in the Dialdeck desktop app.',
+      'The team console is for AEs and managers. As a rep, you work your leads, calls and hand-offs in the Dialdeck desktop app; you can sign out here.',
     nav: {
       label: 'Console pages',
       inbox: 'Inbox',
@@ -1403,7 +1403,7 @@ export const en = {
       now: 'Now',
       onShift: 'On shift',
       offShift: 'Off shift',
-      nextStart: 'Next shift {{when}}',
+      nextStart: 'Next shift {{when}} ({{zone}})',
       noShift: 'No shift: gets no inbound lead',
       onShiftNow_one: '{{count, number}} rep in rotation is on shift now.',
       onShiftNow_other: '{{count, number}} reps in rotation are on shift now.',
@@ -1448,6 +1448,8 @@ export const en = {
       inviteTitle: 'Add a member',
       inviteEmail: 'Email',
       inviteRole: 'Role',
+      inviteOtherRole:
+        '{{email}} is already on the team as {{role}}. To send them a new link, choose {{role}} as the role; to add someone else, enter another email.',
       inviteSubmit: 'Create invitation link',
       inviteLink: 'Send this invitation to {{email}} privately. It works once, until {{when}}:',
       resetLink: 'Send this password-reset link to {{email}} privately. It works once, until {{when}}:',

@@ -1265,7 +1265,7 @@ export const ko: LocaleResources = {
     cancel: '취소',
     forbiddenPage: '다른 역할의 페이지입니다. 위 메뉴의 페이지를 이용하세요.',
     nothingForRole:
-      '콘솔에는 아직 SDR용 페이지가 없습니다. 리드, 통화, 핸드오프는 Dialdeck 데스크톱 앱에 있습니다.',
+      '팀 콘솔은 AE와 매니저용입니다. SDR은 리드, 통화, 핸드오프를 Dialdeck 데스크톱 앱에서 처리합니다. 여기서 로그아웃할 수 있습니다.',
     nav: {
       label: '콘솔 페이지',
       inbox: '받은 핸드오프',
@@ -1395,7 +1395,7 @@ export const ko: LocaleResources = {
       now: '현재',
       onShift: '근무 중',
       offShift: '근무 외',
-      nextStart: '다음 근무 {{when}}',
+      nextStart: '다음 근무 {{when}} ({{zone}})',
       noShift: '근무 시간 없음: 인바운드 리드를 받지 않음',
       onShiftNow_one: '순환 참여 담당자 중 {{count, number}}명이 지금 근무 중입니다.',
       onShiftNow_other: '순환 참여 담당자 중 {{count, number}}명이 지금 근무 중입니다.',
@@ -1440,6 +1440,8 @@ export const ko: LocaleResources = {
       inviteTitle: '팀원 추가',
       inviteEmail: '이메일',
       inviteRole: '역할',
+      inviteOtherRole:
+        '{{email}}은(는) 이미 {{role}}(으)로 팀에 있습니다. 새 링크를 보내려면 역할을 {{role}}(으)로 고르고, 다른 사람을 추가하려면 다른 이메일을 입력하세요.',
       inviteSubmit: '초대 링크 만들기',
       inviteLink: '이 초대를 {{email}}에게 따로 전달하세요. 한 번만 쓸 수 있고 {{when}}까지 유효합니다:',
       resetLink:

@@ -1243,7 +1243,8 @@ export const zhCN: LocaleResources = {
     signOut: '退出登录',
     cancel: '取消',
     forbiddenPage: '此页面属于其他角色。请使用上方菜单中的页面。',
-    nothingForRole: '控制台暂时没有销售开发代表（SDR）的页面：你的线索、通话和移交都在 Dialdeck 桌面应用中。',
+    nothingForRole:
+      '团队控制台供客户经理（AE）和经理使用。作为销售开发代表，你的线索、通话和移交都在 Dialdeck 桌面应用中处理；你可以在此退出登录。',
     nav: {
       label: '控制台页面',
       inbox: '收件箱',
@@ -1373,7 +1374,7 @@ export const zhCN: LocaleResources = {
       now: '当前',
       onShift: '在班',
       offShift: '不在班',
-      nextStart: '下一班次 {{when}}',
+      nextStart: '下一班次 {{when}}（{{zone}}）',
       noShift: '无班次：不接收呼入线索',
       onShiftNow_one: '参与轮转的代表中有 {{count, number}} 人正在班。',
       onShiftNow_other: '参与轮转的代表中有 {{count, number}} 人正在班。',
@@ -1417,6 +1418,8 @@ export const zhCN: LocaleResources = {
       inviteTitle: '添加成员',
       inviteEmail: '邮箱',
       inviteRole: '角色',
+      inviteOtherRole:
+        '{{email}} 已作为{{role}}在团队中。如需给其发送新链接，请将角色选为{{role}}；如要添加其他人，请输入另一个邮箱。',
       inviteSubmit: '生成邀请链接',
       inviteLink: '请私下把此邀请发送给 {{email}}。链接只能使用一次，有效期至 {{when}}：',
       resetLink: '请私下把此密码重置链接发送给 {{email}}。链接只能使用一次，有效期至 {{when}}：',
