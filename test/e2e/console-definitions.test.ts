@@ -138,7 +138,24 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
 
     // A voicemail with a misspelt placeholder: named as typed, and the save stays off.
     await page.getByTestId('script-add').click();
+    // A new script says why Save waits: first the name, then the text.
+    expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
+    expect(await page.getByTestId('script-save-waits').textContent()).toBe(
+      'Give the script a name to save it.',
+    );
     await page.getByTestId('script-name').fill('Trigger voicemail');
+    expect(await page.getByTestId('script-save-waits').textContent()).toBe(
+      'Type the script’s text to save it.',
+    );
+    // A paste longer than a team script holds arrives whole, is counted and named, and Save waits.
+    await page.getByTestId('script-body').fill('Call me back. '.repeat(300));
+    await page
+      .getByTestId('script-length')
+      .getByText('Shorten it by 199 characters to save it.', { exact: false })
+      .waitFor();
+    expect((await page.getByTestId('script-body').inputValue()).length).toBe(4200);
+    expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(shotsDir, 'console-script-too-long.png'), fullPage: true });
     await page.getByTestId('script-body').fill('Hi {{compnay}}, this is {{repName}}.');
     await expect.poll(() => page.getByTestId('script-check').textContent()).toContain('{{compnay}}');
     expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
@@ -156,6 +173,8 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
       .poll(() => page.getByTestId('script-check').textContent())
       .toBe('Every placeholder can be filled.');
     expect(await page.getByTestId('script-fit').textContent()).toContain('Fits in 20 seconds.');
+    expect(await page.getByTestId('script-length').textContent()).toBe('63 of 4,000 characters');
+    expect(await page.getByTestId('script-save-waits').count()).toBe(0);
     await page.getByTestId('script-save').click();
     await page.getByTestId('script-row').filter({ hasText: 'Trigger voicemail' }).waitFor();
 
@@ -174,7 +193,11 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
       .toBe('The cadence is ready to save.');
     // A step without a title is named at its step, and the save waits.
     await second.getByTestId('cadence-step-title').fill('');
-    await expect.poll(() => page.getByTestId('cadence-check').textContent()).toContain('Step 2');
+    await expect
+      .poll(() => page.getByTestId('cadence-check').textContent())
+      .toContain('Step 2: The title is empty: type one.');
+    expect(await page.getByTestId('cadence-check').textContent()).not.toMatch(/Too small|expected string/);
+    await page.screenshot({ path: join(shotsDir, 'console-cadence-step-problem.png'), fullPage: true });
     expect(await page.getByTestId('cadence-save').isDisabled()).toBe(true);
     await second.getByTestId('cadence-step-title').fill('Second call');
     await page.getByTestId('cadence-save').click();

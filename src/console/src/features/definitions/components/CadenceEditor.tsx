@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../../api/client';
 import { useSubmit } from '../../../app/useSubmit';
 import { checkCadence, draftOf } from '../utils/cadenceDraft';
+import { cadenceIssueText } from '../utils/cadenceIssues';
 import { StepCard } from './StepCard';
 
 type CadenceEditorProps = {
@@ -98,7 +99,9 @@ export const CadenceEditor = ({ base, cadence, outcomes, onSaved, onCancel }: Ca
             index={index}
             draft={draft}
             outcomes={outcomes}
-            problems={checked.problems.filter((p) => p.step === index + 1).map((p) => p.message)}
+            problems={checked.problems
+              .filter((p) => p.step === index + 1)
+              .map((p) => cadenceIssueText(p.words, t))}
             onChange={(next) => set({ steps: draft.steps.map((s, i) => (i === index ? next : s)) })}
             onRemove={() => set({ steps: draft.steps.filter((_, i) => i !== index) })}
           />
@@ -117,10 +120,10 @@ export const CadenceEditor = ({ base, cadence, outcomes, onSaved, onCancel }: Ca
               {checked.problems.map((problem) => (
                 <li key={`${problem.step}:${problem.message}`}>
                   {problem.step === null
-                    ? problem.message
+                    ? cadenceIssueText(problem.words, t)
                     : t('console.definitions.cadences.stepProblem', {
                         n: problem.step,
-                        message: problem.message,
+                        message: cadenceIssueText(problem.words, t),
                       })}
                 </li>
               ))}

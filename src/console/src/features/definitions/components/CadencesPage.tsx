@@ -9,6 +9,7 @@ import { useSubmit } from '../../../app/useSubmit';
 import { useReport } from '../../boards/useReport';
 import { useTeamBase } from '../state/useTeamBase';
 import { cadenceFileText, readCadenceFile } from '../utils/cadenceDraft';
+import { importFailureText } from '../utils/cadenceImport';
 import { CadenceEditor } from './CadenceEditor';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ListState } from './ListState';
@@ -57,9 +58,7 @@ export const CadencesPage = () => {
       try {
         definitions = readCadenceFile(await chosen.text());
       } catch (failure) {
-        importing.setError(
-          t('console.definitions.cadences.importFailed', { message: (failure as Error).message }),
-        );
+        importing.setError(importFailureText(failure, t));
         return;
       }
       for (const definition of definitions) {

@@ -1,7 +1,13 @@
 import { Button } from '@renderer/ui/Button';
 import { Select } from '@renderer/ui/Select';
 import { TextField } from '@renderer/ui/TextField';
-import { SCRIPT_KINDS, SCRIPT_LANGUAGES, type ScriptKind, type ScriptLanguage } from '@shared/domain/script';
+import {
+  SCRIPT_BODY_MAX,
+  SCRIPT_KINDS,
+  SCRIPT_LANGUAGES,
+  type ScriptKind,
+  type ScriptLanguage,
+} from '@shared/domain/script';
 import { VOICEMAIL_LIMIT_SECONDS } from '@shared/scripts/estimate';
 import { SCRIPT_VARIABLES, type ScriptVariable } from '@shared/scripts/variables';
 import { type PutTeamScriptInput, TeamScript } from '@shared/server/definitions';
@@ -59,7 +65,16 @@ export const ScriptEditor = ({ base, script, onSaved, onCancel }: ScriptEditorPr
       onSaved();
     });
 
-  const canSave = draft.name.trim() !== '' && draft.body.trim() !== '' && check.problems.length === 0;
+  const bodyLength = draft.body.trim().length;
+  const bodyTooLong = bodyLength > SCRIPT_BODY_MAX;
+  // Why Save waits, said beside it: a name, some text, text that fits (placeholders are said above).
+  const waitsFor =
+    draft.name.trim() === ''
+      ? t('console.definitions.scripts.needsName')
+      : bodyLength === 0
+        ? t('console.definitions.scripts.needsBody')
+        : null;
+  const canSave = waitsFor === null && !bodyTooLong && check.problems.length === 0;
   return (
     <section
       className="console-card defs-editor"
@@ -108,13 +123,27 @@ export const ScriptEditor = ({ base, script, onSaved, onCancel }: ScriptEditorPr
           ref={body}
           className="input defs-body"
           rows={5}
-          maxLength={4000}
           value={draft.body}
           onChange={(event) => set({ body: event.target.value })}
-          aria-describedby="script-check"
+          aria-describedby="script-check script-length"
           data-testid="script-body"
         />
       </label>
+      {/* No maxLength: a long paste arrives whole and is named here, never cut off unseen. */}
+      <p
+        id="script-length"
+        className={bodyTooLong ? 'form-error' : 'field__hint'}
+        role={bodyTooLong ? 'alert' : undefined}
+        data-testid="script-length"
+      >
+        {bodyTooLong
+          ? t('console.definitions.scripts.bodyTooLong', {
+              count: bodyLength,
+              max: SCRIPT_BODY_MAX,
+              over: bodyLength - SCRIPT_BODY_MAX,
+            })
+          : t('console.definitions.scripts.bodyCount', { count: bodyLength, max: SCRIPT_BODY_MAX })}
+      </p>
       <div className="defs-row defs-row--tight">
         <Button
           size="s"
@@ -186,6 +215,11 @@ export const ScriptEditor = ({ base, script, onSaved, onCancel }: ScriptEditorPr
         <Button variant="ghost" onClick={onCancel}>
           {t('console.definitions.cancel')}
         </Button>
+        {waitsFor ? (
+          <span className="muted" data-testid="script-save-waits">
+            {waitsFor}
+          </span>
+        ) : null}
       </div>
     </section>
   );
