@@ -7,6 +7,20 @@ import { resolveSession, type SessionPrincipal } from './console/sessions';
 import { nowOf, poolOf, type ServerContext } from './context';
 import { ServerError } from './errors';
 
+const CALLER_NOUN: Record<Caller, string> = {
+  admin: 'administrator',
+  manager: 'manager',
+  ae: 'AE',
+  rep: 'rep',
+};
+
+/** "An AE", "A rep", "an administrator"…: a caller in words, with the article English wants. */
+const callerWords = (caller: Caller, capital: boolean): string => {
+  const noun = CALLER_NOUN[caller];
+  const article = /^[aeiouAEIOU]/.test(noun) ? 'an' : 'a';
+  return `${capital ? article[0]?.toUpperCase() + article.slice(1) : article} ${noun}`;
+};
+
 /**
  * Who may call a route, declared on every route as `config.access`: `public` (no token), or the
  * callers allowed (`admin` and/or team roles). With `sameTeam`, a user may act only on the team named
@@ -115,7 +129,9 @@ export const authorize =
     if (!access.callers.includes(callerOf(principal))) {
       throw new ServerError(
         'forbidden',
-        `A ${callerOf(principal)} may not do this; it needs: ${access.callers.join(' or ')}.`,
+        `${callerWords(callerOf(principal), true)} may not do this; it needs ${access.callers
+          .map((caller) => callerWords(caller, false))
+          .join(' or ')}.`,
       );
     }
     if (access.sameTeam && principal.kind === 'user') {

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { authorize } from './access';
 import type { ServerContext } from './context';
 import { ServerError } from './errors';
@@ -34,9 +34,36 @@ export type AppOptions = {
   trustProxy?: TrustProxy;
 };
 
+/** SQLSTATEs (class 22) PostgreSQL raises for text it cannot hold: a NUL, a broken or lone surrogate escape. */
+const CHARACTER_STATES = new Set(['22P05', '22021', '22P02']);
+
+/**
+ * A PostgreSQL data exception (SQLSTATE class 22, PostgreSQL's "Appendix A. Error Codes") raised while
+ * serving a request: the request carried a value the database cannot store, so it is the caller's
+ * `invalid_input` (400), never `internal`. Null for any other error.
+ */
+const dataException = (error: unknown): ServerError | null => {
+  const state = (error as { code?: unknown } | null)?.code;
+  if (typeof state !== 'string' || !/^22[0-9A-Z]{3}$/.test(state)) return null;
+  if (CHARACTER_STATES.has(state)) {
+    return new ServerError(
+      'invalid_input',
+      'Some text in the request cannot be stored: it holds a NUL character or a broken character (a lone half of a surrogate pair). Remove those characters and send it again.',
+      { sqlState: state },
+    );
+  }
+  return new ServerError(
+    'invalid_input',
+    'A value in the request cannot be stored (out of range or malformed for the database). Check the values and send it again.',
+    { sqlState: state },
+  );
+};
+
 /** Maps anything a route throws to `{error:{code,message,details?}}` with the status for its code. */
 const toServerError = (error: unknown): ServerError => {
   if (error instanceof ServerError) return error;
+  const stored = dataException(error);
+  if (stored) return stored;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own request errors: unreadable JSON, wrong content type, body too large…
@@ -63,6 +90,20 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     trustProxy,
+    // The router's own refusals (an address part too long, a broken %-escape) in the server's shape.
+    frameworkErrors: (error, request, reply) => {
+      const routerError =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? new ServerError(
+              'invalid_input',
+              'A part of the address is too long to be an id (over 100 characters). Check the address.',
+              { reason: 'param_too_long' },
+            )
+          : toServerError(error);
+      request.log.info({ code: routerError.code }, routerError.message);
+      // The router's reply is typed for no route; it is an ordinary reply.
+      return (reply as FastifyReply).code(routerError.status).send(routerError.toBody());
+    },
   });
   app.decorateRequest('principal', null);
   app.decorateRequest('consoleSession', null);

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords';
 import { tokenDigest } from '../auth/tokens';
 import { ServerError } from '../errors';
 import { inTransaction } from '../store/teams';
+import { refuseEmailOfAnotherTeam } from '../store/user-email';
 import { type NewSession, revokeUserSessions, startSession } from './sessions';
 
 /** A link just made: its secret (goes into the URL, shown once) and when it expires. */
@@ -47,7 +48,8 @@ const insertLink = async (
  * Invites `email` to the console of `teamId` with `role`: adds the user when the team has no user
  * with that email (without a bearer token; `dialdeck admin user add` makes tokens), then issues a
  * 7-day invitation link. An existing user keeps their role: asking with another role is `conflict`.
- * Errors: `not_found` (no such team), `conflict`.
+ * Errors: `not_found` (no such team), `conflict`, `user_email_taken` (409: the email belongs to a
+ * user of another team who is not removed).
  */
 export const inviteUser = (
   pool: pg.Pool,
@@ -61,6 +63,7 @@ export const inviteUser = (
     const team = await client.query('SELECT 1 FROM teams WHERE id = $1 FOR SHARE', [teamId]);
     if (team.rowCount === 0)
       throw new ServerError('not_found', `There is no team ${teamId}. Check the team id.`);
+    await refuseEmailOfAnotherTeam(client, teamId, email);
     await client.query(
       `INSERT INTO users (id, team_id, email, role, created_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (team_id, email) DO NOTHING`,

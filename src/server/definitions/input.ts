@@ -1,8 +1,11 @@
-import { BUILTIN_OUTCOME_IDS, type Outcome } from '@shared/domain/outcome';
+import { domainToASCII } from 'node:url';
+import { type CadenceDefinition, isDialStep } from '@shared/domain/cadence';
+import { BUILTIN_OUTCOME_IDS, type Outcome, outcomeSetProblems } from '@shared/domain/outcome';
 import type { DncKind } from '@shared/domain/queue';
 import { templateProblems } from '@shared/scripts/variables';
 import type { AddTeamDncInput, PutTeamScriptInput } from '@shared/server/definitions';
 import { readDncInput } from '@shared/tasks/dncInput';
+import { isSupportedCountry } from 'libphonenumber-js/min';
 import { ServerError } from '../errors';
 
 /**
@@ -23,7 +26,9 @@ export const checkTeamScript = (input: PutTeamScriptInput): void => {
 /**
  * Checks a whole outcome set: every built-in outcome (`BUILTIN_OUTCOME_IDS`) is in it, each still
  * marked built-in (the desktop's logic names them), no id twice, and an outcome the team added is not
- * marked built-in. Throws `invalid_input` (400) naming the rule broken and the ids.
+ * marked built-in, and then the shared rules of `outcomeSetProblems` (built-ins keep their status,
+ * effect and transition; `do_not_contact` stays active; something else is loggable). Throws
+ * `invalid_input` (400) naming the rule broken and the ids (`details.problems` for the shared rules).
  */
 export const checkOutcomeSet = (outcomes: readonly Outcome[]): void => {
   const seen = new Set<string>();
@@ -56,6 +61,28 @@ export const checkOutcomeSet = (outcomes: readonly Outcome[]): void => {
       { builtinMismatch: wrong },
     );
   }
+  const problems = outcomeSetProblems(outcomes);
+  if (problems.length > 0) throw new ServerError('invalid_input', problems.join(' '), { problems });
+};
+
+/**
+ * Checks that every outcome a cadence's dial steps name in their transitions is in the team's outcome
+ * set (`outcomes`), so no transition waits for an outcome nobody can log. Throws `invalid_input` (400)
+ * naming the unknown ids, with `details.unknownOutcomes` (e.g. `["no_anwser"]`).
+ */
+export const checkCadenceOutcomes = (cadence: CadenceDefinition, outcomes: readonly Outcome[]): void => {
+  const known = new Set(outcomes.map((outcome) => outcome.id));
+  const unknown = new Set<string>();
+  for (const step of cadence.steps) {
+    if (!isDialStep(step.kind)) continue;
+    for (const key of Object.keys(step.on)) if (!known.has(key)) unknown.add(key);
+  }
+  if (unknown.size === 0) return;
+  throw new ServerError(
+    'invalid_input',
+    `The cadence's transitions name outcomes the team does not have: ${[...unknown].join(', ')}. Use an outcome of the team's outcome set, or add it there first.`,
+    { unknownOutcomes: [...unknown] },
+  );
 };
 
 const KIND_EXAMPLE: Record<DncKind, string> = {
@@ -72,6 +99,13 @@ const KIND_EXAMPLE: Record<DncKind, string> = {
  */
 export const normaliseTeamDnc = (input: Pick<AddTeamDncInput, 'kind' | 'value' | 'region'>): string => {
   const text = input.value.trim();
+  if (input.region !== undefined && !isSupportedCountry(input.region)) {
+    throw new ServerError(
+      'dnc_invalid_value',
+      `The country code "${input.region}" is unknown. Choose the number's country from the list (an ISO 3166 code such as US or DE), or write the number with + and its country code.`,
+      { kind: input.kind, value: text, region: input.region },
+    );
+  }
   const typed =
     input.kind === 'domain'
       ? `@${text.replace(/^@/, '')}`
@@ -91,5 +125,27 @@ export const normaliseTeamDnc = (input: Pick<AddTeamDncInput, 'kind' | 'value' |
       { kind: input.kind, value: text },
     );
   }
+  if (read.kind === 'domain') return hostName(read.value, text);
   return read.value;
+};
+
+/** A DNS label (RFC 1123): 1–63 letters, digits or hyphens, no hyphen at either end. */
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * `domain` as a real host name in its ASCII form: an IDN written in Unicode is converted with
+ * `node:url`'s `domainToASCII` (UTS #46), then every label must be a DNS label (RFC 1123) and there
+ * must be at least two. Throws `dnc_invalid_value` (400) otherwise.
+ */
+const hostName = (domain: string, typed: string): string => {
+  const ascii = domainToASCII(domain);
+  const labels = ascii.split('.');
+  if (ascii === '' || ascii.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l))) {
+    throw new ServerError(
+      'dnc_invalid_value',
+      `"${typed}" is not a domain name: use letters, digits and hyphens between dots (no hyphen at the start or end of a part), such as example.com.`,
+      { kind: 'domain', value: typed },
+    );
+  }
+  return ascii;
 };

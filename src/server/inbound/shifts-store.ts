@@ -74,12 +74,15 @@ export const setShift = (
     );
   });
 
-/** The team's shifts in round-robin order (user id), each with whether it is on now (epoch ms). */
+/**
+ * The team's shifts in round-robin order (user id), each with whether it is on now (epoch ms). A
+ * removed user's shift is left out: they take no lead and are no longer on the team.
+ */
 export const listShifts = async (pool: pg.Pool, teamId: string, now: number): Promise<TeamShift[]> => {
   const { rows } = await pool.query<ShiftRow>(
     `SELECT s.user_id, u.email, s.days, s.start_time, s.end_time, s.time_zone
        FROM shifts s JOIN users u ON u.id = s.user_id
-      WHERE s.team_id = $1 ORDER BY s.user_id`,
+      WHERE s.team_id = $1 AND u.removed_at IS NULL ORDER BY s.user_id`,
     [teamId],
   );
   return rows.map((row) => toShift(row, now));

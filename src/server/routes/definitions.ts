@@ -14,7 +14,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { parseBody, principalOf, teamIdParam } from '../access';
 import { nowOf, poolOf, type ServerContext } from '../context';
-import { checkOutcomeSet, checkTeamScript, normaliseTeamDnc } from '../definitions/input';
+import {
+  checkCadenceOutcomes,
+  checkOutcomeSet,
+  checkTeamScript,
+  normaliseTeamDnc,
+} from '../definitions/input';
 import {
   consoleHlc,
   type DefinitionKind,
@@ -173,6 +178,7 @@ export const definitionRoutes = (app: FastifyInstance, context: ServerContext): 
       );
     }
     const definition: CadenceDefinition = CadenceDefinition.parse({ ...input.definition, id });
+    checkCadenceOutcomes(definition, (await teamOutcomes(poolOf(context), teamId)).outcomes);
     const saved = await save(request, teamId, 'cadence', id, false, () => definition);
     const cadence: TeamCadence = { definition, updatedAt: saved.at, updatedBy: saved.by };
     return cadence;

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { newInboundSecret, newToken, tokenDigest } from '../auth/tokens';
 import { ServerError } from '../errors';
+import { refuseEmailOfAnotherTeam } from './user-email';
 
 /** Runs `fn` in one transaction on one pooled connection, rolling back when it throws. */
 export const inTransaction = async <T>(
@@ -63,7 +64,8 @@ export const teamExists = async (pool: pg.Pool, teamId: string): Promise<boolean
 
 /**
  * Adds a user to a team together with their first bearer token (returned once, stored as SHA-256).
- * Throws `not_found` for an unknown team and `user_email_taken` when the email is on the team already.
+ * Throws `not_found` for an unknown team and `user_email_taken` (409) when the email is on the team
+ * already or belongs to a user of another team who is not removed.
  */
 export const addUser = (
   pool: pg.Pool,
@@ -75,6 +77,7 @@ export const addUser = (
     const team = await client.query('SELECT 1 FROM teams WHERE id = $1 FOR SHARE', [teamId]);
     if (team.rowCount === 0)
       throw new ServerError('not_found', `There is no team ${teamId}. Check the team id.`);
+    await refuseEmailOfAnotherTeam(client, teamId, email);
     const userId = uuidv7();
     const now = Date.now();
     const inserted = await client.query(

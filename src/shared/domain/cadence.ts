@@ -120,6 +120,60 @@ const checkSteps = (steps: CadenceStep[], ctx: z.RefinementCtx): void => {
   });
 };
 
+const isZero = (wait: Wait): boolean => wait.amount === 0;
+
+/**
+ * Refuses `goto` transitions that close a loop of steps which all fall due at once: following the
+ * step after the next one with no wait, a lead would go round such a loop with nothing to stop it.
+ * An edge is a step's `next` (written, or the default of an outcome or result not listed) or `goto`
+ * whose wait — the transition's own, else the target step's — is zero; a loop needs a `goto` back.
+ */
+const checkInstantLoops = (steps: CadenceStep[], ctx: z.RefinementCtx): void => {
+  const index = new Map(steps.map((step, i) => [step.id, i]));
+  const instant = (transition: { wait?: Wait }, target: number): boolean => {
+    const to = steps[target];
+    return to !== undefined && isZero(transition.wait ?? to.wait);
+  };
+  const edges = steps.map((step, i) => {
+    const out = new Set<number>();
+    if (i + 1 < steps.length && instant({}, i + 1)) out.add(i + 1);
+    for (const transition of Object.values(step.on)) {
+      if (transition.action === 'next' && instant(transition, i + 1)) out.add(i + 1);
+      if (transition.action === 'goto') {
+        const target = index.get(transition.step);
+        if (target !== undefined && instant(transition, target)) out.add(target);
+      }
+    }
+    return out;
+  });
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>([from]);
+    const stack = [from];
+    for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+      if (at === to) return true;
+      for (const next of edges[at] ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    return false;
+  };
+  steps.forEach((step, i) => {
+    for (const [key, transition] of Object.entries(step.on)) {
+      if (transition.action !== 'goto') continue;
+      const target = index.get(transition.step);
+      if (target === undefined || !instant(transition, target) || !reaches(target, i)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['steps', i, 'on', key, 'wait'],
+        message: `"${key}" goes back to step "${transition.step}" and round to "${step.id}" with no wait, an endless loop; give this transition or a step in the loop a wait`,
+      });
+    }
+  });
+};
+
 /** A cadence as written by a manager or a JSON file: the routine, its rule and its limits. */
 export const CadenceDefinition = z
   .object({
@@ -134,7 +188,10 @@ export const CadenceDefinition = z
     limits: CadenceLimits.default({}),
     steps: z.array(CadenceStep).min(1).max(50),
   })
-  .superRefine((cadence, ctx) => checkSteps(cadence.steps, ctx));
+  .superRefine((cadence, ctx) => {
+    checkSteps(cadence.steps, ctx);
+    checkInstantLoops(cadence.steps, ctx);
+  });
 export type CadenceDefinition = z.infer<typeof CadenceDefinition>;
 export type CadenceDefinitionInput = z.input<typeof CadenceDefinition>;
 

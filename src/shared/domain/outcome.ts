@@ -27,7 +27,7 @@ export const OutcomeFields = z.object({
   position: z.number().int(),
 });
 
-export const Outcome = OutcomeFields.superRefine((outcome, ctx) => {
+const transitionNeeded = (outcome: z.infer<typeof OutcomeFields>, ctx: z.RefinementCtx) => {
   if (outcome.effect !== 'callback' && outcome.transition === null) {
     ctx.addIssue({
       code: 'custom',
@@ -35,8 +35,13 @@ export const Outcome = OutcomeFields.superRefine((outcome, ctx) => {
       message: 'only a callback outcome may leave the transition empty',
     });
   }
-});
+};
+
+export const Outcome = OutcomeFields.superRefine(transitionNeeded);
 export type Outcome = z.infer<typeof Outcome>;
+
+/** `Outcome` that refuses keys it does not know (a typo such as `efect` is an error, not dropped). */
+export const StrictOutcome = OutcomeFields.strict().superRefine(transitionNeeded);
 
 export const BUILTIN_OUTCOME_IDS = [
   'meeting_booked',
@@ -155,3 +160,66 @@ export const isWorkable = (status: LeadStatus): boolean =>
 /** The status a lead has after an outcome is logged on it. */
 export const statusAfter = (current: LeadStatus, outcome: Pick<Outcome, 'status'>): LeadStatus =>
   outcome.status ?? (current === 'new' ? 'working' : current);
+
+/** A value's JSON with object keys sorted, so two transitions compare by content, not key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+
+const SHIPPED = new Map(DEFAULT_OUTCOMES.map((outcome) => [outcome.id, outcome]));
+
+/**
+ * The rules a whole outcome set must keep, shared by the team server (`PUT /v1/teams/:teamId/outcomes`),
+ * the console's outcome page and the desktop's outcome store, so no editor can make an opt-out a no-op:
+ * - every id once;
+ * - a built-in outcome keeps its `status`, `effect` and `transition` as shipped in `DEFAULT_OUTCOMES`
+ *   (the desktop's logic names them); its label, position, `connected` and `active` may change;
+ * - `do_not_contact` stays active (a rep must always be able to record an opt-out, which puts the
+ *   lead's phones and email on the do-not-contact list);
+ * - at least one active outcome besides `do_not_contact`, so a call can be logged at all.
+ * Outcomes missing from `list` are not reported here (the server and the desktop each decide that).
+ * @returns one English sentence per broken rule, naming the outcome and what to do; empty when the
+ *   set is sound. Callers raise `invalid_input` with them.
+ */
+export const outcomeSetProblems = (list: readonly Outcome[]): string[] => {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const outcome of list) {
+    if (seen.has(outcome.id)) twice.add(outcome.id);
+    seen.add(outcome.id);
+  }
+  if (twice.size > 0) {
+    problems.push(
+      `Each outcome needs its own id; used more than once: ${[...twice].join(', ')}. Rename the added outcome.`,
+    );
+  }
+  for (const outcome of list) {
+    const shipped = SHIPPED.get(outcome.id);
+    if (!shipped) continue;
+    const changed = (['status', 'effect', 'transition'] as const).filter(
+      (field) => canonical(outcome[field]) !== canonical(shipped[field]),
+    );
+    if (changed.length > 0) {
+      problems.push(
+        `The built-in outcome "${outcome.id}" keeps its ${changed.join(', ')} as shipped; put them back (you may relabel it, reorder it, switch "connected" or make it inactive), or add an outcome of your own instead.`,
+      );
+    }
+  }
+  if (list.some((outcome) => outcome.id === 'do_not_contact' && !outcome.active)) {
+    problems.push(
+      'The built-in outcome "do_not_contact" must stay active: it is how a rep records an opt-out and puts the lead on the do-not-contact list. Switch it back on.',
+    );
+  }
+  if (!list.some((outcome) => outcome.active && outcome.id !== 'do_not_contact')) {
+    problems.push(
+      'At least one outcome besides "do_not_contact" must be active, or no call can be logged. Switch one on.',
+    );
+  }
+  return problems;
+};

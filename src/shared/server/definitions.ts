@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CadenceDefinition } from '../domain/cadence';
-import { Outcome } from '../domain/outcome';
+import { Outcome, StrictOutcome } from '../domain/outcome';
 import { DncEntry, DncKind } from '../domain/queue';
 import { SCRIPT_BODY_MAX, ScriptKind, ScriptLanguage } from '../domain/script';
+import { storable } from './storable';
 
 /**
  * The team's definitions — team scripts, cadences, the outcome set and the do-not-contact list — as
@@ -32,12 +33,14 @@ export type TeamScript = z.infer<typeof TeamScript>;
  * `PUT /v1/teams/:teamId/scripts/:scriptId` body (a manager of the team): the script whole. Its
  * placeholders must be ones Dialdeck fills (`script_unknown_variable`, 400, with `details.problems`).
  */
-export const PutTeamScriptInput = z.strictObject({
-  kind: ScriptKind,
-  name: z.string().trim().min(1, 'a script needs a name').max(120),
-  body: z.string().trim().min(1, 'a script needs some text').max(SCRIPT_BODY_MAX),
-  language: ScriptLanguage,
-});
+export const PutTeamScriptInput = storable(
+  z.strictObject({
+    kind: ScriptKind,
+    name: z.string().trim().min(1, 'a script needs a name').max(120),
+    body: z.string().trim().min(1, 'a script needs some text').max(SCRIPT_BODY_MAX),
+    language: ScriptLanguage,
+  }),
+);
 export type PutTeamScriptInput = z.infer<typeof PutTeamScriptInput>;
 
 /** `GET /v1/teams/:teamId/scripts` answer: the team's scripts not deleted, by kind then name. */
@@ -56,7 +59,7 @@ export type TeamCadence = z.infer<typeof TeamCadence>;
  * `PUT /v1/teams/:teamId/cadences/:cadenceId` body: the cadence whole (`id` is the address's; one in
  * the body must match it). Steps, transitions and limits are checked as on the desktop.
  */
-export const PutTeamCadenceInput = z.strictObject({ definition: CadenceDefinition });
+export const PutTeamCadenceInput = storable(z.strictObject({ definition: CadenceDefinition }));
 export type PutTeamCadenceInput = z.infer<typeof PutTeamCadenceInput>;
 
 /** `GET /v1/teams/:teamId/cadences` answer: the team's cadences not deleted, by priority then name. */
@@ -77,9 +80,12 @@ export type TeamOutcomesOutput = z.infer<typeof TeamOutcomesOutput>;
 /**
  * `PUT /v1/teams/:teamId/outcomes` body: the outcome set whole. Every built-in outcome stays (it may be
  * relabelled, retuned or made inactive, never removed: the desktop's logic names them); ids are unique.
- * `invalid_input` (400) says which rule a set breaks.
+ * `invalid_input` (400) says which rule a set breaks (`outcomeSetProblems`); an outcome with a key
+ * Dialdeck does not know is refused, not stripped.
  */
-export const PutTeamOutcomesInput = z.strictObject({ outcomes: z.array(Outcome).min(1).max(30) });
+export const PutTeamOutcomesInput = storable(
+  z.strictObject({ outcomes: z.array(StrictOutcome).min(1).max(30) }),
+);
 export type PutTeamOutcomesInput = z.infer<typeof PutTeamOutcomesInput>;
 
 /**
@@ -87,16 +93,18 @@ export type PutTeamOutcomesInput = z.infer<typeof PutTeamOutcomesInput>;
  * (a phone to E.164 with `region` as the default country, an email or domain to lower case) and
  * answers `dnc_invalid_value` (400) when it cannot.
  */
-export const AddTeamDncInput = z.strictObject({
-  kind: DncKind,
-  value: z.string().trim().min(1).max(320),
-  reason: z.string().trim().max(500).nullable().optional(),
-  /** ISO 3166-1 alpha-2 country for a phone written without `+` (e.g. `US`). */
-  region: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-});
+export const AddTeamDncInput = storable(
+  z.strictObject({
+    kind: DncKind,
+    value: z.string().trim().min(1).max(320),
+    reason: z.string().trim().max(500).nullable().optional(),
+    /** ISO 3166-1 alpha-2 country for a phone written without `+` (e.g. `US`). */
+    region: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
+);
 export type AddTeamDncInput = z.infer<typeof AddTeamDncInput>;
 
 /** One entry of the team's do-not-contact list, with who added it (null: the administrator). */
@@ -108,11 +116,13 @@ export type TeamDncEntry = z.infer<typeof TeamDncEntry>;
  * (case-insensitive), newest first, `limit` (1–500, default 100) after the page cursor `after` (the
  * `next` of the page before).
  */
-export const TeamDncQuery = z.strictObject({
-  q: z.string().trim().max(320).optional(),
-  after: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-});
+export const TeamDncQuery = storable(
+  z.strictObject({
+    q: z.string().trim().max(320).optional(),
+    after: z.string().max(400).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  }),
+);
 export type TeamDncQuery = z.infer<typeof TeamDncQuery>;
 
 /**

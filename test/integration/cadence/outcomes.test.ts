@@ -230,6 +230,31 @@ describe('logging a call outcome', () => {
     });
   });
 
+  it('keeps the opt-out outcome working: its status and transition stay, and it stays active', async () => {
+    const h = await openHarness(T);
+    for (const patch of [
+      { status: 'working' as const },
+      { transition: { action: 'next' as const } },
+      { active: false },
+    ]) {
+      const refused = await h.fail('outcomes.update', { id: 'do_not_contact', patch });
+      expect(refused).toMatchObject({ code: 'invalid_input' });
+      expect(refused.message).toContain('"do_not_contact"');
+    }
+    expect(
+      await h.fail('outcomes.update', { id: 'no_answer', patch: { transition: { action: 'next' } } }),
+    ).toMatchObject({ code: 'invalid_input' });
+    await h.call('outcomes.update', {
+      id: 'do_not_contact',
+      patch: { label: 'Opted out', connected: false },
+    });
+    const optOut = (await h.call('outcomes.list', {})).find((o) => o.id === 'do_not_contact');
+    expect(optOut).toMatchObject({ label: 'Opted out', effect: 'do_not_contact', active: true });
+    const lead = h.lead({ name: 'Opt-out', phones: phone('+14155550188') });
+    await h.call('outcomes.log', { leadId: lead, outcome: 'do_not_contact', at: T });
+    expect(JSON.stringify(await h.call('dnc.list', {}))).toContain('+14155550188');
+  });
+
   it('keeps demo leads out of the outbox', async () => {
     const h = await openHarness(T);
     const lead = h.lead({ name: 'Demo lead', isDemo: true });

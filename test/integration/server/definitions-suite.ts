@@ -415,3 +415,197 @@ export const checkTeamDefinitions = async (url: string, adminToken: string): Pro
     TeamScriptsOutput.parse((await request(url, 'GET', `/v1/teams/${teamB}/scripts`, otherRep.token)).body),
   ).toEqual({ scripts: [] });
 };
+
+/**
+ * Rules a new user's trial found open: the built-in opt-out cannot be made a no-op and some other
+ * outcome stays loggable; text PostgreSQL cannot store is a 400, never a 500; an email signs in to one
+ * team only; cadences name known outcomes; DNC domains and regions are real; removed users leave the
+ * shift list; role words read right; an over-long id in the address answers in the server's shape.
+ */
+export const checkTrialRules = async (url: string, adminToken: string): Promise<void> => {
+  const team = async (name: string) =>
+    CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body);
+  const addUser = (teamId: string, email: string, role: string, token = adminToken) =>
+    request(url, 'POST', `/v1/teams/${teamId}/users`, token, { email, role });
+  const teamA = (await team('Trial A')).teamId;
+  const teamB = (await team('Trial B')).teamId;
+  const manager = AddUserOutput.parse((await addUser(teamA, 'lee@trial-a.example', 'manager')).body);
+  const ae = AddUserOutput.parse((await addUser(teamA, 'ari@trial-a.example', 'ae')).body);
+  const otherManager = AddUserOutput.parse((await addUser(teamB, 'kim@trial-b.example', 'manager')).body);
+  const base = `/v1/teams/${teamA}`;
+  const put = (outcomes: unknown) => request(url, 'PUT', `${base}/outcomes`, manager.token, { outcomes });
+  const withChange = (id: string, change: Record<string, unknown>) =>
+    DEFAULT_OUTCOMES.map((o) => (o.id === id ? { ...o, ...change } : o));
+  const messageOf = (answer: Answer): string =>
+    (answer.body as { error?: { message?: string } } | null)?.error?.message ?? '';
+
+  // 1. The opt-out outcome keeps its effect, status and transition and stays active; one other outcome
+  // stays loggable. Nothing is saved from a refused set.
+  for (const change of [
+    { effect: 'none' },
+    { status: 'working' },
+    { transition: { action: 'next' } },
+    { active: false },
+  ]) {
+    const refused = await put(withChange('do_not_contact', change));
+    expectCode(refused, 400, 'invalid_input');
+    expect(messageOf(refused)).toContain('"do_not_contact"');
+  }
+  expectCode(await put(withChange('no_answer', { status: 'nurture' })), 400, 'invalid_input');
+  expectCode(
+    await put(DEFAULT_OUTCOMES.map((o) => ({ ...o, active: o.id === 'do_not_contact' }))),
+    400,
+    'invalid_input',
+  );
+  expectCode(await put(DEFAULT_OUTCOMES.map((o) => ({ ...o, active: false }))), 400, 'invalid_input');
+  expectCode(
+    await put([{ ...DEFAULT_OUTCOMES[0], efect: 'none' }, ...DEFAULT_OUTCOMES.slice(1)]),
+    400,
+    'invalid_input',
+  );
+  const stored = TeamOutcomesOutput.parse(
+    (await request(url, 'GET', `${base}/outcomes`, manager.token)).body,
+  );
+  expect(stored.edited).toBe(false);
+  const allowed = await put(
+    withChange('do_not_contact', { label: 'Opted out', connected: false, position: 0 }).map((o) =>
+      o.id === 'busy' ? { ...o, active: false } : o,
+    ),
+  );
+  expect(allowed.status, JSON.stringify(allowed.body)).toBe(200);
+
+  // 2. A NUL or a lone surrogate anywhere in a body: 400 at the schema, never a 500.
+  const NUL = String.fromCharCode(0);
+  const LONE = String.fromCharCode(0xd800);
+  for (const [path, body] of [
+    [`${base}/scripts/${uuidv7()}`, scriptBody(`Open${NUL}er`, 'Hi {{firstName}}')],
+    [`${base}/scripts/${uuidv7()}`, scriptBody('Opener', `Hi ${LONE}{{firstName}}`)],
+    [`${base}/cadences/${uuidv7()}`, { definition: { ...cadence(`Loop${LONE}`) } }],
+  ] as const) {
+    const answer = await request(url, 'PUT', path, manager.token, body);
+    expectCode(answer, 400, 'invalid_input');
+    expect(messageOf(answer)).toContain('cannot be stored');
+  }
+  const dncReason = await request(url, 'POST', `${base}/dnc`, manager.token, {
+    kind: 'email',
+    value: 'nul@example.com',
+    reason: `said${NUL}stop`,
+  });
+  expectCode(dncReason, 400, 'invalid_input');
+  // A desktop's push carrying one is refused for that mutation alone.
+  const pushedNul = await pushOne(url, manager.token, 'dnc.add', {
+    id: uuidv7(),
+    kind: 'email',
+    value: 'pushed@example.com',
+    reason: `said${NUL}stop`,
+    leadId: null,
+    createdAt: Date.now(),
+  });
+  expect(pushedNul?.status).toBe('rejected');
+  // Text that reaches PostgreSQL unchecked (here a member named in the address) is invalid_input
+  // through the error handler, not internal.
+  const nulMember = await request(
+    url,
+    'POST',
+    `${base}/users/nul%00x@trial-a.example/remove`,
+    adminToken,
+    {},
+  );
+  expectCode(nulMember, 400, 'invalid_input');
+  expect(messageOf(nulMember)).toContain('cannot be stored');
+
+  // 3. One email, one team: refused on the other team by the admin, a manager and a console invite.
+  const taken = await addUser(teamB, 'lee@trial-a.example', 'rep');
+  expectCode(taken, 409, 'user_email_taken');
+  expect(messageOf(taken)).toContain('another Dialdeck team');
+  expectCode(await addUser(teamB, 'LEE@trial-a.example', 'rep', otherManager.token), 409, 'user_email_taken');
+  expectCode(
+    await request(url, 'POST', `/v1/teams/${teamB}/console/invitations`, otherManager.token, {
+      email: 'lee@trial-a.example',
+      role: 'ae',
+    }),
+    409,
+    'user_email_taken',
+  );
+  const usersOf = async (teamId: string) =>
+    (
+      (await request(url, 'GET', `/v1/teams/${teamId}/users`, adminToken)).body as {
+        users: { email: string }[];
+      }
+    ).users.map((u) => u.email);
+  expect(await usersOf(teamB)).not.toContain('lee@trial-a.example');
+  expect(await usersOf(teamA)).toContain('lee@trial-a.example');
+  // Once removed from team A, the address may join team B.
+  const leaver = AddUserOutput.parse((await addUser(teamA, 'leaver@trial-a.example', 'rep')).body);
+  expectCode(await addUser(teamB, 'leaver@trial-a.example', 'rep'), 409, 'user_email_taken');
+  expect((await request(url, 'POST', `${base}/users/${leaver.userId}/remove`, adminToken, {})).status).toBe(
+    200,
+  );
+  expect((await addUser(teamB, 'leaver@trial-a.example', 'rep')).status).toBe(201);
+
+  // 4. Cadences name outcomes the team has and never loop without a wait; DNC values are real.
+  const unknownOutcome = await request(url, 'PUT', `${base}/cadences/${uuidv7()}`, manager.token, {
+    definition: {
+      ...cadence('Typo'),
+      steps: [{ id: 'call-1', kind: 'call', title: 'Call', on: { no_anwser: { action: 'exit' } } }],
+    },
+  });
+  expectCode(unknownOutcome, 400, 'invalid_input');
+  expect(messageOf(unknownOutcome)).toContain('no_anwser');
+  const instantLoop = await request(url, 'PUT', `${base}/cadences/${uuidv7()}`, manager.token, {
+    definition: {
+      name: 'Spin',
+      steps: [
+        { id: 'a', kind: 'task', title: 'A' },
+        { id: 'b', kind: 'task', title: 'B', on: { done: { action: 'goto', step: 'a' } } },
+      ],
+    },
+  });
+  expectCode(instantLoop, 400, 'invalid_input');
+  for (const value of ['<script>.com', '-bad-.com', 'a..b.com', 'localhost']) {
+    expectCode(
+      await request(url, 'POST', `${base}/dnc`, manager.token, { kind: 'domain', value }),
+      400,
+      'dnc_invalid_value',
+    );
+  }
+  const idn = await request(url, 'POST', `${base}/dnc`, manager.token, {
+    kind: 'domain',
+    value: 'bücher.de',
+  });
+  expect(idn.status, JSON.stringify(idn.body)).toBe(201);
+  expect(TeamDncEntry.parse(idn.body).value).toBe('xn--bcher-kva.de');
+  const region = await request(url, 'POST', `${base}/dnc`, manager.token, {
+    kind: 'phone',
+    value: '415 555 0100',
+    region: 'ZZ',
+  });
+  expectCode(region, 400, 'dnc_invalid_value');
+  expect(messageOf(region)).toContain('unknown');
+
+  // 5. Role words, removed users' shifts, over-long ids.
+  const forbidden = await request(url, 'PUT', `${base}/outcomes`, ae.token, { outcomes: DEFAULT_OUTCOMES });
+  expectCode(forbidden, 403, 'forbidden');
+  expect(messageOf(forbidden)).toMatch(/^An AE may not do this/);
+  const shiftRep = AddUserOutput.parse((await addUser(teamA, 'sam@trial-a.example', 'rep')).body);
+  const shift = await request(url, 'POST', `${base}/shifts`, manager.token, {
+    email: 'sam@trial-a.example',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+    from: '09:00',
+    to: '17:00',
+    timeZone: 'UTC',
+  });
+  expect(shift.status, JSON.stringify(shift.body)).toBe(200);
+  const shiftEmails = async () =>
+    (
+      (await request(url, 'GET', `${base}/shifts`, manager.token)).body as { shifts: { email: string }[] }
+    ).shifts.map((s) => s.email);
+  expect(await shiftEmails()).toContain('sam@trial-a.example');
+  expect((await request(url, 'POST', `${base}/users/${shiftRep.userId}/remove`, adminToken, {})).status).toBe(
+    200,
+  );
+  expect(await shiftEmails()).not.toContain('sam@trial-a.example');
+  const longId = await request(url, 'GET', `${base}/scripts/${'a'.repeat(300)}`, manager.token);
+  expectCode(longId, 400, 'invalid_input');
+  expect(messageOf(longId)).toContain('too long');
+};

@@ -70,7 +70,8 @@ const signedIn = async (url: string, token: string): Promise<string> => {
   return dataDir;
 };
 
-const setUp = async (url: string, adminToken: string) => {
+/** Two teams and their users; `tag` keeps each call's addresses apart (one address, one team). */
+const setUp = async (url: string, adminToken: string, tag = '') => {
   const team = async (name: string) =>
     CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body);
   const user = async (teamId: string, email: string, role: string) =>
@@ -81,10 +82,10 @@ const setUp = async (url: string, adminToken: string) => {
   const teamB = await team('Pull B');
   return {
     teamA,
-    repA: await user(teamA.teamId, 'ana@pull-a.example', 'rep'),
-    repB: await user(teamA.teamId, 'bo@pull-a.example', 'rep'),
-    manager: await user(teamA.teamId, 'mia@pull-a.example', 'manager'),
-    other: await user(teamB.teamId, 'xi@pull-b.example', 'rep'),
+    repA: await user(teamA.teamId, `ana@pull-a${tag}.example`, 'rep'),
+    repB: await user(teamA.teamId, `bo@pull-a${tag}.example`, 'rep'),
+    manager: await user(teamA.teamId, `mia@pull-a${tag}.example`, 'manager'),
+    other: await user(teamB.teamId, `xi@pull-b${tag}.example`, 'rep'),
   };
 };
 
@@ -246,7 +247,7 @@ const callList = (n: number, from = 0): string => {
  * second import of the file is all duplicates; a reassigned lead leaves one rep and reaches the other.
  */
 export const checkImportAndAssign = async (url: string, adminToken: string): Promise<void> => {
-  const { teamA, repA, repB, manager } = await setUp(url, adminToken);
+  const { teamA, repA, repB, manager } = await setUp(url, adminToken, '-import');
   const target = ['--team', teamA.teamId, '--server', url, '--token', manager.token];
   const file = callList(200);
   const imported = ImportLeadsOutput.parse(ok(await dialdeck(['admin', 'leads', 'import', file, ...target])));
@@ -293,7 +294,7 @@ export const checkImportAndAssign = async (url: string, adminToken: string): Pro
   };
   await sync(ana);
   const moved = AssignLeadOutput.parse(
-    ok(await dialdeck(['admin', 'leads', 'assign', moving, '--to', 'bo@pull-a.example', ...target])),
+    ok(await dialdeck(['admin', 'leads', 'assign', moving, '--to', 'bo@pull-a-import.example', ...target])),
   );
   expect(moved).toEqual({ leadId: moving, from: repA.userId, to: repB.userId });
   await sync(ana);
@@ -326,7 +327,7 @@ export const checkInterruptedPull = async (
   adminToken: string,
   server: Restartable,
 ): Promise<void> => {
-  const { teamA, repA, manager } = await setUp(url, adminToken);
+  const { teamA, repA, manager } = await setUp(url, adminToken, '-resume');
   // Six imports of 20: six change versions, so the pull takes several pages.
   for (let part = 0; part < 6; part++) {
     const file = callList(20, 1000 + part * 20);
@@ -339,7 +340,7 @@ export const checkInterruptedPull = async (
         '--team',
         teamA.teamId,
         '--assign',
-        'ana@pull-a.example',
+        'ana@pull-a-resume.example',
         '--server',
         url,
         '--token',

@@ -123,7 +123,8 @@ const droppingProxy = async (
   return { url: `http://127.0.0.1:${port}`, pushes: () => pushes, close: () => proxy.close() };
 };
 
-const setUp = async (url: string, adminToken: string) => {
+/** Two teams and their users; `tag` keeps each call's addresses apart (one address, one team). */
+const setUp = async (url: string, adminToken: string, tag = '') => {
   const team = async (name: string) =>
     CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body);
   const user = async (teamId: string, email: string, role: string) =>
@@ -135,9 +136,9 @@ const setUp = async (url: string, adminToken: string) => {
   return {
     teamA,
     teamB,
-    repA: await user(teamA.teamId, 'rep@sync-a.example', 'rep'),
-    managerA: await user(teamA.teamId, 'manager@sync-a.example', 'manager'),
-    repB: await user(teamB.teamId, 'rep@sync-b.example', 'rep'),
+    repA: await user(teamA.teamId, `rep@sync-a${tag}.example`, 'rep'),
+    managerA: await user(teamA.teamId, `manager@sync-a${tag}.example`, 'manager'),
+    repB: await user(teamB.teamId, `rep@sync-b${tag}.example`, 'rep'),
   };
 };
 
@@ -567,7 +568,7 @@ const never = (): never => {
  * server answers it empties the outbox without any new local write.
  */
 export const checkBackgroundDrain = async (url: string, adminToken: string): Promise<void> => {
-  const { repA, managerA, teamA } = await setUp(url, adminToken);
+  const { repA, managerA, teamA } = await setUp(url, adminToken, '-drain');
   const { dataDir, leads } = desktop();
   ok(await dialdeck(['--data-dir', dataDir, 'login', '--server', url, '--token', repA.token]));
   const logged = await logOutcome(dataDir, leads[0] ?? '', 'no_answer', 'Logged on the train');

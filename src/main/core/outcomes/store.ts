@@ -1,5 +1,5 @@
 import type { NewOutcome, OutcomePatch } from '@shared/api/outcomes';
-import { DEFAULT_OUTCOMES, Outcome } from '@shared/domain/outcome';
+import { DEFAULT_OUTCOMES, Outcome, outcomeSetProblems } from '@shared/domain/outcome';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { Recorder } from '../queue/tasks-store';
@@ -36,7 +36,10 @@ export const createOutcomesStore = (db: Db, record: Recorder) => {
     return cached;
   };
 
-  const save = (list: Outcome[]) => {
+  /** Saves the whole set, or throws `invalid_input` with the shared rules it breaks (`outcomeSetProblems`). */
+  const save = (list: Outcome[], what: string) => {
+    const problems = outcomeSetProblems(list);
+    if (problems.length > 0) throw new AppError('invalid_input', `${what} not saved: ${problems.join(' ')}`);
     writeNow(db, () => {
       writeSetting(db, KEY, list);
       record(false, 'outcomes.set', list);
@@ -72,7 +75,10 @@ export const createOutcomesStore = (db: Db, record: Recorder) => {
       const parsed = Outcome.safeParse({ ...current, ...patch });
       if (!parsed.success)
         throw new AppError('invalid_input', `Outcome "${id}" not saved: ${issuesText(parsed.error)}`);
-      save(load().list.map((o) => (o.id === id ? parsed.data : o)));
+      save(
+        load().list.map((o) => (o.id === id ? parsed.data : o)),
+        `Outcome "${id}"`,
+      );
       return parsed.data;
     },
     create(input: NewOutcome): Outcome {
@@ -90,7 +96,7 @@ export const createOutcomesStore = (db: Db, record: Recorder) => {
       });
       if (!parsed.success)
         throw new AppError('invalid_input', `Outcome not saved: ${issuesText(parsed.error)}`);
-      save([...list, parsed.data]);
+      save([...list, parsed.data], `Outcome "${input.id}"`);
       return parsed.data;
     },
   };

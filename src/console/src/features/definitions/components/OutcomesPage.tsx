@@ -1,6 +1,6 @@
 import { Button } from '@renderer/ui/Button';
 import { LEAD_STATUSES, LeadStatus } from '@shared/domain/lead';
-import { type Outcome, OutcomeEffect } from '@shared/domain/outcome';
+import { type Outcome, OutcomeEffect, outcomeSetProblems } from '@shared/domain/outcome';
 import { TeamOutcomesOutput } from '@shared/server/definitions';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,8 @@ export const OutcomesPage = () => {
       setDraft(null);
     });
 
-  const labelsOk = outcomes.every((outcome) => outcome.label.trim() !== '');
+  const labelsOk =
+    outcomes.every((outcome) => outcome.label.trim() !== '') && outcomeSetProblems(outcomes).length === 0;
   return (
     <div className="console-page console-page--wide">
       <div className="board-head">
