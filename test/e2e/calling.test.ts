@@ -170,6 +170,13 @@ describe('calling from the workspace in Chromium', () => {
     await page.getByTestId('call-keypad-toggle').click();
     for (const key of ['1', '2', '#']) await page.locator(`.keypad__key[data-key="${key}"]`).click();
     await waitForText(page.getByTestId('keypad-sent'), 'Sent: 12#');
+    // The keyboard's digit keys are the call's keypad too (an IVR menu): tones, never an outcome.
+    await page.locator('body').focus();
+    for (const key of ['1', '9', '#']) await page.keyboard.press(key);
+    await waitForText(page.getByTestId('keypad-sent'), 'Sent: 12#19#');
+    expect(await page.getByTestId('call-state').getAttribute('data-state')).toBe('connected');
+    expect(await page.getByTestId('outcome-result').count()).toBe(0);
+    expect(callsOf('Avery Chen')).toHaveLength(0);
 
     const last = monologue.at(-1) as TalkMetrics;
     await page.waitForTimeout(1_200);

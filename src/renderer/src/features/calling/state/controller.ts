@@ -31,6 +31,8 @@ export type ActiveCall = {
   metrics: TalkMetrics | null;
   /** The 70/30 coach's memory, folded from every reading in order (see utils/talkCoach.ts). */
   coach: CoachState;
+  /** The DTMF digits sent on this call (keypad or keyboard), the last 24. */
+  digitsSent: string;
 };
 
 /** A provider that failed: the rep is offered the others so the session goes on. */
@@ -212,6 +214,7 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
             error: null,
             metrics: null,
             coach: initialCoach(),
+            digitsSent: '',
           },
         });
         try {
@@ -268,7 +271,10 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
         }
       },
       sendDigits: (digits) => {
-        if (get().call?.state === 'connected') provider?.sendDigits(digits);
+        const call = get().call;
+        if (call?.state !== 'connected') return;
+        provider?.sendDigits(digits);
+        patch({ digitsSent: `${call.digitsSent}${digits}`.slice(-24) });
       },
       startTimer: () => {
         const call = get().call;
