@@ -337,16 +337,26 @@ describe('calling from the workspace in Chromium', () => {
     await page.locator('body').focus();
     await page.keyboard.press('c');
     await callState('connected').waitFor();
-    const warning = page.getByTestId('call-warnings').locator('[data-warning="constant-audio-level"]');
-    await waitForText(warning, 'Your microphone sends no sound');
-    // The meter still runs on the call (the prospect speaks); the rep's side is silence.
-    await page.getByTestId('talk-timer').waitFor();
+    // The web host's page: the warning names the browser's site permission and what to do.
+    const warning = page.getByTestId('call-warnings').locator('[data-warning="mic-permission-denied"]');
+    await waitForText(warning, 'Allow the microphone in the browser’s site settings');
+    // Silence on the rep's side is no figure: the timer says it is not measured, never "0% ✓ Within target".
+    await waitForText(page.getByTestId('talk-unmeasured'), 'not measured on this call');
+    await page.waitForTimeout(1_500);
+    expect(await page.getByTestId('talk-timer').count()).toBe(0);
+    expect(await page.getByTestId('talk-verdict').count()).toBe(0);
+    shots.push(await ws.screenshot('calling-no-mic-en'));
     await page.getByTestId('call-hangup').click();
     await callState('ended').waitFor();
     expect(await page.getByTestId('call-warnings').count()).toBe(0);
     await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
     await page.getByTestId('outcome-result').waitFor();
-    expect(callsOf('Avery Chen')).toHaveLength(6);
+    const calls = callsOf('Avery Chen');
+    expect(calls).toHaveLength(6);
+    // The call's duration and provider are kept; no talk figures are stored for it.
+    expect(calls[5]?.data).toMatchObject({ provider: 'practice' });
+    expect(calls[5]?.data.durationSeconds).toBeGreaterThanOrEqual(1);
+    expect(calls[5]?.data).not.toHaveProperty('talk');
     await page.evaluate(() => Object.assign(window, { refuseMic: false }));
   });
 

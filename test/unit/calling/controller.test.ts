@@ -312,3 +312,40 @@ describe('keyboard digits during a call', () => {
     expect(routeKeyToLiveCall(store, '1')).toBe(false);
   });
 });
+
+describe('a call without a microphone', () => {
+  it('keeps no talk figures once the provider reports the microphone refused, and logs the call without them', async () => {
+    const practice = scripted('practice');
+    const { store, meters, tick } = setup({ practice });
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'connected');
+    practice.emit('audio', fakeAudio());
+    // A reading before the provider says so is dropped too: silence is not a rep who listens.
+    meters[0]?.feed(metrics({ repTalkShare: 0, repTalkSeconds: 0 }));
+    practice.emit('warning', 'mic-permission-denied', true);
+    expect(store.getState().call).toMatchObject({ repMeasured: false, metrics: null });
+    meters[0]?.feed(metrics({ repTalkShare: 0, repTalkSeconds: 0 }));
+    expect(store.getState().call?.metrics).toBeNull();
+    tick(5_000);
+    store.getState().hangup();
+    expect(store.getState().factsFor(CALL)).toEqual({
+      callId: CALL,
+      leadId: LEAD,
+      provider: 'practice',
+      durationSeconds: 5,
+      metrics: null,
+    });
+  });
+
+  it('keeps measuring through other warnings', async () => {
+    const practice = scripted('practice');
+    const { store, meters } = setup({ practice });
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'connected');
+    practice.emit('audio', fakeAudio());
+    practice.emit('warning', 'high-jitter', true);
+    const reading = metrics({});
+    meters[0]?.feed(reading);
+    expect(store.getState().call).toMatchObject({ repMeasured: true, metrics: reading });
+  });
+});

@@ -35,7 +35,14 @@ export type QualityWarning =
   | 'high-packet-loss'
   | 'low-mos'
   | 'constant-audio-level'
-  | 'no-audio-received';
+  | 'no-audio-received'
+  /** The rep's microphone is refused (browser site permission or OS privacy setting): talk is not measured. */
+  | 'mic-permission-denied'
+  /** No microphone could be opened (none plugged in, or another app holds it): talk is not measured. */
+  | 'mic-missing';
+
+/** The warnings that mean the call has no microphone on the rep's side, so no talk figure can be true. */
+export const NO_MIC_WARNINGS: ReadonlySet<QualityWarning> = new Set(['mic-permission-denied', 'mic-missing']);
 
 export type AudioDeviceKind = 'audioinput' | 'audiooutput';
 

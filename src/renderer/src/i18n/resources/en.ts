@@ -482,6 +482,12 @@ export const en = {
       'low-mos': 'Poor call quality. Check the network and the headset.',
       'constant-audio-level': 'Your microphone sends no sound. Unmute it or pick another microphone.',
       'no-audio-received': 'No sound from the prospect. Check the speaker, or call again.',
+      'mic-permission-denied':
+        'Dialdeck may not use the microphone, so your talk is not measured. Allow Dialdeck under Microphone in the system’s privacy settings, then call again.',
+      'mic-permission-denied-browser':
+        'This page may not use the microphone, so your talk is not measured. Allow the microphone in the browser’s site settings (the icon left of the address), reload the page, then call again.',
+      'mic-missing':
+        'No microphone could be opened, so your talk is not measured. Plug one in (or close the app that holds it), choose it under Microphone, then call again.',
     },
     timer: {
       title: 'Listen 70 / talk 30',
@@ -501,6 +507,7 @@ export const en = {
       pauseIdle: 'Pause 3 s after the prospect stops',
       interruptions: 'Interruptions: {{count}}',
       noMeter: 'Talk figures are not measured on this call.',
+      noMic: 'Talk figures are not measured on this call: there is no microphone.',
     },
     history: {
       talk: 'Talked {{share}} · longest monologue {{monologue}} · patience {{patience}} · {{interruptions}}',

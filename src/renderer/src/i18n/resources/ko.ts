@@ -479,6 +479,12 @@ export const ko: LocaleResources = {
       'low-mos': '통화 품질이 나쁩니다. 네트워크와 헤드셋을 확인하세요.',
       'constant-audio-level': '마이크에서 소리가 나가지 않습니다. 음소거를 풀거나 다른 마이크를 고르세요.',
       'no-audio-received': '고객의 소리가 들리지 않습니다. 스피커를 확인하거나 다시 거세요.',
+      'mic-permission-denied':
+        'Dialdeck이 마이크를 사용할 수 없어 말하기를 측정하지 않습니다. 시스템 개인정보 설정의 마이크에서 Dialdeck을 허용한 뒤 다시 거세요.',
+      'mic-permission-denied-browser':
+        '이 페이지가 마이크를 사용할 수 없어 말하기를 측정하지 않습니다. 브라우저의 사이트 설정(주소 왼쪽 아이콘)에서 마이크를 허용하고 페이지를 새로 고친 뒤 다시 거세요.',
+      'mic-missing':
+        '마이크를 열 수 없어 말하기를 측정하지 않습니다. 마이크를 연결하거나(또는 마이크를 쓰는 앱을 닫고) 마이크에서 선택한 뒤 다시 거세요.',
     },
     timer: {
       title: '듣기 70 / 말하기 30',
@@ -498,6 +504,7 @@ export const ko: LocaleResources = {
       pauseIdle: '고객이 말을 마치면 3초 멈추세요',
       interruptions: '끼어들기: {{count}}회',
       noMeter: '이 통화에서는 말하기/듣기를 측정하지 않습니다.',
+      noMic: '이 통화에서는 말하기/듣기를 측정하지 않습니다: 마이크가 없습니다.',
     },
     history: {
       talk: '말하기 {{share}} · 최장 연속 발화 {{monologue}} · 멈춤 {{patience}} · {{interruptions}}',

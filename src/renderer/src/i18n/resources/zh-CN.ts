@@ -470,6 +470,12 @@ export const zhCN: LocaleResources = {
       'low-mos': '通话质量差。请检查网络和耳机。',
       'constant-audio-level': '你的麦克风没有声音。请取消静音或换一个麦克风。',
       'no-audio-received': '听不到客户的声音。请检查扬声器，或重新拨打。',
+      'mic-permission-denied':
+        'Dialdeck 无权使用麦克风，因此不测量你的说话数据。请在系统的隐私设置“麦克风”中允许 Dialdeck，然后重新拨打。',
+      'mic-permission-denied-browser':
+        '此页面无权使用麦克风，因此不测量你的说话数据。请在浏览器的网站设置（地址栏左侧的图标）中允许麦克风，刷新页面后重新拨打。',
+      'mic-missing':
+        '无法打开麦克风，因此不测量你的说话数据。请插入麦克风（或关闭占用它的应用），在“麦克风”中选择它，然后重新拨打。',
     },
     timer: {
       title: '听 70 / 说 30',
@@ -489,6 +495,7 @@ export const zhCN: LocaleResources = {
       pauseIdle: '客户说完后停顿 3 秒',
       interruptions: '打断：{{count}} 次',
       noMeter: '这次通话不测量说/听数据。',
+      noMic: '这次通话不测量说/听数据：没有麦克风。',
     },
     history: {
       talk: '说话占比 {{share}} · 最长连续说话 {{monologue}} · 停顿 {{patience}} · {{interruptions}}',

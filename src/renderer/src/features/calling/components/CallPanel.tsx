@@ -13,6 +13,7 @@ import type { ActiveCall } from '../state/controller';
 import { isLive } from '../state/controller';
 import { dialLead, dialString, useChosenPhone } from '../state/dial';
 import { formatCallClock } from '../utils/format';
+import { warningKey } from '../utils/host';
 import { DeviceCheck } from './DeviceCheck';
 import { DeviceSelects, useAudioDevices } from './DeviceSelects';
 import { Keypad } from './Keypad';
@@ -184,14 +185,19 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
         <ul className="call-panel__warnings" role="status" aria-live="polite" data-testid="call-warnings">
           {call.warnings.map((warning) => (
             <li key={warning} data-warning={warning}>
-              <AlertIcon /> {t(`calling.warnings.${warning}`)}
+              <AlertIcon /> {t(warningKey(warning))}
             </li>
           ))}
         </ul>
       ) : null}
 
-      {call && (live || call.metrics) && kind !== 'system' ? (
+      {call && (live || call.metrics) && kind !== 'system' && call.repMeasured ? (
         <TalkTimer metrics={call.metrics} coach={call.coach} />
+      ) : null}
+      {call && kind !== 'system' && !call.repMeasured ? (
+        <p className="muted" data-testid="talk-unmeasured">
+          {t('calling.timer.noMic')}
+        </p>
       ) : null}
       {call && live && kind === 'system' ? <p className="muted">{t('calling.timer.noMeter')}</p> : null}
 
