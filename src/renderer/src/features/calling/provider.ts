@@ -26,7 +26,11 @@ export type TelephonyErrorCode =
   | 'registration_refused'
   | 'one_way_audio'
   | 'call_rejected'
-  | 'invalid_number';
+  | 'invalid_number'
+  /** Twilio needs the team server's access token, and this computer is not signed in to one. */
+  | 'twilio_not_signed_in'
+  /** SIP has no server, address or password saved in Settings → Calling. */
+  | 'sip_not_set_up';
 
 /** A call-quality warning the provider reports, shown with advice while it lasts. */
 export type QualityWarning =

@@ -474,6 +474,10 @@ export const en = {
         'The call was refused by the phone network. Check the number, or call another way below.',
       invalid_number:
         'This number cannot be dialled as it is written. Correct it on the lead (with its country code).',
+      twilio_not_signed_in:
+        'Sign in to your team server to call with Twilio (Sync in the top bar), or call another way below.',
+      sip_not_set_up:
+        'Set up SIP in Settings → Calling (the SIP server, your SIP address and password), or call another way below.',
     },
     warnings: {
       'high-rtt': 'Delay on the line. Close downloads and video, or move closer to the Wi-Fi router.',
@@ -500,6 +504,7 @@ export const en = {
       none: 'Not measured yet',
       monologue: 'Monologue {{time}}',
       monologueLong: 'Long monologue ({{time}}, limit {{limit}}): pause and ask a question',
+      monologueAlert: 'Long monologue: pause and ask a question',
       longest: 'longest {{time}}',
       pauseWaiting: 'Pause… {{seconds}} s of 3 s',
       pauseOk: 'Last pause {{seconds}} s: good',
@@ -1712,9 +1717,12 @@ export const en = {
     displayName: 'Name shown to the prospect (optional)',
     password: 'SIP password',
     passwordKept: 'Saved in the keychain. Leave empty to keep it.',
+    passwordKeptFile:
+      'Saved in a file only you can read, in Dialdeck’s data folder on this computer. Leave empty to keep it.',
     save: 'Save SIP settings',
     saving: 'Saving…',
     saved: 'SIP settings saved. The password is in the keychain.',
+    savedFile: 'SIP settings saved. The password is in a file only you can read, in Dialdeck’s data folder.',
     forget: 'Forget SIP settings',
     forgotten: 'SIP settings and password removed from this computer.',
     invalidWebsocketUrl:

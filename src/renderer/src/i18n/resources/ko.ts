@@ -471,6 +471,10 @@ export const ko: LocaleResources = {
         '고객이나 내 목소리가 전달되지 않습니다. 끊고 다시 걸거나 아래에서 다른 방법으로 거세요.',
       call_rejected: '전화망이 통화를 거부했습니다. 번호를 확인하거나 아래에서 다른 방법으로 거세요.',
       invalid_number: '이 번호는 지금 적힌 대로는 걸 수 없습니다. 리드에서 국가 번호를 넣어 고치세요.',
+      twilio_not_signed_in:
+        'Twilio로 걸려면 팀 서버에 로그인하세요(상단 막대의 동기화). 또는 아래의 다른 방법으로 거세요.',
+      sip_not_set_up:
+        '설정 → 통화에서 SIP(SIP 서버, SIP 주소, 비밀번호)를 설정하세요. 또는 아래의 다른 방법으로 거세요.',
     },
     warnings: {
       'high-rtt': '회선에 지연이 있습니다. 다운로드와 동영상을 닫거나 Wi-Fi 공유기 가까이로 옮기세요.',
@@ -497,6 +501,7 @@ export const ko: LocaleResources = {
       none: '아직 측정 전',
       monologue: '연속 발화 {{time}}',
       monologueLong: '연속 발화가 깁니다({{time}}, 한도 {{limit}}): 멈추고 질문하세요',
+      monologueAlert: '연속 발화가 깁니다: 멈추고 질문하세요',
       longest: '최장 {{time}}',
       pauseWaiting: '멈춤… {{seconds}}초 / 3초',
       pauseOk: '직전 멈춤 {{seconds}}초: 좋습니다',
@@ -1704,9 +1709,13 @@ export const ko: LocaleResources = {
     displayName: '상대방에게 표시할 이름 (선택)',
     password: 'SIP 비밀번호',
     passwordKept: '키체인에 저장되어 있습니다. 그대로 두려면 비워 두세요.',
+    passwordKeptFile:
+      '이 컴퓨터의 Dialdeck 데이터 폴더에 나만 읽을 수 있는 파일로 저장되어 있습니다. 그대로 두려면 비워 두세요.',
     save: 'SIP 설정 저장',
     saving: '저장 중…',
     saved: 'SIP 설정을 저장했습니다. 비밀번호는 키체인에 있습니다.',
+    savedFile:
+      'SIP 설정을 저장했습니다. 비밀번호는 Dialdeck 데이터 폴더에 나만 읽을 수 있는 파일로 있습니다.',
     forget: 'SIP 설정 지우기',
     forgotten: '이 컴퓨터에서 SIP 설정과 비밀번호를 지웠습니다.',
     invalidWebsocketUrl:

@@ -462,6 +462,8 @@ export const zhCN: LocaleResources = {
       one_way_audio: '客户或你的声音没有传过去。请挂断重拨，或在下方改用其他方式拨打。',
       call_rejected: '电话网络拒绝了这次呼叫。请检查号码，或在下方改用其他方式拨打。',
       invalid_number: '这个号码按现在的写法无法拨打。请在线索中更正（带上国家代码）。',
+      twilio_not_signed_in: '要用 Twilio 拨打，请先登录团队服务器（顶栏的“同步”），或用下面的其他方式拨打。',
+      sip_not_set_up: '请在“设置 → 通话”中设置 SIP（SIP 服务器、SIP 地址和密码），或用下面的其他方式拨打。',
     },
     warnings: {
       'high-rtt': '线路有延迟。请关闭下载和视频，或靠近 Wi-Fi 路由器。',
@@ -488,6 +490,7 @@ export const zhCN: LocaleResources = {
       none: '尚未测量',
       monologue: '连续说话 {{time}}',
       monologueLong: '连续说话过长（{{time}}，上限 {{limit}}）：停一下，提个问题',
+      monologueAlert: '连续说话过长：停一下，提个问题',
       longest: '最长 {{time}}',
       pauseWaiting: '停顿… {{seconds}} 秒 / 3 秒',
       pauseOk: '上次停顿 {{seconds}} 秒：很好',
@@ -1678,9 +1681,11 @@ export const zhCN: LocaleResources = {
     displayName: '对方看到的名称（可选）',
     password: 'SIP 密码',
     passwordKept: '已保存在钥匙串中。留空则保持不变。',
+    passwordKeptFile: '已保存在此电脑 Dialdeck 数据文件夹中一个只有你能读取的文件里。留空则保持不变。',
     save: '保存 SIP 设置',
     saving: '正在保存…',
     saved: 'SIP 设置已保存，密码存放在钥匙串中。',
+    savedFile: 'SIP 设置已保存，密码存放在 Dialdeck 数据文件夹中一个只有你能读取的文件里。',
     forget: '清除 SIP 设置',
     forgotten: '已从此电脑上删除 SIP 设置和密码。',
     invalidWebsocketUrl:

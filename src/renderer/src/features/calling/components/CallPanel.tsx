@@ -6,6 +6,7 @@ import { AlertIcon, PhoneIcon } from '../../../ui/icons';
 import { Select } from '../../../ui/Select';
 import { useDoNotContact } from '../../outcomes/state/callStore';
 import { useSettingsStore } from '../../settings/state/settingsStore';
+import { useSyncStore } from '../../sync/state/syncStore';
 import { PRACTICE_CHOICES, type PracticeChoice } from '../providers/practiceScript';
 import { setPracticeChoice } from '../providers/registry';
 import { callController, useCallController } from '../state/callStore';
@@ -106,8 +107,13 @@ const LiveControls = ({ call }: { call: ActiveCall }) => {
 const FailureOffer = ({ lead }: { lead: Pick<Lead, 'id' | 'phones'> }) => {
   const { t } = useTranslation();
   const failure = useCallController((s) => (s.failure?.leadId === lead.id ? s.failure : null));
+  // Twilio calls only through a signed-in team server: not offered while there is none.
+  const signedIn = useSyncStore((s) => Boolean(s.status?.server));
   if (!failure) return null;
-  const others = callController.getState().alternatives(failure.provider);
+  const others = callController
+    .getState()
+    .alternatives(failure.provider)
+    .filter((kind) => kind !== 'twilio' || signedIn);
   return (
     <div className="call-panel__failure" role="alert" data-testid="call-failure" data-code={failure.code}>
       <p>
@@ -149,6 +155,8 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
   const [practice, setPractice] = useState<PracticeChoice>('random');
   const [checking, setChecking] = useState(false);
   const seconds = useCallSeconds(call);
+  // The ended call's length is the one logged with its outcome (whole seconds, rounded): one figure.
+  const loggedSeconds = useCallController((s) => (call ? s.ended[call.callId]?.durationSeconds : undefined));
   const live = call !== null && isLive(call.state);
   const kind = call?.provider ?? provider;
   if (doNotContact && !live) return null;
@@ -203,7 +211,7 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
 
       {call?.state === 'ended' ? (
         <p role="status" data-testid="call-ended">
-          {t('calling.ended', { time: formatCallClock(seconds) })}
+          {t('calling.ended', { time: formatCallClock(loggedSeconds ?? seconds) })}
         </p>
       ) : null}
 
