@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readings as scriptReadings, type Turn } from '../fixtures/talkScript';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 import { applyLook, FOCUS_LEAD, LANGS, settle } from './screens';
+import { freePort } from './sip/kamailio';
 
 // Calling from the workspace in Chromium against the web host on a real store: the practice prospect
 // (its clips through Web Audio, the fake microphone as the rep), the system phone's tel: hand-off and
@@ -295,6 +296,18 @@ describe('calling from the workspace in Chromium', () => {
     expect(await failure.getAttribute('data-code')).toBe('sip_not_set_up');
     await failure.getByTestId('call-with-system').waitFor();
     expect(await failure.getByTestId('call-with-twilio').count()).toBe(0);
+
+    // A SIP server that does not answer: the card names its address and what to check.
+    const websocketUrl = `ws://127.0.0.1:${await freePort()}`;
+    await ws.core.handlers['telephony.saveSipSettings']({
+      settings: { websocketUrl, sipUri: 'sip:rep@127.0.0.1', authorizationUser: '', displayName: '' },
+      password: 'pbx-Secret-42',
+    });
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await waitForText(failure, `The SIP server at ${websocketUrl} does not answer`);
+    expect(await failure.getAttribute('data-code')).toBe('provider_unreachable');
+    shots.push(await ws.screenshot('calling-sip-unreachable-en'));
     await failure.getByTestId('call-with-practice').click();
     await callState('connected').waitFor();
     await page.getByTestId('call-hangup').click();

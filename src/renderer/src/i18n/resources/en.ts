@@ -456,6 +456,8 @@ export const en = {
     },
     ended: 'Call ended after {{time}}. Log its outcome below.',
     failedOffer: 'Go on with another way to call:',
+    sipUnreachable:
+      'The SIP server at {{address}} does not answer. Check the address in Settings → Calling, that the PBX is running and that this network can reach it, or call another way below.',
     dismiss: 'Dismiss',
     errors: {
       mic_permission_denied:

@@ -455,6 +455,8 @@ export const ko: LocaleResources = {
     },
     ended: '통화가 {{time}} 후 종료되었습니다. 아래에 통화 결과를 기록하세요.',
     failedOffer: '다른 방법으로 계속 전화하기:',
+    sipUnreachable:
+      '{{address}}의 SIP 서버가 응답하지 않습니다. 설정 → 통화의 주소, PBX가 실행 중인지, 이 네트워크에서 닿는지 확인하세요. 또는 아래의 다른 방법으로 거세요.',
     dismiss: '닫기',
     errors: {
       mic_permission_denied:

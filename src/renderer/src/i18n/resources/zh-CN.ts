@@ -448,6 +448,8 @@ export const zhCN: LocaleResources = {
     },
     ended: '通话已结束，时长 {{time}}。请在下方记录通话结果。',
     failedOffer: '换一种方式继续拨打：',
+    sipUnreachable:
+      '位于 {{address}} 的 SIP 服务器没有响应。请检查“设置 → 通话”中的地址、PBX 是否在运行、此网络能否连到它，或用下面的其他方式拨打。',
     dismiss: '关闭',
     errors: {
       mic_permission_denied:

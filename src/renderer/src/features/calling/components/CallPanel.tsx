@@ -1,6 +1,7 @@
 import type { Lead } from '@shared/domain/lead';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { AlertIcon, PhoneIcon } from '../../../ui/icons';
 import { Select } from '../../../ui/Select';
@@ -103,12 +104,33 @@ const LiveControls = ({ call }: { call: ActiveCall }) => {
   );
 };
 
+/** The SIP server's address while a SIP call's failure is shown (null before it is read, or none saved). */
+const useSipAddress = (active: boolean): string | null => {
+  const [address, setAddress] = useState<string | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    let stale = false;
+    invoke('telephony.sipSettings', {})
+      .then((view) => {
+        if (!stale) setAddress(view.settings?.websocketUrl ?? null);
+      })
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [active]);
+  return address;
+};
+
 /** What went wrong and the other ways to call, so the session goes on. */
 const FailureOffer = ({ lead }: { lead: Pick<Lead, 'id' | 'phones'> }) => {
   const { t } = useTranslation();
   const failure = useCallController((s) => (s.failure?.leadId === lead.id ? s.failure : null));
   // Twilio calls only through a signed-in team server: not offered while there is none.
   const signedIn = useSyncStore((s) => Boolean(s.status?.server));
+  // A SIP server that does not answer: name the address the rep saved, and what to check.
+  const sipDown = failure?.provider === 'sip' && failure.code === 'provider_unreachable';
+  const sipAddress = useSipAddress(sipDown);
   if (!failure) return null;
   const others = callController
     .getState()
@@ -117,7 +139,10 @@ const FailureOffer = ({ lead }: { lead: Pick<Lead, 'id' | 'phones'> }) => {
   return (
     <div className="call-panel__failure" role="alert" data-testid="call-failure" data-code={failure.code}>
       <p>
-        <AlertIcon /> {t(`calling.errors.${failure.code}`)}
+        <AlertIcon />{' '}
+        {sipDown && sipAddress
+          ? t('calling.sipUnreachable', { address: sipAddress })
+          : t(`calling.errors.${failure.code}`)}
       </p>
       {others.length > 0 ? (
         <div className="call-panel__offer">
