@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readings as scriptReadings, type Turn } from '../fixtures/talkScript';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 import { applyLook, FOCUS_LEAD, LANGS, settle } from './screens';
+import { freePort } from './sip/kamailio';
 
 // Calling from the workspace in Chromium against the web host on a real store: the practice prospect
 // (its clips through Web Audio, the fake microphone as the rep), the system phone's tel: hand-off and
@@ -155,6 +156,10 @@ describe('calling from the workspace in Chromium', () => {
     await waitForText(page.getByTestId('talk-share'), '67%');
     await waitForText(page.getByTestId('talk-verdict'), 'Talking too much');
     await waitForText(page.getByTestId('talk-monologue-warning'), 'Long monologue (0:12, limit 0:10)');
+    // The polite live region says the warning once; the running clock is outside it.
+    const liveRegion = page.getByTestId('talk-timer').locator('[aria-live="polite"]');
+    expect(await liveRegion.textContent()).toContain('Long monologue: pause and ask a question');
+    expect(await liveRegion.textContent()).not.toMatch(/\d:\d\d/);
     await waitForText(page.getByTestId('talk-pause'), 'Last pause 2.0 s: wait 3 s before answering');
     await waitForText(page.getByTestId('talk-interruptions'), 'Interruptions: 1');
     // Not by colour alone: the verdict carries a mark and words.
@@ -170,6 +175,13 @@ describe('calling from the workspace in Chromium', () => {
     await page.getByTestId('call-keypad-toggle').click();
     for (const key of ['1', '2', '#']) await page.locator(`.keypad__key[data-key="${key}"]`).click();
     await waitForText(page.getByTestId('keypad-sent'), 'Sent: 12#');
+    // The keyboard's digit keys are the call's keypad too (an IVR menu): tones, never an outcome.
+    await page.locator('body').focus();
+    for (const key of ['1', '9', '#']) await page.keyboard.press(key);
+    await waitForText(page.getByTestId('keypad-sent'), 'Sent: 12#19#');
+    expect(await page.getByTestId('call-state').getAttribute('data-state')).toBe('connected');
+    expect(await page.getByTestId('outcome-result').count()).toBe(0);
+    expect(callsOf('Avery Chen')).toHaveLength(0);
 
     const last = monologue.at(-1) as TalkMetrics;
     await page.waitForTimeout(1_200);
@@ -237,14 +249,17 @@ describe('calling from the workspace in Chromium', () => {
 
     await page.getByTestId('call-timer-start').click();
     await callState('connected').waitFor();
-    await page.waitForTimeout(2_100);
+    // Past the half second: the screen and the history round the call's length the same way.
+    await page.waitForTimeout(2_600);
     await page.getByTestId('call-hangup').click();
-    await waitForText(page.getByTestId('call-ended'), 'Call ended after 0:02');
+    await waitForText(page.getByTestId('call-ended'), 'Call ended after 0:0');
+    const shown = (await page.getByTestId('call-ended').textContent())?.match(/after 0:0(\d)/)?.[1];
     await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
     await page.getByTestId('outcome-result').waitFor();
     const calls = callsOf('Avery Chen');
     expect(calls).toHaveLength(2);
-    expect(calls[1]?.data).toMatchObject({ provider: 'system', durationSeconds: 2 });
+    expect(calls[1]?.data).toMatchObject({ provider: 'system', durationSeconds: 3 });
+    expect(Number(shown)).toBe(3);
     expect(calls[1]?.data).not.toHaveProperty('talk');
     // A new call, not the practice call again.
     expect(calls[1]?.call_id).not.toBe(calls[0]?.call_id);
@@ -256,9 +271,12 @@ describe('calling from the workspace in Chromium', () => {
     await page.locator('body').focus();
     await page.keyboard.press('c');
     const failure = page.getByTestId('call-failure');
-    await waitForText(failure, 'cannot be reached right now');
-    expect(await failure.getAttribute('data-code')).toBe('provider_unreachable');
+    // Not set up is not "unreachable": the card says what to set up.
+    await waitForText(failure, 'Sign in to your team server to call with Twilio');
+    expect(await failure.getAttribute('data-code')).toBe('twilio_not_signed_in');
     await failure.getByTestId('call-with-system').waitFor();
+    shots.push(await ws.screenshot('calling-twilio-not-signed-in-en'));
+
     await failure.getByTestId('call-with-practice').click();
     await callState('connected').waitFor();
     expect(await page.getByTestId('call-failure').count()).toBe(0);
@@ -269,6 +287,34 @@ describe('calling from the workspace in Chromium', () => {
     const calls = callsOf('Avery Chen');
     expect(calls).toHaveLength(3);
     expect(calls[2]?.data).toMatchObject({ provider: 'practice' });
+
+    // SIP with nothing saved says where to set it up, and Twilio is not offered with no team server.
+    await chooseProvider('SIP (team phone system)', 'through your team’s phone system');
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await waitForText(failure, 'Set up SIP in Settings → Calling');
+    expect(await failure.getAttribute('data-code')).toBe('sip_not_set_up');
+    await failure.getByTestId('call-with-system').waitFor();
+    expect(await failure.getByTestId('call-with-twilio').count()).toBe(0);
+
+    // A SIP server that does not answer: the card names its address and what to check.
+    const websocketUrl = `ws://127.0.0.1:${await freePort()}`;
+    await ws.core.handlers['telephony.saveSipSettings']({
+      settings: { websocketUrl, sipUri: 'sip:rep@127.0.0.1', authorizationUser: '', displayName: '' },
+      password: 'pbx-Secret-42',
+    });
+    await page.locator('body').focus();
+    await page.keyboard.press('c');
+    await waitForText(failure, `The SIP server at ${websocketUrl} does not answer`);
+    expect(await failure.getAttribute('data-code')).toBe('provider_unreachable');
+    shots.push(await ws.screenshot('calling-sip-unreachable-en'));
+    await failure.getByTestId('call-with-practice').click();
+    await callState('connected').waitFor();
+    await page.getByTestId('call-hangup').click();
+    await callState('ended').waitFor();
+    await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
+    await page.getByTestId('outcome-result').waitFor();
+    expect(callsOf('Avery Chen')).toHaveLength(4);
   });
 
   it('fails the call with advice when the microphone is unplugged mid-call, keeps its figures, and goes on by system phone', async () => {
@@ -297,9 +343,9 @@ describe('calling from the workspace in Chromium', () => {
     await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
     await page.getByTestId('outcome-result').waitFor();
     const calls = callsOf('Avery Chen');
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(5);
     // The system phone never answered: what the practice leg measured is what was logged.
-    expect(calls[3]?.data).toMatchObject({ provider: 'practice', talk: sofar.at(-1) });
+    expect(calls[4]?.data).toMatchObject({ provider: 'practice', talk: sofar.at(-1) });
   });
 
   it('plays the prospect who says no and hangs up: the call ends by itself', async () => {
@@ -313,12 +359,12 @@ describe('calling from the workspace in Chromium', () => {
     await page.getByTestId('outcome-card').locator('[data-outcome="not_interested"]').click();
     await page.getByTestId('outcome-result').waitFor();
     const calls = callsOf('Avery Chen');
-    expect(calls).toHaveLength(5);
+    expect(calls).toHaveLength(6);
     // Greeting, the rep's turn, the goodbye: several seconds connected before the prospect hung up.
-    expect(calls[4]?.data).toMatchObject({ provider: 'practice' });
-    expect(calls[4]?.data.durationSeconds).toBeGreaterThanOrEqual(6);
+    expect(calls[5]?.data).toMatchObject({ provider: 'practice' });
+    expect(calls[5]?.data.durationSeconds).toBeGreaterThanOrEqual(6);
     // Nothing fed this call: the meter measured the prospect's greeting and goodbye from the audio.
-    const talk = calls[4]?.data.talk as TalkMetrics | undefined;
+    const talk = calls[5]?.data.talk as TalkMetrics | undefined;
     expect(talk?.prospectTalkSeconds).toBeGreaterThan(1);
     expect(talk?.durationSeconds).toBeGreaterThan(3);
   });
@@ -330,16 +376,26 @@ describe('calling from the workspace in Chromium', () => {
     await page.locator('body').focus();
     await page.keyboard.press('c');
     await callState('connected').waitFor();
-    const warning = page.getByTestId('call-warnings').locator('[data-warning="constant-audio-level"]');
-    await waitForText(warning, 'Your microphone sends no sound');
-    // The meter still runs on the call (the prospect speaks); the rep's side is silence.
-    await page.getByTestId('talk-timer').waitFor();
+    // The web host's page: the warning names the browser's site permission and what to do.
+    const warning = page.getByTestId('call-warnings').locator('[data-warning="mic-permission-denied"]');
+    await waitForText(warning, 'Allow the microphone in the browser’s site settings');
+    // Silence on the rep's side is no figure: the timer says it is not measured, never "0% ✓ Within target".
+    await waitForText(page.getByTestId('talk-unmeasured'), 'not measured on this call');
+    await page.waitForTimeout(1_500);
+    expect(await page.getByTestId('talk-timer').count()).toBe(0);
+    expect(await page.getByTestId('talk-verdict').count()).toBe(0);
+    shots.push(await ws.screenshot('calling-no-mic-en'));
     await page.getByTestId('call-hangup').click();
     await callState('ended').waitFor();
     expect(await page.getByTestId('call-warnings').count()).toBe(0);
     await page.getByTestId('outcome-card').locator('[data-outcome="voicemail"]').click();
     await page.getByTestId('outcome-result').waitFor();
-    expect(callsOf('Avery Chen')).toHaveLength(6);
+    const calls = callsOf('Avery Chen');
+    expect(calls).toHaveLength(7);
+    // The call's duration and provider are kept; no talk figures are stored for it.
+    expect(calls[6]?.data).toMatchObject({ provider: 'practice' });
+    expect(calls[6]?.data.durationSeconds).toBeGreaterThanOrEqual(1);
+    expect(calls[6]?.data).not.toHaveProperty('talk');
     await page.evaluate(() => Object.assign(window, { refuseMic: false }));
   });
 
@@ -349,6 +405,17 @@ describe('calling from the workspace in Chromium', () => {
     await page.keyboard.press(',');
     const settings = page.getByTestId('settings-dialog');
     await settings.waitFor();
+    // The Calling heading stands apart from the "Call through" label under it.
+    const calling = page.getByTestId('calling-settings');
+    // Measured once the dialog has finished opening (it scales in).
+    await expect
+      .poll(async () => {
+        const heading = await calling.locator('legend').boundingBox();
+        const firstLabel = await calling.locator('.field__label').nth(1).boundingBox();
+        return heading && firstLabel ? firstLabel.y - (heading.y + heading.height) : -1;
+      })
+      .toBeGreaterThanOrEqual(7);
+    shots.push(await ws.screenshot('calling-settings-en'));
     const target = page.getByTestId('settings-talk-target');
     expect(await target.inputValue()).toBe('30');
     await target.fill('3');

@@ -41,6 +41,10 @@ describe('SIP settings form', () => {
     await page.getByTestId('sip-password').fill('pbx-Secret-42');
     await page.getByTestId('sip-save').click();
     await expect.poll(() => page.getByTestId('sip-status').textContent()).toContain('SIP settings saved');
+    // The web host keeps the password in a 0600 file in the data folder, not a keychain: it says so.
+    const status = await page.getByTestId('sip-status').textContent();
+    expect(status).toContain('a file only you can read');
+    expect(status).not.toContain('keychain');
     expect(await ws.core.handlers['telephony.sipAccount']({})).toMatchObject({
       websocketUrl: 'wss://pbx.example.com:8089/ws',
       sipUri: 'sip:alex@pbx.example.com',
@@ -50,6 +54,7 @@ describe('SIP settings form', () => {
     // The saved password is never sent back to the page.
     expect(await page.getByTestId('sip-password').inputValue()).toBe('');
     expect(await page.getByTestId('sip-password').getAttribute('placeholder')).toBe('••••••••');
+    expect(await page.getByTestId('settings-sip').textContent()).not.toContain('keychain');
   });
 
   it('shows the form in Korean and forgets the settings and password', async () => {

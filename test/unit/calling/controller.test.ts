@@ -9,6 +9,7 @@ import type {
 import { TelephonyError } from '../../../src/renderer/src/features/calling/provider';
 import { createProviderEvents } from '../../../src/renderer/src/features/calling/providers/providerEvents';
 import { createCallController } from '../../../src/renderer/src/features/calling/state/controller';
+import { routeKeyToLiveCall } from '../../../src/renderer/src/features/calling/state/keyboardDigits';
 import type { TalkMetrics } from '../../../src/shared/talk/metrics';
 
 // The call controller's state machine over a scripted provider: states, timing from the answer,
@@ -279,5 +280,72 @@ describe('call controller', () => {
     expect(store.getState().devices).toEqual([{ id: 'mic-2', label: 'Headset', kind: 'audioinput' }]);
     await store.getState().setOutput('spk-1');
     expect(practice.calls).toEqual(['input:mic-2', 'output:spk-1']);
+  });
+});
+
+describe('keyboard digits during a call', () => {
+  it('sends keypad keys as DTMF while connected, swallows them while ringing or on hold, and leaves them alone with no live call', async () => {
+    const practice = scripted('practice');
+    const { store } = setup({ practice });
+    // No call: a digit is the outcome key it always was.
+    expect(routeKeyToLiveCall(store, '1')).toBe(false);
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'ringing');
+    expect(routeKeyToLiveCall(store, '3')).toBe(true);
+    practice.emit('state', 'connected');
+    for (const key of ['1', '2', '#', '*', '0']) expect(routeKeyToLiveCall(store, key)).toBe(true);
+    // Letters keep their shortcut meaning during a call.
+    expect(routeKeyToLiveCall(store, 'c')).toBe(false);
+    await store.getState().toggleHold();
+    expect(routeKeyToLiveCall(store, '9')).toBe(true);
+    await store.getState().toggleHold();
+    expect(practice.calls.filter((c) => c.startsWith('dtmf:'))).toEqual([
+      'dtmf:1',
+      'dtmf:2',
+      'dtmf:#',
+      'dtmf:*',
+      'dtmf:0',
+    ]);
+    expect(store.getState().call?.digitsSent).toBe('12#*0');
+    store.getState().hangup();
+    // After hang-up the digits are outcome keys again.
+    expect(routeKeyToLiveCall(store, '1')).toBe(false);
+  });
+});
+
+describe('a call without a microphone', () => {
+  it('keeps no talk figures once the provider reports the microphone refused, and logs the call without them', async () => {
+    const practice = scripted('practice');
+    const { store, meters, tick } = setup({ practice });
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'connected');
+    practice.emit('audio', fakeAudio());
+    // A reading before the provider says so is dropped too: silence is not a rep who listens.
+    meters[0]?.feed(metrics({ repTalkShare: 0, repTalkSeconds: 0 }));
+    practice.emit('warning', 'mic-permission-denied', true);
+    expect(store.getState().call).toMatchObject({ repMeasured: false, metrics: null });
+    meters[0]?.feed(metrics({ repTalkShare: 0, repTalkSeconds: 0 }));
+    expect(store.getState().call?.metrics).toBeNull();
+    tick(5_000);
+    store.getState().hangup();
+    expect(store.getState().factsFor(CALL)).toEqual({
+      callId: CALL,
+      leadId: LEAD,
+      provider: 'practice',
+      durationSeconds: 5,
+      metrics: null,
+    });
+  });
+
+  it('keeps measuring through other warnings', async () => {
+    const practice = scripted('practice');
+    const { store, meters } = setup({ practice });
+    await store.getState().dial({ leadId: LEAD, to: '+14155550101', callId: CALL, provider: 'practice' });
+    practice.emit('state', 'connected');
+    practice.emit('audio', fakeAudio());
+    practice.emit('warning', 'high-jitter', true);
+    const reading = metrics({});
+    meters[0]?.feed(reading);
+    expect(store.getState().call).toMatchObject({ repMeasured: true, metrics: reading });
   });
 });

@@ -42,6 +42,26 @@ describe('70/30 coach', () => {
     expect(view.longestMonologue).toBe(45);
   });
 
+  it("shows the running monologue as the longest once it outruns the meter's closed ones", () => {
+    const all = readings([
+      { who: 'prospect', seconds: 5 },
+      { who: 'rep', seconds: 4 },
+      { who: 'prospect', seconds: 2 },
+      { who: 'rep', seconds: 10 },
+    ]);
+    const state = all.reduce(coachStep, initialCoach());
+    // A meter that has closed only the first monologue (4 s) while the second still runs.
+    const last = all.at(-1);
+    const reading = last ? { ...last, longestRepMonologueSeconds: 4 } : null;
+    const view = coachView(state, reading, 0.3, 60);
+    expect(view.monologue).toBe(10);
+    expect(view.longestMonologue).toBe(10);
+    expect(
+      coachView(state, reading ? { ...reading, longestRepMonologueSeconds: 12 } : null, 0.3, 60)
+        .longestMonologue,
+    ).toBe(12);
+  });
+
   it('counts the pause after the prospect stops, then grades it against 3 s', () => {
     const waiting = viewAfter([
       { who: 'prospect', seconds: 5 },

@@ -26,7 +26,11 @@ export type TelephonyErrorCode =
   | 'registration_refused'
   | 'one_way_audio'
   | 'call_rejected'
-  | 'invalid_number';
+  | 'invalid_number'
+  /** Twilio needs the team server's access token, and this computer is not signed in to one. */
+  | 'twilio_not_signed_in'
+  /** SIP has no server, address or password saved in Settings → Calling. */
+  | 'sip_not_set_up';
 
 /** A call-quality warning the provider reports, shown with advice while it lasts. */
 export type QualityWarning =
@@ -35,7 +39,14 @@ export type QualityWarning =
   | 'high-packet-loss'
   | 'low-mos'
   | 'constant-audio-level'
-  | 'no-audio-received';
+  | 'no-audio-received'
+  /** The rep's microphone is refused (browser site permission or OS privacy setting): talk is not measured. */
+  | 'mic-permission-denied'
+  /** No microphone could be opened (none plugged in, or another app holds it): talk is not measured. */
+  | 'mic-missing';
+
+/** The warnings that mean the call has no microphone on the rep's side, so no talk figure can be true. */
+export const NO_MIC_WARNINGS: ReadonlySet<QualityWarning> = new Set(['mic-permission-denied', 'mic-missing']);
 
 export type AudioDeviceKind = 'audioinput' | 'audiooutput';
 

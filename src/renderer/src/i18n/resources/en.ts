@@ -456,6 +456,8 @@ export const en = {
     },
     ended: 'Call ended after {{time}}. Log its outcome below.',
     failedOffer: 'Go on with another way to call:',
+    sipUnreachable:
+      'The SIP server at {{address}} does not answer. Check the address in Settings → Calling, that the PBX is running and that this network can reach it, or call another way below.',
     dismiss: 'Dismiss',
     errors: {
       mic_permission_denied:
@@ -474,6 +476,10 @@ export const en = {
         'The call was refused by the phone network. Check the number, or call another way below.',
       invalid_number:
         'This number cannot be dialled as it is written. Correct it on the lead (with its country code).',
+      twilio_not_signed_in:
+        'Sign in to your team server to call with Twilio (Sync in the top bar), or call another way below.',
+      sip_not_set_up:
+        'Set up SIP in Settings → Calling (the SIP server, your SIP address and password), or call another way below.',
     },
     warnings: {
       'high-rtt': 'Delay on the line. Close downloads and video, or move closer to the Wi-Fi router.',
@@ -482,6 +488,12 @@ export const en = {
       'low-mos': 'Poor call quality. Check the network and the headset.',
       'constant-audio-level': 'Your microphone sends no sound. Unmute it or pick another microphone.',
       'no-audio-received': 'No sound from the prospect. Check the speaker, or call again.',
+      'mic-permission-denied':
+        'Dialdeck may not use the microphone, so your talk is not measured. Allow Dialdeck under Microphone in the system’s privacy settings, then call again.',
+      'mic-permission-denied-browser':
+        'This page may not use the microphone, so your talk is not measured. Allow the microphone in the browser’s site settings (the icon left of the address), reload the page, then call again.',
+      'mic-missing':
+        'No microphone could be opened, so your talk is not measured. Plug one in (or close the app that holds it), choose it under Microphone, then call again.',
     },
     timer: {
       title: 'Listen 70 / talk 30',
@@ -494,6 +506,7 @@ export const en = {
       none: 'Not measured yet',
       monologue: 'Monologue {{time}}',
       monologueLong: 'Long monologue ({{time}}, limit {{limit}}): pause and ask a question',
+      monologueAlert: 'Long monologue: pause and ask a question',
       longest: 'longest {{time}}',
       pauseWaiting: 'Pause… {{seconds}} s of 3 s',
       pauseOk: 'Last pause {{seconds}} s: good',
@@ -501,6 +514,7 @@ export const en = {
       pauseIdle: 'Pause 3 s after the prospect stops',
       interruptions: 'Interruptions: {{count}}',
       noMeter: 'Talk figures are not measured on this call.',
+      noMic: 'Talk figures are not measured on this call: there is no microphone.',
     },
     history: {
       talk: 'Talked {{share}} · longest monologue {{monologue}} · patience {{patience}} · {{interruptions}}',
@@ -1752,9 +1766,12 @@ export const en = {
     displayName: 'Name shown to the prospect (optional)',
     password: 'SIP password',
     passwordKept: 'Saved in the keychain. Leave empty to keep it.',
+    passwordKeptFile:
+      'Saved in a file only you can read, in Dialdeck’s data folder on this computer. Leave empty to keep it.',
     save: 'Save SIP settings',
     saving: 'Saving…',
     saved: 'SIP settings saved. The password is in the keychain.',
+    savedFile: 'SIP settings saved. The password is in a file only you can read, in Dialdeck’s data folder.',
     forget: 'Forget SIP settings',
     forgotten: 'SIP settings and password removed from this computer.',
     invalidWebsocketUrl:

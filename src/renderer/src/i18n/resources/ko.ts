@@ -455,6 +455,8 @@ export const ko: LocaleResources = {
     },
     ended: '통화가 {{time}} 후 종료되었습니다. 아래에 통화 결과를 기록하세요.',
     failedOffer: '다른 방법으로 계속 전화하기:',
+    sipUnreachable:
+      '{{address}}의 SIP 서버가 응답하지 않습니다. 설정 → 통화의 주소, PBX가 실행 중인지, 이 네트워크에서 닿는지 확인하세요. 또는 아래의 다른 방법으로 거세요.',
     dismiss: '닫기',
     errors: {
       mic_permission_denied:
@@ -471,6 +473,10 @@ export const ko: LocaleResources = {
         '고객이나 내 목소리가 전달되지 않습니다. 끊고 다시 걸거나 아래에서 다른 방법으로 거세요.',
       call_rejected: '전화망이 통화를 거부했습니다. 번호를 확인하거나 아래에서 다른 방법으로 거세요.',
       invalid_number: '이 번호는 지금 적힌 대로는 걸 수 없습니다. 리드에서 국가 번호를 넣어 고치세요.',
+      twilio_not_signed_in:
+        'Twilio로 걸려면 팀 서버에 로그인하세요(상단 막대의 동기화). 또는 아래의 다른 방법으로 거세요.',
+      sip_not_set_up:
+        '설정 → 통화에서 SIP(SIP 서버, SIP 주소, 비밀번호)를 설정하세요. 또는 아래의 다른 방법으로 거세요.',
     },
     warnings: {
       'high-rtt': '회선에 지연이 있습니다. 다운로드와 동영상을 닫거나 Wi-Fi 공유기 가까이로 옮기세요.',
@@ -479,6 +485,12 @@ export const ko: LocaleResources = {
       'low-mos': '통화 품질이 나쁩니다. 네트워크와 헤드셋을 확인하세요.',
       'constant-audio-level': '마이크에서 소리가 나가지 않습니다. 음소거를 풀거나 다른 마이크를 고르세요.',
       'no-audio-received': '고객의 소리가 들리지 않습니다. 스피커를 확인하거나 다시 거세요.',
+      'mic-permission-denied':
+        'Dialdeck이 마이크를 사용할 수 없어 말하기를 측정하지 않습니다. 시스템 개인정보 설정의 마이크에서 Dialdeck을 허용한 뒤 다시 거세요.',
+      'mic-permission-denied-browser':
+        '이 페이지가 마이크를 사용할 수 없어 말하기를 측정하지 않습니다. 브라우저의 사이트 설정(주소 왼쪽 아이콘)에서 마이크를 허용하고 페이지를 새로 고친 뒤 다시 거세요.',
+      'mic-missing':
+        '마이크를 열 수 없어 말하기를 측정하지 않습니다. 마이크를 연결하거나(또는 마이크를 쓰는 앱을 닫고) 마이크에서 선택한 뒤 다시 거세요.',
     },
     timer: {
       title: '듣기 70 / 말하기 30',
@@ -491,6 +503,7 @@ export const ko: LocaleResources = {
       none: '아직 측정 전',
       monologue: '연속 발화 {{time}}',
       monologueLong: '연속 발화가 깁니다({{time}}, 한도 {{limit}}): 멈추고 질문하세요',
+      monologueAlert: '연속 발화가 깁니다: 멈추고 질문하세요',
       longest: '최장 {{time}}',
       pauseWaiting: '멈춤… {{seconds}}초 / 3초',
       pauseOk: '직전 멈춤 {{seconds}}초: 좋습니다',
@@ -498,6 +511,7 @@ export const ko: LocaleResources = {
       pauseIdle: '고객이 말을 마치면 3초 멈추세요',
       interruptions: '끼어들기: {{count}}회',
       noMeter: '이 통화에서는 말하기/듣기를 측정하지 않습니다.',
+      noMic: '이 통화에서는 말하기/듣기를 측정하지 않습니다: 마이크가 없습니다.',
     },
     history: {
       talk: '말하기 {{share}} · 최장 연속 발화 {{monologue}} · 멈춤 {{patience}} · {{interruptions}}',
@@ -1744,9 +1758,13 @@ export const ko: LocaleResources = {
     displayName: '상대방에게 표시할 이름 (선택)',
     password: 'SIP 비밀번호',
     passwordKept: '키체인에 저장되어 있습니다. 그대로 두려면 비워 두세요.',
+    passwordKeptFile:
+      '이 컴퓨터의 Dialdeck 데이터 폴더에 나만 읽을 수 있는 파일로 저장되어 있습니다. 그대로 두려면 비워 두세요.',
     save: 'SIP 설정 저장',
     saving: '저장 중…',
     saved: 'SIP 설정을 저장했습니다. 비밀번호는 키체인에 있습니다.',
+    savedFile:
+      'SIP 설정을 저장했습니다. 비밀번호는 Dialdeck 데이터 폴더에 나만 읽을 수 있는 파일로 있습니다.',
     forget: 'SIP 설정 지우기',
     forgotten: '이 컴퓨터에서 SIP 설정과 비밀번호를 지웠습니다.',
     invalidWebsocketUrl:

@@ -448,6 +448,8 @@ export const zhCN: LocaleResources = {
     },
     ended: '通话已结束，时长 {{time}}。请在下方记录通话结果。',
     failedOffer: '换一种方式继续拨打：',
+    sipUnreachable:
+      '位于 {{address}} 的 SIP 服务器没有响应。请检查“设置 → 通话”中的地址、PBX 是否在运行、此网络能否连到它，或用下面的其他方式拨打。',
     dismiss: '关闭',
     errors: {
       mic_permission_denied:
@@ -462,6 +464,8 @@ export const zhCN: LocaleResources = {
       one_way_audio: '客户或你的声音没有传过去。请挂断重拨，或在下方改用其他方式拨打。',
       call_rejected: '电话网络拒绝了这次呼叫。请检查号码，或在下方改用其他方式拨打。',
       invalid_number: '这个号码按现在的写法无法拨打。请在线索中更正（带上国家代码）。',
+      twilio_not_signed_in: '要用 Twilio 拨打，请先登录团队服务器（顶栏的“同步”），或用下面的其他方式拨打。',
+      sip_not_set_up: '请在“设置 → 通话”中设置 SIP（SIP 服务器、SIP 地址和密码），或用下面的其他方式拨打。',
     },
     warnings: {
       'high-rtt': '线路有延迟。请关闭下载和视频，或靠近 Wi-Fi 路由器。',
@@ -470,6 +474,12 @@ export const zhCN: LocaleResources = {
       'low-mos': '通话质量差。请检查网络和耳机。',
       'constant-audio-level': '你的麦克风没有声音。请取消静音或换一个麦克风。',
       'no-audio-received': '听不到客户的声音。请检查扬声器，或重新拨打。',
+      'mic-permission-denied':
+        'Dialdeck 无权使用麦克风，因此不测量你的说话数据。请在系统的隐私设置“麦克风”中允许 Dialdeck，然后重新拨打。',
+      'mic-permission-denied-browser':
+        '此页面无权使用麦克风，因此不测量你的说话数据。请在浏览器的网站设置（地址栏左侧的图标）中允许麦克风，刷新页面后重新拨打。',
+      'mic-missing':
+        '无法打开麦克风，因此不测量你的说话数据。请插入麦克风（或关闭占用它的应用），在“麦克风”中选择它，然后重新拨打。',
     },
     timer: {
       title: '听 70 / 说 30',
@@ -482,6 +492,7 @@ export const zhCN: LocaleResources = {
       none: '尚未测量',
       monologue: '连续说话 {{time}}',
       monologueLong: '连续说话过长（{{time}}，上限 {{limit}}）：停一下，提个问题',
+      monologueAlert: '连续说话过长：停一下，提个问题',
       longest: '最长 {{time}}',
       pauseWaiting: '停顿… {{seconds}} 秒 / 3 秒',
       pauseOk: '上次停顿 {{seconds}} 秒：很好',
@@ -489,6 +500,7 @@ export const zhCN: LocaleResources = {
       pauseIdle: '客户说完后停顿 3 秒',
       interruptions: '打断：{{count}} 次',
       noMeter: '这次通话不测量说/听数据。',
+      noMic: '这次通话不测量说/听数据：没有麦克风。',
     },
     history: {
       talk: '说话占比 {{share}} · 最长连续说话 {{monologue}} · 停顿 {{patience}} · {{interruptions}}',
@@ -1719,9 +1731,11 @@ export const zhCN: LocaleResources = {
     displayName: '对方看到的名称（可选）',
     password: 'SIP 密码',
     passwordKept: '已保存在钥匙串中。留空则保持不变。',
+    passwordKeptFile: '已保存在此电脑 Dialdeck 数据文件夹中一个只有你能读取的文件里。留空则保持不变。',
     save: '保存 SIP 设置',
     saving: '正在保存…',
     saved: 'SIP 设置已保存，密码存放在钥匙串中。',
+    savedFile: 'SIP 设置已保存，密码存放在 Dialdeck 数据文件夹中一个只有你能读取的文件里。',
     forget: '清除 SIP 设置',
     forgotten: '已从此电脑上删除 SIP 设置和密码。',
     invalidWebsocketUrl:

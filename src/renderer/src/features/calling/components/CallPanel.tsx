@@ -1,11 +1,13 @@
 import type { Lead } from '@shared/domain/lead';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../../../api/client';
 import { Button } from '../../../ui/Button';
 import { AlertIcon, PhoneIcon } from '../../../ui/icons';
 import { Select } from '../../../ui/Select';
 import { useDoNotContact } from '../../outcomes/state/callStore';
 import { useSettingsStore } from '../../settings/state/settingsStore';
+import { useSyncStore } from '../../sync/state/syncStore';
 import { PRACTICE_CHOICES, type PracticeChoice } from '../providers/practiceScript';
 import { setPracticeChoice } from '../providers/registry';
 import { callController, useCallController } from '../state/callStore';
@@ -13,6 +15,7 @@ import type { ActiveCall } from '../state/controller';
 import { isLive } from '../state/controller';
 import { dialLead, dialString, useChosenPhone } from '../state/dial';
 import { formatCallClock } from '../utils/format';
+import { warningKey } from '../utils/host';
 import { DeviceCheck } from './DeviceCheck';
 import { DeviceSelects, useAudioDevices } from './DeviceSelects';
 import { Keypad } from './Keypad';
@@ -101,16 +104,45 @@ const LiveControls = ({ call }: { call: ActiveCall }) => {
   );
 };
 
+/** The SIP server's address while a SIP call's failure is shown (null before it is read, or none saved). */
+const useSipAddress = (active: boolean): string | null => {
+  const [address, setAddress] = useState<string | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    let stale = false;
+    invoke('telephony.sipSettings', {})
+      .then((view) => {
+        if (!stale) setAddress(view.settings?.websocketUrl ?? null);
+      })
+      .catch(() => undefined);
+    return () => {
+      stale = true;
+    };
+  }, [active]);
+  return address;
+};
+
 /** What went wrong and the other ways to call, so the session goes on. */
 const FailureOffer = ({ lead }: { lead: Pick<Lead, 'id' | 'phones'> }) => {
   const { t } = useTranslation();
   const failure = useCallController((s) => (s.failure?.leadId === lead.id ? s.failure : null));
+  // Twilio calls only through a signed-in team server: not offered while there is none.
+  const signedIn = useSyncStore((s) => Boolean(s.status?.server));
+  // A SIP server that does not answer: name the address the rep saved, and what to check.
+  const sipDown = failure?.provider === 'sip' && failure.code === 'provider_unreachable';
+  const sipAddress = useSipAddress(sipDown);
   if (!failure) return null;
-  const others = callController.getState().alternatives(failure.provider);
+  const others = callController
+    .getState()
+    .alternatives(failure.provider)
+    .filter((kind) => kind !== 'twilio' || signedIn);
   return (
     <div className="call-panel__failure" role="alert" data-testid="call-failure" data-code={failure.code}>
       <p>
-        <AlertIcon /> {t(`calling.errors.${failure.code}`)}
+        <AlertIcon />{' '}
+        {sipDown && sipAddress
+          ? t('calling.sipUnreachable', { address: sipAddress })
+          : t(`calling.errors.${failure.code}`)}
       </p>
       {others.length > 0 ? (
         <div className="call-panel__offer">
@@ -148,6 +180,8 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
   const [practice, setPractice] = useState<PracticeChoice>('random');
   const [checking, setChecking] = useState(false);
   const seconds = useCallSeconds(call);
+  // The ended call's length is the one logged with its outcome (whole seconds, rounded): one figure.
+  const loggedSeconds = useCallController((s) => (call ? s.ended[call.callId]?.durationSeconds : undefined));
   const live = call !== null && isLive(call.state);
   const kind = call?.provider ?? provider;
   if (doNotContact && !live) return null;
@@ -184,20 +218,25 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
         <ul className="call-panel__warnings" role="status" aria-live="polite" data-testid="call-warnings">
           {call.warnings.map((warning) => (
             <li key={warning} data-warning={warning}>
-              <AlertIcon /> {t(`calling.warnings.${warning}`)}
+              <AlertIcon /> {t(warningKey(warning))}
             </li>
           ))}
         </ul>
       ) : null}
 
-      {call && (live || call.metrics) && kind !== 'system' ? (
+      {call && (live || call.metrics) && kind !== 'system' && call.repMeasured ? (
         <TalkTimer metrics={call.metrics} coach={call.coach} />
+      ) : null}
+      {call && kind !== 'system' && !call.repMeasured ? (
+        <p className="muted" data-testid="talk-unmeasured">
+          {t('calling.timer.noMic')}
+        </p>
       ) : null}
       {call && live && kind === 'system' ? <p className="muted">{t('calling.timer.noMeter')}</p> : null}
 
       {call?.state === 'ended' ? (
         <p role="status" data-testid="call-ended">
-          {t('calling.ended', { time: formatCallClock(seconds) })}
+          {t('calling.ended', { time: formatCallClock(loggedSeconds ?? seconds) })}
         </p>
       ) : null}
 

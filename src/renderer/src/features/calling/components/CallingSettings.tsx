@@ -5,6 +5,7 @@ import { Select } from '../../../ui/Select';
 import { useSettingsStore } from '../../settings/state/settingsStore';
 import { PROVIDER_KINDS } from '../providers/registry';
 import { percent } from '../utils/format';
+import './calling.css';
 
 /** A whole number within [min, max] from what the rep typed, or null. */
 const wholeIn = (text: string, min: number, max: number): number | null => {
@@ -74,7 +75,7 @@ export const CallingSettings = () => {
   const settings = useSettingsStore((s) => s.settings);
   const update = useSettingsStore((s) => s.update);
   return (
-    <fieldset className="field" data-testid="calling-settings">
+    <fieldset className="field calling-settings" data-testid="calling-settings">
       <legend className="field__label">{t('calling.settings.title')}</legend>
       <div className="field">
         <span className="field__label">{t('calling.settings.provider')}</span>

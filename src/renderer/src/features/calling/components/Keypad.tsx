@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallController } from '../state/callStore';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-/** The DTMF keypad of a connected call: each key sends its tone, and the digits sent are shown. */
+/** The DTMF keypad of a connected call: each key sends its tone (the keyboard's digit keys too), and the digits sent are shown. */
 export const Keypad = () => {
   const { t } = useTranslation();
   const sendDigits = useCallController((s) => s.sendDigits);
   const connected = useCallController((s) => s.call?.state === 'connected');
-  const [sent, setSent] = useState('');
+  const sent = useCallController((s) => s.call?.digitsSent ?? '');
   return (
     <fieldset className="keypad" aria-label={t('calling.keypadLabel')} data-testid="call-keypad">
       <div className="keypad__keys">
@@ -20,10 +19,7 @@ export const Keypad = () => {
             className="keypad__key"
             disabled={!connected}
             data-key={key}
-            onClick={() => {
-              sendDigits(key);
-              setSent((s) => `${s}${key}`.slice(-24));
-            }}
+            onClick={() => sendDigits(key)}
           >
             {key}
           </button>

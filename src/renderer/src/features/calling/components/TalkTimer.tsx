@@ -8,7 +8,8 @@ import { type CoachState, coachView } from '../utils/talkCoach';
  * The live 70/30 timer: the rep's talk share against the target (a bar with the target marked, the
  * figure, and a verdict in words with a ✓ or ▲ mark, never colour alone), the running monologue with
  * its warning, the pause coach after the prospect stops, and interruptions counted. Only the verdicts
- * sit in a polite live region, so a screen reader hears a change of advice, not every figure.
+ * sit in a polite live region, so a screen reader hears a change of advice, not every figure: the
+ * monologue warning is announced once when it starts, its running clock stays outside the region.
  */
 export const TalkTimer = ({ metrics, coach }: { metrics: TalkMetrics | null; coach: CoachState }) => {
   const { t } = useTranslation();
@@ -65,18 +66,22 @@ export const TalkTimer = ({ metrics, coach }: { metrics: TalkMetrics | null; coa
           </span>
           {t(`calling.timer.${view.verdict}`)}
         </p>
+        {/* Said once when the monologue passes the limit: the running clock stays out of the live region. */}
         {view.monologueLong ? (
-          <p className="talk-timer__warning" data-testid="talk-monologue-warning">
-            <span aria-hidden="true" className="talk-timer__mark">
-              ⚠
-            </span>
-            {t('calling.timer.monologueLong', {
-              time: formatCallClock(view.monologue),
-              limit: formatCallClock(view.monologueLimit),
-            })}
-          </p>
+          <span className="visually-hidden">{t('calling.timer.monologueAlert')}</span>
         ) : null}
       </div>
+      {view.monologueLong ? (
+        <p className="talk-timer__warning" data-testid="talk-monologue-warning">
+          <span aria-hidden="true" className="talk-timer__mark">
+            ⚠
+          </span>
+          {t('calling.timer.monologueLong', {
+            time: formatCallClock(view.monologue),
+            limit: formatCallClock(view.monologueLimit),
+          })}
+        </p>
+      ) : null}
       <ul className="talk-timer__facts">
         <li data-testid="talk-monologue">
           {t('calling.timer.monologue', { time: formatCallClock(view.monologue) })}

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../../shared/api/settings';
-import type { AudioDevice, DialRequest, TelephonyProvider } from '../provider';
+import type { AudioDevice, DialRequest, QualityWarning, TelephonyProvider } from '../provider';
 import { TelephonyError } from '../provider';
 import {
   objectionOf,
@@ -67,7 +67,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
   let muted = false;
   let held = false;
   let live = false;
-  let repSilent = false;
+  let repSilent: QualityWarning | null = null;
 
   const later = (ms: number, fn: () => void) => {
     timers.push(window.setTimeout(fn, ms));
@@ -93,7 +93,7 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
 
   /** The microphone (the chosen one), or a silent stream when there is none or it is refused. */
   const repAudio = async (audio: AudioContext): Promise<MediaStream> => {
-    repSilent = false;
+    repSilent = null;
     for (const track of micStream?.getTracks() ?? []) track.stop();
     micStream = null;
     try {
@@ -108,9 +108,11 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
         });
       }
       return micStream;
-    } catch {
-      // The drill goes on without the rep's voice; the call card says the microphone sends nothing.
-      repSilent = true;
+    } catch (error) {
+      // The drill goes on without the rep's voice; the call card says why and what to do.
+      const name = (error as { name?: unknown } | null)?.name;
+      repSilent =
+        name === 'NotAllowedError' || name === 'SecurityError' ? 'mic-permission-denied' : 'mic-missing';
       const silence = audio.createConstantSource();
       silence.offset.value = 0;
       const out = audio.createMediaStreamDestination();
@@ -160,8 +162,9 @@ export const createPracticeProvider = (options: PracticeOptions): TelephonyProvi
       repStream = await repAudio(audio);
       if (!live) return;
       events.emit('state', 'connected');
+      // Said before the audio, so the meter never counts the silent stream as a rep who listens.
+      if (repSilent) events.emit('warning', repSilent, true);
       events.emit('audio', { rep: repStream, prospect: prospect.stream });
-      if (repSilent) events.emit('warning', 'constant-audio-level', true);
       let index = 0;
       const next = () => {
         const step = steps[index];

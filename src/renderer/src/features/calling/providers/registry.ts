@@ -1,5 +1,5 @@
 import type { CallProvider } from '@shared/domain/callProvider';
-import { invoke } from '../../../api/client';
+import { ApiError, invoke } from '../../../api/client';
 import { i18n } from '../../../i18n';
 import { isLocale } from '../../settings/utils/choices';
 import type { ProviderKind, TelephonyProvider } from '../provider';
@@ -21,6 +21,26 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameKinds: Same<ProviderKind, CallProvider> = true;
 void sameKinds;
 
+/** The core's codes for a provider that is not set up on this computer (not one that is down). */
+const NOT_SET_UP = new Set(['sync_not_signed_in', 'telephony_sip_not_set_up']);
+
+/**
+ * `request`, with the core's "not set up" refusal turned into the provider's own `code`, so the call
+ * card says what to set up rather than that the provider cannot be reached.
+ */
+const withSetUpCode = async <T>(
+  request: Promise<T>,
+  code: 'twilio_not_signed_in' | 'sip_not_set_up',
+): Promise<T> => {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiError && NOT_SET_UP.has(error.code))
+      throw new TelephonyError(code, error.message);
+    throw error;
+  }
+};
+
 let practiceChoice: PracticeChoice = 'random';
 /** The scenario the next practice call plays (the call panel's picker). */
 export const setPracticeChoice = (choice: PracticeChoice): void => {
@@ -33,10 +53,15 @@ export const setPracticeChoice = (choice: PracticeChoice): void => {
  * (`telephony.sipAccount`, its password from the keychain), fetched when the first call starts.
  */
 const FACTORIES: Partial<Record<ProviderKind, Factory>> = {
-  twilio: () => createTwilioProvider({ fetchToken: () => invoke('telephony.twilioToken', {}) }),
+  twilio: () =>
+    createTwilioProvider({
+      fetchToken: () => withSetUpCode(invoke('telephony.twilioToken', {}), 'twilio_not_signed_in'),
+    }),
   sip: () =>
     deferredProvider('sip', true, async () =>
-      createSipProvider({ account: await invoke('telephony.sipAccount', {}) }),
+      createSipProvider({
+        account: await withSetUpCode(invoke('telephony.sipAccount', {}), 'sip_not_set_up'),
+      }),
     ),
   system: () => createSystemPhoneProvider(),
   practice: () =>

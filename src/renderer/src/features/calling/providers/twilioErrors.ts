@@ -42,6 +42,8 @@ const ADVICE: Record<TelephonyErrorCode, string> = {
   provider_unreachable: 'Twilio cannot be reached. Check the network, or call with another provider.',
   registration_refused: 'Twilio refused this account. Ask your administrator to check the Twilio settings.',
   one_way_audio: 'Only one side of the call carries sound. Check the microphone and speaker, or call again.',
+  twilio_not_signed_in: 'Twilio calls need the team server: sign in to it, then call again.',
+  sip_not_set_up: 'SIP is not set up: enter the SIP server, address and password in Settings → Calling.',
 };
 
 /** A `TelephonyError` for a Twilio SDK error (`{ code, message }`), its detail naming Twilio's code. */

@@ -1,14 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { TalkMetrics } from '../../../../../shared/talk/metrics';
-import type {
-  AudioDevice,
-  CallAudio,
-  CallState,
-  EndedCall,
-  ProviderKind,
-  QualityWarning,
-  TelephonyErrorCode,
-  TelephonyProvider,
+import {
+  type AudioDevice,
+  type CallAudio,
+  type CallState,
+  type EndedCall,
+  NO_MIC_WARNINGS,
+  type ProviderKind,
+  type QualityWarning,
+  type TelephonyErrorCode,
+  type TelephonyProvider,
 } from '../provider';
 import { type CoachState, coachStep, initialCoach } from '../utils/talkCoach';
 
@@ -31,6 +32,14 @@ export type ActiveCall = {
   metrics: TalkMetrics | null;
   /** The 70/30 coach's memory, folded from every reading in order (see utils/talkCoach.ts). */
   coach: CoachState;
+  /** The DTMF digits sent on this call (keypad or keyboard), the last 24. */
+  digitsSent: string;
+  /**
+   * Whether the rep's side has a microphone to measure. False once the provider reports none (refused
+   * or missing): the meter's figures are then not kept, shown or logged, since silence on the rep's
+   * channel would read as a rep who only listens.
+   */
+  repMeasured: boolean;
 };
 
 /** A provider that failed: the rep is offered the others so the session goes on. */
@@ -180,8 +189,9 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
     const onAudio = (audio: CallAudio) => {
       stopMeter?.();
       stopMeter = deps.startMeter(audio, (metrics) => {
-        const coach = get().call?.coach ?? initialCoach();
-        patch({ metrics, coach: coachStep(coach, metrics) });
+        const call = get().call;
+        if (!call?.repMeasured) return;
+        patch({ metrics, coach: coachStep(call.coach, metrics) });
       });
     };
 
@@ -212,6 +222,8 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
             error: null,
             metrics: null,
             coach: initialCoach(),
+            digitsSent: '',
+            repMeasured: true,
           },
         });
         try {
@@ -222,6 +234,9 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
             chosen.on('audio', onAudio),
             chosen.on('warning', (warning, active) => {
               const warnings = get().call?.warnings ?? [];
+              if (active && NO_MIC_WARNINGS.has(warning)) {
+                patch({ repMeasured: false, metrics: null, coach: initialCoach() });
+              }
               patch({
                 warnings: active
                   ? [...warnings.filter((w) => w !== warning), warning]
@@ -268,7 +283,10 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
         }
       },
       sendDigits: (digits) => {
-        if (get().call?.state === 'connected') provider?.sendDigits(digits);
+        const call = get().call;
+        if (call?.state !== 'connected') return;
+        provider?.sendDigits(digits);
+        patch({ digitsSent: `${call.digitsSent}${digits}`.slice(-24) });
       },
       startTimer: () => {
         const call = get().call;

@@ -74,6 +74,7 @@ export type CoachView = {
   monologue: number;
   monologueLimit: number;
   monologueLong: boolean;
+  /** The longest monologue so far, the running one included (never below `monologue`). */
   longestMonologue: number;
   pause: PauseView;
   interruptions: number;
@@ -108,7 +109,8 @@ export const coachView = (
     monologue,
     monologueLimit,
     monologueLong: monologue >= monologueLimit,
-    longestMonologue: metrics?.longestRepMonologueSeconds ?? 0,
+    // The meter closes a monologue only when it ends, so the running one may already be the longest.
+    longestMonologue: Math.max(metrics?.longestRepMonologueSeconds ?? 0, monologue),
     pause,
     interruptions: metrics?.interruptions ?? 0,
   };

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, invoke } from '../../../api/client';
 import { Button } from '../../../ui/Button';
+import { runsInBrowser } from '../../calling/utils/host';
 
 type Draft = {
   websocketUrl: string;
@@ -68,7 +69,7 @@ export const SipSetting = () => {
     try {
       const { password, ...settings } = draft;
       show(await invoke('telephony.saveSipSettings', { settings, ...(password ? { password } : {}) }));
-      setStatus(t('sip.saved'));
+      setStatus(t(runsInBrowser() ? 'sip.savedFile' : 'sip.saved'));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -129,7 +130,12 @@ export const SipSetting = () => {
       {field('displayName', t('sip.displayName'), {})}
       {field('password', t('sip.password'), {
         type: 'password',
-        ...(passwordSet ? { hint: t('sip.passwordKept'), placeholder: '••••••••' } : {}),
+        ...(passwordSet
+          ? {
+              hint: t(runsInBrowser() ? 'sip.passwordKeptFile' : 'sip.passwordKept'),
+              placeholder: '••••••••',
+            }
+          : {}),
       })}
       <div className="settings__actions">
         <Button onClick={() => void save()} disabled={busy} data-testid="sip-save">

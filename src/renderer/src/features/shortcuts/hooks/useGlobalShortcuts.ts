@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useDialogStore } from '../../../app/dialogStore';
 import { FOCUS_IDS, focusById } from '../../../app/focus';
+import { callController } from '../../calling/state/callStore';
+import { routeKeyToLiveCall } from '../../calling/state/keyboardDigits';
 import { useLeadListStore } from '../../leads/state/leadListStore';
 import { useCallStore } from '../../outcomes/state/callStore';
 import { activeOutcomes, useOutcomeStore } from '../../outcomes/state/outcomeStore';
@@ -110,6 +112,8 @@ const NAVIGATION: Record<string, () => boolean> = {
 const handleSingleKey = (event: KeyboardEvent): boolean => {
   const letter = LETTERS[event.key];
   if (letter) return letter();
+  // During a live call the digit keys are the call's keypad (DTMF), never outcome keys.
+  if (routeKeyToLiveCall(callController, event.key)) return true;
   if (logOutcomeByKey(event.key)) return true;
   // Arrows, paging and Enter keep their own meaning elsewhere (scrolling the panel, pressing a button).
   if (!isListOrPage(event.target)) return event.key === 'Escape' && leaveDetail();
