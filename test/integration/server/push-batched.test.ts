@@ -131,12 +131,19 @@ const script = (seed: number, rounds: number): Round[] => {
 describe.skipIf(adminUrl === null)('a push applied as one batch', { timeout: 180_000 }, () => {
   it('leaves the same leads, verdicts and change versions as the same mutations pushed one at a time', async () => {
     const seed = Number(process.env.PUSH_BATCH_SEED ?? Math.floor(Math.random() * 1_000_000));
-    const databaseUrl = await freshDatabase(adminUrl ?? '');
-    const server = await startServerProcess(['--database-url', databaseUrl]);
-    const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // Each team on its own server and database: an address signs in to one team only, and both teams
+    // need the same members for the same mutations to mean the same.
+    const servers = await Promise.all(
+      [0, 1].map(async () => {
+        const databaseUrl = await freshDatabase(adminUrl ?? '');
+        const server = await startServerProcess(['--database-url', databaseUrl]);
+        return { server, db: new pg.Pool({ connectionString: databaseUrl, max: 2 }) };
+      }),
+    );
+    const [first, second] = servers as [(typeof servers)[number], (typeof servers)[number]];
     try {
-      const admin = server.adminToken ?? '';
-      const teamOf = async (name: string) => {
+      const teamOf = async (name: string, { server }: typeof first) => {
+        const admin = server.adminToken ?? '';
         const team = CreateTeamOutput.parse(
           (await request(server.url, 'POST', '/v1/teams', admin, { name })).body,
         );
@@ -156,12 +163,12 @@ describe.skipIf(adminUrl === null)('a push applied as one batch', { timeout: 180
           );
           tokens[who] = user.token;
         }
-        return { teamId: team.teamId, tokens };
+        return { teamId: team.teamId, tokens, url: server.url };
       };
-      const batched = await teamOf('Batched');
-      const single = await teamOf('One by one');
-      const push = async (token: string, mutations: Mutation[]) => {
-        const answer = await request(server.url, 'POST', '/v1/sync/push', token, {
+      const batched = await teamOf('Batched', first);
+      const single = await teamOf('One by one', second);
+      const push = async (url: string, token: string, mutations: Mutation[]) => {
+        const answer = await request(url, 'POST', '/v1/sync/push', token, {
           protocolVersion: SYNC_PROTOCOL_VERSION,
           mutations,
         });
@@ -171,9 +178,9 @@ describe.skipIf(adminUrl === null)('a push applied as one batch', { timeout: 180
       const rounds = script(seed, 40);
       const verdicts = { batched: [] as unknown[], single: [] as unknown[] };
       for (const round of rounds) {
-        verdicts.batched.push(...(await push(batched.tokens[round.who] ?? '', round.mutations)));
+        verdicts.batched.push(...(await push(batched.url, batched.tokens[round.who] ?? '', round.mutations)));
         for (const mutation of round.mutations)
-          verdicts.single.push(...(await push(single.tokens[round.who] ?? '', [mutation])));
+          verdicts.single.push(...(await push(single.url, single.tokens[round.who] ?? '', [mutation])));
       }
       const context = `seed ${seed} (PUSH_BATCH_SEED replays it)`;
       expect(verdicts.batched, context).toEqual(verdicts.single);
@@ -181,7 +188,7 @@ describe.skipIf(adminUrl === null)('a push applied as one batch', { timeout: 180
       const statuses = new Set(verdicts.single.map((v) => (v as { status: string }).status));
       expect([...statuses].sort(), context).toEqual(['applied', 'rejected']);
 
-      const state = async (teamId: string) => {
+      const state = async (teamId: string, { db }: typeof first) => {
         const leads = await db.query(
           `SELECT l.id, u.email AS owner, c.email AS created_by, l.status, l.fields, l.field_hlcs,
                   l.phones_e164, l.email_folded, l.created_at, l.updated_at, l.change_version
@@ -210,13 +217,15 @@ describe.skipIf(adminUrl === null)('a push applied as one batch', { timeout: 180
           activities: activities.rows,
         };
       };
-      const one = await state(batched.teamId);
-      const other = await state(single.teamId);
+      const one = await state(batched.teamId, first);
+      const other = await state(single.teamId, second);
       expect(one.leads.length, context).toBeGreaterThan(0);
       expect(one, context).toEqual(other);
     } finally {
-      await db.end();
-      await stopServer(server);
+      for (const { server, db } of servers) {
+        await db.end();
+        await stopServer(server);
+      }
     }
   });
 });
