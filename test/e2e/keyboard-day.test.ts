@@ -136,16 +136,22 @@ describe('a keyboard-only calling block of 20 leads', () => {
     const listActive = await list.getAttribute('aria-activedescendant');
     const name = await openName(page);
     const active = page.locator('[data-testid="queue-entry"][data-active="true"]');
+    const movedFrom = (id: string | null) =>
+      page.waitForFunction(
+        (from) =>
+          document
+            .querySelector('[data-testid="queue-entry"][data-active="true"]')
+            ?.getAttribute('data-lead-id') !== from,
+        id,
+      );
+    // Each key's move is awaited before the next highlight is read, so a render that lands
+    // after the key press cannot be mistaken for the starting point.
+    const start = await active.getAttribute('data-lead-id');
     await press('j');
+    await movedFrom(start);
     const before = await active.getAttribute('data-lead-id');
     await press('j');
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector('[data-testid="queue-entry"][data-active="true"]')
-          ?.getAttribute('data-lead-id') !== id,
-      before,
-    );
+    await movedFrom(before);
     await press('k');
     await page.waitForFunction(
       (id) =>
