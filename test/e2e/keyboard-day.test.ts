@@ -135,31 +135,30 @@ describe('a keyboard-only calling block of 20 leads', () => {
     expect(await list.isVisible()).toBe(false);
     const listActive = await list.getAttribute('aria-activedescendant');
     const name = await openName(page);
-    const active = page.locator('[data-testid="queue-entry"][data-active="true"]');
-    const movedFrom = (id: string | null) =>
+    const ACTIVE = '[data-testid="queue-entry"][data-active="true"]';
+    const activeLead = () =>
+      page.evaluate((sel) => document.querySelector(sel)?.getAttribute('data-lead-id') ?? null, ACTIVE);
+    const highlightOn = (test: 'is' | 'not', id: string | null) =>
       page.waitForFunction(
-        (from) =>
-          document
-            .querySelector('[data-testid="queue-entry"][data-active="true"]')
-            ?.getAttribute('data-lead-id') !== from,
-        id,
+        ([sel, want, from]) => {
+          const now = document.querySelector(sel as string)?.getAttribute('data-lead-id') ?? null;
+          return want === 'is' ? now === from : now !== null && now !== from;
+        },
+        [ACTIVE, test, id] as const,
       );
+    // The list has caught up with the last outcome: the lead on screen heads it.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="queue-entry"]')?.getAttribute('aria-current') === 'true',
+    );
     // Each key's move is awaited before the next highlight is read, so a render that lands
     // after the key press cannot be mistaken for the starting point.
-    const start = await active.getAttribute('data-lead-id');
     await press('j');
-    await movedFrom(start);
-    const before = await active.getAttribute('data-lead-id');
+    await highlightOn('not', null);
+    const before = await activeLead();
     await press('j');
-    await movedFrom(before);
+    await highlightOn('not', before);
     await press('k');
-    await page.waitForFunction(
-      (id) =>
-        document
-          .querySelector('[data-testid="queue-entry"][data-active="true"]')
-          ?.getAttribute('data-lead-id') === id,
-      before,
-    );
+    await highlightOn('is', before);
     expect(await list.getAttribute('aria-activedescendant')).toBe(listActive);
     expect(await openName(page)).toBe(name);
   });

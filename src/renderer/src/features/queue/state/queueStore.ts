@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { errorMessage, invoke } from '../../../api/client';
 import { showToast } from '../../../ui/toastStore';
 import { useLeadListStore } from '../../leads/state/leadListStore';
+import { keptHighlight } from './highlight';
 
 export type WorkspaceView = 'leads' | 'queue';
 
@@ -42,7 +43,10 @@ export const useQueueStore = create<QueueStore>((set, get) => {
         invoke('queue.plan', {}),
       ]);
       // An older answer never overwrites a newer one.
-      if (mine === generation) set({ entries: list.entries, plan, status: 'ready', error: null });
+      if (mine === generation) {
+        const activeId = keptHighlight(get().entries, list.entries, get().activeId);
+        set({ entries: list.entries, plan, status: 'ready', error: null, activeId });
+      }
     } catch (error) {
       if (mine === generation) set({ status: 'error', error: errorMessage(error) });
     }
