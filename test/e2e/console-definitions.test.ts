@@ -315,6 +315,48 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     expect(outcomes.find((outcome) => outcome.id === 'busy')?.active).toBe(false);
   });
 
+  it("edits a cadence's steps with the desktop's step editor: outcomes by position, switched-off ones too, in ko", async () => {
+    const page = await newPage('ko');
+    await signInWithToken(page, 'manager@north.example');
+    await page.goto(`${server.url}/console/team/cadences?lang=ko`);
+    await page
+      .getByTestId('cadence-row')
+      .filter({ hasText: 'Inbound fast' })
+      .getByRole('button')
+      .first()
+      .click();
+    const first = page.getByTestId('cadence-step').first();
+    await first.getByRole('button', { name: ko.cadences.addRule }).click();
+    const outcome = first.getByRole('combobox', { name: ko.cadences.when, exact: true });
+    // "No answer" was relabelled and moved to the top above, and "busy" switched off: a new rule starts
+    // from the first active outcome, and the switched-off one is still offered under its Korean name.
+    expect(await outcome.inputValue()).toBe('no_answer');
+    const offered = await outcome.locator('option').allTextContents();
+    expect(offered[0]).toBe('Rang out');
+    expect(offered).toContain(ko.outcomes.names.busy);
+    expect(offered).toContain(ko.outcomes.names.meeting_booked);
+    expect(offered).toHaveLength(DEFAULT_OUTCOMES.length);
+    await page.screenshot({ path: join(shotsDir, 'console-cadence-step-rules-ko.png'), fullPage: true });
+
+    // Another kind drops the rules of the old one; a task step ends done or skipped.
+    await first.getByTestId('cadence-step-kind').selectOption('task');
+    expect(await first.getByTestId('cadence-rule').count()).toBe(0);
+    expect(await first.getByTestId('cadence-step-attempts').count()).toBe(0);
+    await first.getByRole('button', { name: ko.cadences.addRule }).click();
+    const result = first.getByRole('combobox', { name: ko.cadences.whenResult, exact: true });
+    expect(await result.inputValue()).toBe('done');
+    expect(await result.locator('option').allTextContents()).toEqual([
+      ko.cadences.results.done,
+      ko.cadences.results.skipped,
+    ]);
+    // The server keeps no email templates, so an email step here sends the built-in one: no picker.
+    await first.getByTestId('cadence-step-kind').selectOption('email');
+    expect(await first.getByTestId('cadence-step-email-template').count()).toBe(0);
+    await page.getByRole('button', { name: ko.console.definitions.cancel }).click();
+    await page.getByTestId('cadence-editor').waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
   it('looks right in every language and theme (screenshots of every definitions page)', async () => {
     for (const lang of LANGS) {
       for (const theme of THEMES) {

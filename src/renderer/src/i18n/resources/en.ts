@@ -736,6 +736,7 @@ export const en = {
     emailTemplateDefault: 'Built-in, in the rep’s language',
     transitions: 'When the step ends',
     when: 'Outcome',
+    whenResult: 'Result',
     thenDo: 'Then',
     gotoStep: 'Go to step',
     taskTitle: 'Task title',
@@ -1699,7 +1700,6 @@ export const en = {
         deleteBody: '“{{name}}” leaves every desktop on its next sync; its leads finish it there.',
         editTitle: 'Edit “{{name}}”',
         newTitle: 'New cadence',
-        outcomeKey: 'Outcome or result',
       },
       outcomes: {
         title: 'Outcome set',

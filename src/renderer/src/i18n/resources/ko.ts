@@ -731,6 +731,7 @@ export const ko: LocaleResources = {
     emailTemplateDefault: '기본 제공, 담당자의 언어로',
     transitions: '단계가 끝나면',
     when: '통화 결과',
+    whenResult: '단계 결과',
     thenDo: '다음',
     gotoStep: '이동할 단계',
     taskTitle: '작업 제목',
@@ -1691,7 +1692,6 @@ export const ko: LocaleResources = {
           '“{{name}}”은(는) 다음 동기화 때 모든 데스크톱에서 사라지고, 그 리드는 케이던스를 마칩니다.',
         editTitle: '“{{name}}” 편집',
         newTitle: '새 케이던스',
-        outcomeKey: '통화 결과 또는 작업 결과',
       },
       outcomes: {
         title: '통화 결과 목록',

@@ -716,6 +716,7 @@ export const zhCN: LocaleResources = {
     emailTemplateDefault: '内置模板，按销售代表的语言',
     transitions: '步骤结束时',
     when: '通话结果',
+    whenResult: '步骤结果',
     thenDo: '然后',
     gotoStep: '跳到步骤',
     taskTitle: '任务标题',
@@ -1665,7 +1666,6 @@ export const zhCN: LocaleResources = {
         deleteBody: '“{{name}}”将在各桌面端下次同步时移除，其中的线索随之结束该节奏。',
         editTitle: '编辑“{{name}}”',
         newTitle: '新建跟进节奏',
-        outcomeKey: '通话结果或任务结果',
       },
       outcomes: {
         title: '通话结果集',

@@ -1,3 +1,4 @@
+import { CadenceStepEditor } from '@renderer/features/cadences/components/steps/StepEditor';
 import { type CadenceDraft, newCadence, newStep } from '@renderer/features/cadences/utils/draft';
 import { Button } from '@renderer/ui/Button';
 import type { Outcome } from '@shared/domain/outcome';
@@ -8,12 +9,12 @@ import { callApi } from '../../../api/client';
 import { useSubmit } from '../../../app/useSubmit';
 import { checkCadence, draftOf } from '../utils/cadenceDraft';
 import { cadenceIssueText } from '../utils/cadenceIssues';
-import { StepCard } from './StepCard';
 
 type CadenceEditorProps = {
   base: string;
   /** The cadence edited, or null for a new one. */
   cadence: TeamCadence | null;
+  /** The team's outcome set, switched-off outcomes included (a rule may name one). */
   outcomes: readonly Outcome[];
   onSaved: () => void;
   onCancel: () => void;
@@ -91,13 +92,13 @@ export const CadenceEditor = ({ base, cadence, outcomes, onSaved, onCancel }: Ca
           onChange={(event) => set({ description: event.target.value })}
         />
       </label>
-      <ol className="defs-steps">
+      <ol className="cadence-steps">
         {draft.steps.map((step, index) => (
-          <StepCard
+          <CadenceStepEditor
             key={step.id}
             step={step}
             index={index}
-            draft={draft}
+            steps={draft.steps}
             outcomes={outcomes}
             problems={checked.problems
               .filter((p) => p.step === index + 1)

@@ -117,7 +117,7 @@ export const CadencesPage = () => {
           key={editing === 'new' ? 'new' : editing.definition.id}
           base={base}
           cadence={editing === 'new' ? null : editing}
-          outcomes={(outcomes.data?.outcomes ?? []).filter((o) => o.active)}
+          outcomes={outcomes.data?.outcomes ?? []}
           onSaved={handleSaved}
           onCancel={() => setEditing(null)}
         />

@@ -1,23 +1,21 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEmailTemplatesStore } from '../../emailTemplates/state/emailTemplatesStore';
-import { templateName } from '../../emailTemplates/utils/templateDraft';
+
+/** An email template an email step may send, as the picker lists it (`name` already in the UI language). */
+export type EmailTemplateChoice = { id: string; name: string };
+
+type EmailTemplatePickerProps = {
+  /** The chosen template's id, or undefined for the built-in one of the rep's language. */
+  value: string | undefined;
+  templates: readonly EmailTemplateChoice[];
+  onChange: (id: string | undefined) => void;
+};
 
 /**
- * The email template an email step sends: one of the team's or the rep's, a built-in one, or none
- * (the built-in one of the rep's language when the step falls due).
+ * The email template an email step sends: one of `templates`, or none (the built-in one of the rep's
+ * language when the step falls due).
  */
-export const StepEmailTemplate = ({
-  value,
-  onChange,
-}: {
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
-}) => {
+export const EmailTemplatePicker = ({ value, templates, onChange }: EmailTemplatePickerProps) => {
   const { t } = useTranslation();
-  const templates = useEmailTemplatesStore((s) => s.templates);
-  const load = useEmailTemplatesStore((s) => s.load);
-  useEffect(() => void load(), [load]);
   return (
     <label className="cadence-inline">
       <span className="field__label">{t('cadences.emailTemplate')}</span>
@@ -30,7 +28,7 @@ export const StepEmailTemplate = ({
         <option value="">{t('cadences.emailTemplateDefault')}</option>
         {templates.map((template) => (
           <option key={template.id} value={template.id}>
-            {templateName(template, t)}
+            {template.name}
           </option>
         ))}
       </select>
