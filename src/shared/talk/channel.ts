@@ -5,8 +5,10 @@ import type { MeterTuning } from './tuning';
  * One side of the call, frame by frame: a noise floor tracked by minimum statistics (R. Martin, "Noise
  * power spectral density estimation based on optimal smoothing and minimum statistics", IEEE TSAP 2001,
  * simplified to the frame energy), an onset/offset hysteresis above it, the level at which the other
- * side's voice leaks in (learnt as a running median while the other side talks), and talk spans joined
- * across short gaps (hangover). Energies are dB; frame indices count from the start of the call.
+ * side's voice leaks in (learnt as a running 85th percentile while the other side talks), talk spans
+ * joined across short gaps (hangover), and steady tones (a test tone, ringback, a held chord of hold
+ * music) set apart as neither talk nor noise floor. Energies are dB; frame indices count from the
+ * start of the call.
  */
 export type Channel = {
   /** Decides frame `index` with energy `energyDb`; `otherDb` is the loudest frame of the other side around it. */
@@ -37,6 +39,32 @@ export const createChannel = (tuning: MeterTuning): Channel => {
   let leakDb = tuning.initialLeakDb;
   const closed: Span[] = [];
   let open: { start: number; last: number; voiced: number } | null = null;
+  // A steady sound (a test tone, ringback, a held chord): its level, smoothed over `smoothFrames`
+  // frames, stays within `steadyDb` of the run's mean for `steadySeconds`.
+  const smoothFrames = Math.max(1, Math.round(tuning.steadySmoothSeconds / frame));
+  const recent = new Float64Array(smoothFrames);
+  const steadyFrames = Math.max(1, Math.round(tuning.steadySeconds / frame));
+  let recentSum = 0;
+  let runStart = 0;
+  let runLength = 0;
+  let runMeanDb = Number.NEGATIVE_INFINITY;
+
+  /** Follows the smoothed level; true while it has held steady for `steadySeconds` (a tone, not a voice). */
+  const steadyRun = (index: number, energyDb: number): boolean => {
+    const power = 10 ** (energyDb / 10);
+    recentSum += power - (recent[index % smoothFrames] ?? 0);
+    recent[index % smoothFrames] = power;
+    const smoothedDb = 10 * Math.log10(Math.max(recentSum, 1e-12) / smoothFrames);
+    if (runLength > 0 && Math.abs(smoothedDb - runMeanDb) <= tuning.steadyDb) {
+      runLength += 1;
+      runMeanDb += (smoothedDb - runMeanDb) / runLength;
+    } else {
+      runStart = index;
+      runLength = 1;
+      runMeanDb = smoothedDb;
+    }
+    return runLength >= steadyFrames;
+  };
 
   const trackFloor = (energyDb: number) => {
     blockMin = Math.min(blockMin, energyDb);
@@ -59,8 +87,18 @@ export const createChannel = (tuning: MeterTuning): Channel => {
 
   return {
     decide: (index, energyDb, otherDb, otherFloorDb) => {
-      trackFloor(energyDb);
       const threshold = Math.max(floor + tuning.floorBiasDb, tuning.minLevelDb);
+      // A steady sound well above the floor is a tone (hold music, a test tone, ringback), not a voice:
+      // it is neither talk nor the line's noise floor, and the span its first frames opened is dropped.
+      if (steadyRun(index, energyDb) && runMeanDb > threshold + tuning.onsetDb) {
+        if (open !== null) {
+          if (open.start >= runStart - smoothFrames) open = null;
+          else open.last = Math.min(open.last, runStart - smoothFrames);
+        }
+        inSpeech = false;
+        return false;
+      }
+      trackFloor(energyDb);
       let voiced = energyDb > threshold + (inSpeech ? tuning.offsetDb : tuning.onsetDb);
       if (otherDb > otherFloorDb + tuning.onsetDb) {
         const relative = energyDb - otherDb;

@@ -27,10 +27,22 @@ export type MeterTuning = {
   leakLagSeconds: number;
   /** How early it may arrive (the other channel's own capture delay); decisions wait this long. */
   leakLeadSeconds: number;
-  /** A frame is the other party's leak when it is within this margin of the leak level learnt so far. */
+  /**
+   * A frame is the other party's leak when it is within this margin of the leak level learnt so far.
+   * A quiet speaker talking on under a loud one whose echo returns 10 dB down stands only ~3 dB above
+   * that echo, so a wider margin (4 dB) took their words for echo (docs/talk.md, "Leak gate").
+   */
   gateMarginDb: number;
   /** Leak level assumed before any has been measured (echo can be 10 dB down or less). */
   initialLeakDb: number;
+  /**
+   * A sound whose level (averaged over `steadySmoothSeconds`, which evens out the beat of two-tone
+   * ringback) stays within ±`steadyDb` for `steadySeconds` is a tone: hold music, a test tone, ringback.
+   * Speech never holds its level that long (syllables come 4–5 a second).
+   */
+  steadySeconds: number;
+  steadyDb: number;
+  steadySmoothSeconds: number;
 };
 
 export const DEFAULT_TUNING: MeterTuning = {
@@ -46,6 +58,9 @@ export const DEFAULT_TUNING: MeterTuning = {
   minVoicedSeconds: 0.08,
   leakLagSeconds: 0.06,
   leakLeadSeconds: 0.03,
-  gateMarginDb: 4,
+  gateMarginDb: 3,
   initialLeakDb: -10,
+  steadySeconds: 0.5,
+  steadyDb: 1.5,
+  steadySmoothSeconds: 0.05,
 };

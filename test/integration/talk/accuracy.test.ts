@@ -9,7 +9,8 @@ import { type Conditions, conversation, type Lang, phoneLine, seeded } from '../
 // longest monologue within 1 s, mean patience within 300 ms.
 const SHARE_POINTS = { 20: 0.02, 10: 0.03 } as const;
 
-type Case = { name: string; seed: number; lang: Lang; conditions: Conditions };
+/** A generated call: its plan's seed, language, conditions and number of turns (18 unless given). */
+type Case = { name: string; seed: number; lang: Lang; conditions: Conditions; turns?: number };
 
 const named: Case[] = [
   { name: 'en-20db', seed: 1, lang: 'en', conditions: phoneLine(20) },
@@ -24,9 +25,44 @@ const named: Case[] = [
     conditions: phoneLine(10, { sampleRate: 48_000, encoding: '24', echoInto: 'rep' }),
   },
   { name: 'ko-20db-8bit', seed: 7, lang: 'ko', conditions: phoneLine(20, { encoding: '8', echoDelayMs: 3 }) },
+  // A held-out draw that once missed mean patience (1.87 s against 2.43 s): the rep, 9 dB louder than
+  // the prospect, cuts in while the prospect still talks, and the prospect's last words under the rep's
+  // voice sat within 4 dB of the rep's echo; taken for leak, they ended the prospect's turn as the rep
+  // started, so an interruption counted as a pause of 0 s.
+  {
+    name: 'zh-10db-44khz-float-quiet-prospect-loud-rep-echo-3ms',
+    seed: 22,
+    lang: 'zh',
+    turns: 14,
+    conditions: phoneLine(10, {
+      sampleRate: 44_100,
+      encoding: '32f',
+      echoDelayMs: 3,
+      echoInto: 'prospect',
+      repLevelDb: -4,
+      prospectLevelDb: -13,
+    }),
+  },
+  // Recordings that start with a tone on the prospect's side before anyone speaks (a test tone after the
+  // line opens, ringback's bursts): the tone is neither talk nor the noise floor.
+  {
+    name: 'en-20db-test-tone-first',
+    seed: 8,
+    lang: 'en',
+    conditions: phoneLine(20, { intro: { sound: 'test-tone', seconds: 5, into: 'prospect' } }),
+  },
+  {
+    name: 'ko-10db-ringback-first',
+    seed: 9,
+    lang: 'ko',
+    conditions: phoneLine(10, { intro: { sound: 'ringback', seconds: 14, into: 'prospect' } }),
+  },
 ];
 
-/** Held-out calls: a new seed each run picks the language, SNR, rate, echo delay and side, and encoding. */
+/**
+ * Held-out calls: a new seed each run picks the language, SNR, rate, echo delay and side, levels and
+ * encoding. Call `index` takes seed `TALK_SEED + index`, so `TALK_SEED=<seed − index>` replays it.
+ */
 const heldOut = (index: number): Case => {
   const seed = heldOutSeed() + index;
   const random = seeded(seed);
@@ -46,12 +82,19 @@ const heldOut = (index: number): Case => {
   };
 };
 
-const within = (fixture: Fixture, measured: TalkMetrics) => {
+/**
+ * Checks `measured` against the call's truth; every failure names the call, its seed, language and
+ * conditions, and the command that replays it.
+ */
+const within = (call: Case, fixture: Fixture, measured: TalkMetrics, replay: string) => {
   const truth = fixture.truth.metrics;
   const snr = fixture.plan.conditions.snrDb === 10 ? 10 : 20;
   const report = JSON.stringify({
-    plan: fixture.plan.name,
-    conditions: fixture.plan.conditions,
+    call: call.name,
+    seed: call.seed,
+    lang: call.lang,
+    conditions: call.conditions,
+    replay,
     truth,
     measured,
   });
@@ -73,22 +116,34 @@ const within = (fixture: Fixture, measured: TalkMetrics) => {
   expect(Math.abs(measured.durationSeconds - truth.durationSeconds), report).toBeLessThan(0.01);
 };
 
+const TEST_FILE = 'test/integration/talk/accuracy.test.ts';
+
 describe('talk/listen accuracy on generated calls', () => {
   it.each(named)(
-    '$name',
-    ({ name, seed, lang, conditions }) => {
-      const fixture = makeFixture(conversation(name, seed, lang, conditions));
-      within(fixture, analyzeCallRecording(fixture.wav));
+    '$name (seed $seed)',
+    (call) => {
+      const fixture = makeFixture(conversation(call.name, call.seed, call.lang, call.conditions, call.turns));
+      within(
+        call,
+        fixture,
+        analyzeCallRecording(fixture.wav),
+        `npx vitest run ${TEST_FILE} -t '${call.name}'`,
+      );
     },
     300_000,
   );
 
   it.each([0, 1, 2])(
-    'held-out call %i (seed printed on failure; rerun with TALK_SEED)',
+    'held-out call %i (seed and conditions printed on failure; replay with TALK_SEED)',
     (index) => {
-      const { name, seed, lang, conditions } = heldOut(index);
-      const fixture = makeFixture(conversation(name, seed, lang, conditions, 14));
-      within(fixture, analyzeCallRecording(fixture.wav));
+      const call = heldOut(index);
+      const fixture = makeFixture(conversation(call.name, call.seed, call.lang, call.conditions, 14));
+      within(
+        call,
+        fixture,
+        analyzeCallRecording(fixture.wav),
+        `TALK_SEED=${call.seed - index} npx vitest run ${TEST_FILE} -t 'held-out call ${index}'`,
+      );
     },
     300_000,
   );

@@ -80,6 +80,44 @@ describe('dialdeck analyze-call', () => {
     expect(run.stdout).toMatch(/Mean patience: +\d+\.\d s \(target 3 s\)/);
   });
 
+  it('takes a test tone on the prospect’s side before the call for neither talk nor the noise floor', () => {
+    // Made with sox from the call itself: 1 s of its line noise, then 4 s of the 1004 Hz test tone
+    // (−10 dBFS) over that noise on the prospect's channel, then the call.
+    const part = (name: string) => join(dir, `tone-${name}.wav`);
+    const rate = ['-r', '16000', '-b', '16', '-e', 'signed-integer'];
+    execFileSync('sox', [call.wav, part('line'), 'trim', '-1.0']);
+    execFileSync('sox', [part('line'), part('line-l'), 'remix', '1', 'repeat', '3']);
+    execFileSync('sox', [part('line'), part('line-r'), 'remix', '2', 'repeat', '3']);
+    execFileSync('sox', [
+      '-n',
+      ...rate,
+      '-c',
+      '1',
+      part('tone'),
+      'synth',
+      '4',
+      'sine',
+      '1004',
+      'gain',
+      '-10',
+    ]);
+    execFileSync('sox', ['-m', part('line-r'), part('tone'), part('tone-r')]);
+    execFileSync('sox', ['-M', part('line-l'), part('tone-r'), part('intro')]);
+    const withTone = join(dir, 'test-tone-first.wav');
+    execFileSync('sox', [part('line'), part('intro'), call.wav, withTone]);
+    const plain = TalkMetrics.parse(analyze(call.wav).json);
+    const run = analyze(withTone);
+    expect(run.status, run.stderr).toBe(0);
+    const toned = TalkMetrics.parse(run.json);
+    expect(toned.durationSeconds).toBeCloseTo(plain.durationSeconds + 5, 1);
+    expect(Math.abs(toned.prospectTalkSeconds - plain.prospectTalkSeconds)).toBeLessThanOrEqual(0.2);
+    expect(Math.abs(toned.repTalkSeconds - plain.repTalkSeconds)).toBeLessThanOrEqual(0.2);
+    expect(Math.abs((toned.repTalkShare ?? 0) - (plain.repTalkShare ?? 0))).toBeLessThanOrEqual(0.005);
+    expect(Math.abs((toned.meanPatienceSeconds ?? 0) - (plain.meanPatienceSeconds ?? 0))).toBeLessThanOrEqual(
+      0.05,
+    );
+  });
+
   it('refuses a mono recording, saying it needs one speaker a channel', () => {
     const mono = join(dir, 'mono.wav');
     execFileSync('sox', [call.wav, '-c', '1', mono]);

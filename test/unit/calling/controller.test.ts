@@ -348,4 +348,22 @@ describe('a call without a microphone', () => {
     meters[0]?.feed(reading);
     expect(store.getState().call).toMatchObject({ repMeasured: true, metrics: reading });
   });
+
+  it('adopts a call a reload cut off, so its outcome is logged with its facts, once', () => {
+    const { store } = setup({});
+    const facts = {
+      callId: CALL,
+      leadId: LEAD,
+      provider: 'practice' as const,
+      durationSeconds: 65,
+      metrics: metrics({}),
+    };
+    store.getState().adopt(facts);
+    expect(store.getState().factsFor(CALL)).toEqual(facts);
+    store.getState().settle(CALL);
+    expect(store.getState().factsFor(CALL)).toBeNull();
+    // Logged already: adopting it again brings nothing back.
+    store.getState().adopt(facts);
+    expect(store.getState().factsFor(CALL)).toBeNull();
+  });
 });

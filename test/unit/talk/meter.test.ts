@@ -86,6 +86,49 @@ describe('the talk/listen meter', () => {
     expect(metrics.meanPatienceSeconds).toBeNull();
   });
 
+  it('keeps a quiet prospect talking on under a loud rep’s interruption apart from the rep’s echo', () => {
+    // The prospect 9 dB below the rep; the rep's echo comes back 10 dB down on the prospect's side,
+    // about as loud as the prospect's own voice.
+    const repVoice = channel(10, [[4, 7]], 0.3, 0, 9);
+    const prospectVoice = channel(10, [[1, 5]], 0.106, 0, 10);
+    const rep = channel(10, [], 0, 0.002, 11);
+    const prospect = channel(10, [], 0, 0.0006, 12);
+    mixIn(rep, repVoice, 0, 0);
+    mixIn(prospect, prospectVoice, 0, 0);
+    mixIn(prospect, repVoice, -10, 3);
+    const measure = (gateMarginDb?: number) => {
+      const meter = createTalkMeter({ sampleRate: RATE, tuning: gateMarginDb ? { gateMarginDb } : {} });
+      feed(meter, rep, prospect, 441);
+      return meter.finish();
+    };
+    const metrics = measure();
+    expect(metrics.interruptions).toBe(1);
+    expect(metrics.meanPatienceSeconds).toBeNull();
+    expect(metrics.prospectTalkSeconds).toBeGreaterThan(2.95);
+    expect(metrics.prospectTalkSeconds).toBeLessThan(4.2);
+    // With the 4 dB margin the prospect's last second was taken for echo: no interruption, a 0 s pause.
+    expect(measure(4).interruptions).toBe(0);
+  });
+
+  it('takes a steady tone (a test tone after the line opens) for neither talk nor the noise floor', () => {
+    const rep = channel(16, [[12, 14]], 0.3, 0.003, 13);
+    const prospect = channel(16, [[8, 11]], 0.2, 0.003, 14);
+    for (let i = 2 * RATE; i < 6 * RATE; i += 1) {
+      prospect[i] = (prospect[i] ?? 0) + 0.3 * Math.sin((2 * Math.PI * 1004 * i) / RATE);
+    }
+    const measure = (steadySeconds?: number) => {
+      const meter = createTalkMeter({ sampleRate: RATE, tuning: steadySeconds ? { steadySeconds } : {} });
+      feed(meter, rep, prospect, 128);
+      return meter.finish();
+    };
+    const metrics = measure();
+    expect(metrics.prospectTalkSeconds).toBeGreaterThan(2.9);
+    expect(metrics.prospectTalkSeconds).toBeLessThan(3.1);
+    expect(metrics.meanPatienceSeconds).toBeCloseTo(1, 1);
+    // Without telling tones apart, the 4 s tone is the prospect talking.
+    expect(measure(1_000).prospectTalkSeconds).toBeGreaterThan(6.9);
+  });
+
   it('gives the same figures whatever the chunk size', () => {
     const rep = channel(12, REP, 0.3, 0.003, 7);
     const prospect = channel(12, PROSPECT, 0.2, 0.003, 8);

@@ -423,6 +423,14 @@ export const en = {
       startTimer: 'Start timer',
       stopTimer: 'Stop timer',
     },
+    interrupted: {
+      title: 'Interrupted call',
+      found: 'A call with {{provider}} to {{to}} was cut off by a reload or a crash after {{time}}.',
+      share: 'Your talk share so far: {{share}}%',
+      log: 'Log the interrupted call',
+      discard: 'Discard',
+      pick: 'Pick its outcome below: it is logged with this length and these figures.',
+    },
     practice: {
       scenario: 'Practice scenario',
       scenarios: {

@@ -422,6 +422,14 @@ export const ko: LocaleResources = {
       startTimer: '타이머 시작',
       stopTimer: '타이머 정지',
     },
+    interrupted: {
+      title: '중단된 통화',
+      found: '{{provider}}(으)로 {{to}}에 건 통화가 {{time}} 후 새로고침이나 오류로 끊겼습니다.',
+      share: '지금까지 내 말하기 비율: {{share}}%',
+      log: '중단된 통화 기록',
+      discard: '버리기',
+      pick: '아래에서 통화 결과를 선택하세요. 이 통화 시간과 수치가 함께 기록됩니다.',
+    },
     practice: {
       scenario: '연습 시나리오',
       scenarios: {

@@ -415,6 +415,14 @@ export const zhCN: LocaleResources = {
       startTimer: '开始计时',
       stopTimer: '停止计时',
     },
+    interrupted: {
+      title: '中断的通话',
+      found: '一通经由{{provider}}拨打 {{to}} 的通话在 {{time}} 后因页面重新加载或崩溃而中断。',
+      share: '目前你的说话占比：{{share}}%',
+      log: '记录中断的通话',
+      discard: '放弃',
+      pick: '请在下方选择通话结果：会连同这段时长和这些数据一起记录。',
+    },
     practice: {
       scenario: '练习场景',
       scenarios: {

@@ -18,6 +18,7 @@ import { formatCallClock } from '../utils/format';
 import { warningKey } from '../utils/host';
 import { DeviceCheck } from './DeviceCheck';
 import { DeviceSelects, useAudioDevices } from './DeviceSelects';
+import { InterruptedCallOffer } from './InterruptedCallOffer';
 import { Keypad } from './Keypad';
 import { TalkTimer } from './TalkTimer';
 import './calling.css';
@@ -241,6 +242,8 @@ export const CallPanel = ({ lead }: { lead: Pick<Lead, 'id' | 'phones' | 'status
       ) : null}
 
       <FailureOffer lead={lead} />
+
+      {!live ? <InterruptedCallOffer leadId={lead.id} /> : null}
 
       {!live ? (
         <div className="call-panel__idle">

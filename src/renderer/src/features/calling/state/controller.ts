@@ -80,6 +80,12 @@ export type CallController = {
   factsFor: (callId: string) => EndedCall | null;
   /** Forgets an ended call once its outcome is logged; clears the call on screen if it was that one. */
   settle: (callId: string) => void;
+  /**
+   * Takes an ended call this window did not place (one a reload or crash cut off, see
+   * interruptedCalls.ts), so its outcome is logged with its duration, provider and figures.
+   * Ignored when an outcome was already logged for its call id.
+   */
+  adopt: (ended: EndedCall) => void;
   /** Whether an outcome was logged for `callId` (settled): the next dial is a new call. */
   wasLogged: (callId: string) => boolean;
   dismissFailure: () => void;
@@ -329,6 +335,10 @@ export const createCallController = (deps: ControllerDeps): StoreApi<CallControl
         const { [callId]: _logged, ...rest } = get().ended;
         const call = get().call;
         set({ ended: rest, ...(call?.callId === callId && !isLive(call.state) ? { call: null } : {}) });
+      },
+      adopt: (ended) => {
+        if (logged.has(ended.callId)) return;
+        set({ ended: { ...get().ended, [ended.callId]: ended } });
       },
       dismissFailure: () => set({ failure: null }),
       alternatives: (failed) => deps.kinds().filter((kind) => kind !== failed),

@@ -48,6 +48,8 @@ type CallStore = {
   show: (leadId: string) => CurrentCall;
   /** A new call attempt for the lead on screen (a redial after its last call's outcome was logged). */
   startNew: (leadId: string) => CurrentCall;
+  /** Makes `callId` the lead's call again (a call a reload cut off, now to be logged). */
+  resume: (leadId: string, callId: string) => CurrentCall;
   hide: (leadId: string) => void;
   setUndoable: (undoable: Undoable | null) => void;
   setLastLogged: (logged: LoggedCall | null) => void;
@@ -85,6 +87,11 @@ export const useCallStore = create<CallStore>((set, get) => ({
   },
   startNew: (leadId) => {
     const call = { leadId, callId: newCallId() };
+    set({ current: call, visible: true });
+    return call;
+  },
+  resume: (leadId, callId) => {
+    const call = { leadId, callId };
     set({ current: call, visible: true });
     return call;
   },
