@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import {
   dropDatabases,
-  embeddedDatabaseUrl,
   externalDatabase,
   freshDatabase,
   killServers,
@@ -29,8 +28,13 @@ type Suite = {
 const TIMEOUT_MS = 480_000;
 
 /** Starts the server with `args`, then runs the check; `databaseUrl` is read once the server runs. */
-const run = async (args: string[], databaseUrl: () => string, suite: Suite) => {
-  const server = await startServerProcess(args, { DIALDECK_SERVER_TEST_ROUTES: '1', ...suite.env });
+const run = async (
+  args: string[],
+  databaseUrl: () => string,
+  suite: Suite,
+  env: Record<string, string> = {},
+) => {
+  const server = await startServerProcess(args, { DIALDECK_SERVER_TEST_ROUTES: '1', ...env, ...suite.env });
   try {
     await suite.check({ url: server.url, adminToken: server.adminToken ?? '', databaseUrl: databaseUrl() });
   } finally {
@@ -38,17 +42,25 @@ const run = async (args: string[], databaseUrl: () => string, suite: Suite) => {
   }
 };
 
-/** Runs `suite.check` against a real server process on the built-in PostgreSQL, in a fresh data folder. */
+/**
+ * Runs `suite.check` against a real server process on the built-in PostgreSQL: a fresh database on the
+ * one cluster the test run started (`sharedClusterUrl`, see shared-cluster.ts). The server's own
+ * start of that cluster (initdb, data folder, restarts) is tested in embedded.test.ts.
+ */
 export const onEmbeddedDatabase = (suite: Suite): void => {
   afterAll(async () => {
     await killServers();
+    await dropDatabases();
     removeDirs();
   });
   describe(`${suite.what} on the built-in PostgreSQL`, { timeout: TIMEOUT_MS }, () => {
     it(suite.behaviour, async () => {
+      const databaseUrl = await freshDatabase(inject('sharedClusterUrl'));
+      // The server's own folder (its secret key file) stays a temporary one, as with --data-dir.
       const dataDir = join(tempDir(`dialdeck-${suite.what.replace(/\W+/g, '-')}-server-`), 'server');
-      // The built-in PostgreSQL's port is known once it has started.
-      await run(['--data-dir', dataDir], () => embeddedDatabaseUrl(dataDir), suite);
+      await run(['--database-url', databaseUrl], () => databaseUrl, suite, {
+        DIALDECK_SERVER_DATA_DIR: dataDir,
+      });
     });
   });
 };

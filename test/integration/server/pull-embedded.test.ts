@@ -1,25 +1,24 @@
-import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import { checkImportAndAssign, checkInterruptedPull, checkTwoDesktops } from './pull-suite';
 import {
+  dropDatabases,
+  freshDatabase,
   killServers,
-  removeDirs,
   type ServerProcess,
   startServerProcess,
   stopServer,
-  tempDir,
 } from './server-process';
 
 afterAll(async () => {
   await killServers();
-  removeDirs();
+  await dropDatabases();
 });
 
-// Real processes on a machine shared with the rest of the suite: initdb alone can take ~10 s there.
+// A fresh database on the run's one built-in PostgreSQL cluster (shared-cluster.ts).
 describe('pull sync on the built-in PostgreSQL', { timeout: 400_000 }, () => {
   it('two desktops of a team merge lead edits per field; a manager import and a reassignment reach each rep; a pull cut by a killed server resumes', async () => {
-    const dataDir = join(tempDir('dialdeck-pull-server-'), 'server');
-    let server: ServerProcess = await startServerProcess(['--data-dir', dataDir]);
+    const database = await freshDatabase(inject('sharedClusterUrl'));
+    let server: ServerProcess = await startServerProcess(['--database-url', database]);
     const adminToken = server.adminToken ?? '';
     try {
       await checkTwoDesktops(server.url, adminToken);
@@ -30,7 +29,7 @@ describe('pull sync on the built-in PostgreSQL', { timeout: 400_000 }, () => {
           await server.exited;
         },
         start: async () => {
-          server = await startServerProcess(['--data-dir', dataDir]);
+          server = await startServerProcess(['--database-url', database]);
           return server.url;
         },
       });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import {
-  embeddedDatabaseUrl,
+  dropDatabases,
+  freshDatabase,
   killServers,
   removeDirs,
   startServerProcess,
@@ -12,6 +13,7 @@ import { checkTwilio, startTwilioRestStandIn } from './twilio-suite';
 
 afterAll(async () => {
   await killServers();
+  await dropDatabases();
   removeDirs();
 });
 
@@ -19,13 +21,16 @@ afterAll(async () => {
 describe('Twilio on the built-in PostgreSQL', { timeout: 240_000 }, () => {
   it('access tokens, TwiML by local presence and consent, status callbacks once, forged signatures refused, voicemail drop', async () => {
     const rest = await startTwilioRestStandIn();
-    const dataDir = join(tempDir('dialdeck-twilio-server-'), 'server');
-    const server = await startServerProcess(['--data-dir', dataDir], {
+    // A fresh database on the run's one built-in PostgreSQL cluster (shared-cluster.ts).
+    const databaseUrl = await freshDatabase(inject('sharedClusterUrl'));
+    const server = await startServerProcess(['--database-url', databaseUrl], {
+      // The secret key file is made in the server's data folder, as on the built-in cluster.
+      DIALDECK_SERVER_DATA_DIR: join(tempDir('dialdeck-twilio-server-'), 'server'),
       DIALDECK_SERVER_TEST_ROUTES: '1',
       DIALDECK_SERVER_TEST_TWILIO_API: rest.origin,
     });
     try {
-      await checkTwilio(server.url, server.adminToken ?? '', embeddedDatabaseUrl(dataDir), rest);
+      await checkTwilio(server.url, server.adminToken ?? '', databaseUrl, rest);
     } finally {
       await stopServer(server);
       await rest.close();
