@@ -4,7 +4,7 @@ import { type ConsolePage, navSections } from '../pages/routes';
 import { navigate } from './router';
 
 /** Where an arrow key, Home or End moves the focus among `count` nav links from `index`; null: not a nav key. */
-export const navKeyTarget = (key: string, index: number, count: number): number | null => {
+const navKeyTarget = (key: string, index: number, count: number): number | null => {
   if (count === 0) return null;
   if (key === 'ArrowDown' || key === 'ArrowRight') return (index + 1) % count;
   if (key === 'ArrowUp' || key === 'ArrowLeft') return (index - 1 + count) % count;
