@@ -1,26 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AddUserOutput, CreateTeamOutput, TeamUsersOutput } from '@shared/server/admin';
-import { ImportLeadsOutput, TeamLeadsOutput } from '@shared/server/leads';
+import { TeamUsersOutput } from '@shared/server/admin';
+import { TeamLeadsOutput } from '@shared/server/leads';
 import { TeamRotationOutput } from '@shared/server/shifts';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dropDatabases,
-  externalDatabase,
-  freshDatabase,
-  killServers,
-  removeDirs,
-  request,
-  type ServerProcess,
-  startServerProcess,
-  stopServer,
-  tempDir,
-} from '../integration/server/server-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { request } from '../integration/server/server-process';
 import { dialdeck, ok } from '../integration/server/sync-suite';
-import { launchChromium } from './harness';
+import { errorsOn, MANAGER_TWO_REPS_AE, SHOTS_DIR, useConsoleTeam } from './consoleHarness';
 import { LANGS, THEMES } from './screens';
 
 // The manager's assignment pages in Chromium against a real team server process (Debian's PostgreSQL
@@ -30,9 +17,6 @@ import { LANGS, THEMES } from './screens';
 // taken out of rotation, a shift set through the dialog and removed, a member invited with a link to
 // hand over; a rep's and an AE's sessions get no assignment page. Then each page is photographed in
 // each language and theme.
-
-const adminUrl = externalDatabase();
-const shotsDir = process.env.DIALDECK_SHOTS_DIR ?? join(tmpdir(), 'dialdeck-e2e-shots');
 
 const PAGES = [
   { path: '/team/leads', name: 'leads', ready: 'lead-row' },
@@ -64,118 +48,44 @@ const namesOn = (dataDir: string): string[] => {
 };
 
 describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let teamId = '';
-  const tokens = new Map<string, string>();
-  const ids = new Map<string, string>();
   const repDirs = new Map<string, string>();
+  const world = useConsoleTeam(
+    {
+      label: 'assign',
+      members: MANAGER_TWO_REPS_AE,
+    },
+    async (team) => {
+      await team.importLeads(CALL_LIST, 'rep1@north.example');
+      for (const email of ['rep1@north.example', 'rep2@north.example']) {
+        repDirs.set(email, await team.repDesktop(email));
+      }
+      expect(namesOn(repDirs.get('rep1@north.example') ?? '')).toHaveLength(8);
+    },
+  );
 
-  beforeAll(async () => {
-    mkdirSync(shotsDir, { recursive: true });
-    const where = adminUrl
-      ? ['--database-url', await freshDatabase(adminUrl)]
-      : ['--data-dir', join(tempDir('dialdeck-e2e-assign-'), 'server')];
-    server = await startServerProcess(where);
-    const admin = server.adminToken ?? '';
-    teamId = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'North' })).body,
-    ).teamId;
-    for (const [email, role] of [
-      ['manager@north.example', 'manager'],
-      ['rep1@north.example', 'rep'],
-      ['rep2@north.example', 'rep'],
-      ['ae@north.example', 'ae'],
-    ] as const) {
-      const added = AddUserOutput.parse(
-        (await request(server.url, 'POST', `/v1/teams/${teamId}/users`, admin, { email, role })).body,
-      );
-      tokens.set(email, added.token);
-      ids.set(email, added.userId);
-    }
-    const file = join(tempDir('dialdeck-e2e-assign-csv-'), 'list.csv');
-    writeFileSync(file, `${CALL_LIST}\n`);
-    const target = [
-      '--team',
-      teamId,
-      '--server',
-      server.url,
-      '--token',
-      tokens.get('manager@north.example') ?? '',
-    ];
-    ImportLeadsOutput.parse(
-      ok(await dialdeck(['admin', 'leads', 'import', file, '--assign', 'rep1@north.example', ...target])),
-    );
-    for (const email of ['rep1@north.example', 'rep2@north.example']) {
-      const dir = tempDir('dialdeck-e2e-assign-rep-');
-      ok(
-        await dialdeck([
-          '--data-dir',
-          dir,
-          'login',
-          '--server',
-          server.url,
-          '--token',
-          tokens.get(email) ?? '',
-        ]),
-      );
-      ok(await dialdeck(['--data-dir', dir, 'sync']));
-      repDirs.set(email, dir);
-    }
-    expect(namesOn(repDirs.get('rep1@north.example') ?? '')).toHaveLength(8);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    await killServers();
-    await dropDatabases();
-    removeDirs();
-  });
-
-  const newPage = async (lang = 'en', theme = 'light'): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: lang === 'en' ? 'en-US' : lang,
-      colorScheme: theme === 'dark' ? 'dark' : 'light',
-      timezoneId: 'America/New_York',
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
-  /** Signs `page` in with a user's token through the console's own sign-in route. */
-  const signInWithToken = async (page: Page, email: string) => {
-    const answer = await page.request.post(`${server.url}/v1/console/sign-in`, {
-      data: { token: tokens.get(email) ?? '' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
-  };
+  const newPage = (lang = 'en', theme = 'light'): Promise<Page> => world().newPage({ lang, theme });
+  const signInWithToken = (page: Page, email: string) => world().signInWithToken(page, email);
 
   const asManager = async <T>(path: string, schema: { parse: (value: unknown) => T }): Promise<T> =>
     schema.parse(
-      (await request(server.url, 'GET', `/v1/teams/${teamId}${path}`, tokens.get('manager@north.example')))
-        .body,
+      (
+        await request(
+          world().server.url,
+          'GET',
+          `/v1/teams/${world().teamId}${path}`,
+          world().token('manager@north.example'),
+        )
+      ).body,
     );
 
   const ownersByName = async (): Promise<Map<string, string | null>> =>
     new Map((await asManager('/leads', TeamLeadsOutput)).leads.map((lead) => [lead.name, lead.ownerEmail]));
 
-  const errorsOn = (page: Page): string[] => {
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    return errors;
-  };
-
   it('reassigns one lead found by search and three chosen by keyboard; the desktops agree after a sync', async () => {
     const page = await newPage();
     const errors = errorsOn(page);
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/board`);
+    await page.goto(`${world().server.url}/console/team/board`);
     await page.getByRole('navigation').getByRole('link', { name: 'Leads' }).click();
     await page.getByRole('heading', { name: 'Leads' }).waitFor();
     await expect.poll(() => page.getByTestId('lead-row').count()).toBe(8);
@@ -237,7 +147,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     const page = await newPage();
     const errors = errorsOn(page);
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/board`);
+    await page.goto(`${world().server.url}/console/team/board`);
     await page.getByRole('navigation').getByRole('link', { name: 'Scripts' }).click();
     await page.getByTestId('script-add').click();
     await page.getByTestId('script-name').fill('Reassigned voicemail');
@@ -271,7 +181,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     const page = await newPage();
     const errors = errorsOn(page);
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/rotation`);
+    await page.goto(`${world().server.url}/console/team/rotation`);
     await page.getByRole('heading', { name: 'Rotation & shifts' }).waitFor();
     await expect.poll(() => page.getByTestId('rotation-row').count()).toBe(2);
     // No shifts yet: the page says where inbound leads go.
@@ -316,7 +226,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     if (!shift?.onShift) {
       await row.getByText(/^Next shift .*, 8:30 AM \(Asia\/Seoul\)$/).waitFor();
     }
-    await page.screenshot({ path: join(shotsDir, 'console-rotation-next-shift.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-rotation-next-shift.png'), fullPage: true });
 
     await row.getByRole('button', { name: 'Remove shift' }).click();
     await page.getByTestId('rotation-notice').getByText('Shift of rep2@north.example removed.').waitFor();
@@ -336,7 +246,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     const page = await newPage();
     const errors = errorsOn(page);
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/members`);
+    await page.goto(`${world().server.url}/console/team/members`);
     await page.getByRole('heading', { name: 'Team members' }).waitFor();
     await expect.poll(() => page.getByTestId('member-row').count()).toBe(4);
     await page.getByTestId('invite-email').fill('new.ae@north.example');
@@ -344,7 +254,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
     await page.getByRole('option', { name: 'AE' }).click();
     await page.getByRole('button', { name: 'Create invitation link' }).click();
     const link = (await page.getByTestId('member-link').locator('code').textContent()) ?? '';
-    expect(link.startsWith(`${server.url}/console/link/`)).toBe(true);
+    expect(link.startsWith(`${world().server.url}/console/link/`)).toBe(true);
     await expect.poll(() => page.getByTestId('member-row').count()).toBe(5);
     const users = await asManager('/users', TeamUsersOutput);
     expect(users.users.find((u) => u.email === 'new.ae@north.example')?.role).toBe('ae');
@@ -363,7 +273,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
       .getByText('new.ae@north.example is already on the team as AE. To send them a new link, choose AE')
       .waitFor();
     expect(await page.getByTestId('invite-error').textContent()).not.toContain('--role');
-    await page.screenshot({ path: join(shotsDir, 'console-members-invite-other-role.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-members-invite-other-role.png'), fullPage: true });
     // Removing the new member, with nobody to take their (no) leads: the row says so, the server agrees.
     await page.getByRole('button', { name: 'Remove new.ae@north.example' }).click();
     await page.getByTestId('remove-member-dialog').getByRole('button', { name: 'Remove member' }).click();
@@ -392,7 +302,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
       const page = await newPage();
       await signInWithToken(page, email);
       for (const shown of PAGES) {
-        await page.goto(`${server.url}/console${shown.path}`);
+        await page.goto(`${world().server.url}/console${shown.path}`);
         await page
           .getByText(
             /This page is for another role|not for your role|The team console is for AEs and managers/,
@@ -411,7 +321,7 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
         const page = await newPage(lang, theme);
         await signInWithToken(page, 'manager@north.example');
         for (const shown of PAGES) {
-          await page.goto(`${server.url}/console${shown.path}?lang=${lang}&theme=${theme}`);
+          await page.goto(`${world().server.url}/console${shown.path}?lang=${lang}&theme=${theme}`);
           await page.getByTestId(shown.ready).first().waitFor();
           if (shown.name === 'leads') {
             await page.getByTestId('lead-grid').focus();
@@ -421,15 +331,15 @@ describe("the manager's assignment pages in Chromium", { timeout: 300_000 }, () 
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
           expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
           await page.screenshot({
-            path: join(shotsDir, `console-${shown.name}-${lang}-${theme}.png`),
+            path: join(SHOTS_DIR, `console-${shown.name}-${lang}-${theme}.png`),
             fullPage: true,
           });
         }
-        await page.goto(`${server.url}/console/team/rotation?lang=${lang}&theme=${theme}`);
+        await page.goto(`${world().server.url}/console/team/rotation?lang=${lang}&theme=${theme}`);
         await page.getByTestId('rotation-row').first().getByRole('button').first().click();
         await page.getByTestId('shift-dialog').waitFor();
         await page.screenshot({
-          path: join(shotsDir, `console-shift-dialog-${lang}-${theme}.png`),
+          path: join(SHOTS_DIR, `console-shift-dialog-${lang}-${theme}.png`),
           animations: 'disabled',
         });
         await page.context().close();

@@ -1,28 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_OUTCOMES } from '@shared/domain/outcome';
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
-import { ImportLeadsOutput } from '@shared/server/leads';
 import { DrillPage, TeamBoard } from '@shared/server/reports';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signedPost } from '../integration/server/inbound-suite';
-import {
-  dropDatabases,
-  externalDatabase,
-  freshDatabase,
-  killServers,
-  removeDirs,
-  request,
-  type ServerProcess,
-  startServerProcess,
-  stopServer,
-  tempDir,
-} from '../integration/server/server-process';
 import { dialdeck, ok } from '../integration/server/sync-suite';
-import { launchChromium } from './harness';
+import { errorsOn, leadIdsOn, MANAGER_TWO_REPS_AE, SHOTS_DIR, useConsoleTeam } from './consoleHarness';
 import { LANGS, THEMES } from './screens';
 
 // The manager's boards in Chromium against a real team server process (Debian's PostgreSQL when
@@ -31,9 +16,6 @@ import { LANGS, THEMES } from './screens';
 // the figures counted here from the desktops' own activity rows, a number opens the calls behind it,
 // the CSV downloads; speed to lead shows a new inbound lead live; a rep's and an AE's sessions are
 // refused every board. Then every board is photographed in each language and theme.
-
-const adminUrl = externalDatabase();
-const shotsDir = process.env.DIALDECK_SHOTS_DIR ?? join(tmpdir(), 'dialdeck-e2e-shots');
 
 const BOARDS = [
   { path: '/team/board', name: 'team-board', ready: 'team-board' },
@@ -69,146 +51,79 @@ const countedOn = (dataDir: string): Counted => {
 };
 
 describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let teamId = '';
-  let inboundSecret = '';
-  const tokens = new Map<string, string>();
   const repDirs = new Map<string, string>();
-
-  beforeAll(async () => {
-    mkdirSync(shotsDir, { recursive: true });
-    const where = adminUrl
-      ? ['--database-url', await freshDatabase(adminUrl)]
-      : ['--data-dir', join(tempDir('dialdeck-e2e-boards-'), 'server')];
-    server = await startServerProcess(where);
-    const admin = server.adminToken ?? '';
-    const team = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'North' })).body,
-    );
-    teamId = team.teamId;
-    inboundSecret = team.inboundSecret;
-    for (const [email, role] of [
-      ['manager@north.example', 'manager'],
-      ['rep1@north.example', 'rep'],
-      ['rep2@north.example', 'rep'],
-      ['ae@north.example', 'ae'],
-    ] as const) {
-      const added = AddUserOutput.parse(
-        (await request(server.url, 'POST', `/v1/teams/${teamId}/users`, admin, { email, role })).body,
-      );
-      tokens.set(email, added.token);
-    }
-    const managerToken = tokens.get('manager@north.example') ?? '';
-    const target = ['--team', teamId, '--server', server.url, '--token', managerToken];
-    const lists: [string, string][] = [
-      [
-        'rep1@north.example',
-        'Name,Phone,Email,Company\nJo Park,+12025550181,jo@acme.example,Acme\nAna Ruiz,+12025550182,ana@globex.example,Globex\nBo Li,+12025550183,bo@initech.example,Initech\nCy Ode,+12025550184,cy@umbrella.example,Umbrella\n',
-      ],
-      ['rep2@north.example', 'Name,Phone,Email,Company\nDi Moss,+12025550185,di@hooli.example,Hooli\n'],
-    ];
-    for (const [email, csv] of lists) {
-      const file = join(tempDir('dialdeck-e2e-boards-csv-'), 'list.csv');
-      writeFileSync(file, csv);
-      ImportLeadsOutput.parse(
-        ok(await dialdeck(['admin', 'leads', 'import', file, '--assign', email, ...target])),
-      );
-      const dir = tempDir('dialdeck-e2e-boards-rep-');
+  const world = useConsoleTeam(
+    {
+      label: 'boards',
+      members: MANAGER_TWO_REPS_AE,
+    },
+    async (team) => {
+      const lists: [string, string][] = [
+        [
+          'rep1@north.example',
+          'Name,Phone,Email,Company\nJo Park,+12025550181,jo@acme.example,Acme\nAna Ruiz,+12025550182,ana@globex.example,Globex\nBo Li,+12025550183,bo@initech.example,Initech\nCy Ode,+12025550184,cy@umbrella.example,Umbrella\n',
+        ],
+        ['rep2@north.example', 'Name,Phone,Email,Company\nDi Moss,+12025550185,di@hooli.example,Hooli\n'],
+      ];
+      for (const [email, csv] of lists) {
+        await team.importLeads(csv, email);
+        repDirs.set(email, await team.repDesktop(email));
+      }
+      // Rep 1's day: a meeting booked with Jo (then handed off), a voicemail, no answer, a gatekeeper.
+      const rep1 = repDirs.get('rep1@north.example') ?? '';
+      const leads1 = leadIdsOn(rep1);
+      for (const [name, outcome] of [
+        ['Jo Park', 'meeting_booked'],
+        ['Ana Ruiz', 'voicemail'],
+        ['Bo Li', 'no_answer'],
+        ['Cy Ode', 'gatekeeper'],
+      ]) {
+        ok(await dialdeck(['--data-dir', rep1, 'log', leads1.get(name ?? '') ?? '', outcome ?? '']));
+      }
       ok(
         await dialdeck([
           '--data-dir',
-          dir,
-          'login',
-          '--server',
-          server.url,
-          '--token',
-          tokens.get(email) ?? '',
+          rep1,
+          'handoff',
+          leads1.get('Jo Park') ?? '',
+          '--bant',
+          'budget,need',
+          '--note',
+          'Jo wants a pilot for 40 seats',
+          '--next-step',
+          'Demo on Tuesday',
         ]),
       );
-      ok(await dialdeck(['--data-dir', dir, 'sync']));
-      repDirs.set(email, dir);
-    }
-    // Rep 1's day: a meeting booked with Jo (then handed off), a voicemail, no answer, a gatekeeper.
-    const rep1 = repDirs.get('rep1@north.example') ?? '';
-    const leads1 = leadsOf(rep1);
-    for (const [name, outcome] of [
-      ['Jo Park', 'meeting_booked'],
-      ['Ana Ruiz', 'voicemail'],
-      ['Bo Li', 'no_answer'],
-      ['Cy Ode', 'gatekeeper'],
-    ]) {
-      ok(await dialdeck(['--data-dir', rep1, 'log', leads1.get(name ?? '') ?? '', outcome ?? '']));
-    }
-    ok(
-      await dialdeck([
-        '--data-dir',
-        rep1,
-        'handoff',
-        leads1.get('Jo Park') ?? '',
-        '--bant',
-        'budget,need',
-        '--note',
-        'Jo wants a pilot for 40 seats',
-        '--next-step',
-        'Demo on Tuesday',
-      ]),
-    );
-    expect(ok(await dialdeck(['--data-dir', rep1, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
-    // Rep 2's day: one call, not answered.
-    const rep2 = repDirs.get('rep2@north.example') ?? '';
-    ok(await dialdeck(['--data-dir', rep2, 'log', leadsOf(rep2).get('Di Moss') ?? '', 'no_answer']));
-    expect(ok(await dialdeck(['--data-dir', rep2, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
-    // One inbound lead from the website, not called yet.
-    await postInbound('Eve Stone', 'eve@inbound.example');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    await killServers();
-    await dropDatabases();
-    removeDirs();
-  });
+      expect(ok(await dialdeck(['--data-dir', rep1, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
+      // Rep 2's day: one call, not answered.
+      const rep2 = repDirs.get('rep2@north.example') ?? '';
+      ok(await dialdeck(['--data-dir', rep2, 'log', leadIdsOn(rep2).get('Di Moss') ?? '', 'no_answer']));
+      expect(ok(await dialdeck(['--data-dir', rep2, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
+      // One inbound lead from the website, not called yet.
+      await postInbound('Eve Stone', 'eve@inbound.example');
+    },
+  );
 
   const postInbound = async (name: string, email: string) => {
     const sent = await (
-      await signedPost(server.url, teamId, inboundSecret, { name, email, sourceDetail: 'pricing form' })
+      await signedPost(world().server.url, world().teamId, world().inboundSecret, {
+        name,
+        email,
+        sourceDetail: 'pricing form',
+      })
     ).send();
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   };
 
-  const newPage = async (lang = 'en', theme = 'light'): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: lang === 'en' ? 'en-US' : lang,
-      colorScheme: theme === 'dark' ? 'dark' : 'light',
-      timezoneId: 'America/New_York',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
-  /** Signs `page` in with a user's token through the console's own sign-in route (the cookie is the browser's). */
-  const signInWithToken = async (page: Page, email: string) => {
-    const answer = await page.request.post(`${server.url}/v1/console/sign-in`, {
-      data: { token: tokens.get(email) ?? '' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
-  };
+  const newPage = (lang = 'en', theme = 'light'): Promise<Page> => world().newPage({ lang, theme });
+  const signInWithToken = (page: Page, email: string) => world().signInWithToken(page, email);
 
   it('shows the manager the figures the desktops logged, the calls behind a number and the CSV', async () => {
     const page = await newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(`${server.url}/console/`);
+    const errors = errorsOn(page);
+    await page.goto(`${world().server.url}/console/`);
     await page.getByRole('radio', { name: 'Token' }).check();
-    await page.getByLabel('Your Dialdeck token').fill(tokens.get('manager@north.example') ?? '');
+    await page.getByLabel('Your Dialdeck token').fill(world().token('manager@north.example'));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Team board' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/team/board');
@@ -253,15 +168,17 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
     ).sort();
     expect(leadsShown).toEqual(['Ana Ruiz', 'Bo Li', 'Cy Ode', 'Jo Park']);
     // Times on the team's clock (its report time zone), not the browser's (New York here).
-    const bearer = { authorization: `Bearer ${tokens.get('manager@north.example') ?? ''}` };
+    const bearer = { authorization: `Bearer ${world().token('manager@north.example')}` };
     const shown = TeamBoard.parse(
-      await (await page.request.get(`${server.url}/v1/reports/team-board`, { headers: bearer })).json(),
+      await (
+        await page.request.get(`${world().server.url}/v1/reports/team-board`, { headers: bearer })
+      ).json(),
     );
     const rep1Id = shown.reps.find((r) => r.email === 'rep1@north.example')?.userId ?? '';
     const behind = DrillPage.parse(
       await (
         await page.request.get(
-          `${server.url}/v1/reports/activities?metric=dials&from=${shown.today.from}&to=${shown.today.to}&userId=${rep1Id}`,
+          `${world().server.url}/v1/reports/activities?metric=dials&from=${shown.today.from}&to=${shown.today.to}&userId=${rep1Id}`,
           { headers: bearer },
         )
       ).json(),
@@ -346,13 +263,13 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
       const page = await newPage();
       await signInWithToken(page, email);
       for (const board of BOARDS) {
-        await page.goto(`${server.url}/console${board.path}`);
+        await page.goto(`${world().server.url}/console${board.path}`);
         // A rep has no console page at all, so is told where reps work instead of pointed at a menu.
         await page
           .getByText(
             email.startsWith('rep')
               ? 'The team console is for AEs and managers.'
-              : 'This page is for another role. Use the pages in the menu above.',
+              : 'This page is for another role. Use the pages in the console menu.',
             { exact: false },
           )
           .waitFor();
@@ -380,21 +297,21 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
         const page = await newPage(lang, theme);
         await signInWithToken(page, 'manager@north.example');
         for (const board of BOARDS) {
-          await page.goto(`${server.url}/console${board.path}?lang=${lang}&theme=${theme}`);
+          await page.goto(`${world().server.url}/console${board.path}?lang=${lang}&theme=${theme}`);
           await page.getByTestId(board.ready).first().waitFor();
           if (board.name === 'team-board') await page.locator('.trend__chart canvas').waitFor();
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
           expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
           await page.screenshot({
-            path: join(shotsDir, `console-${board.name}-${lang}-${theme}.png`),
+            path: join(SHOTS_DIR, `console-${board.name}-${lang}-${theme}.png`),
             fullPage: true,
           });
         }
-        await page.goto(`${server.url}/console/team/board?lang=${lang}&theme=${theme}`);
+        await page.goto(`${world().server.url}/console/team/board?lang=${lang}&theme=${theme}`);
         await page.locator('tr[data-who="rep1@north.example"] td[data-column="dials"] .board-figure').click();
         await page.getByTestId('drill-row').first().waitFor();
         await page.screenshot({
-          path: join(shotsDir, `console-drill-${lang}-${theme}.png`),
+          path: join(SHOTS_DIR, `console-drill-${lang}-${theme}.png`),
           animations: 'disabled',
         });
         await page.context().close();
@@ -402,14 +319,3 @@ describe("the manager's boards in Chromium", { timeout: 300_000 }, () => {
     }
   });
 });
-
-/** The rep's synced leads: name → id. */
-function leadsOf(dataDir: string): Map<string, string> {
-  const db = new Database(join(dataDir, 'dialdeck.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT id, name FROM leads WHERE is_demo = 0').all() as {
-    id: string;
-    name: string;
-  }[];
-  db.close();
-  return new Map(rows.map((r) => [r.name, r.id]));
-}

@@ -1,27 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_OUTCOMES } from '@shared/domain/outcome';
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { SYNC_PROTOCOL_VERSION } from '@shared/sync';
 import { type PulledChange, PullResponse } from '@shared/sync/pull';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/renderer/src/i18n/resources/en';
 import { ko } from '../../src/renderer/src/i18n/resources/ko';
-import {
-  dropDatabases,
-  externalDatabase,
-  freshDatabase,
-  killServers,
-  removeDirs,
-  request,
-  type ServerProcess,
-  startServerProcess,
-  stopServer,
-  tempDir,
-} from '../integration/server/server-process';
-import { launchChromium } from './harness';
+import { request } from '../integration/server/server-process';
+import { errorsOn, SHOTS_DIR, useConsoleTeam } from './consoleHarness';
 import { LANGS, THEMES } from './screens';
 
 // The team's definitions in the console, in Chromium against a real team server process (Debian's
@@ -29,9 +15,6 @@ import { LANGS, THEMES } from './screens';
 // (a bad placeholder is refused as typed), saves a cadence, relabels an outcome, adds and removes
 // do-not-contact entries; a rep's token then pulls each change through /v1/sync/pull, and a rep's
 // session may not open the pages or write. Then every page is photographed in each language and theme.
-
-const adminUrl = externalDatabase();
-const shotsDir = process.env.DIALDECK_SHOTS_DIR ?? join(tmpdir(), 'dialdeck-e2e-shots');
 
 const PAGES = [
   { path: '/team/scripts', name: 'scripts', ready: 'script-row' },
@@ -41,72 +24,33 @@ const PAGES = [
 ] as const;
 
 describe("the team's definitions in the console, in Chromium", { timeout: 300_000 }, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let teamId = '';
-  const tokens = new Map<string, string>();
-
-  beforeAll(async () => {
-    mkdirSync(shotsDir, { recursive: true });
-    const where = adminUrl
-      ? ['--database-url', await freshDatabase(adminUrl)]
-      : ['--data-dir', join(tempDir('dialdeck-e2e-defs-'), 'server')];
-    server = await startServerProcess(where);
-    const admin = server.adminToken ?? '';
-    const team = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'North' })).body,
-    );
-    teamId = team.teamId;
-    for (const [email, role] of [
+  const world = useConsoleTeam({
+    label: 'defs',
+    members: [
       ['manager@north.example', 'manager'],
       ['rep@north.example', 'rep'],
-    ] as const) {
-      const added = AddUserOutput.parse(
-        (await request(server.url, 'POST', `/v1/teams/${teamId}/users`, admin, { email, role })).body,
-      );
-      tokens.set(email, added.token);
-    }
-    browser = await launchChromium();
+    ],
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    await killServers();
-    await dropDatabases();
-    removeDirs();
-  });
-
-  const newPage = async (lang = 'en', theme = 'light'): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: lang === 'en' ? 'en-US' : lang,
-      colorScheme: theme === 'dark' ? 'dark' : 'light',
-      timezoneId: 'America/New_York',
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
-
-  /** Signs `page` in with a user's token through the console's own sign-in route. */
-  const signInWithToken = async (page: Page, email: string) => {
-    const answer = await page.request.post(`${server.url}/v1/console/sign-in`, {
-      data: { token: tokens.get(email) ?? '' },
-    });
-    expect(answer.status(), await answer.text()).toBe(200);
-  };
+  const newPage = (lang = 'en', theme = 'light'): Promise<Page> => world().newPage({ lang, theme });
+  const signInWithToken = (page: Page, email: string) => world().signInWithToken(page, email);
 
   /** Everything the rep's token pulls from the start, the latest change per definition. */
   const repPull = async (): Promise<Map<string, PulledChange>> => {
     const latest = new Map<string, PulledChange>();
     let cursor = 0;
     for (;;) {
-      const answer = await request(server.url, 'POST', '/v1/sync/pull', tokens.get('rep@north.example'), {
-        protocolVersion: SYNC_PROTOCOL_VERSION,
-        cursor,
-        limit: 100,
-      });
+      const answer = await request(
+        world().server.url,
+        'POST',
+        '/v1/sync/pull',
+        world().token('rep@north.example'),
+        {
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          cursor,
+          limit: 100,
+        },
+      );
       expect(answer.status).toBe(200);
       const page = PullResponse.parse(answer.body);
       for (const change of page.changes as PulledChange[]) {
@@ -127,12 +71,9 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
 
   it("a manager edits the team's script, cadence, outcome set and do-not-contact list; a rep's token pulls each", async () => {
     const page = await newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = errorsOn(page);
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/scripts`);
+    await page.goto(`${world().server.url}/console/team/scripts`);
     await page.getByRole('link', { name: 'Scripts' }).waitFor();
     await page.getByTestId('defs-empty').waitFor();
 
@@ -155,7 +96,7 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
       .waitFor();
     expect((await page.getByTestId('script-body').inputValue()).length).toBe(4200);
     expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
-    await page.screenshot({ path: join(shotsDir, 'console-script-too-long.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-script-too-long.png'), fullPage: true });
     await page.getByTestId('script-body').fill('Hi {{compnay}}, this is {{repName}}.');
     await expect.poll(() => page.getByTestId('script-check').textContent()).toContain('{{compnay}}');
     expect(await page.getByTestId('script-save').isDisabled()).toBe(true);
@@ -197,7 +138,7 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
       .poll(() => page.getByTestId('cadence-check').textContent())
       .toContain('Step 2: The title is empty: type one.');
     expect(await page.getByTestId('cadence-check').textContent()).not.toMatch(/Too small|expected string/);
-    await page.screenshot({ path: join(shotsDir, 'console-cadence-step-problem.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-cadence-step-problem.png'), fullPage: true });
     expect(await page.getByTestId('cadence-save').isDisabled()).toBe(true);
     await second.getByTestId('cadence-step-title').fill('Second call');
     await page.getByTestId('cadence-save').click();
@@ -268,14 +209,14 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     // A rep's session: the pages are another role's, and a write is refused by the server.
     const repPage = await newPage();
     await signInWithToken(repPage, 'rep@north.example');
-    await repPage.goto(`${server.url}/console/team/scripts`);
+    await repPage.goto(`${world().server.url}/console/team/scripts`);
     // A rep has no console page: told that reps work in the desktop app, and offered a sign-out.
     await repPage.getByTestId('console-no-pages').getByText(en.console.nothingForRole).waitFor();
-    expect(await repPage.getByText('Use the pages in the menu above').count()).toBe(0);
-    await repPage.screenshot({ path: join(shotsDir, 'console-rep-no-pages.png'), fullPage: true });
+    expect(await repPage.getByText(en.console.forbiddenPage).count()).toBe(0);
+    await repPage.screenshot({ path: join(SHOTS_DIR, 'console-rep-no-pages.png'), fullPage: true });
     const status = await repPage.evaluate(
       async (path) => (await fetch(path, { method: 'DELETE' })).status,
-      `/v1/teams/${teamId}/dnc/${crypto.randomUUID()}`,
+      `/v1/teams/${world().teamId}/dnc/${crypto.randomUUID()}`,
     );
     expect(status).toBe(403);
     await repPage.getByTestId('console-no-pages').getByRole('button', { name: 'Sign out' }).click();
@@ -286,7 +227,7 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
   it('shows built-in outcomes by their Korean names in ko, and saving them keeps no copy as a custom label', async () => {
     const page = await newPage('ko');
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/outcomes?lang=ko`);
+    await page.goto(`${world().server.url}/console/team/outcomes?lang=ko`);
     await page.getByTestId('outcomes-table').waitFor();
     const labelOf = (id: string) =>
       page.locator(`tr[data-outcome="${id}"]`).getByTestId('outcome-label').inputValue();
@@ -298,14 +239,14 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     await page.getByTestId('outcomes-save').click();
     await page.getByText(ko.console.definitions.saved).waitFor();
     expect(await labelOf('busy')).toBe(ko.outcomes.names.busy);
-    await page.screenshot({ path: join(shotsDir, 'console-outcomes-ko-saved.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-outcomes-ko-saved.png'), fullPage: true });
     await page.context().close();
 
     const saved = await request(
-      server.url,
+      world().server.url,
       'GET',
-      `/v1/teams/${teamId}/outcomes`,
-      tokens.get('manager@north.example'),
+      `/v1/teams/${world().teamId}/outcomes`,
+      world().token('manager@north.example'),
     );
     const outcomes = (saved.body as { outcomes: { id: string; label: string; active: boolean }[] }).outcomes;
     const shipped = new Map(DEFAULT_OUTCOMES.map((outcome) => [outcome.id, outcome.label]));
@@ -363,29 +304,29 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
         const page = await newPage(lang, theme);
         await signInWithToken(page, 'manager@north.example');
         for (const shown of PAGES) {
-          await page.goto(`${server.url}/console${shown.path}?lang=${lang}&theme=${theme}`);
+          await page.goto(`${world().server.url}/console${shown.path}?lang=${lang}&theme=${theme}`);
           await page.getByTestId(shown.ready).first().waitFor();
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
           expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
           await page.screenshot({
-            path: join(shotsDir, `console-${shown.name}-${lang}-${theme}.png`),
+            path: join(SHOTS_DIR, `console-${shown.name}-${lang}-${theme}.png`),
             fullPage: true,
           });
         }
         // The editors open: a voicemail with its 20-second fit, a cadence's steps.
-        await page.goto(`${server.url}/console/team/scripts?lang=${lang}&theme=${theme}`);
+        await page.goto(`${world().server.url}/console/team/scripts?lang=${lang}&theme=${theme}`);
         await page.getByTestId('script-row').first().getByRole('button').first().click();
         await page.getByTestId('script-variables-toggle').click();
         await page.getByTestId('script-fit').waitFor();
         await page.screenshot({
-          path: join(shotsDir, `console-script-editor-${lang}-${theme}.png`),
+          path: join(SHOTS_DIR, `console-script-editor-${lang}-${theme}.png`),
           fullPage: true,
         });
-        await page.goto(`${server.url}/console/team/cadences?lang=${lang}&theme=${theme}`);
+        await page.goto(`${world().server.url}/console/team/cadences?lang=${lang}&theme=${theme}`);
         await page.getByTestId('cadence-row').first().getByRole('button').first().click();
         await page.getByTestId('cadence-step').first().waitFor();
         await page.screenshot({
-          path: join(shotsDir, `console-cadence-editor-${lang}-${theme}.png`),
+          path: join(SHOTS_DIR, `console-cadence-editor-${lang}-${theme}.png`),
           fullPage: true,
         });
         await page.context().close();

@@ -1,26 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { ConsoleLinkOutput } from '@shared/server/console';
-import { ImportLeadsOutput } from '@shared/server/leads';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  dropDatabases,
-  externalDatabase,
-  freshDatabase,
-  killServers,
-  removeDirs,
-  request,
-  type ServerProcess,
-  startServerProcess,
-  stopServer,
-  tempDir,
-} from '../integration/server/server-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/renderer/src/i18n/resources/en';
+import { ko } from '../../src/renderer/src/i18n/resources/ko';
+import { zhCN } from '../../src/renderer/src/i18n/resources/zh-CN';
 import { dialdeck, ok } from '../integration/server/sync-suite';
-import { launchChromium } from './harness';
+import { errorsOn, SHOTS_DIR, useConsoleTeam } from './consoleHarness';
 import { LANGS, THEMES } from './screens';
 
 // The AE's console in Chromium against a real team server process (Debian's PostgreSQL when
@@ -28,60 +15,31 @@ import { LANGS, THEMES } from './screens';
 // inbox shows the MQLs a rep's desktop handed off (a new one live, without reload), the AE accepts one
 // and rejects another with a reason, and the rep's real core, after its next sync, shows both decisions.
 
-const adminUrl = externalDatabase();
-const shotsDir = process.env.DIALDECK_SHOTS_DIR ?? join(tmpdir(), 'dialdeck-e2e-shots');
-
 describe('the team console in Chromium', { timeout: 240_000 }, () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let teamId = '';
-  let managerToken = '';
   let repDir = '';
   const leadIds = new Map<string, string>();
-
-  beforeAll(async () => {
-    mkdirSync(shotsDir, { recursive: true });
-    const where = adminUrl
-      ? ['--database-url', await freshDatabase(adminUrl)]
-      : ['--data-dir', join(tempDir('dialdeck-e2e-console-'), 'server')];
-    server = await startServerProcess(where);
-    const admin = server.adminToken ?? '';
-    teamId = CreateTeamOutput.parse(
-      (await request(server.url, 'POST', '/v1/teams', admin, { name: 'North' })).body,
-    ).teamId;
-    const user = async (email: string, role: string) =>
-      AddUserOutput.parse(
-        (await request(server.url, 'POST', `/v1/teams/${teamId}/users`, admin, { email, role })).body,
-      );
-    managerToken = (await user('manager@north.example', 'manager')).token;
-    const rep = await user('rep@north.example', 'rep');
-    // The manager imports the call list for the rep; the rep's desktop signs in and pulls it.
-    const file = join(tempDir('dialdeck-e2e-console-csv-'), 'list.csv');
-    writeFileSync(
-      file,
-      'Name,Phone,Email,Company\nJo Park,+12025550181,jo@acme.example,Acme\nAna Ruiz,+12025550182,ana@globex.example,Globex\nBo Li,+12025550183,bo@initech.example,Initech\n',
-    );
-    const target = ['--team', teamId, '--server', server.url, '--token', managerToken];
-    expect(
-      ImportLeadsOutput.parse(
-        ok(await dialdeck(['admin', 'leads', 'import', file, '--assign', 'rep@north.example', ...target])),
-      ),
-    ).toMatchObject({ imported: 3 });
-    repDir = tempDir('dialdeck-e2e-console-rep-');
-    ok(await dialdeck(['--data-dir', repDir, 'login', '--server', server.url, '--token', rep.token]));
-    ok(await dialdeck(['--data-dir', repDir, 'sync']));
-    for (const [id, name] of leadsOf(repDir)) leadIds.set(name, id);
-    expect([...leadIds.keys()].sort()).toEqual(['Ana Ruiz', 'Bo Li', 'Jo Park']);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server);
-    await killServers();
-    await dropDatabases();
-    removeDirs();
-  });
+  const world = useConsoleTeam(
+    {
+      label: 'console',
+      members: [
+        ['manager@north.example', 'manager'],
+        ['rep@north.example', 'rep'],
+      ],
+      viewport: { width: 1280, height: 860 },
+    },
+    async (team) => {
+      // The manager imports the call list for the rep; the rep's desktop signs in and pulls it.
+      expect(
+        await team.importLeads(
+          'Name,Phone,Email,Company\nJo Park,+12025550181,jo@acme.example,Acme\nAna Ruiz,+12025550182,ana@globex.example,Globex\nBo Li,+12025550183,bo@initech.example,Initech\n',
+          'rep@north.example',
+        ),
+      ).toMatchObject({ imported: 3 });
+      repDir = await team.repDesktop('rep@north.example');
+      for (const [id, name] of leadsOf(repDir)) leadIds.set(name, id);
+      expect([...leadIds.keys()].sort()).toEqual(['Ana Ruiz', 'Bo Li', 'Jo Park']);
+    },
+  );
 
   /** The rep's desktop hands `name` off as an MQL (BANT: budget and need) and syncs. */
   const handOff = async (name: string) => {
@@ -102,34 +60,12 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     expect(ok(await dialdeck(['--data-dir', repDir, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
   };
 
-  const newPage = async (lang = 'en', theme = 'light'): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      locale: lang === 'en' ? 'en-US' : lang,
-      colorScheme: theme === 'dark' ? 'dark' : 'light',
-      timezoneId: 'America/New_York',
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  };
+  const newPage = (lang = 'en', theme = 'light'): Promise<Page> => world().newPage({ lang, theme });
 
   it('takes an AE from the invitation to decisions that reach the rep', async () => {
     const invite = ConsoleLinkOutput.parse(
       ok(
-        await dialdeck([
-          'admin',
-          'invite',
-          'ae@north.example',
-          '--team',
-          teamId,
-          '--role',
-          'ae',
-          '--server',
-          server.url,
-          '--token',
-          managerToken,
-        ]),
+        await dialdeck(['admin', 'invite', 'ae@north.example', '--role', 'ae', ...world().asManagerFlags()]),
       ),
     );
     // The rep called Jo first (the lead's history on the server), then handed Jo off: routed to the
@@ -147,10 +83,7 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     );
     await handOff('Jo Park');
     const page = await newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = errorsOn(page);
 
     // The invitation link: a password too short is refused on the page; a good one signs the AE in.
     await page.goto(invite.link);
@@ -165,6 +98,10 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await page.getByRole('heading', { name: 'Hand-off inbox' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/inbox');
+    // An AE's nav: one section, their hand-offs, with the inbox marked as the open page.
+    const aeNav = page.getByRole('navigation').getByRole('list', { name: 'Hand-offs', exact: true });
+    expect(await aeNav.getByRole('link').allTextContents()).toEqual(['Inbox']);
+    expect(await aeNav.getByRole('link').getAttribute('aria-current')).toBe('page');
     // The session cookie is not readable by the page's scripts.
     expect(await page.evaluate(() => document.cookie)).not.toContain('dialdeck_console');
 
@@ -245,9 +182,9 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     for (const lang of LANGS) {
       for (const theme of THEMES) {
         const page = await newPage(lang, theme);
-        await page.goto(`${server.url}/console/?lang=${lang}&theme=${theme}`);
+        await page.goto(`${world().server.url}/console/?lang=${lang}&theme=${theme}`);
         await page.locator('form').waitFor();
-        await page.screenshot({ path: join(shotsDir, `console-sign-in-${lang}-${theme}.png`) });
+        await page.screenshot({ path: join(SHOTS_DIR, `console-sign-in-${lang}-${theme}.png`) });
         await page.locator('input[type="email"]').fill('ae@north.example');
         await page.locator('input[type="password"]').fill('north star pilot');
         await page.keyboard.press('Enter');
@@ -255,24 +192,122 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
         await page.getByTestId('handoff-card').first().waitFor();
-        await page.screenshot({ path: join(shotsDir, `console-inbox-${lang}-${theme}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(SHOTS_DIR, `console-inbox-${lang}-${theme}.png`),
+          fullPage: true,
+        });
         await page.context().close();
       }
     }
   });
 
+  it("groups a manager's pages in one keyboard nav that no language, theme or width wraps", async () => {
+    const sections = [
+      { key: 'reports', pages: ['/team/board', '/team/speed-to-lead', '/team/sla', '/team/channels'] },
+      { key: 'team', pages: ['/team/leads', '/team/rotation', '/team/members', '/team/sessions'] },
+      { key: 'playbook', pages: ['/team/scripts', '/team/cadences', '/team/outcomes', '/team/dnc'] },
+    ] as const;
+    const allPages = sections.flatMap((section) => [...section.pages]);
+    const groupsIn = { en, 'zh-CN': zhCN, ko } as const;
+    for (const width of [1280, 1024]) {
+      for (const lang of LANGS) {
+        for (const theme of THEMES) {
+          const page = await world().newPage({ lang, theme, viewport: { width, height: 800 } });
+          await world().signInWithToken(page, 'manager@north.example');
+          await page.goto(`${world().server.url}/console/team/members?lang=${lang}&theme=${theme}`);
+          await page.getByTestId('member-row').first().waitFor();
+          const nav = page.getByRole('navigation');
+          // Three labelled sections of four pages, in this order, each link to its own address.
+          const groups = groupsIn[lang as keyof typeof groupsIn].console.nav.groups;
+          for (const section of sections) {
+            const list = nav.getByRole('list', { name: groups[section.key], exact: true });
+            expect(
+              await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+            ).toEqual(section.pages.map((path) => `/console${path}`));
+          }
+          const links = nav.getByRole('link');
+          expect(await links.count()).toBe(allPages.length);
+          // The open page, and only it, is marked current.
+          expect(
+            await nav
+              .locator('a[aria-current="page"]')
+              .evaluateAll((found) => found.map((a) => a.getAttribute('href'))),
+          ).toEqual(['/console/team/members']);
+          // No link wraps onto a second line, and the nav stays beside the page, not over it.
+          const boxes = await links.evaluateAll((found) =>
+            found.map((a) => {
+              const box = a.getBoundingClientRect();
+              const style = getComputedStyle(a);
+              return {
+                height: box.height,
+                right: box.right,
+                padding: Number.parseFloat(style.paddingTop) * 2,
+                line: Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.5,
+              };
+            }),
+          );
+          for (const box of boxes) expect(box.height).toBeLessThan(box.padding + box.line * 1.5);
+          const main = await page.locator('#console-main').boundingBox();
+          expect(main?.x ?? 0).toBeGreaterThanOrEqual(Math.max(...boxes.map((box) => box.right)));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          await page.screenshot({ path: join(SHOTS_DIR, `console-nav-${width}-${lang}-${theme}.png`) });
+          await page.context().close();
+        }
+      }
+    }
+
+    // The keyboard: Tab reaches the nav; arrows, Home and End move through it with a visible focus;
+    // Enter opens the page, which becomes the current one.
+    const page = await newPage();
+    await world().signInWithToken(page, 'manager@north.example');
+    await page.goto(`${world().server.url}/console/team/board`);
+    await page.getByRole('heading', { name: 'Team board' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return {
+          href: active?.getAttribute('href') ?? null,
+          outline: active ? getComputedStyle(active).outlineStyle : 'none',
+        };
+      });
+    for (let tab = 0; tab < 12 && (await focused()).href !== '/console/team/board'; tab += 1) {
+      await page.keyboard.press('Tab');
+    }
+    expect((await focused()).href).toBe('/console/team/board');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toEqual({ href: '/console/team/speed-to-lead', outline: 'solid' });
+    await page.keyboard.press('End');
+    expect((await focused()).href).toBe(`/console${allPages.at(-1)}`);
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).href).toBe('/console/team/board');
+    await page.keyboard.press('ArrowUp');
+    expect((await focused()).href).toBe('/console/team/dnc');
+    await page.keyboard.press('Home');
+    for (let step = 0; step < allPages.indexOf('/team/rotation'); step += 1)
+      await page.keyboard.press('ArrowDown');
+    expect((await focused()).href).toBe('/console/team/rotation');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Rotation & shifts' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/team/rotation');
+    expect(await page.getByRole('link', { name: 'Rotation & shifts' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await page.getByRole('link', { name: 'Team board' }).getAttribute('aria-current')).toBeNull();
+    await page.context().close();
+  });
+
   it("lets a manager, signed in with a token, issue a reset link and revoke an AE's session", async () => {
     const aePage = await newPage();
-    await aePage.goto(`${server.url}/console/`);
+    await aePage.goto(`${world().server.url}/console/`);
     await aePage.getByRole('textbox', { name: 'Email', exact: true }).fill('ae@north.example');
     await aePage.getByLabel('Password', { exact: true }).fill('north star pilot');
     await aePage.keyboard.press('Enter');
     await aePage.getByTestId('ae-record').waitFor();
 
     const page = await newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${world().server.url}/console/`);
     await page.getByRole('radio', { name: 'Token' }).check();
-    await page.getByLabel('Your Dialdeck token').fill(managerToken);
+    await page.getByLabel('Your Dialdeck token').fill(world().token('manager@north.example'));
     await page.keyboard.press('Enter');
     // A manager starts on the team board; the sessions page is in the nav.
     await page.getByRole('heading', { name: 'Team board' }).waitFor();
@@ -286,7 +321,7 @@ describe('the team console in Chromium', { timeout: 240_000 }, () => {
     await page.getByLabel('Team member’s email').fill('ae@north.example');
     await page.getByRole('button', { name: 'Create reset link' }).click();
     const link = (await page.getByTestId('reset-link').locator('code').textContent()) ?? '';
-    expect(link.startsWith(`${server.url}/console/link/`)).toBe(true);
+    expect(link.startsWith(`${world().server.url}/console/link/`)).toBe(true);
 
     // Revoking every AE session signs the AE's browser out: its next read is refused.
     const rows = page.getByTestId('session-row').filter({ hasText: 'ae@north.example' });

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_LOCALES, chooseLocale, consoleLocale } from '../i18n';
 import type { ConsolePage } from '../pages/routes';
-import { navigate, useRoute } from './router';
+import { ConsoleNav } from './ConsoleNav';
+import { useRoute } from './router';
 import type { ConsoleUser } from './session';
 import { signOut } from './session';
 import { useTheme } from './theme';
@@ -36,7 +37,7 @@ export const ConsoleControls = () => {
 
 type LayoutProps = { user: ConsoleUser; pages: readonly ConsolePage[]; children: ReactNode };
 
-/** The signed-in frame: the team and user, a nav of the pages this role may open, sign-out, the page. */
+/** The signed-in frame: the team and user, sign-out, the side nav of the pages this role may open, the page. */
 export const ConsoleLayout = ({ user, pages, children }: LayoutProps) => {
   const { t } = useTranslation();
   const { path } = useRoute();
@@ -50,21 +51,6 @@ export const ConsoleLayout = ({ user, pages, children }: LayoutProps) => {
           <strong>{t('console.title')}</strong>
           <span className="muted">{user.teamName}</span>
         </div>
-        <nav className="console-nav" aria-label={t('console.nav.label')}>
-          {pages.map((page) => (
-            <a
-              key={page.path}
-              href={`/console${page.path}`}
-              aria-current={page.path === path ? 'page' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
-                navigate(page.path);
-              }}
-            >
-              {page.title(t)}
-            </a>
-          ))}
-        </nav>
         <div className="console-user">
           <span>
             {user.email} · {t(`console.roles.${user.role}`)}
@@ -75,9 +61,12 @@ export const ConsoleLayout = ({ user, pages, children }: LayoutProps) => {
           </Button>
         </div>
       </header>
-      <main id="console-main" className="console-main" tabIndex={-1}>
-        {children}
-      </main>
+      <div className="console-body">
+        <ConsoleNav pages={pages} current={path} />
+        <main id="console-main" className="console-main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
     </div>
   );
 };

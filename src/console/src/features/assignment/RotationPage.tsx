@@ -7,6 +7,7 @@ import { callApi } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../../app/session';
 import { consoleLocale } from '../../i18n';
+import { ConsoleTable } from '../../ui/ConsoleTable';
 import { useReport } from '../boards/useReport';
 import { formatInZone } from '../boards/zonedTime';
 import './assignment.css';
@@ -90,79 +91,75 @@ export const RotationPage = () => {
             <p className="muted" data-testid="on-shift-now">
               {t('console.rotation.onShiftNow', { count: rotation.data.onShiftNow })}
             </p>
-            <table className="console-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('console.rotation.rep')}</th>
-                  <th scope="col">{t('console.rotation.inRotation')}</th>
-                  <th scope="col">{t('console.rotation.shift')}</th>
-                  <th scope="col">{t('console.rotation.now')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('console.rotation.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <tr key={member.userId} data-testid="rotation-row">
-                    <td>{member.email}</td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        role="switch"
-                        checked={member.inRotation}
-                        aria-checked={member.inRotation}
-                        aria-label={t('console.rotation.inRotationOf', { email: member.email })}
-                        onChange={(event) => handleRotation(member, event.target.checked)}
-                      />
-                    </td>
-                    <td>
-                      {member.shift ? (
-                        t('console.rotation.shiftText', {
-                          days: weekdaysText(member.shift.days, locale),
-                          from: member.shift.from,
-                          to: member.shift.to,
+            <ConsoleTable
+              rows={members}
+              rowKey={(member) => member.userId}
+              rowTestId="rotation-row"
+              columns={[
+                { header: t('console.rotation.rep'), cell: (member) => member.email },
+                {
+                  header: t('console.rotation.inRotation'),
+                  cell: (member) => (
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={member.inRotation}
+                      aria-checked={member.inRotation}
+                      aria-label={t('console.rotation.inRotationOf', { email: member.email })}
+                      onChange={(event) => handleRotation(member, event.target.checked)}
+                    />
+                  ),
+                },
+                {
+                  header: t('console.rotation.shift'),
+                  cell: (member) =>
+                    member.shift ? (
+                      t('console.rotation.shiftText', {
+                        days: weekdaysText(member.shift.days, locale),
+                        from: member.shift.from,
+                        to: member.shift.to,
+                        zone: member.shift.timeZone,
+                      })
+                    ) : (
+                      <span className="muted">{t('console.rotation.noShift')}</span>
+                    ),
+                },
+                {
+                  header: t('console.rotation.now'),
+                  cell: (member) =>
+                    member.shift?.onShift ? (
+                      <Badge tone="success">{t('console.rotation.onShift')}</Badge>
+                    ) : member.shift?.nextStartAt ? (
+                      <span className="muted">
+                        {t('console.rotation.nextStart', {
+                          when: formatInZone(
+                            member.shift.nextStartAt,
+                            member.shift.timeZone,
+                            locale,
+                            t('errors.unknownTime'),
+                          ),
                           zone: member.shift.timeZone,
-                        })
-                      ) : (
-                        <span className="muted">{t('console.rotation.noShift')}</span>
-                      )}
-                    </td>
-                    <td>
-                      {member.shift?.onShift ? (
-                        <Badge tone="success">{t('console.rotation.onShift')}</Badge>
-                      ) : member.shift?.nextStartAt ? (
-                        <span className="muted">
-                          {t('console.rotation.nextStart', {
-                            when: formatInZone(
-                              member.shift.nextStartAt,
-                              member.shift.timeZone,
-                              locale,
-                              t('errors.unknownTime'),
-                            ),
-                            zone: member.shift.timeZone,
-                          })}
-                        </span>
-                      ) : (
-                        <Badge>{t('console.rotation.offShift')}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      <div className="console-actions">
-                        <Button size="s" onClick={() => setEditing(member)}>
-                          {member.shift ? t('console.rotation.editShift') : t('console.rotation.addShift')}
-                        </Button>
-                        {member.shift ? (
-                          <Button size="s" variant="danger" onClick={() => handleRemoveShift(member)}>
-                            {t('console.rotation.removeShift')}
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                        })}
+                      </span>
+                    ) : (
+                      <Badge>{t('console.rotation.offShift')}</Badge>
+                    ),
+                },
+              ]}
+              actionsLabel={t('console.rotation.actions')}
+              actions={(member) => (
+                <>
+                  <Button size="s" onClick={() => setEditing(member)}>
+                    {member.shift ? t('console.rotation.editShift') : t('console.rotation.addShift')}
+                  </Button>
+                  {member.shift ? (
+                    <Button size="s" variant="danger" onClick={() => handleRemoveShift(member)}>
+                      {t('console.rotation.removeShift')}
+                    </Button>
+                  ) : null}
+                </>
+              )}
+            />
           </>
         ) : null}
       </section>

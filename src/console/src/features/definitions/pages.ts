@@ -9,24 +9,28 @@ import { ScriptsPage } from './components/ScriptsPage';
 export const DEFINITION_PAGES: readonly ConsolePage[] = [
   {
     path: '/team/scripts',
+    group: 'playbook',
     roles: ['manager'],
     title: (t) => t('console.definitions.nav.scripts'),
     Component: ScriptsPage,
   },
   {
     path: '/team/cadences',
+    group: 'playbook',
     roles: ['manager'],
     title: (t) => t('console.definitions.nav.cadences'),
     Component: CadencesPage,
   },
   {
     path: '/team/outcomes',
+    group: 'playbook',
     roles: ['manager'],
     title: (t) => t('console.definitions.nav.outcomes'),
     Component: OutcomesPage,
   },
   {
     path: '/team/dnc',
+    group: 'playbook',
     roles: ['manager'],
     title: (t) => t('console.definitions.nav.dnc'),
     Component: DncPage,

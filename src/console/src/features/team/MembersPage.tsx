@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { callApi } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useSubmit } from '../../app/useSubmit';
+import { ConsoleTable } from '../../ui/ConsoleTable';
 import '../assignment/assignment.css';
 import { memberWithOtherRole } from './inviteCheck';
 import { RemoveMemberDialog } from './RemoveMemberDialog';
@@ -115,62 +116,55 @@ export const MembersPage = () => {
       <section className="console-card">
         {members === null ? <p className="muted">{t('console.loading')}</p> : null}
         {members !== null ? (
-          <table className="console-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('console.members.email')}</th>
-                <th scope="col">{t('console.members.role')}</th>
-                <th scope="col">{t('console.members.added')}</th>
-                <th scope="col">{t('console.members.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('console.members.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.userId} data-testid="member-row">
-                  <td>{member.email}</td>
-                  <td>{t(`console.roles.${member.role}`)}</td>
-                  <td className="tabular">{formatDateTime(member.createdAt)}</td>
-                  <td>
-                    {member.removedAt === null ? (
-                      <Badge tone="success">{t('console.members.active')}</Badge>
-                    ) : (
-                      <Badge>
-                        {t('console.members.removedOn', { when: formatDateTime(member.removedAt) })}
-                      </Badge>
-                    )}
-                  </td>
-                  <td>
-                    <div className="console-actions">
-                      {member.removedAt === null ? (
-                        <>
-                          <Button
-                            size="s"
-                            aria-label={t('console.members.resetOf', { email: member.email })}
-                            onClick={() => handleReset(member)}
-                          >
-                            {t('console.members.reset')}
-                          </Button>
-                          {member.userId === me ? null : (
-                            <Button
-                              size="s"
-                              variant="danger"
-                              aria-label={t('console.members.removeOf', { email: member.email })}
-                              onClick={() => setRemoving(member)}
-                            >
-                              {t('console.members.remove')}
-                            </Button>
-                          )}
-                        </>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConsoleTable
+            rows={members}
+            rowKey={(member) => member.userId}
+            rowTestId="member-row"
+            columns={[
+              { header: t('console.members.email'), cell: (member) => member.email },
+              { header: t('console.members.role'), cell: (member) => t(`console.roles.${member.role}`) },
+              {
+                header: t('console.members.added'),
+                cell: (member) => formatDateTime(member.createdAt),
+                className: 'tabular',
+              },
+              {
+                header: t('console.members.state'),
+                cell: (member) =>
+                  member.removedAt === null ? (
+                    <Badge tone="success">{t('console.members.active')}</Badge>
+                  ) : (
+                    <Badge>
+                      {t('console.members.removedOn', { when: formatDateTime(member.removedAt) })}
+                    </Badge>
+                  ),
+              },
+            ]}
+            actionsLabel={t('console.members.actions')}
+            actions={(member) =>
+              member.removedAt === null ? (
+                <>
+                  <Button
+                    size="s"
+                    aria-label={t('console.members.resetOf', { email: member.email })}
+                    onClick={() => handleReset(member)}
+                  >
+                    {t('console.members.reset')}
+                  </Button>
+                  {member.userId === me ? null : (
+                    <Button
+                      size="s"
+                      variant="danger"
+                      aria-label={t('console.members.removeOf', { email: member.email })}
+                      onClick={() => setRemoving(member)}
+                    >
+                      {t('console.members.remove')}
+                    </Button>
+                  )}
+                </>
+              ) : null
+            }
+          />
         ) : null}
       </section>
       {removing ? (

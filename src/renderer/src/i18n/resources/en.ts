@@ -1292,11 +1292,12 @@ export const en = {
     skipToContent: 'Skip to content',
     signOut: 'Sign out',
     cancel: 'Cancel',
-    forbiddenPage: 'This page is for another role. Use the pages in the menu above.',
+    forbiddenPage: 'This page is for another role. Use the pages in the console menu.',
     nothingForRole:
       'The team console is for AEs and managers. As a rep, you work your leads, calls and hand-offs in the Dialdeck desktop app; you can sign out here.',
     nav: {
       label: 'Console pages',
+      groups: { handoffs: 'Hand-offs', reports: 'Reports', team: 'Team', playbook: 'Playbook' },
       inbox: 'Inbox',
       sessions: 'Sessions',
       board: 'Team board',

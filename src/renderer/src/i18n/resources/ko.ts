@@ -1286,11 +1286,12 @@ export const ko: LocaleResources = {
     skipToContent: '본문으로 건너뛰기',
     signOut: '로그아웃',
     cancel: '취소',
-    forbiddenPage: '다른 역할의 페이지입니다. 위 메뉴의 페이지를 이용하세요.',
+    forbiddenPage: '다른 역할의 페이지입니다. 콘솔 메뉴의 페이지를 이용하세요.',
     nothingForRole:
       '팀 콘솔은 AE와 매니저용입니다. SDR은 리드, 통화, 핸드오프를 Dialdeck 데스크톱 앱에서 처리합니다. 여기서 로그아웃할 수 있습니다.',
     nav: {
       label: '콘솔 페이지',
+      groups: { handoffs: '핸드오프', reports: '리포트', team: '팀', playbook: '플레이북' },
       inbox: '받은 핸드오프',
       sessions: '세션',
       board: '팀 보드',

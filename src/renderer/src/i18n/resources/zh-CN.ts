@@ -1263,11 +1263,12 @@ export const zhCN: LocaleResources = {
     skipToContent: '跳到正文',
     signOut: '退出登录',
     cancel: '取消',
-    forbiddenPage: '此页面属于其他角色。请使用上方菜单中的页面。',
+    forbiddenPage: '此页面属于其他角色。请使用控制台菜单中的页面。',
     nothingForRole:
       '团队控制台供客户经理（AE）和经理使用。作为销售开发代表，你的线索、通话和移交都在 Dialdeck 桌面应用中处理；你可以在此退出登录。',
     nav: {
       label: '控制台页面',
+      groups: { handoffs: '移交', reports: '报表', team: '团队', playbook: '销售手册' },
       inbox: '收件箱',
       sessions: '登录会话',
       board: '团队看板',
