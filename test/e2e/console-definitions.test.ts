@@ -259,7 +259,7 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
   it("edits a cadence's steps with the desktop's step editor: outcomes by position, switched-off ones too, in ko", async () => {
     const page = await newPage('ko');
     await signInWithToken(page, 'manager@north.example');
-    await page.goto(`${server.url}/console/team/cadences?lang=ko`);
+    await page.goto(`${world().server.url}/console/team/cadences?lang=ko`);
     await page
       .getByTestId('cadence-row')
       .filter({ hasText: 'Inbound fast' })
@@ -277,7 +277,7 @@ describe("the team's definitions in the console, in Chromium", { timeout: 300_00
     expect(offered).toContain(ko.outcomes.names.busy);
     expect(offered).toContain(ko.outcomes.names.meeting_booked);
     expect(offered).toHaveLength(DEFAULT_OUTCOMES.length);
-    await page.screenshot({ path: join(shotsDir, 'console-cadence-step-rules-ko.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR, 'console-cadence-step-rules-ko.png'), fullPage: true });
 
     // Another kind drops the rules of the old one; a task step ends done or skipped.
     await first.getByTestId('cadence-step-kind').selectOption('task');
