@@ -3,11 +3,10 @@ import { batchMutations } from '@shared/sync/mutations/batches';
 import type pg from 'pg';
 import { applyDefinitionChange } from '../definitions/apply';
 import { applyHandoffChange } from '../handoffs/apply';
-import { inTransaction } from '../store/teams';
 import { type AppliedBy, applyActivityChanges, touchesActivities } from './activities';
 import { batchedLeadRows, type LeadRows } from './lead-rows';
 import { applyLeadChange, leadIdsOf } from './leads';
-import { nextVersions } from './versions';
+import { nextVersionsSql, sqlText } from './versions';
 
 /** A pushed mutation once checked: its changes, or why it is rejected (recorded, so a retry hears it again). */
 export type Checked =
@@ -52,6 +51,29 @@ const applyBeyondActivities = async (
   return applied;
 };
 
+/**
+ * Runs `fn` on one pooled connection inside the transaction `fn`'s first statement opens (it starts
+ * with `BEGIN`), and commits when `fn` resolves; when anything fails the transaction is rolled back
+ * and the error thrown as it is. `inTransaction` sends `BEGIN` on its own, a round trip a push need
+ * not wait for.
+ */
+const inBatchTransaction = async <T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> => {
+  const client = await pool.connect();
+  try {
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
 /** What became of one mutation in a batch: recorded now with this verdict, or recorded before (null). */
 export type BatchVerdict =
   | { status: 'applied' | 'stored' }
@@ -61,8 +83,9 @@ export type BatchVerdict =
 /**
  * Records and applies a batch of one team's mutations — one request's, or several requests' together
  * (push-queue.ts) — in ONE transaction: first the team's change versions as one block
- * (`nextVersions`), then the `mutations` rows with their versions in one statement (`ON CONFLICT DO
- * NOTHING`: an id recorded before is left alone and answered from its earlier result), then every
+ * (`nextVersionsSql`), then the `mutations` rows with their versions in one statement (`ON CONFLICT DO
+ * NOTHING`: an id recorded before is left alone and answered from its earlier result), both sent with
+ * `BEGIN` in one round trip, then every
  * lead the new mutations name, locked and read in one statement, changed in memory mutation by
  * mutation and written back in one statement (`batchedLeadRows`), then the activities and voids in
  * one statement each: a fixed number of round trips however many mutations the batch carries. A mutation not to be recorded (its check `record:
@@ -76,7 +99,7 @@ export const applyBatch = async (
   items: readonly BatchItem[],
   now: number,
 ): Promise<BatchVerdict[]> =>
-  inTransaction(pool, async (client) => {
+  inBatchTransaction(pool, async (client) => {
     const mutations = items.map((item) => item.mutation);
     const checked = items.map((item) => item.checked);
     const statusOf = (check: Checked): 'applied' | 'stored' | 'rejected' =>
@@ -84,9 +107,10 @@ export const applyBatch = async (
     // The team's versions first, one for each mutation that may apply (one found recorded already
     // leaves its version unused: versions have gaps, never repeats). Holding the team's row before
     // writing any, this transaction never waits on another's mutation row while that one waits for
-    // the team's row, and every row is written with its version at once.
+    // the team's row, and every row is written with its version at once. `k` is a row's place among
+    // those that take a version.
     const applicable = checked.filter((check) => check.ok).length;
-    let next = applicable > 0 ? await nextVersions(client, teamId, applicable) : 0;
+    let k = 0;
     const rows = mutations.map((mutation, i) => {
       const check = checked[i] as Checked;
       return {
@@ -99,20 +123,32 @@ export const applyBatch = async (
         status: statusOf(check),
         code: check.ok ? null : check.code,
         message: check.ok ? null : check.message,
-        change_version: check.ok ? next++ : null,
+        k: check.ok ? k++ : null,
       };
     });
-    const { rows: inserted } = await client.query<{ id: string }>(
-      `INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, code, message, change_version,
+    // BEGIN, the versions and the mutations in one round trip (simple query protocol, so the values
+    // are written in as dollar-quoted constants): a push waits on the database once here instead of three
+    // times. The mutations read their versions from the team's row this transaction just bumped.
+    const team = sqlText(teamId);
+    const versioned = applicable > 0;
+    const answers = (await client.query(
+      `BEGIN;
+       ${versioned ? `${nextVersionsSql(sqlText, teamId, applicable)};` : ''}
+       INSERT INTO mutations (team_id, id, user_id, name, args, hlc, status, code, message, change_version,
          received_at)
-       SELECT $1, r.id, r.user_id, r.name, r.args, r.hlc, r.status, r.code, r.message, r.change_version, $2
-         FROM jsonb_to_recordset($3::jsonb)
+       SELECT ${team}::uuid, r.id, r.user_id, r.name, r.args, r.hlc, r.status, r.code, r.message,
+              ${versioned ? `(SELECT version FROM team_versions WHERE team_id = ${team}::uuid) - ${applicable} + 1 + r.k` : 'NULL::bigint'},
+              ${Math.trunc(now)}
+         FROM jsonb_to_recordset(${sqlText(JSON.stringify(rows))}::jsonb)
               AS r(n integer, id uuid, user_id uuid, name text, args jsonb, hlc text, status text, code text,
-                   message text, change_version bigint)
+                   message text, k bigint)
         ORDER BY r.n
        ON CONFLICT (team_id, id) DO NOTHING RETURNING id`,
-      [teamId, now, JSON.stringify(rows)],
-    );
+    )) as unknown as pg.QueryResult[];
+    const bumped = versioned ? (answers[1] as pg.QueryResult<{ version: string }>).rows[0] : undefined;
+    const first = bumped ? Number(bumped.version) - applicable + 1 : 0;
+    const versionOf = rows.map((row) => (row.k === null ? null : first + row.k));
+    const inserted = (answers.at(-1) as pg.QueryResult<{ id: string }>).rows;
     // An id sent twice in one request is recorded by its first copy only.
     const fresh = new Set(inserted.map((row) => row.id));
     const recordedNow = mutations.map((mutation) => fresh.delete(mutation.id.toLowerCase()));
@@ -127,7 +163,7 @@ export const applyBatch = async (
     for (const [i, mutation] of mutations.entries()) {
       const check = checked[i] as Checked;
       const row = rows[i];
-      const version = row?.change_version;
+      const version = versionOf[i];
       if (!row || !recordedNow[i] || !check.ok || version == null) continue;
       const item = items[i] as BatchItem;
       const by: AppliedBy = {

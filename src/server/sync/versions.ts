@@ -39,3 +39,34 @@ export const nextVersions = async (client: pg.PoolClient, teamId: string, count:
   );
   return Number(rows[0]?.version) - count + 1;
 };
+
+/**
+ * `text` as a dollar-quoted SQL string constant (`$q…$text$q…$`, with a tag the text does not
+ * contain): PostgreSQL takes it as it is, whatever quotes or backslashes it holds, so a large JSON
+ * document is written into a statement without being escaped character by character.
+ */
+export const sqlText = (text: string): string => {
+  let n = 0;
+  let tag = '$q$';
+  // The constant ends at the first tag after the opening one: it must be the closing tag itself, not
+  // one inside the text or one that the text's last characters begin.
+  while (`${text}${tag}`.indexOf(tag) !== text.length) tag = `$q${++n}$`;
+  return `${tag}${text}${tag}`;
+};
+
+/**
+ * `nextVersions` as one SQL statement with its values written in (`literal` makes a string constant,
+ * e.g. `sqlText`), for a caller that sends it in one round trip together with the statements around
+ * it (simple query protocol: `BEGIN; <this>; …`). It answers one row `{version}`: the last of the
+ * `count` versions handed out, so the caller uses `version - count + 1` … `version`. The same lock, in
+ * the same place in the transaction, and the same `pg_notify` at commit as `nextVersions`. `count` is
+ * a positive integer; anything else throws a RangeError before any SQL is made.
+ */
+export const nextVersionsSql = (literal: (text: string) => string, teamId: string, count: number): string => {
+  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`version count ${count}`);
+  const team = literal(teamId);
+  return `WITH bumped AS (
+       INSERT INTO team_versions (team_id, version) VALUES (${team}::uuid, ${count})
+       ON CONFLICT (team_id) DO UPDATE SET version = team_versions.version + ${count} RETURNING team_id, version)
+     SELECT version, pg_notify(${literal(TEAM_CHANGE_CHANNEL)}, team_id::text || ':' || version::text) FROM bumped`;
+};
