@@ -1046,6 +1046,8 @@ export const en = {
       already: '{{value}} is on the list already.',
       invalidValue:
         '“{{value}}” is not a phone number or an email address. Type a number (with its country code if it is abroad), an email, or @domain.com for a whole domain.',
+      invalidDomain:
+        '“{{value}}” is not a domain name: use letters, digits and hyphens between dots (no hyphen at the start or end of a part), such as example.com.',
       search: 'Search the list',
       count_one: '{{count, number}} of {{total}} entry',
       count_other: '{{count, number}} of {{total}} entries',
@@ -1743,6 +1745,7 @@ export const en = {
         country: 'Country of a number without +',
         add: 'Add to the list',
         added: 'Added {{value}}.',
+        alreadyListed: '{{value}} is already on the list; nothing was added.',
         addedAt: 'Added',
         addedBy: 'By',
         byAdmin: 'Administrator',

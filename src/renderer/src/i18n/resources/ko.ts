@@ -1039,6 +1039,8 @@ export const ko: LocaleResources = {
       already: '{{value}}은(는) 이미 목록에 있습니다.',
       invalidValue:
         '“{{value}}”은(는) 전화번호나 이메일 주소가 아닙니다. 번호(해외 번호는 국가 코드 포함), 이메일, 또는 도메인 전체는 @domain.com 형식으로 입력하세요.',
+      invalidDomain:
+        '“{{value}}”은(는) 도메인 이름이 아닙니다. 점으로 구분된 각 부분에 문자, 숫자, 하이픈만 쓰세요(하이픈은 앞뒤 끝에 올 수 없음). 예: example.com',
       search: '목록 검색',
       count_one: '{{total}}개 중 {{count, number}}개',
       count_other: '{{total}}개 중 {{count, number}}개',
@@ -1735,6 +1737,7 @@ export const ko: LocaleResources = {
         country: '+ 없는 번호의 국가',
         add: '목록에 추가',
         added: '{{value}}을(를) 추가했습니다.',
+        alreadyListed: '{{value}}은(는) 이미 목록에 있어 추가하지 않았습니다.',
         addedAt: '추가일',
         addedBy: '추가한 사람',
         byAdmin: '관리자',

@@ -1021,6 +1021,8 @@ export const zhCN: LocaleResources = {
       already: '{{value}} 已在名单中。',
       invalidValue:
         '“{{value}}”不是电话号码或邮箱地址。请输入号码（境外号码带国家代码）、邮箱，或用 @domain.com 表示整个域名。',
+      invalidDomain:
+        '“{{value}}”不是域名：各部分之间用点分隔，只能使用字母、数字和连字符（连字符不能位于开头或结尾），例如 example.com。',
       search: '搜索名单',
       count_one: '共 {{total}} 条，显示 {{count, number}} 条',
       count_other: '共 {{total}} 条，显示 {{count, number}} 条',
@@ -1709,6 +1711,7 @@ export const zhCN: LocaleResources = {
         country: '不带 + 的号码所属国家',
         add: '加入名单',
         added: '已添加 {{value}}。',
+        alreadyListed: '{{value}} 已在名单上，未重复添加。',
         addedAt: '添加时间',
         addedBy: '添加人',
         byAdmin: '管理员',
