@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { dispatch } from '../../src/main/core/dispatch';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/api';
+import { dncDomainMessage } from '../../src/shared/tasks/dncInput';
 import { linkedinSearchUrl } from '../../src/shared/tasks/linkedin';
 import { LIST, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 
@@ -263,6 +264,13 @@ describe('the Tasks view', () => {
     await page.getByTestId('dnc-value').fill('not a number');
     await page.getByTestId('dnc-add-submit').click();
     await waitForText(page.getByTestId('dnc-add-error'), 'is not a phone number or an email address');
+    // A malformed domain: the team server's rule and words (`dncDomainMessage`), and nothing listed.
+    for (const bad of ['@exa mple.com', '@-bad.com', '@a..b', '@http://x.com/']) {
+      await page.getByTestId('dnc-value').fill(bad);
+      await page.getByTestId('dnc-add-submit').click();
+      await expect.poll(() => page.getByTestId('dnc-add-error').textContent()).toBe(dncDomainMessage(bad));
+    }
+    expect(core.db.prepare("SELECT count(*) FROM dnc WHERE kind = 'domain'").pluck().get()).toBe(0);
 
     await page.getByTestId('dnc-value').fill('(415) 555-0101');
     await page.getByTestId('dnc-reason').fill('Asked not to be called');

@@ -5,6 +5,7 @@ import {
   CONSOLE_RESET_MS,
   type ConsoleLinkInfo,
   type ConsoleLinkKind,
+  type InviteRoleConflict,
 } from '@shared/server/console';
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -23,6 +24,9 @@ export type IssuedLink = {
   secret: string;
   expiresAt: number;
 };
+
+/** A role as a sentence names it. */
+const ROLE_NAME: Record<TeamRole, string> = { rep: 'a rep', ae: 'an AE', manager: 'a manager' };
 
 const insertLink = async (
   client: pg.PoolClient,
@@ -47,7 +51,9 @@ const insertLink = async (
 /**
  * Invites `email` to the console of `teamId` with `role`: adds the user when the team has no user
  * with that email (without a bearer token; `dialdeck admin user add` makes tokens), then issues a
- * 7-day invitation link. An existing user keeps their role: asking with another role is `conflict`.
+ * 7-day invitation link. An existing user keeps their role: asking with another role is `conflict`,
+ * with a message that names no CLI flag (the console and the CLI both ask) and details
+ * `InviteRoleConflict` `{email, role, requestedRole}`.
  * Errors: `not_found` (no such team), `conflict`, `user_email_taken` (409: the email belongs to a
  * user of another team who is not removed).
  */
@@ -76,9 +82,11 @@ export const inviteUser = (
     const user = rows[0];
     if (!user) throw new ServerError('internal', 'The invited user could not be read back.');
     if (user.role !== role) {
+      const details: InviteRoleConflict = { email, role: user.role, requestedRole: role };
       throw new ServerError(
         'conflict',
-        `${email} is on this team already as ${user.role}. Invite them with --role ${user.role}, or add another email.`,
+        `${email} is on this team already as ${ROLE_NAME[user.role]}, and a member keeps their role. Invite them as ${ROLE_NAME[user.role]}, or invite another email.`,
+        details,
       );
     }
     const link = await insertLink(client, { teamId, userId: user.id, kind: 'invite', createdBy }, now);

@@ -1,10 +1,9 @@
-import { domainToASCII } from 'node:url';
 import { type CadenceDefinition, isDialStep } from '@shared/domain/cadence';
 import { BUILTIN_OUTCOME_IDS, type Outcome, outcomeSetProblems } from '@shared/domain/outcome';
 import type { DncKind } from '@shared/domain/queue';
 import { templateProblems } from '@shared/scripts/variables';
 import type { AddTeamDncInput, PutTeamScriptInput } from '@shared/server/definitions';
-import { readDncInput } from '@shared/tasks/dncInput';
+import { dncDomainMessage, readDncEntry } from '@shared/tasks/dncInput';
 import { isSupportedCountry } from 'libphonenumber-js/min';
 import { ServerError } from '../errors';
 
@@ -93,9 +92,10 @@ const KIND_EXAMPLE: Record<DncKind, string> = {
 
 /**
  * The stored form of a do-not-contact value as a person types it: a phone number to E.164 (read with
- * libphonenumber-js through the desktop's own `readDncInput`; `region` is the default country for a
- * number written without `+`), an email address or a domain (`example.com` or `@example.com`) in lower
- * case. Throws `dnc_invalid_value` (400, details `{ kind, value }`) when `value` is not of `kind`.
+ * libphonenumber-js through the desktop's own `readDncEntry`; `region` is the default country for a
+ * number written without `+`), an email address in lower case, or a domain (`example.com` or
+ * `@example.com`) as its ASCII host name by the desktop's own rule (`readDncDomain`: an IDN becomes
+ * punycode; `dncDomainMessage` when it is not a domain name). Throws `dnc_invalid_value` (400, details `{ kind, value }`) when `value` is not of `kind`.
  */
 export const normaliseTeamDnc = (input: Pick<AddTeamDncInput, 'kind' | 'value' | 'region'>): string => {
   const text = input.value.trim();
@@ -117,35 +117,16 @@ export const normaliseTeamDnc = (input: Pick<AddTeamDncInput, 'kind' | 'value' |
       { kind: input.kind, value: text },
     );
   }
-  const read = readDncInput(typed, input.region ?? 'US');
-  if (read === null || read.kind !== input.kind) {
+  const read = readDncEntry(typed, input.region ?? 'US');
+  if (input.kind === 'domain' && !read.ok && read.problem === 'bad_domain') {
+    throw new ServerError('dnc_invalid_value', dncDomainMessage(text), { kind: 'domain', value: text });
+  }
+  if (!read.ok || read.kind !== input.kind) {
     throw new ServerError(
       'dnc_invalid_value',
       `"${text}" is not ${KIND_EXAMPLE[input.kind]}. Check it, or choose the kind that fits.`,
       { kind: input.kind, value: text },
     );
   }
-  if (read.kind === 'domain') return hostName(read.value, text);
   return read.value;
-};
-
-/** A DNS label (RFC 1123): 1–63 letters, digits or hyphens, no hyphen at either end. */
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/**
- * `domain` as a real host name in its ASCII form: an IDN written in Unicode is converted with
- * `node:url`'s `domainToASCII` (UTS #46), then every label must be a DNS label (RFC 1123) and there
- * must be at least two. Throws `dnc_invalid_value` (400) otherwise.
- */
-const hostName = (domain: string, typed: string): string => {
-  const ascii = domainToASCII(domain);
-  const labels = ascii.split('.');
-  if (ascii === '' || ascii.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l))) {
-    throw new ServerError(
-      'dnc_invalid_value',
-      `"${typed}" is not a domain name: use letters, digits and hyphens between dots (no hyphen at the start or end of a part), such as example.com.`,
-      { kind: 'domain', value: typed },
-    );
-  }
-  return ascii;
 };

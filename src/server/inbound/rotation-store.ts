@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { ServerError } from '../errors';
 import { inTransaction } from '../store/teams';
 import { memberOf, removedError } from '../store/users';
+import { nextVersion } from '../sync/versions';
 import { listShifts } from './shifts-store';
 
 /** `invalid_input` for a member who is not a rep: only reps are routed, so only they take turns. */
@@ -40,7 +41,8 @@ export const listRotation = async (
 /**
  * Puts the team's rep `user` (id or email) in or out of round-robin. Their leads and shift stay; an
  * inbound lead or a round-robin import after this commit skips them while out. Returns the member as
- * `listRotation` reports them. Errors: `not_found` (no such member), `user_removed`, `invalid_input`
+ * `listRotation` reports them. The change takes the team's next change version (`nextVersion`), so its
+ * commit is announced on the live channel (`GET /v1/events`). Errors: `not_found` (no such member), `user_removed`, `invalid_input`
  * (not a rep).
  */
 export const setInRotation = async (
@@ -51,6 +53,9 @@ export const setInRotation = async (
   now: number,
 ): Promise<RotationMember> => {
   const member = await inTransaction(pool, async (client) => {
+    // The team's version row first, as every writer takes it, then the member's row; its commit is
+    // announced on the live channel so another manager's Rotation page refreshes.
+    await nextVersion(client, teamId);
     const found = await memberOf(client, teamId, user, true);
     if (found.removedAt !== null) throw removedError(found);
     if (found.role !== 'rep') throw notARep(found.email, found.role);

@@ -2,6 +2,7 @@ import type { SetShiftInput, TeamShift, Weekday } from '@shared/server/shifts';
 import type pg from 'pg';
 import { ServerError } from '../errors';
 import { inTransaction } from '../store/teams';
+import { nextVersion } from '../sync/versions';
 import { isOnShift, nextShiftStart } from './shift-clock';
 
 type ShiftRow = {
@@ -28,7 +29,8 @@ const toShift = (row: ShiftRow, now: number): TeamShift => {
 /**
  * Sets (replaces) the shift of the team's rep with `input.email`. Throws `not_found` when the team
  * has no user with that email, `invalid_input` when the user is not a rep (only reps take inbound
- * leads). Returns the shift as `listShifts` reports it at `now` (UTC epoch ms).
+ * leads). Returns the shift as `listShifts` reports it at `now` (UTC epoch ms). The change takes the
+ * team's next change version (`nextVersion`), announced on the live channel at commit.
  */
 export const setShift = (
   pool: pg.Pool,
@@ -54,6 +56,8 @@ export const setShift = (
         `${input.email} is ${user.role === 'ae' ? 'an AE' : 'a manager'}; only reps take inbound leads, so only reps have shifts.`,
       );
     }
+    // Announced like every team change, so another manager's Rotation page refreshes live.
+    await nextVersion(client, teamId);
     await client.query(
       `INSERT INTO shifts (team_id, user_id, days, start_time, end_time, time_zone, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -90,17 +94,19 @@ export const listShifts = async (pool: pg.Pool, teamId: string, now: number): Pr
 
 /**
  * Removes the shift of the team's member `userId` (a rep then takes no inbound lead until a shift is
- * set again; their leads stay). Errors: `not_found` when the team has no such member or they have no shift.
+ * set again; their leads stay), announced on the live channel at commit (`nextVersion`). Errors: `not_found` when the team has no such member or they have no shift.
  */
-export const removeShift = async (pool: pg.Pool, teamId: string, userId: string): Promise<void> => {
-  const { rowCount } = await pool.query('DELETE FROM shifts WHERE team_id = $1 AND user_id = $2', [
-    teamId,
-    userId,
-  ]);
-  if (rowCount === 0) {
-    throw new ServerError(
-      'not_found',
-      `This team's member ${userId} has no shift to remove. Reload the shifts to see who has one.`,
-    );
-  }
-};
+export const removeShift = (pool: pg.Pool, teamId: string, userId: string): Promise<void> =>
+  inTransaction(pool, async (client) => {
+    await nextVersion(client, teamId);
+    const { rowCount } = await client.query('DELETE FROM shifts WHERE team_id = $1 AND user_id = $2', [
+      teamId,
+      userId,
+    ]);
+    if (rowCount === 0) {
+      throw new ServerError(
+        'not_found',
+        `This team's member ${userId} has no shift to remove. Reload the shifts to see who has one.`,
+      );
+    }
+  });

@@ -1,6 +1,7 @@
 import { CadenceDefinition } from '@shared/domain/cadence';
 import {
   AddTeamDncInput,
+  type AddTeamDncOutput,
   PutTeamCadenceInput,
   PutTeamOutcomesInput,
   PutTeamScriptInput,
@@ -62,8 +63,9 @@ const idParam = (request: FastifyRequest, name: string, what: string): string =>
  * - `GET …/cadences`, `GET/PUT/DELETE …/cadences/:cadenceId` (`PutTeamCadenceInput`: the body's
  *   `definition.id`, when given, must be the address's);
  * - `GET/PUT …/outcomes` (`PutTeamOutcomesInput`: every built-in outcome kept, ids unique);
- * - `GET …/dnc?q&after&limit` → `TeamDncOutput`; `POST …/dnc` `AddTeamDncInput` → 201 `TeamDncEntry`
- *   (200 with the entry already listed when the value is on the list); `DELETE …/dnc/:entryId` → 204.
+ * - `GET …/dnc?q&after&limit` → `TeamDncOutput`; `POST …/dnc` `AddTeamDncInput` → 201 `AddTeamDncOutput`
+ *   with `alreadyListed: false`, or 200 with the entry as listed and `alreadyListed: true` when the value
+ *   was on the list already; `DELETE …/dnc/:entryId` → 204.
  * Every member of the team reads (reps and AEs too: their desktops use these); a manager of the team or
  * the administrator writes (`forbidden` otherwise). Each write is one transaction that takes the
  * team's next change version and a console HLC (`consoleHlc`), so every desktop pulls it on its next
@@ -224,20 +226,31 @@ export const definitionRoutes = (app: FastifyInstance, context: ServerContext): 
     const value = normaliseTeamDnc(input);
     const key = dncKey(input.kind, value);
     const listed = await findDefinition(poolOf(context), teamId, 'dnc', key);
-    if (listed !== null && !listed.deleted) return reply.code(200).send(toTeamDnc(listed));
-    const saved = await save(request, teamId, 'dnc', key, false, (held) =>
-      held !== null && !held.deleted
-        ? held.body
-        : {
-            id: uuidv7(),
-            kind: input.kind,
-            value,
-            reason: input.reason ?? null,
-            leadId: null,
-            createdAt: nowOf(context),
-          },
-    );
-    return reply.code(201).send(toTeamDnc({ body: saved.body, updated_by: saved.by }));
+    if (listed !== null && !listed.deleted) {
+      const already: AddTeamDncOutput = { ...toTeamDnc(listed), alreadyListed: true };
+      return reply.code(200).send(already);
+    }
+    // Another manager may add the same value between the read above and this transaction.
+    let alreadyListed = false;
+    const saved = await save(request, teamId, 'dnc', key, false, (held) => {
+      if (held !== null && !held.deleted) {
+        alreadyListed = true;
+        return held.body;
+      }
+      return {
+        id: uuidv7(),
+        kind: input.kind,
+        value,
+        reason: input.reason ?? null,
+        leadId: null,
+        createdAt: nowOf(context),
+      };
+    });
+    const added: AddTeamDncOutput = {
+      ...toTeamDnc({ body: saved.body, updated_by: saved.by }),
+      alreadyListed,
+    };
+    return reply.code(alreadyListed ? 200 : 201).send(added);
   });
 
   app.delete('/v1/teams/:teamId/dnc/:entryId', { config: { access: write } }, async (request, reply) => {

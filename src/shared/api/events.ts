@@ -3,7 +3,7 @@ import { MAX_PHONE_LINK_LENGTH } from '../phoneLinks';
 import { UpdateStatus } from './desktop';
 import { ImportProgress } from './imports';
 import { Base64Upload } from './limits';
-import { ArrivedLead, NoticeTarget } from './notices';
+import { ArrivedLead, NoticeTarget, ReroutedHandoff } from './notices';
 
 /** Change events the core emits so renderer stores refresh without polling. */
 export const events = {
@@ -33,6 +33,11 @@ export const events = {
    * put on a cadence for the first time): the renderer notifies the rep (speed-to-lead).
    */
   'leads:arrived': z.object({ leads: z.array(ArrivedLead) }),
+  /**
+   * The rep's hand-offs the team server re-routed to another AE (or to nobody yet) because their AE
+   * left the team, as a pull just brought them: the renderer tells the rep who has each now.
+   */
+  'handoffs:rerouted': z.object({ handoffs: z.array(ReroutedHandoff) }),
   /** Electron host: the rep clicked a desktop notification; the window opens what it was about. */
   'app:noticeClicked': NoticeTarget,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOFF_LIMITS, Handoff } from '../domain/handoff';
+import { HANDOFF_LIMITS, Handoff, HandoffRoute } from '../domain/handoff';
 import { LeadStatus } from '../domain/lead';
 import {
   BantAnswer,
@@ -39,6 +39,8 @@ export const Qualification = z.object({
   readiness: HandoffReadiness,
   /** The lead's latest hand-off, if it was handed off. */
   handoff: Handoff.nullable(),
+  /** Where the team server routed that hand-off (null before the desktop pulled it, or when signed out). */
+  handoffRoute: HandoffRoute.nullable().optional(),
 });
 export type Qualification = z.infer<typeof Qualification>;
 

@@ -32,3 +32,20 @@ export type Handoff = z.infer<typeof Handoff>;
 
 /** Hand-off text limits, in characters. */
 export const HANDOFF_LIMITS = { summary: 4_000, nextStep: 1_000, suggestedAe: 200 } as const;
+
+/**
+ * Where the team server routed a hand-off, as this desktop last pulled it: the AE who has it now
+ * (email; null while no AE is eligible and it waits for the manager), the AE who had it before when
+ * the server re-routed it (their AE was removed from the team; `rerouted` true), and the answer's due
+ * time (the 48-hour window restarts on a re-route, PLAYBOOK "Hand-off rules"). Times are UTC epoch ms;
+ * `routedAt` is when that AE got it (`dueAt` − 48 h).
+ */
+export const HandoffRoute = z.object({
+  handoffId: z.string().uuid(),
+  ae: z.string().nullable(),
+  previousAe: z.string().nullable(),
+  rerouted: z.boolean(),
+  dueAt: z.number().int(),
+  routedAt: z.number().int(),
+});
+export type HandoffRoute = z.infer<typeof HandoffRoute>;

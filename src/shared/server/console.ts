@@ -67,6 +67,18 @@ export const ConsoleInviteInput = z
   .strict();
 export type ConsoleInviteInput = z.infer<typeof ConsoleInviteInput>;
 
+/**
+ * The `details` of an invitation refused with `conflict` because `email` is on the team already as
+ * `role` (a member keeps their role), not `requestedRole`. The server's message is neutral; the CLI
+ * adds the flag to use (`--role`), the console its own words.
+ */
+export const InviteRoleConflict = z.object({
+  email: z.string(),
+  role: TeamRole,
+  requestedRole: TeamRole,
+});
+export type InviteRoleConflict = z.infer<typeof InviteRoleConflict>;
+
 /** `POST /v1/teams/:teamId/console/password-resets` body: the user whose password is to be reset. */
 export const ConsoleResetInput = z.object({ email: z.email().trim().toLowerCase().max(320) }).strict();
 export type ConsoleResetInput = z.infer<typeof ConsoleResetInput>;

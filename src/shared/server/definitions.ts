@@ -112,6 +112,13 @@ export const TeamDncEntry = DncEntry.extend({ addedBy: z.uuid().nullable() });
 export type TeamDncEntry = z.infer<typeof TeamDncEntry>;
 
 /**
+ * `POST /v1/teams/:teamId/dnc` answer: the entry as listed, and `alreadyListed`: true (status 200) when
+ * the value was on the list before this request, so nothing was added; false (201) when it is new.
+ */
+export const AddTeamDncOutput = TeamDncEntry.extend({ alreadyListed: z.boolean() });
+export type AddTeamDncOutput = z.infer<typeof AddTeamDncOutput>;
+
+/**
  * `GET /v1/teams/:teamId/dnc[?q=TEXT][&after=CURSOR][&limit=N]` query: entries whose value contains `q`
  * (case-insensitive), newest first, `limit` (1–500, default 100) after the page cursor `after` (the
  * `next` of the page before).

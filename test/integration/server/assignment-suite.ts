@@ -19,7 +19,7 @@ const utcClock = (hours: number): string => {
 };
 
 /** A lead as the import route takes it, with a distinct number and email per `i`. */
-const importLead = (i: number, company: string) => ({
+export const importLead = (i: number, company: string) => ({
   row: i + 1,
   name: `Lead ${String(i).padStart(3, '0')} ${i % 2 === 0 ? 'Alvarez' : 'Brandt'}`,
   title: null,

@@ -344,7 +344,24 @@ export const checkConsoleSessions = async (url: string, adminToken: string): Pro
     managerA.token,
   ]);
   expect(clash.code).not.toBe(0);
-  expect(clash.stderr).toContain('conflict');
+  const clashError = JSON.parse(clash.stderr).error as { code: string; message: string; details: unknown };
+  expect(clashError.code).toBe('conflict');
+  // The command line is told the flag to type; the server's own words name none.
+  expect(clashError.message).toContain('already as a rep');
+  expect(clashError.message).toContain('--role rep');
+  expect(clashError.details).toMatchObject({ role: 'rep', requestedRole: 'manager' });
+  const consoleClash = await consoleCall(url, 'POST', `/v1/teams/${a.teamId}/console/invitations`, manager, {
+    body: { email: 'rep@console-a.example', role: 'ae' },
+  });
+  expect([consoleClash.status, codeOf(consoleClash)]).toEqual([409, 'conflict']);
+  const consoleClashError = (consoleClash.body as { error: { message: string; details: unknown } }).error;
+  expect(consoleClashError.message).toContain('rep@console-a.example is on this team already as a rep');
+  expect(consoleClashError.message).not.toContain('--');
+  expect(consoleClashError.details).toEqual({
+    email: 'rep@console-a.example',
+    role: 'rep',
+    requestedRole: 'ae',
+  });
   const foreign = await runCli([
     '--json',
     'admin',

@@ -24,7 +24,7 @@ const dropListeners = async (databaseUrl: string): Promise<number> => {
   }
 };
 
-type Follower = {
+export type Follower = {
   events: LiveEvent[];
   /** Resolves when the stream ended (by the server or `stop`); rejects with the client's AppError. */
   ended: Promise<void>;
@@ -32,7 +32,7 @@ type Follower = {
 };
 
 /** Follows `GET /v1/events` on `url` with `token` through the desktop's own client. */
-const follow = (url: string, token: string, after?: number): Follower => {
+export const follow = (url: string, token: string, after?: number): Follower => {
   const controller = new AbortController();
   const events: LiveEvent[] = [];
   const ended = followTeamChanges(
@@ -43,7 +43,7 @@ const follow = (url: string, token: string, after?: number): Follower => {
   return { events, ended, stop: () => controller.abort() };
 };
 
-const changes = (follower: Follower) =>
+export const changes = (follower: Follower) =>
   follower.events.flatMap((event) => (event.kind === 'change' ? [event.change] : []));
 
 /** One skip pushed straight to the server's push route (an activity, so the team's version moves). */

@@ -1,3 +1,4 @@
+import type { ReroutedHandoff } from '@shared/api/notices';
 import { formatHlc } from '@shared/hlc';
 import { AddUserOutput, CreateTeamOutput, RemoveUserOutput } from '@shared/server/admin';
 import { HANDOFF_SLA_MS, HandoffListOutput, type ServerHandoff } from '@shared/server/handoffs';
@@ -6,7 +7,13 @@ import { PullResponse } from '@shared/sync/pull';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
-import { request } from './server-process';
+import { call } from '../../../src/main/cli/context';
+import { openCore } from '../../../src/main/core';
+import { fileTokenStore } from '../../../src/main/core/sync/credentials';
+import { placePulledLeads } from '../../../src/main/core/sync/place-pulled';
+import { pullOnce } from '../../../src/main/core/sync/pull';
+import { outboundLead } from '../cli-run';
+import { request, tempDir } from './server-process';
 import { dialdeck, ok } from './sync-suite';
 
 const HOUR = 3_600_000;
@@ -249,8 +256,112 @@ export const checkHandoffReroute = async (
     expect(toldC.changes.filter((ch) => ch.kind === 'handoff').map((ch) => ch.data)).toMatchObject([
       { id: waiting, ae: null, status: 'unassigned' },
     ]);
+    await checkReroutedOnDesktop(url, adminToken);
   } finally {
     await setClock(url, 0);
     await db.end();
+  }
+};
+
+/**
+ * The rep's desktop is told: a real store signed in through the built CLI hands a lead off (it goes
+ * round-robin to the team's first AE), syncs (the lead's hand-off state names that AE, no notice);
+ * the manager removes that AE; the desktop's next pull (as its sync client runs it) records the
+ * re-route on the lead's hand-off state and in its history and announces it once with
+ * `handoffs:rerouted` (the new AE, the one who left, the new due time); pulling again announces nothing.
+ */
+const checkReroutedOnDesktop = async (url: string, adminToken: string): Promise<void> => {
+  const d = await teamWith(url, adminToken, 'Reroute D', [
+    ['rep@rr-d.example', 'rep'],
+    ['ae1@rr-d.example', 'ae'],
+    ['ae2@rr-d.example', 'ae'],
+    ['manager@rr-d.example', 'manager'],
+  ]);
+  const rep = d.users['rep@rr-d.example'] as Member;
+  const manager = d.users['manager@rr-d.example'] as Member;
+  const repDir = tempDir('dialdeck-rr-desk-');
+  const seeded = openCore({ dataDir: repDir });
+  const leadId = seeded.leads.create(outboundLead('Mina Cho', '+12025550177'), { at: Date.now() - HOUR }).id;
+  seeded.close();
+  ok(await dialdeck(['--data-dir', repDir, 'login', '--server', url, '--token', rep.token]));
+  ok(await dialdeck(['--data-dir', repDir, 'sync']));
+  ok(
+    await dialdeck([
+      '--data-dir',
+      repDir,
+      'handoff',
+      leadId,
+      '--bant',
+      'budget,need',
+      '--note',
+      'Wants a pilot for 40 seats',
+      '--next-step',
+      'Demo on Tuesday',
+    ]),
+  );
+  expect(ok(await dialdeck(['--data-dir', repDir, 'sync']))).toMatchObject({ rejected: 0, pending: 0 });
+
+  const core = openCore({ dataDir: repDir });
+  try {
+    const credentials = fileTokenStore(repDir).read();
+    if (credentials === null) throw new Error('the rep desktop is not signed in');
+    const announced: ReroutedHandoff[] = [];
+    const stop = core.events.on('handoffs:rerouted', ({ handoffs }) => announced.push(...handoffs));
+    // As the desktop's sync client pulls: each page placed after it commits.
+    const pullHere = () =>
+      pullOnce(core.db, credentials, {
+        onApplied: (leadIds) => placePulledLeads(core, leadIds, credentials.userId),
+        dialing: core.dialing,
+      });
+    const first = await call(core, 'qualification.get', { leadId });
+    expect(first.handoffRoute).toMatchObject({ ae: 'ae1@rr-d.example', previousAe: null, rerouted: false });
+
+    const removedAt = Date.now();
+    ok(
+      await dialdeck([
+        'admin',
+        'user',
+        'remove',
+        'ae1@rr-d.example',
+        '--team',
+        d.teamId,
+        '--server',
+        url,
+        '--token',
+        manager.token,
+      ]),
+    );
+    await pullHere();
+    const handoffId = first.handoff?.id ?? '';
+    expect(announced).toEqual([
+      {
+        handoffId,
+        leadId,
+        leadName: 'Mina Cho',
+        ae: 'ae2@rr-d.example',
+        previousAe: 'ae1@rr-d.example',
+        dueAt: expect.any(Number),
+      },
+    ]);
+    expect(announced[0]?.dueAt).toBeGreaterThanOrEqual(removedAt + HANDOFF_SLA_MS);
+    const shown = await call(core, 'qualification.get', { leadId });
+    expect(shown.handoffRoute).toMatchObject({
+      handoffId,
+      ae: 'ae2@rr-d.example',
+      previousAe: 'ae1@rr-d.example',
+      rerouted: true,
+      dueAt: announced[0]?.dueAt,
+    });
+    const history = await call(core, 'history.list', { leadId });
+    expect(
+      history.activities.filter((entry) => entry.kind === 'handoff_routed').map((entry) => entry.note),
+    ).toEqual(['ae2@rr-d.example', 'ae1@rr-d.example']);
+    // Nothing new on the next pull, and nothing went to the outbox for the server's own decision.
+    await pullHere();
+    expect(announced).toHaveLength(1);
+    expect(core.db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck().get()).toBe(0);
+    stop();
+  } finally {
+    core.close();
   }
 };

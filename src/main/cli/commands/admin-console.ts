@@ -1,5 +1,10 @@
 import { TeamRole } from '@shared/server/admin';
-import { ConsoleInviteInput, ConsoleLinkOutput, ConsoleResetInput } from '@shared/server/console';
+import {
+  ConsoleInviteInput,
+  ConsoleLinkOutput,
+  ConsoleResetInput,
+  InviteRoleConflict,
+} from '@shared/server/console';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
 import type { GlobalOptions } from '../context';
@@ -14,6 +19,19 @@ const linkText = (issued: ConsoleLinkOutput): string =>
     `expires: ${new Date(issued.expiresAt).toISOString()}`,
     'Send the link to this user privately: it sets their console password, works once and is shown only now.',
   ].join('\n');
+
+/**
+ * A `conflict` for a member already on the team under another role, with the flag that fixes it
+ * added to the server's message (`hint`, also in details) so the command line says what to type;
+ * any other error as it came.
+ */
+export const withRoleHint = (error: unknown): unknown => {
+  if (!(error instanceof AppError) || error.code !== 'conflict') return error;
+  const clash = InviteRoleConflict.safeParse(error.details);
+  if (!clash.success) return error;
+  const hint = `Run the command again with --role ${clash.data.role}.`;
+  return new AppError('conflict', `${error.message} ${hint}`, { ...clash.data, hint });
+};
 
 /**
  * The console's access commands, sent to a running team server:
@@ -45,7 +63,9 @@ export const registerAdminConsole = (admin: Command, globals: () => GlobalOption
         `/v1/teams/${encodeURIComponent(options.team)}/console/invitations`,
         input.data,
         ConsoleLinkOutput,
-      );
+      ).catch((error: unknown) => {
+        throw withRoleHint(error);
+      });
       print(json, issued, () => linkText(issued));
     }),
   );

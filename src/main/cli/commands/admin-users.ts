@@ -1,3 +1,4 @@
+import { LeadStatus } from '@shared/domain/lead';
 import {
   RemoveUserInput,
   RemoveUserOutput,
@@ -5,7 +6,7 @@ import {
   RevokeUserTokensOutput,
   TeamUsersOutput,
 } from '@shared/server/admin';
-import { TeamLeadsOutput } from '@shared/server/leads';
+import { MAX_TEAM_LEADS_PAGE, TeamLeadsOutput, TeamLeadsQuery } from '@shared/server/leads';
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors';
 import type { GlobalOptions } from '../context';
@@ -145,9 +146,84 @@ export const registerAdminUsers = (user: Command, globals: () => GlobalOptions):
   );
 };
 
+/** The leads one `--page` of `dialdeck admin leads list` holds unless `--page-size` says otherwise. */
+export const LEADS_LIST_PAGE_SIZE = 50;
+
+type LeadsListOptions = TeamOptions & {
+  owner?: string;
+  unassigned?: boolean;
+  search?: string;
+  status?: string;
+  page?: string;
+  pageSize?: string;
+};
+
+/** A whole number ≥ `min` given to `flag`, or `invalid_input` saying what to give. */
+const wholeNumber = (flag: string, text: string, min: number, max: number): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AppError(
+      'invalid_input',
+      `${flag} takes a whole number from ${min} to ${max} (got "${text}").`,
+    );
+  }
+  return value;
+};
+
 /**
- * `dialdeck admin leads list --team ID [--owner EMAIL]` → `{leads: [{leadId, name, company, status,
- * phone, ownerId, ownerEmail, updatedAt}]}`: the team's leads on the server, or one member's.
+ * The `GET /v1/teams/:teamId/leads` query for the list's flags, checked with the route's own schema
+ * (`TeamLeadsQuery`): `--owner` → `owner`, `--unassigned` → `unassigned=true`, `--status` → `status`,
+ * `--search` → `q`, `--page N` (from 1) with `--page-size M` (1–500, default 50) → `limit=M`,
+ * `offset=(N-1)·M`. `invalid_input` (exit 2) names the flag to fix.
+ */
+export const leadsListQuery = (options: LeadsListOptions): URLSearchParams => {
+  if (options.pageSize !== undefined && options.page === undefined) {
+    throw new AppError('invalid_input', '--page-size goes with --page: add --page 1 for the first page.');
+  }
+  const status = options.status === undefined ? undefined : LeadStatus.safeParse(options.status.trim());
+  if (status !== undefined && !status.success) {
+    throw new AppError(
+      'invalid_input',
+      `--status takes one of ${LeadStatus.options.join(', ')} (got "${options.status}").`,
+    );
+  }
+  const size =
+    options.pageSize === undefined
+      ? LEADS_LIST_PAGE_SIZE
+      : wholeNumber('--page-size', options.pageSize, 1, MAX_TEAM_LEADS_PAGE);
+  const page = options.page === undefined ? undefined : wholeNumber('--page', options.page, 1, 1_000_000);
+  const query = TeamLeadsQuery.safeParse({
+    owner: options.owner,
+    unassigned: options.unassigned ? 'true' : undefined,
+    status: status?.data,
+    q: options.search,
+    limit: page === undefined ? undefined : size,
+    offset: page === undefined ? undefined : (page - 1) * size,
+  });
+  if (!query.success) {
+    const issue = query.error.issues[0];
+    const flag = { unassigned: '--unassigned', q: '--search', owner: '--owner' }[String(issue?.path[0])];
+    throw new AppError(
+      'invalid_input',
+      flag === '--unassigned'
+        ? 'Give --owner or --unassigned, not both.'
+        : `${flag ?? 'A flag'} is not usable: ${issue?.message ?? 'check it'}.`,
+    );
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query.data)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params;
+};
+
+/**
+ * `dialdeck admin leads list --team ID [--owner EMAIL | --unassigned] [--status S] [--search TEXT]
+ * [--page N [--page-size M]]` → `{leads: [{leadId, name, company, status, phone, ownerId, ownerEmail,
+ * updatedAt}]}`, oldest first: the team's leads on the server, or those matching the filters (the
+ * console's Leads page's search and filters: `--search` words must all appear in the name, company,
+ * email or a number's digits). With `--page`, one page of `--page-size` (default 50) leads and `total`,
+ * how many match in all. Errors: `invalid_input` (exit 2) for a bad flag, then the server's codes.
  */
 export const registerAdminLeadsList = (leads: Command, globals: () => GlobalOptions): void => {
   withTarget(
@@ -155,27 +231,35 @@ export const registerAdminLeadsList = (leads: Command, globals: () => GlobalOpti
       .command('list')
       .description("List the team's leads on the server with their owners")
       .requiredOption('--team <id>', 'the team id')
-      .option('--owner <email>', "only this member's leads (an email or user id)"),
-  ).action((options: TeamOptions & { owner?: string }) =>
+      .option('--owner <email>', "only this member's leads (an email or user id)")
+      .option('--unassigned', 'only leads nobody owns')
+      .option('--status <status>', `only leads with this status: ${LeadStatus.options.join(', ')}`)
+      .option('--search <text>', 'words that must all appear in the name, company, email or a number')
+      .option('--page <n>', 'only page N (from 1), with the total that match')
+      .option('--page-size <n>', `leads per page with --page (1–${MAX_TEAM_LEADS_PAGE}, default 50)`),
+  ).action((options: LeadsListOptions) =>
     run(globals, async (json) => {
-      const query = options.owner === undefined ? '' : `?owner=${encodeURIComponent(options.owner)}`;
-      const { leads: list } = await callServer(
+      const params = leadsListQuery(options);
+      const query = params.size === 0 ? '' : `?${params}`;
+      const { leads: list, total } = await callServer(
         targetOf(options),
         'GET',
         `/v1/teams/${encodeURIComponent(options.team)}/leads${query}`,
         undefined,
         TeamLeadsOutput,
       );
-      print(
-        json,
-        { leads: list },
-        () =>
-          list
-            .map(
-              (l) =>
-                `${l.leadId}  ${l.status.padEnd(12)}  ${l.name}${l.company ? ` (${l.company})` : ''}  ${l.phone ?? ''}  → ${l.ownerEmail ?? 'unassigned'}`,
-            )
-            .join('\n') || 'no leads',
+      const page = Number(params.get('offset') ?? 0);
+      print(json, total === undefined ? { leads: list } : { leads: list, total }, () =>
+        [
+          ...list.map(
+            (l) =>
+              `${l.leadId}  ${l.status.padEnd(12)}  ${l.name}${l.company ? ` (${l.company})` : ''}  ${l.phone ?? ''}  → ${l.ownerEmail ?? 'unassigned'}`,
+          ),
+          ...(list.length === 0 ? ['no leads'] : []),
+          ...(total === undefined
+            ? []
+            : [`${list.length === 0 ? 0 : page + 1}–${page + list.length} of ${total}`]),
+        ].join('\n'),
       );
     }),
   );

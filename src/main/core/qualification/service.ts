@@ -15,6 +15,7 @@ import { createLeadActivityWriter } from '../leads/activity';
 import { leadWriterFor } from '../leads/writer';
 import { readSetting, writeSetting } from '../settings/repo';
 import { writeNow } from '../store/write-lock';
+import { latestHandoffRoute } from './handoff-route';
 import { handoffReadiness } from './readiness';
 import { createQualificationStore } from './store';
 
@@ -81,7 +82,7 @@ export const createQualificationService = ({ db, outbox, leads, dialing, now }: 
     });
   };
 
-  /** The lead's answers, checklist, readiness and last hand-off. Throws `not_found` for an unknown lead. */
+  /** The lead's answers, checklist, readiness, last hand-off and where the server routed it. Throws `not_found` for an unknown lead. */
   const get = (leadId: string): Qualification => {
     const lead = leads.getLead(leadId);
     const bant = bantInOrder(store.bant(leadId));
@@ -91,13 +92,15 @@ export const createQualificationService = ({ db, outbox, leads, dialing, now }: 
       bant,
       store.checkedByHand(leadId),
     );
+    const handoff = store.latestHandoff(leadId);
     return {
       leadId,
       status: lead.status,
       bant,
       profile,
       readiness: readinessOf(leadId, bant),
-      handoff: store.latestHandoff(leadId),
+      handoff,
+      handoffRoute: handoff ? latestHandoffRoute(db, leadId, handoff.id) : null,
     };
   };
 

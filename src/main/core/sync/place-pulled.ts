@@ -1,5 +1,6 @@
 import type { ArrivedLead } from '@shared/api/notices';
 import type { CoreContext } from '../context';
+import { takeReroutedHandoffs } from '../qualification/handoff-route';
 import { writeNow } from '../store/write-lock';
 
 /**
@@ -10,7 +11,8 @@ import { writeNow } from '../store/write-lock';
  *
  * Inbound leads that this placement put on a cadence for the first time (assigned to the rep, never
  * enrolled here before, enrolled now) are announced with `leads:arrived`, once: a later pull of the same
- * lead finds it enrolled. Outbound leads (a list the team loaded) are not announced.
+ * lead finds it enrolled. Outbound leads (a list the team loaded) are not announced. Hand-offs of these
+ * leads that the pull found re-routed to another AE are announced with `handoffs:rerouted`.
  */
 export const placePulledLeads = (
   { db, leads, dialing, events }: Pick<CoreContext, 'db' | 'leads' | 'dialing' | 'events'>,
@@ -38,4 +40,6 @@ export const placePulledLeads = (
     .filter((lead) => dialing.svc.leads.liveEnrollment(lead.id) !== undefined)
     .map(({ id, name, company, sourceChannel }) => ({ id, name, company, sourceChannel }));
   if (arrived.length > 0) events.emit('leads:arrived', { leads: arrived });
+  const rerouted = takeReroutedHandoffs(db, leadIds);
+  if (rerouted.length > 0) events.emit('handoffs:rerouted', { handoffs: rerouted });
 };

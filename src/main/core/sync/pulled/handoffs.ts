@@ -4,12 +4,14 @@ import { AppError } from '../../errors';
 import { newId } from '../../ids';
 import { createLeadActivityWriter } from '../../leads/activity';
 import { leadWriterFor } from '../../leads/writer';
+import { recordHandoffRoute } from '../../qualification/handoff-route';
 import type { Db } from '../../store/db';
 import { writeNow } from '../../store/write-lock';
 import type { Outbox } from '../outbox';
 
 /**
- * What a pulled change did on this desktop: `applied` (the AE's decision is now on the lead),
+ * What a pulled change did on this desktop: `applied` (the AE's decision, or the AE the hand-off is
+ * routed to, is now on the lead),
  * `unchanged` (nothing to record yet, or recorded before) or `unknown` (this store does not hold the
  * hand-off's lead).
  */
@@ -30,7 +32,8 @@ const noOutbox: Outbox = {
  * `nurture` (through the lead writer) and its history gets a `status_change` activity at `decidedAt`
  * (epoch ms) with the AE's reason as its note and `{statusBefore, status, handoffId, decision, ae}` as
  * its data. Applying the same decision again changes nothing (the activity is found by hand-off id).
- * An undecided hand-off (open, unassigned) has nothing to record. Throws `invalid_input` when `data` is
+ * An undecided hand-off (open, unassigned) records where the server routed it (`recordHandoffRoute`:
+ * `applied` when its AE or due time is new here, e.g. a re-route). Throws `invalid_input` when `data` is
  * not a hand-off change (update Dialdeck).
  */
 export const applyPulledHandoff = (db: Db, data: unknown): PulledResult => {
@@ -45,7 +48,10 @@ export const applyPulledHandoff = (db: Db, data: unknown): PulledResult => {
   }
   const handoff = parsed.data;
   const decision = handoff.status;
-  if (decision !== 'accepted' && decision !== 'rejected') return 'unchanged';
+  if (decision !== 'accepted' && decision !== 'rejected') {
+    // Undecided: where the server routed it (re-routed when its AE left the team).
+    return writeNow(db, () => (recordHandoffRoute(db, handoff, Date.now()) ? 'applied' : 'unchanged'));
+  }
   const at = handoff.decidedAt ?? Date.now();
   return writeNow(db, () => {
     const lead = db

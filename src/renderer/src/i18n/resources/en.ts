@@ -634,6 +634,7 @@ export const en = {
       callback: 'Callback',
       status_change: 'Status changed by hand',
       handoff: 'Handed off as MQL',
+      handoff_routed: 'Hand-off routed to an AE',
     },
     done: '{{kind}} done',
     skipped: '{{kind}} skipped',
@@ -855,6 +856,10 @@ export const en = {
     gateHint: '“Hand off as MQL” is enabled once this many BANT criteria are confirmed.',
     handedOff: 'Handed off as MQL {{when}}',
     handedOffAe: 'Suggested AE: {{ae}}',
+    handoffWith: 'With AE {{ae}}; their answer is due {{when}}.',
+    handoffRerouted:
+      '{{previousAe}} left the team, so the server re-routed it to {{ae}}; their answer is due {{when}}.',
+    handoffWaiting: 'No AE can take it yet: it waits for your manager to route it.',
     dialog: {
       title: 'Hand off {{name}} as MQL',
       description: 'The AE receives this with the lead and has 48 hours to accept or reject it.',
@@ -1055,6 +1060,8 @@ export const en = {
       already: '{{value}} is on the list already.',
       invalidValue:
         '“{{value}}” is not a phone number or an email address. Type a number (with its country code if it is abroad), an email, or @domain.com for a whole domain.',
+      invalidDomain:
+        '“{{value}}” is not a domain name: use letters, digits and hyphens between dots (no hyphen at the start or end of a part), such as example.com.',
       search: 'Search the list',
       count_one: '{{count, number}} of {{total}} entry',
       count_other: '{{count, number}} of {{total}} entries',
@@ -1224,6 +1231,10 @@ export const en = {
     arrivedBody: '{{company}} · {{channel}}',
     arrivedManyTitle_one: '{{count, number}} new inbound lead',
     arrivedManyTitle_other: '{{count, number}} new inbound leads',
+    reroutedTitle: 'Hand-off re-routed: {{name}}',
+    reroutedBody: '{{ae}} has it now ({{previousAe}} left the team); answer due {{when}}.',
+    reroutedBodyNew: '{{ae}} has it now; answer due {{when}}.',
+    reroutedWaitingBody: 'Its AE left the team and no other AE can take it yet; your manager routes it.',
     rejectedTitle_one: 'The server refused a change',
     rejectedTitle_other: 'The server refused {{count, number}} changes',
     ask: 'Get a notification when a callback is due, an inbound lead arrives or the server refuses a change?',
@@ -1752,6 +1763,7 @@ export const en = {
         country: 'Country of a number without +',
         add: 'Add to the list',
         added: 'Added {{value}}.',
+        alreadyListed: '{{value}} is already on the list; nothing was added.',
         addedAt: 'Added',
         addedBy: 'By',
         byAdmin: 'Administrator',

@@ -631,6 +631,7 @@ export const ko: LocaleResources = {
       callback: '콜백',
       status_change: '상태 직접 변경',
       handoff: 'MQL로 전달',
+      handoff_routed: 'AE에게 배정된 전달',
     },
     done: '{{kind}} 완료',
     skipped: '{{kind}} 건너뜀',
@@ -848,6 +849,10 @@ export const ko: LocaleResources = {
     gateHint: '이만큼의 BANT 항목이 확인되면 “MQL로 전달”을 사용할 수 있습니다.',
     handedOff: '{{when}} MQL로 전달됨',
     handedOffAe: '추천 AE: {{ae}}',
+    handoffWith: '담당 AE {{ae}}; 답변 기한 {{when}}.',
+    handoffRerouted:
+      '{{previousAe}}님이 팀을 떠나 서버가 {{ae}}님에게 다시 배정했습니다. 답변 기한 {{when}}.',
+    handoffWaiting: '아직 맡을 수 있는 AE가 없습니다. 매니저의 배정을 기다립니다.',
     dialog: {
       title: '{{name}}을(를) MQL로 전달',
       description: 'AE는 리드와 함께 이 내용을 받고 48시간 안에 수락하거나 거절해야 합니다.',
@@ -1048,6 +1053,8 @@ export const ko: LocaleResources = {
       already: '{{value}}은(는) 이미 목록에 있습니다.',
       invalidValue:
         '“{{value}}”은(는) 전화번호나 이메일 주소가 아닙니다. 번호(해외 번호는 국가 코드 포함), 이메일, 또는 도메인 전체는 @domain.com 형식으로 입력하세요.',
+      invalidDomain:
+        '“{{value}}”은(는) 도메인 이름이 아닙니다. 점으로 구분된 각 부분에 문자, 숫자, 하이픈만 쓰세요(하이픈은 앞뒤 끝에 올 수 없음). 예: example.com',
       search: '목록 검색',
       count_one: '{{total}}개 중 {{count, number}}개',
       count_other: '{{total}}개 중 {{count, number}}개',
@@ -1218,6 +1225,10 @@ export const ko: LocaleResources = {
     arrivedBody: '{{company}} · {{channel}}',
     arrivedManyTitle_one: '새 인바운드 리드 {{count, number}}개',
     arrivedManyTitle_other: '새 인바운드 리드 {{count, number}}개',
+    reroutedTitle: '전달 재배정: {{name}}',
+    reroutedBody: '이제 {{ae}}님이 담당합니다({{previousAe}}님이 팀을 떠남). 답변 기한 {{when}}.',
+    reroutedBodyNew: '이제 {{ae}}님이 담당합니다. 답변 기한 {{when}}.',
+    reroutedWaitingBody: '담당 AE가 팀을 떠났고 아직 맡을 수 있는 다른 AE가 없습니다. 매니저가 배정합니다.',
     rejectedTitle_one: '서버가 변경 한 건을 거부했습니다',
     rejectedTitle_other: '서버가 변경 {{count, number}}건을 거부했습니다',
     ask: '콜백 시간, 인바운드 리드 도착, 서버의 변경 거부를 알림으로 받을까요?',
@@ -1744,6 +1755,7 @@ export const ko: LocaleResources = {
         country: '+ 없는 번호의 국가',
         add: '목록에 추가',
         added: '{{value}}을(를) 추가했습니다.',
+        alreadyListed: '{{value}}은(는) 이미 목록에 있어 추가하지 않았습니다.',
         addedAt: '추가일',
         addedBy: '추가한 사람',
         byAdmin: '관리자',

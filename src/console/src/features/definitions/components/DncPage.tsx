@@ -2,7 +2,7 @@ import { formatDateTime } from '@renderer/i18n/format';
 import { Button } from '@renderer/ui/Button';
 import { DncKind } from '@shared/domain/queue';
 import { TeamUsersOutput } from '@shared/server/admin';
-import { TeamDncEntry } from '@shared/server/definitions';
+import { AddTeamDncOutput, type TeamDncEntry } from '@shared/server/definitions';
 import { type FormEvent, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callApi } from '../../../api/client';
@@ -38,14 +38,18 @@ export const DncPage = () => {
     event.preventDefault();
     void submit(async () => {
       const response = await fetchAdd();
-      setNotice(t('console.definitions.dnc.added', { value: response.value }));
+      setNotice(
+        response.alreadyListed
+          ? t('console.definitions.dnc.alreadyListed', { value: response.value })
+          : t('console.definitions.dnc.added', { value: response.value }),
+      );
       setValue('');
       setReason('');
       await list.reload();
     });
   };
   const fetchAdd = () =>
-    callApi('POST', `${base}/dnc`, TeamDncEntry, {
+    callApi('POST', `${base}/dnc`, AddTeamDncOutput, {
       kind,
       value: value.trim(),
       reason: reason.trim() === '' ? null : reason.trim(),
@@ -130,7 +134,7 @@ export const DncPage = () => {
           </p>
         ) : null}
         {notice ? (
-          <p className="defs-ok" role="status">
+          <p className="defs-ok" role="status" data-testid="dnc-notice">
             {notice}
           </p>
         ) : null}

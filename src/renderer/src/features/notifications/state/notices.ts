@@ -1,11 +1,11 @@
 import type { UpcomingCallback } from '@shared/api/callbacks';
-import type { ArrivedLead, NoticeTarget } from '@shared/api/notices';
+import type { ArrivedLead, NoticeTarget, ReroutedHandoff } from '@shared/api/notices';
 import type { RejectedChangeView } from '@shared/api/sync';
 import { onEvent } from '../../../api/client';
 import { useDialogStore } from '../../../app/dialogStore';
 import { i18n } from '../../../i18n';
 import { translatedError } from '../../../i18n/errors';
-import { formatClock, isKnownTimeZone } from '../../../i18n/format';
+import { formatClock, formatDateTime, isKnownTimeZone } from '../../../i18n/format';
 import { useLeadListStore } from '../../leads/state/leadListStore';
 import { useSessionStore } from '../../session/state/sessionStore';
 import { useSyncStore } from '../../sync/state/syncStore';
@@ -92,6 +92,25 @@ export const arrivedNotice = (leads: readonly ArrivedLead[]): Notice | null => {
   };
 };
 
+/**
+ * A hand-off the team server re-routed because its AE left the team: who has it now and when the
+ * answer is due, or that no AE can take it yet; it opens the lead.
+ */
+export const reroutedNotice = (handoff: ReroutedHandoff): Notice => {
+  const when = formatDateTime(handoff.dueAt);
+  return {
+    key: `rerouted:${handoff.handoffId}:${handoff.ae ?? ''}:${handoff.dueAt}`,
+    title: i18n.t('notifications.reroutedTitle', { name: handoff.leadName }),
+    body:
+      handoff.ae === null
+        ? i18n.t('notifications.reroutedWaitingBody')
+        : handoff.previousAe === null
+          ? i18n.t('notifications.reroutedBodyNew', { ae: handoff.ae, when })
+          : i18n.t('notifications.reroutedBody', { ae: handoff.ae, previousAe: handoff.previousAe, when }),
+    target: { opens: 'lead', leadId: handoff.leadId },
+  };
+};
+
 /** Changes the server refused for good: one notice for those not announced before, opening the sync dialog. */
 export const rejectedNotice = (rejected: readonly RejectedChangeView[]): Notice | null => {
   const [first] = rejected;
@@ -127,7 +146,8 @@ export const offerNotice = (notice: Notice | null): void => {
 };
 
 /**
- * Starts the workspace's notifications: inbound leads arriving through sync, sync rejections (due
+ * Starts the workspace's notifications: inbound leads arriving through sync, hand-offs re-routed to
+ * another AE, sync rejections (due
  * callbacks are offered by `callbackAlerts`), kept quiet during a call or a focused calling session and
  * shown when it ends; a desktop notification's click opens its lead or the sync dialog. Returns the
  * function that stops it.
@@ -136,6 +156,9 @@ export const startNotices = (): (() => void) => {
   const updateQuiet = () => gate.setQuiet(isQuietNow());
   const stops = [
     onEvent('leads:arrived', ({ leads }) => offerNotice(arrivedNotice(leads))),
+    onEvent('handoffs:rerouted', ({ handoffs }) => {
+      for (const handoff of handoffs) offerNotice(reroutedNotice(handoff));
+    }),
     onEvent('app:noticeClicked', (target) => openNoticeTarget(target)),
     useSyncStore.subscribe((state, previous) => {
       const rejected = state.status?.rejected ?? [];

@@ -29,8 +29,9 @@ const entryLabel = (entry: HistoryEntry, outcomes: Outcome[], t: TFunction): str
   const session = sessionEntryLabel(entry, t);
   if (session !== null) return session;
   const kind = t(`history.kinds.${entry.kind}`, { defaultValue: entry.kind });
-  // A status changed by hand and a hand-off are facts, not steps done or skipped.
-  if (entry.kind === 'status_change' || entry.kind === 'handoff') return kind;
+  // A status changed by hand, a hand-off and where the server routed it are facts, not steps done or skipped.
+  if (entry.kind === 'status_change' || entry.kind === 'handoff' || entry.kind === 'handoff_routed')
+    return kind;
   return entry.outcome === 'skipped' ? t('history.skipped', { kind }) : t('history.done', { kind });
 };
 

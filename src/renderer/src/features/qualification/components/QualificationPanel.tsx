@@ -1,6 +1,7 @@
 import type { Lead } from '@shared/domain/lead';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onEvent } from '../../../api/client';
 import { useDialogStore } from '../../../app/dialogStore';
 import { FOCUS_IDS } from '../../../app/focus';
 import { formatDateTime } from '../../../i18n/format';
@@ -10,6 +11,7 @@ import { useQualificationStore } from '../state/qualificationStore';
 import { blockedText } from '../utils/labels';
 import { BantList } from './BantList';
 import { HandoffDialog } from './HandoffDialog';
+import { HandoffRouteNote } from './HandoffRouteNote';
 import { ProfileChecklist } from './ProfileChecklist';
 import './qualification.css';
 
@@ -31,6 +33,14 @@ export const QualificationPanel = ({ lead, researchAt }: QualificationPanelProps
   useEffect(() => {
     void load(lead.id);
   }, [load, lead.id, lead.updatedAt, researchAt]);
+  // A pull may bring where the server routed the hand-off (a re-route too) without touching the lead.
+  useEffect(
+    () =>
+      onEvent('leads:changed', ({ ids }) => {
+        if (ids === undefined || ids.includes(lead.id)) void load(lead.id);
+      }),
+    [load, lead.id],
+  );
 
   if (!q) return null;
   const { readiness, handoff } = q;
@@ -64,6 +74,7 @@ export const QualificationPanel = ({ lead, researchAt }: QualificationPanelProps
       {handoff ? (
         <div className="qualification__handed" role="status" data-testid="handoff-done">
           <p>{t('qualification.handedOff', { when: formatDateTime(handoff.createdAt) })}</p>
+          {q.handoffRoute ? <HandoffRouteNote route={q.handoffRoute} /> : null}
           {handoff.suggestedAe ? (
             <p className="muted">{t('qualification.handedOffAe', { ae: handoff.suggestedAe })}</p>
           ) : null}

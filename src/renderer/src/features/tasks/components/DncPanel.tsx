@@ -1,6 +1,6 @@
 import type { DncEntry } from '@shared/domain/queue';
 import { filterDnc } from '@shared/tasks/dncFilter';
-import { readDncInput } from '@shared/tasks/dncInput';
+import { readDncEntry } from '@shared/tasks/dncInput';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../api/client';
@@ -24,9 +24,11 @@ const AddForm = () => {
   const [error, setError] = useState<string | null>(null);
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = readDncInput(value, region);
-    if (!input) {
-      setError(t('tasks.dnc.invalidValue', { value: value.trim() }));
+    const input = readDncEntry(value, region);
+    if (!input.ok) {
+      // The same rule and words as the team server's, so a domain refused there is refused here.
+      const key = input.problem === 'bad_domain' ? 'tasks.dnc.invalidDomain' : 'tasks.dnc.invalidValue';
+      setError(t(key, { value: value.trim() }));
       return;
     }
     try {
