@@ -32,7 +32,11 @@ export const plainReleaseNotes = (
   return text === '' ? null : text.slice(0, 20_000);
 };
 
-/** The update's state after one of electron-updater's events; `previous` keeps the version seen so far. */
+/**
+ * The update's state after one of electron-updater's events; `previous` keeps the version seen so far.
+ * A downloaded update (`ready`) stays ready through later checks, failed checks and a cleared feed:
+ * it installs at the next quit whatever happens to the feed, so "Restart to update" must not vanish.
+ */
 export const nextUpdateStatus = (
   previous: UpdateStatus,
   event:
@@ -47,7 +51,9 @@ export const nextUpdateStatus = (
   const base = { version: previous.version, notes: previous.notes, percent: null, message: null };
   switch (event.kind) {
     case 'off':
-      return { state: 'off', version: null, notes: null, percent: null, message: null };
+      return previous.state === 'ready'
+        ? previous
+        : { state: 'off', version: null, notes: null, percent: null, message: null };
     case 'checking':
       // A check while an update waits for its restart keeps it ready.
       return previous.state === 'ready' ? previous : { ...base, state: 'checking' };
@@ -64,7 +70,9 @@ export const nextUpdateStatus = (
     case 'downloaded':
       return { ...base, state: 'ready', version: event.version, notes: event.notes ?? previous.notes };
     case 'error':
-      return { ...base, state: 'error', message: event.message.slice(0, 500) };
+      return previous.state === 'ready'
+        ? previous
+        : { ...base, state: 'error', message: event.message.slice(0, 500) };
   }
 };
 

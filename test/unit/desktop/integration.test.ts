@@ -28,8 +28,23 @@ describe('automatic updates, as the desktop shows them', () => {
       state: 'error',
       message: 'sha512 checksum mismatch',
     });
-    const ready = nextUpdateStatus(OFF, { kind: 'downloaded', version: '2.0.0', notes: null });
-    expect(nextUpdateStatus(ready, { kind: 'off' })).toEqual(OFF);
+    const downloading = nextUpdateStatus(OFF, { kind: 'progress', percent: 10 });
+    expect(nextUpdateStatus(downloading, { kind: 'off' })).toEqual(OFF);
+  });
+
+  it('keeps a downloaded update ready when a later check fails or the feed is cleared', () => {
+    const ready = nextUpdateStatus(OFF, { kind: 'downloaded', version: '2.0.0', notes: 'Notes' });
+    for (const event of [
+      { kind: 'error', message: 'net::ERR_INTERNET_DISCONNECTED' },
+      { kind: 'checking' },
+      { kind: 'none' },
+      { kind: 'off' },
+    ] as const) {
+      expect(nextUpdateStatus(ready, event)).toEqual(ready);
+    }
+    // Before the download finished, a failure is shown.
+    const available = nextUpdateStatus(OFF, { kind: 'available', version: '2.0.0', notes: null });
+    expect(nextUpdateStatus(available, { kind: 'error', message: 'timeout' }).state).toBe('error');
   });
 
   it('turns release notes into plain text, never markup', () => {

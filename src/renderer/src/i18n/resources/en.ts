@@ -331,6 +331,21 @@ export const en = {
     create: 'Add lead',
     cancel: 'Cancel',
     close: 'Close',
+    problems: {
+      not_a_phone_link: '"{{value}}" is not a tel: or callto: link. Phone links look like tel:+12015550123.',
+      no_digits: '"{{value}}" holds no phone number. Phone links look like tel:+12015550123.',
+      not_a_number:
+        '"{{value}}" names no phone number (a Skype name, a word, or letters that are not a vanity number). Call such contacts from their own app.',
+      bad_extension: 'The extension in "{{value}}" is not digits. Write it as ;ext=1234.',
+      bad_context: 'The phone-context in "{{value}}" is neither a +prefix nor a domain.',
+      bad_encoding: 'The %-escapes in "{{value}}" are broken. Copy the link again from where you found it.',
+      invalid_number:
+        '"{{value}}" is not a valid phone number in {{region}}, the default country in Settings. Check the digits; write a number from another country with its country code (+…).',
+      context_number_invalid:
+        'The prefix and local number in "{{value}}" form {{number}}, which is not a valid phone number. Ask for the number with its country code (+…).',
+      domain_context:
+        '"{{value}}" is a local number of {{domain}}, and not a valid number in {{region}} either. Ask for the number with its country code (+…).',
+    },
   },
   desktop: {
     title: 'This computer',

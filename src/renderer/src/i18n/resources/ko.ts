@@ -331,6 +331,22 @@ export const ko: LocaleResources = {
     create: '리드 추가',
     cancel: '취소',
     close: '닫기',
+    problems: {
+      not_a_phone_link:
+        '"{{value}}"은(는) tel: 또는 callto: 링크가 아닙니다. 전화 링크는 tel:+12015550123 형식입니다.',
+      no_digits: '"{{value}}"에 전화번호가 없습니다. 전화 링크는 tel:+12015550123 형식입니다.',
+      not_a_number:
+        '"{{value}}"은(는) 전화번호가 아닙니다(Skype 이름, 단어 또는 문자 번호가 아닌 글자). 해당 앱에서 연락하세요.',
+      bad_extension: '"{{value}}"의 내선 번호가 숫자가 아닙니다. ;ext=1234 형식으로 쓰세요.',
+      bad_context: '"{{value}}"의 phone-context가 + 접두사도 도메인도 아닙니다.',
+      bad_encoding: '"{{value}}"의 % 이스케이프가 깨졌습니다. 원래 위치에서 링크를 다시 복사하세요.',
+      invalid_number:
+        '"{{value}}"은(는) 설정의 기본 국가 {{region}}에서 유효한 전화번호가 아닙니다. 숫자를 확인하고, 다른 나라 번호는 국가 코드(+…)와 함께 쓰세요.',
+      context_number_invalid:
+        '"{{value}}"의 접두사와 지역 번호를 합치면 {{number}}이(가) 되며, 유효한 전화번호가 아닙니다. 국가 코드(+…)가 있는 번호를 요청하세요.',
+      domain_context:
+        '"{{value}}"은(는) {{domain}}의 내부 번호이며 {{region}}에서도 유효한 번호가 아닙니다. 국가 코드(+…)가 있는 번호를 요청하세요.',
+    },
   },
   desktop: {
     title: '이 컴퓨터',

@@ -326,6 +326,21 @@ export const zhCN: LocaleResources = {
     create: '添加线索',
     cancel: '取消',
     close: '关闭',
+    problems: {
+      not_a_phone_link: '“{{value}}”不是 tel: 或 callto: 链接。电话链接形如 tel:+12015550123。',
+      no_digits: '“{{value}}”中没有电话号码。电话链接形如 tel:+12015550123。',
+      not_a_number:
+        '“{{value}}”不是电话号码（Skype 用户名、单词，或不构成字母号码的字母）。请在对应的应用中联系此人。',
+      bad_extension: '“{{value}}”中的分机号不是数字。请写成 ;ext=1234。',
+      bad_context: '“{{value}}”中的 phone-context 既不是 + 前缀也不是域名。',
+      bad_encoding: '“{{value}}”中的 % 转义已损坏。请从原处重新复制链接。',
+      invalid_number:
+        '“{{value}}”在设置中的默认国家/地区 {{region}} 不是有效的电话号码。请检查号码；其他国家/地区的号码请带国家代码（+…）。',
+      context_number_invalid:
+        '“{{value}}”中的前缀和本地号码组成 {{number}}，这不是有效的电话号码。请向对方索取带国家代码（+…）的号码。',
+      domain_context:
+        '“{{value}}”是 {{domain}} 内部的本地号码，在 {{region}} 也不是有效号码。请向对方索取带国家代码（+…）的号码。',
+    },
   },
   desktop: {
     title: '这台电脑',
