@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
+import { IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_LAUNCH, IPC_NOTIFY } from '@shared/bridge';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
@@ -61,7 +61,11 @@ const openExternal = (url: string) => {
   void shell.openExternal(url).catch(() => undefined);
 };
 
-const createWindow = (core: Core, onLoaded: () => void = () => undefined): BrowserWindow => {
+const createWindow = (
+  core: Core,
+  onLoaded: () => void = () => undefined,
+  onLoading: () => void = () => undefined,
+): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -84,6 +88,7 @@ const createWindow = (core: Core, onLoaded: () => void = () => undefined): Brows
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-start-loading', onLoading);
   window.webContents.on('did-finish-load', onLoaded);
   const stopEvents = core.events.onAny((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
@@ -222,9 +227,10 @@ const main = async () => {
   });
   let desktop: ReturnType<typeof startDesktopIntegration> | null = null;
   const onLoaded = () => desktop?.rendererLoaded();
-  let window = createWindow(core, onLoaded);
+  const onLoading = () => desktop?.rendererLoading();
+  let window = createWindow(core, onLoaded, onLoading);
   const currentWindow = () => {
-    if (window.isDestroyed()) window = createWindow(core, onLoaded);
+    if (window.isDestroyed()) window = createWindow(core, onLoaded, onLoading);
     return window;
   };
   desktop = startDesktopIntegration({
@@ -242,15 +248,19 @@ const main = async () => {
       core.events.emit('app:noticeClicked', target);
     });
   });
+  // The page takes what the OS handed over once it listens: a cold start's link is not lost.
+  ipcMain.handle(IPC_LAUNCH, (event) =>
+    fromRenderer(event) ? integration.takePendingLaunch() : { items: [] },
+  );
   ipcMain.handle(IPC_DESKTOP, (event, request: unknown) => {
     if (!fromRenderer(event)) throw new Error('This window may not change Dialdeck’s OS integration.');
     return integration.request(request);
   });
   // A second launch (a tel: link clicked, a CSV opened) forwards its arguments here and quits.
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     currentWindow();
     integration.bringForward();
-    integration.handleArgs(argv);
+    integration.handleArgs(argv, workingDirectory);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) currentWindow();

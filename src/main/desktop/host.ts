@@ -1,8 +1,14 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { type DesktopIntegration, DesktopRequest, type UpdateStatus } from '@shared/api/desktop';
+import {
+  type DesktopIntegration,
+  DesktopRequest,
+  type LaunchItem,
+  type PendingLaunch,
+  type UpdateStatus,
+} from '@shared/api/desktop';
 import type { EventName, EventPayload } from '@shared/api/events';
 import { MAX_UPLOAD_BYTES } from '@shared/api/limits';
 import { IPC_EVENT } from '@shared/bridge';
@@ -13,6 +19,10 @@ import type { Core } from '../core';
 import { readSettings } from '../core/settings/repo';
 import { startupLocale } from '../startup-failure';
 import {
+  chooseUpdateFeed,
+  createLaunchQueue,
+  csvLaunchCheck,
+  installerFeedUrl,
   linuxAutostartEntry,
   nextUpdateStatus,
   PHONE_SCHEMES,
@@ -104,24 +114,37 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     target.focus();
   };
 
+  // What the OS hands over waits here until the page takes it (see createLaunchQueue).
+  const launches = createLaunchQueue();
+  const hold = (item: LaunchItem) => {
+    if (launches.add(item) === 'nudge') send('app:launchPending', {});
+  };
+
   /** A CSV opened with Dialdeck: read here (up to the upload limit) and handed to the import wizard. */
   const openCsv = async (file: string) => {
+    const fileName = basename(file);
     try {
-      const { size } = await stat(file);
-      if (size > MAX_UPLOAD_BYTES || size === 0) return;
+      const check = csvLaunchCheck((await stat(file)).size, MAX_UPLOAD_BYTES);
+      if (check !== 'read') {
+        hold({ kind: 'fileRefused', fileName, reason: check });
+        return;
+      }
       const data = await readFile(file);
-      send('app:openFile', { fileName: basename(file), dataBase64: data.toString('base64') });
+      hold({ kind: 'file', fileName, dataBase64: data.toString('base64') });
     } catch {
-      // A file that vanished or cannot be read: the OS shows nothing either; the wizard can pick it.
+      hold({ kind: 'fileRefused', fileName, reason: 'unreadable' });
     }
   };
 
-  /** A launch's (or a second launch's) arguments: a phone link or a CSV file. */
-  const handleArgs = (argv: readonly string[]) => {
+  /**
+   * A launch's (or a second launch's) arguments: a phone link or a CSV file. `cwd` is the launching
+   * process's working directory, against which a relative CSV path is read.
+   */
+  const handleArgs = (argv: readonly string[], cwd: string = process.cwd()) => {
     const link = phoneLinkInArgs(argv);
-    if (link) send('app:openLink', { url: link });
+    if (link) hold({ kind: 'link', url: link });
     const csv = link ? null : csvFileInArgs(argv.slice(1));
-    if (csv) void openCsv(csv);
+    if (csv) void openCsv(resolve(cwd, csv));
   };
 
   // Updates.
@@ -160,13 +183,25 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     setUpdate(nextUpdateStatus(update, { kind: 'error', message: error.message })),
   );
 
+  // The feed built into the installer (app-update.yml from `npm run dist`), read once.
+  const installerFeed = (() => {
+    const file = join(process.resourcesPath ?? '', 'app-update.yml');
+    try {
+      return installerFeedUrl(readFileSync(file, 'utf8'));
+    } catch {
+      return null;
+    }
+  })();
+  let feedSource: 'settings' | 'installer' | null = null;
+
   const checkForUpdates = () => {
-    const feed = readSettings(core.db).updateFeedUrl;
-    if (!app.isPackaged || feed === '') {
+    const feed = chooseUpdateFeed(readSettings(core.db).updateFeedUrl, installerFeed);
+    feedSource = feed?.source ?? null;
+    if (!app.isPackaged || !feed) {
       setUpdate(nextUpdateStatus(update, { kind: 'off' }));
       return;
     }
-    autoUpdater.setFeedURL({ provider: 'generic', url: feed });
+    autoUpdater.setFeedURL({ provider: 'generic', url: feed.url });
     void autoUpdater
       .checkForUpdates()
       .catch((error: unknown) =>
@@ -215,6 +250,8 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     phoneHandler: isPhoneHandler(),
     startAtLogin: startsAtLogin(),
     update,
+    installerFeedUrl: installerFeed,
+    feedSource,
   });
 
   return {
@@ -223,6 +260,10 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     bringForward,
     /** Call on the window's `did-finish-load`: sends what arrived before the page could listen. */
     rendererLoaded: flush,
+    /** Call when the window starts loading a page: it listens again only once it takes. */
+    rendererLoading: () => launches.pageGone(),
+    /** The phone links and files handed over so far, oldest first; the queue is emptied. */
+    takePendingLaunch: (): PendingLaunch => ({ items: launches.take() }),
     /** Answers the renderer's `desktop(request)` (checked against `DesktopRequest`). */
     request(input: unknown): DesktopIntegration {
       const request = DesktopRequest.parse(input);

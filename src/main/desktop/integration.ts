@@ -1,5 +1,7 @@
-import type { UpdateStatus } from '@shared/api/desktop';
+import type { LaunchItem, UpdateStatus } from '@shared/api/desktop';
 import type { Locale } from '@shared/api/settings';
+import { updateFeedProblem } from '@shared/updateFeed';
+import { load } from 'js-yaml';
 import { en } from '../../renderer/src/i18n/resources/en';
 import { ko } from '../../renderer/src/i18n/resources/ko';
 import { zhCN } from '../../renderer/src/i18n/resources/zh-CN';
@@ -106,4 +108,76 @@ export const trayText = (locale: Locale, callbacksDue: number) => {
     show: text.trayShow,
     quit: text.trayQuit,
   };
+};
+
+/** The most launch items held for a window that never takes them (the oldest are dropped first). */
+export const MAX_PENDING_LAUNCH_ITEMS = 20;
+
+/**
+ * The phone links and files the OS hands over, held until the window takes them. A pull, not a push:
+ * on a cold start the link arrives before the page subscribes to events, so the host only nudges
+ * (`app:launchPending`) and the page takes what is queued once it listens. `add` answers whether to
+ * nudge now (the page has taken once and so listens); `take` empties the queue and marks the page as
+ * listening; `pageGone` (the window reloads or is replaced) stops nudges until the new page takes.
+ */
+export const createLaunchQueue = (limit = MAX_PENDING_LAUNCH_ITEMS) => {
+  const items: LaunchItem[] = [];
+  let listening = false;
+  return {
+    add(item: LaunchItem): 'nudge' | 'hold' {
+      items.push(item);
+      if (items.length > limit) items.splice(0, items.length - limit);
+      return listening ? 'nudge' : 'hold';
+    },
+    take(): LaunchItem[] {
+      listening = true;
+      return items.splice(0);
+    },
+    pageGone(): void {
+      listening = false;
+    },
+    get size(): number {
+      return items.length;
+    },
+  };
+};
+
+/**
+ * What a CSV file opened with Dialdeck becomes, from its size in bytes: refused when empty or over
+ * `maxBytes` (the upload limit), else read.
+ */
+export const csvLaunchCheck = (size: number, maxBytes: number): 'read' | 'empty' | 'too_large' =>
+  size === 0 ? 'empty' : size > maxBytes ? 'too_large' : 'read';
+
+/**
+ * The update feed an installer carries: the `url` of electron-builder's `app-update.yml` (written into
+ * the app's resources from `publish` at `npm run dist`, `DIALDECK_UPDATE_URL`), or null when the file
+ * holds none, is not a generic feed, or its URL breaks the feed rules (see `updateFeedProblem`).
+ */
+export const installerFeedUrl = (appUpdateYml: string | null): string | null => {
+  if (appUpdateYml === null) return null;
+  let config: unknown;
+  try {
+    config = load(appUpdateYml);
+  } catch {
+    return null;
+  }
+  if (typeof config !== 'object' || config === null) return null;
+  const { provider, url } = config as { provider?: unknown; url?: unknown };
+  if (provider !== 'generic' || typeof url !== 'string' || url.trim() === '') return null;
+  return updateFeedProblem(url) === null ? url.trim() : null;
+};
+
+/**
+ * The feed the app checks: the rep's own (Settings → Updates) when set and valid, else the
+ * installer's, else none (automatic updates off). `source` says which, for the settings screen.
+ */
+export const chooseUpdateFeed = (
+  ownFeed: string,
+  installerFeed: string | null,
+): { url: string; source: 'settings' | 'installer' } | null => {
+  const own = ownFeed.trim();
+  if (own !== '' && updateFeedProblem(own) === null) return { url: own, source: 'settings' };
+  if (own === '' && installerFeed !== null) return { url: installerFeed, source: 'installer' };
+  return null;
 };

@@ -377,6 +377,12 @@ export const en = {
     trayCallbacksDue_other: '{{count}} callbacks due',
     trayShow: 'Show Dialdeck',
     trayQuit: 'Quit Dialdeck',
+    launchFile: {
+      empty: '{{name}} is empty, so there is nothing to import. Export the lead list again and open it with Dialdeck.',
+      too_large:
+        '{{name}} is larger than {{limit}} MB, the most Dialdeck imports at once. Split it into smaller files and open each.',
+      unreadable: '{{name}} could not be read. Check that the file still exists and that you may open it.',
+    },
     integrationFailed: 'The change was not made: {{message}}',
   },
   settings: {

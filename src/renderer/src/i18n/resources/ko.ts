@@ -378,6 +378,12 @@ export const ko: LocaleResources = {
     trayCallbacksDue_other: '예정된 콜백 {{count}}건',
     trayShow: 'Dialdeck 보기',
     trayQuit: 'Dialdeck 종료',
+    launchFile: {
+      empty: '{{name}} 파일이 비어 있어 가져올 내용이 없습니다. 리드 목록을 다시 내보낸 뒤 Dialdeck으로 여세요.',
+      too_large:
+        '{{name}} 파일이 Dialdeck이 한 번에 가져올 수 있는 {{limit}} MB를 넘습니다. 작은 파일로 나눈 뒤 하나씩 여세요.',
+      unreadable: '{{name}} 파일을 읽을 수 없습니다. 파일이 아직 있는지, 열 권한이 있는지 확인하세요.',
+    },
     integrationFailed: '변경하지 못했습니다: {{message}}',
   },
   settings: {

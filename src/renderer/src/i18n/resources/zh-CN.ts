@@ -370,6 +370,11 @@ export const zhCN: LocaleResources = {
     trayCallbacksDue_other: '{{count}} 个回电到期',
     trayShow: '显示 Dialdeck',
     trayQuit: '退出 Dialdeck',
+    launchFile: {
+      empty: '{{name}} 是空文件，没有可导入的内容。请重新导出线索列表，再用 Dialdeck 打开。',
+      too_large: '{{name}} 超过 {{limit}} MB，超出 Dialdeck 单次导入的上限。请拆分成较小的文件后逐个打开。',
+      unreadable: '无法读取 {{name}}。请确认文件仍然存在且您有权限打开。',
+    },
     integrationFailed: '未能完成更改：{{message}}',
   },
   settings: {
