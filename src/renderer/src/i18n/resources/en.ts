@@ -359,7 +359,15 @@ export const en = {
     startAtLogin: 'Start Dialdeck when I sign in to this computer',
     updateFeed: 'Update feed',
     updateFeedHint:
-      'Where updates come from: your team server’s /updates address or a releases page. Empty: no automatic updates.',
+      'Where updates come from: an https:// address, such as your team server’s /updates or a releases page. Empty: the feed built into the installer, if it has one.',
+    installerFeed: 'While this is empty, updates come from the installer’s feed: {{url}}',
+    feedProblems: {
+      not_a_url: 'This is not a web address. Type the whole address, starting with https://.',
+      not_https:
+        'The update feed must start with https://, so that updates cannot be swapped on the way. (http:// works only for this computer, for testing.)',
+      has_credentials:
+        'Leave the user name and password out of the address: Dialdeck would keep them in its settings. Ask for a feed that needs no sign-in.',
+    },
     updateStates: {
       idle: 'Dialdeck is up to date.',
       checking: 'Checking for updates…',
@@ -378,7 +386,8 @@ export const en = {
     trayShow: 'Show Dialdeck',
     trayQuit: 'Quit Dialdeck',
     launchFile: {
-      empty: '{{name}} is empty, so there is nothing to import. Export the lead list again and open it with Dialdeck.',
+      empty:
+        '{{name}} is empty, so there is nothing to import. Export the lead list again and open it with Dialdeck.',
       too_large:
         '{{name}} is larger than {{limit}} MB, the most Dialdeck imports at once. Split it into smaller files and open each.',
       unreadable: '{{name}} could not be read. Check that the file still exists and that you may open it.',

@@ -360,7 +360,15 @@ export const ko: LocaleResources = {
     startAtLogin: '이 컴퓨터에 로그인하면 Dialdeck 시작',
     updateFeed: '업데이트 피드',
     updateFeedHint:
-      '업데이트를 받을 곳: 팀 서버의 /updates 주소나 릴리스 페이지. 비워 두면 자동 업데이트를 하지 않습니다.',
+      '업데이트를 받을 곳: 팀 서버의 /updates나 릴리스 페이지 같은 https:// 주소. 비워 두면 설치 프로그램에 들어 있는 피드(있는 경우)를 사용합니다.',
+    installerFeed: '비워 두는 동안에는 설치 프로그램의 피드에서 업데이트를 받습니다: {{url}}',
+    feedProblems: {
+      not_a_url: '웹 주소가 아닙니다. https://로 시작하는 전체 주소를 입력하세요.',
+      not_https:
+        '업데이트 피드는 https://로 시작해야 합니다. 그래야 전송 중에 업데이트가 바뀌지 않습니다. (http://는 테스트용으로 이 컴퓨터에서만 쓸 수 있습니다.)',
+      has_credentials:
+        '주소에 사용자 이름과 비밀번호를 넣지 마세요. Dialdeck이 설정에 그대로 저장하게 됩니다. 로그인이 필요 없는 피드를 요청하세요.',
+    },
     updateStates: {
       idle: 'Dialdeck이 최신 버전입니다.',
       checking: '업데이트 확인 중…',
@@ -379,7 +387,8 @@ export const ko: LocaleResources = {
     trayShow: 'Dialdeck 보기',
     trayQuit: 'Dialdeck 종료',
     launchFile: {
-      empty: '{{name}} 파일이 비어 있어 가져올 내용이 없습니다. 리드 목록을 다시 내보낸 뒤 Dialdeck으로 여세요.',
+      empty:
+        '{{name}} 파일이 비어 있어 가져올 내용이 없습니다. 리드 목록을 다시 내보낸 뒤 Dialdeck으로 여세요.',
       too_large:
         '{{name}} 파일이 Dialdeck이 한 번에 가져올 수 있는 {{limit}} MB를 넘습니다. 작은 파일로 나눈 뒤 하나씩 여세요.',
       unreadable: '{{name}} 파일을 읽을 수 없습니다. 파일이 아직 있는지, 열 권한이 있는지 확인하세요.',

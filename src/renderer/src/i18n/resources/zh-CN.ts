@@ -352,7 +352,15 @@ export const zhCN: LocaleResources = {
     browserHandlerAsked: '请在浏览器的提示中确认。',
     startAtLogin: '登录这台电脑时启动 Dialdeck',
     updateFeed: '更新源',
-    updateFeedHint: '更新的来源：团队服务器的 /updates 地址或发布页面。留空则不自动更新。',
+    updateFeedHint:
+      '更新的来源：一个 https:// 地址，例如团队服务器的 /updates 或发布页面。留空则使用安装程序内置的更新源（如有）。',
+    installerFeed: '此处留空时，更新来自安装程序的更新源：{{url}}',
+    feedProblems: {
+      not_a_url: '这不是网址。请输入以 https:// 开头的完整地址。',
+      not_https: '更新源必须以 https:// 开头，以免更新在传输中被替换。（http:// 仅适用于本机，供测试。）',
+      has_credentials:
+        '请不要在地址中包含用户名和密码：Dialdeck 会把它们保存在设置中。请使用无需登录的更新源。',
+    },
     updateStates: {
       idle: 'Dialdeck 已是最新版本。',
       checking: '正在检查更新…',
