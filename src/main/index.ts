@@ -8,6 +8,7 @@ import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
 import { startDesktopIntegration } from './desktop/host';
+import { dataDirArgs, startsHidden } from './desktop/integration';
 import { keychainSecretStore } from './keychain-secrets';
 import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
@@ -65,6 +66,7 @@ const createWindow = (
   core: Core,
   onLoaded: () => void = () => undefined,
   onLoading: () => void = () => undefined,
+  show = true,
 ): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1280,
@@ -87,7 +89,10 @@ const createWindow = (
       spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Started at login, the app waits in the tray until the rep (or a link) brings it forward.
+  window.once('ready-to-show', () => {
+    if (show) window.show();
+  });
   window.webContents.on('did-start-loading', onLoading);
   window.webContents.on('did-finish-load', onLoaded);
   const stopEvents = core.events.onAny((name, payload) => {
@@ -228,7 +233,11 @@ const main = async () => {
   let desktop: ReturnType<typeof startDesktopIntegration> | null = null;
   const onLoaded = () => desktop?.rendererLoaded();
   const onLoading = () => desktop?.rendererLoading();
-  let window = createWindow(core, onLoaded, onLoading);
+  const hidden = startsHidden(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  );
+  let window = createWindow(core, onLoaded, onLoading, !hidden);
   const currentWindow = () => {
     if (window.isDestroyed()) window = createWindow(core, onLoaded, onLoading);
     return window;
@@ -237,6 +246,10 @@ const main = async () => {
     core,
     window: currentWindow,
     iconFile: join(app.getAppPath(), 'resources', 'icon.png'),
+    // A data folder chosen for this launch is kept for the launches the OS makes (links, login).
+    launchArgs: dataDirArgs(
+      flagValue(process.argv, '--data-dir') || process.env.DIALDECK_DATA_DIR ? dataDir : null,
+    ),
   });
   const integration = desktop;
   handOver = (argv) => integration.handleArgs(argv);

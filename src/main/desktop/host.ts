@@ -44,52 +44,69 @@ type Host = {
   /** The main window, created again when it was closed. */
   window: () => BrowserWindow;
   iconFile: string;
+  /** `--data-dir=DIR` when this launch chose its data folder, so OS launches (login, links) use it too. */
+  launchArgs: string[];
 };
 
 /**
- * Electron's own dev launches (`electron .`) must register the executable with the app's path, so the
- * OS starts the app and not a bare Electron; a packaged app registers itself.
+ * How the OS should start Dialdeck for a link or at login: the executable and its arguments. Electron's
+ * own dev launches (`electron .`) pass the app's path, so the OS starts the app and not a bare
+ * Electron; `launchArgs` keeps the data folder (Windows passes them; macOS and Linux' .desktop entry
+ * start the app without them).
  */
-const devLaunch = (): { path: string; args: string[] } | null =>
-  app.isPackaged || !process.argv[1] ? null : { path: process.execPath, args: [resolve(process.argv[1])] };
+const launchCommand = (launchArgs: string[]): { path: string; args: string[] } | null => {
+  if (!app.isPackaged && process.argv[1]) {
+    return { path: process.execPath, args: [resolve(process.argv[1]), ...launchArgs] };
+  }
+  return launchArgs.length > 0 ? { path: process.execPath, args: launchArgs } : null;
+};
 
-const isPhoneHandler = (): boolean => {
-  const dev = devLaunch();
+const isPhoneHandler = (launchArgs: string[]): boolean => {
+  const command = launchCommand(launchArgs);
   return PHONE_SCHEMES.every((scheme) =>
-    dev ? app.isDefaultProtocolClient(scheme, dev.path, dev.args) : app.isDefaultProtocolClient(scheme),
+    command
+      ? app.isDefaultProtocolClient(scheme, command.path, command.args)
+      : app.isDefaultProtocolClient(scheme),
   );
 };
 
-const setPhoneHandler = (on: boolean) => {
-  const dev = devLaunch();
+const setPhoneHandler = (on: boolean, launchArgs: string[]) => {
+  const command = launchCommand(launchArgs);
   for (const scheme of PHONE_SCHEMES) {
     if (on) {
-      if (dev) app.setAsDefaultProtocolClient(scheme, dev.path, dev.args);
+      if (command) app.setAsDefaultProtocolClient(scheme, command.path, command.args);
       else app.setAsDefaultProtocolClient(scheme);
-    } else if (dev) app.removeAsDefaultProtocolClient(scheme, dev.path, dev.args);
+    } else if (command) app.removeAsDefaultProtocolClient(scheme, command.path, command.args);
     else app.removeAsDefaultProtocolClient(scheme);
   }
 };
 
 const linuxAutostartFile = () => join(homedir(), '.config', 'autostart', 'dialdeck.desktop');
 
-const startsAtLogin = (): boolean =>
-  process.platform === 'linux' ? existsSync(linuxAutostartFile()) : app.getLoginItemSettings().openAtLogin;
+const loginArgs = (launchArgs: string[]) => ['--hidden', ...launchArgs];
 
-const setStartAtLogin = (on: boolean) => {
+const startsAtLogin = (launchArgs: string[]): boolean =>
+  process.platform === 'linux'
+    ? existsSync(linuxAutostartFile())
+    : app.getLoginItemSettings({ args: loginArgs(launchArgs) }).openAtLogin;
+
+const setStartAtLogin = (on: boolean, launchArgs: string[]) => {
   if (process.platform === 'linux') {
     const file = linuxAutostartFile();
     if (on) {
       mkdirSync(join(homedir(), '.config', 'autostart'), { recursive: true });
-      writeFileSync(file, linuxAutostartEntry(process.env.APPIMAGE ?? process.execPath), { mode: 0o644 });
+      writeFileSync(file, linuxAutostartEntry(process.env.APPIMAGE ?? process.execPath, launchArgs), {
+        mode: 0o644,
+      });
     } else rmSync(file, { force: true });
     return;
   }
-  app.setLoginItemSettings({ openAtLogin: on });
+  // Windows starts the app with these arguments; macOS reports `wasOpenedAtLogin` instead.
+  app.setLoginItemSettings({ openAtLogin: on, args: loginArgs(launchArgs) });
 };
 
 /** Wires the OS integration around the core and the main window; returns what main's IPC needs. */
-export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
+export const startDesktopIntegration = ({ core, window, iconFile, launchArgs }: Host) => {
   const pending: { name: EventName; payload: unknown }[] = [];
   let rendererReady = false;
 
@@ -247,8 +264,8 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
   checkForUpdates();
 
   const integration = (): DesktopIntegration => ({
-    phoneHandler: isPhoneHandler(),
-    startAtLogin: startsAtLogin(),
+    phoneHandler: isPhoneHandler(launchArgs),
+    startAtLogin: startsAtLogin(launchArgs),
     update,
     installerFeedUrl: installerFeed,
     feedSource,
@@ -267,8 +284,8 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     /** Answers the renderer's `desktop(request)` (checked against `DesktopRequest`). */
     request(input: unknown): DesktopIntegration {
       const request = DesktopRequest.parse(input);
-      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on);
-      else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on);
+      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on, launchArgs);
+      else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on, launchArgs);
       else if (request.action === 'checkForUpdates') checkForUpdates();
       else if (request.action === 'restartToUpdate' && update.state === 'ready') {
         setImmediate(() => autoUpdater.quitAndInstall());

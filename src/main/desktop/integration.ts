@@ -80,17 +80,39 @@ export const nextUpdateStatus = (
 
 /**
  * The XDG autostart entry that starts Dialdeck at login on Linux (Electron's login items cover only
- * macOS and Windows). Source: freedesktop.org Desktop Application Autostart Specification.
+ * macOS and Windows), hidden in the tray, on the same data folder (`args`, e.g. `--data-dir=/srv/x`).
+ * Each argument is quoted with `"`, `` ` ``, `$` and `\` escaped, and `%` written `%%` (a lone `%` is a
+ * field code). Source: freedesktop.org Desktop Application Autostart Specification and Desktop Entry
+ * Specification, "The Exec key".
  */
-export const linuxAutostartEntry = (execPath: string): string =>
-  [
+export const linuxAutostartEntry = (execPath: string, args: readonly string[] = []): string => {
+  const quote = (arg: string) => `"${arg.replace(/(["`$\\])/g, '\\$1').replace(/%/g, '%%')}"`;
+  return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Dialdeck',
-    `Exec="${execPath.replace(/(["`$\\])/g, '\\$1')}" --hidden`,
+    `Exec=${[quote(execPath), '--hidden', ...args.map(quote)].join(' ')}`,
     'X-GNOME-Autostart-enabled=true',
     '',
   ].join('\n');
+};
+
+/**
+ * The arguments that keep a launch the OS starts (login, a phone link on Windows) on the data folder
+ * this one uses: `--data-dir=DIR` when one was chosen by `--data-dir` or `DIALDECK_DATA_DIR`, else none.
+ */
+export const dataDirArgs = (chosenDataDir: string | null): string[] =>
+  chosenDataDir ? [`--data-dir=${chosenDataDir}`] : [];
+
+/**
+ * Whether this launch starts in the tray without a window: started at login (`--hidden`, or macOS's
+ * `wasOpenedAtLogin`) with no phone link or CSV to show.
+ */
+export const startsHidden = (argv: readonly string[], openedAtLogin: boolean): boolean =>
+  (argv.includes('--hidden') || openedAtLogin) &&
+  !argv
+    .slice(1)
+    .some((arg) => /^(tel|callto):/i.test(arg.trim()) || (!arg.startsWith('-') && /\.csv$/i.test(arg)));
 
 /** The tray's texts in `locale`: its tooltip (with the callbacks due) and its menu items. */
 export const trayText = (locale: Locale, callbacksDue: number) => {

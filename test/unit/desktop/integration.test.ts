@@ -1,9 +1,11 @@
 import type { UpdateStatus } from '@shared/api/desktop';
 import { describe, expect, it } from 'vitest';
 import {
+  dataDirArgs,
   linuxAutostartEntry,
   nextUpdateStatus,
   plainReleaseNotes,
+  startsHidden,
   trayText,
 } from '../../../src/main/desktop/integration';
 
@@ -63,6 +65,22 @@ describe('start at login on Linux', () => {
     const entry = linuxAutostartEntry('/home/rep/Apps/Dialdeck "beta".AppImage');
     expect(entry).toContain('[Desktop Entry]');
     expect(entry).toContain('Exec="/home/rep/Apps/Dialdeck \\"beta\\".AppImage" --hidden');
+  });
+
+  it('writes a % in a path as %% and keeps the data folder in use', () => {
+    const entry = linuxAutostartEntry('/home/rep/100%/Dialdeck.AppImage', dataDirArgs('/srv/dialdeck 50%'));
+    expect(entry).toContain(
+      'Exec="/home/rep/100%%/Dialdeck.AppImage" --hidden "--data-dir=/srv/dialdeck 50%%"',
+    );
+    expect(dataDirArgs(null)).toEqual([]);
+  });
+
+  it('starts in the tray at login, unless the launch brings a link or a file to show', () => {
+    expect(startsHidden(['/opt/Dialdeck/dialdeck', '--hidden'], false)).toBe(true);
+    expect(startsHidden(['/Applications/Dialdeck.app/Contents/MacOS/Dialdeck'], true)).toBe(true);
+    expect(startsHidden(['/opt/Dialdeck/dialdeck'], false)).toBe(false);
+    expect(startsHidden(['dialdeck', '--hidden', 'tel:+12015550123'], false)).toBe(false);
+    expect(startsHidden(['dialdeck', '--hidden', '/home/rep/leads.csv'], false)).toBe(false);
   });
 });
 
