@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
+import { IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_LAUNCH, IPC_NOTIFY } from '@shared/bridge';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { resolveAppRequest } from './app-protocol';
 import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
 import { startDesktopIntegration } from './desktop/host';
+import { dataDirArgs, startsHidden } from './desktop/integration';
 import { keychainSecretStore } from './keychain-secrets';
 import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
@@ -61,7 +62,12 @@ const openExternal = (url: string) => {
   void shell.openExternal(url).catch(() => undefined);
 };
 
-const createWindow = (core: Core, onLoaded: () => void = () => undefined): BrowserWindow => {
+const createWindow = (
+  core: Core,
+  onLoaded: () => void = () => undefined,
+  onLoading: () => void = () => undefined,
+  show = true,
+): BrowserWindow => {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -83,7 +89,11 @@ const createWindow = (core: Core, onLoaded: () => void = () => undefined): Brows
       spellcheck: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Started at login, the app waits in the tray until the rep (or a link) brings it forward.
+  window.once('ready-to-show', () => {
+    if (show) window.show();
+  });
+  window.webContents.on('did-start-loading', onLoading);
   window.webContents.on('did-finish-load', onLoaded);
   const stopEvents = core.events.onAny((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT, name, payload);
@@ -222,15 +232,24 @@ const main = async () => {
   });
   let desktop: ReturnType<typeof startDesktopIntegration> | null = null;
   const onLoaded = () => desktop?.rendererLoaded();
-  let window = createWindow(core, onLoaded);
+  const onLoading = () => desktop?.rendererLoading();
+  const hidden = startsHidden(
+    process.argv,
+    process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  );
+  let window = createWindow(core, onLoaded, onLoading, !hidden);
   const currentWindow = () => {
-    if (window.isDestroyed()) window = createWindow(core, onLoaded);
+    if (window.isDestroyed()) window = createWindow(core, onLoaded, onLoading);
     return window;
   };
   desktop = startDesktopIntegration({
     core,
     window: currentWindow,
     iconFile: join(app.getAppPath(), 'resources', 'icon.png'),
+    // A data folder chosen for this launch is kept for the launches the OS makes (links, login).
+    launchArgs: dataDirArgs(
+      flagValue(process.argv, '--data-dir') || process.env.DIALDECK_DATA_DIR ? dataDir : null,
+    ),
   });
   const integration = desktop;
   handOver = (argv) => integration.handleArgs(argv);
@@ -242,15 +261,19 @@ const main = async () => {
       core.events.emit('app:noticeClicked', target);
     });
   });
+  // The page takes what the OS handed over once it listens: a cold start's link is not lost.
+  ipcMain.handle(IPC_LAUNCH, (event) =>
+    fromRenderer(event) ? integration.takePendingLaunch() : { items: [] },
+  );
   ipcMain.handle(IPC_DESKTOP, (event, request: unknown) => {
     if (!fromRenderer(event)) throw new Error('This window may not change Dialdeck’s OS integration.');
     return integration.request(request);
   });
   // A second launch (a tel: link clicked, a CSV opened) forwards its arguments here and quits.
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     currentWindow();
     integration.bringForward();
-    integration.handleArgs(argv);
+    integration.handleArgs(argv, workingDirectory);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) currentWindow();

@@ -1,4 +1,11 @@
-import { type DialdeckBridge, IPC_DESKTOP, IPC_EVENT, IPC_INVOKE, IPC_NOTIFY } from '@shared/bridge';
+import {
+  type DialdeckBridge,
+  IPC_DESKTOP,
+  IPC_EVENT,
+  IPC_INVOKE,
+  IPC_LAUNCH,
+  IPC_NOTIFY,
+} from '@shared/bridge';
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 
 // The renderer gets this one typed object and never ipcRenderer itself.
@@ -8,6 +15,7 @@ const bridge: DialdeckBridge = {
     await ipcRenderer.invoke(IPC_NOTIFY, notification);
   },
   desktop: (request) => ipcRenderer.invoke(IPC_DESKTOP, request),
+  takePendingLaunch: () => ipcRenderer.invoke(IPC_LAUNCH),
   onEvent: (listener) => {
     const handle = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
     ipcRenderer.on(IPC_EVENT, handle);

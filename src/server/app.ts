@@ -19,6 +19,7 @@ import { syncRoutes } from './routes/sync';
 import { type TokenRouteLimit, teamRoutes } from './routes/teams';
 import { testRoutes } from './routes/test-only';
 import { twilioRoutes } from './routes/twilio';
+import { updateRoutes } from './routes/updates';
 import { userRoutes } from './routes/users';
 import type { TeamChangeHub } from './sync/team-changes';
 import type { TrustProxy } from './trust-proxy';
@@ -150,6 +151,7 @@ export const buildApp = async (context: ServerContext, options: AppOptions): Pro
   definitionRoutes(app, context);
   consoleRoutes(app, context, options.tokenRouteLimit);
   await consoleStaticRoutes(app);
+  updateRoutes(app, process.env.DIALDECK_UPDATES_DIR || undefined);
   if (context.testRoutes) testRoutes(app, context);
   return app;
 };

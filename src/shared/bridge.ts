@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './api/contract';
-import type { DesktopIntegration, DesktopRequest } from './api/desktop';
+import type { DesktopIntegration, DesktopRequest, PendingLaunch } from './api/desktop';
 import { NoticeTarget } from './api/notices';
 
 /**
@@ -22,9 +22,15 @@ export type DialdeckBridge = {
   notify?(notification: DesktopNotification): Promise<void>;
   /** Electron only: the phone handler, start at login and updates (see `DesktopRequest`). */
   desktop?(request: DesktopRequest): Promise<DesktopIntegration>;
+  /**
+   * Electron only: takes the phone links and files the OS handed over (at launch or since), oldest first;
+   * the host keeps them until taken, so the window asks once it listens (a cold start loses nothing).
+   */
+  takePendingLaunch?(): Promise<PendingLaunch>;
 };
 
 export const IPC_INVOKE = 'dialdeck:invoke';
 export const IPC_EVENT = 'dialdeck:event';
 export const IPC_NOTIFY = 'dialdeck:notify';
 export const IPC_DESKTOP = 'dialdeck:desktop';
+export const IPC_LAUNCH = 'dialdeck:launch';

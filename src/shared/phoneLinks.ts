@@ -62,23 +62,64 @@ const decode = (text: string): string | null => {
 
 const stripSeparators = (text: string): string => text.replace(SEPARATORS, '');
 
-/** Full-width digits and plus signs ("＋８６…") as their ASCII forms. */
-const asciiDigits = (text: string): string => text.normalize('NFKC');
+const DECIMAL_DIGIT = /\p{Nd}/u;
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 
-/** A global number's letters as keypad digits, when the rest is digits (RFC 3966 allows none; links do). */
-const vanityDigits = (digits: string): string =>
-  /^\+[0-9A-Za-z]+$/.test(digits) && /[A-Za-z]/.test(digits)
-    ? digits.replace(/[A-Za-z]/g, (letter) => KEYPAD[letter.toUpperCase()] ?? letter)
-    : digits;
+/**
+ * The value 0–9 of a Unicode decimal digit (general category Nd). Unicode lays every Nd set out as
+ * runs of ten consecutive code points from zero to nine (Unicode Standard, 4.6 "Numeric Value"), so
+ * the value is the distance from the start of the digit's run, modulo ten.
+ */
+const digitValue = (codePoint: number): number => {
+  let start = codePoint;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start -= 1;
+  return (codePoint - start) % 10;
+};
+
+/**
+ * Every decimal digit as its ASCII form: full-width ("＋８６…", by NFKC), Arabic-Indic ("٠١٢"),
+ * Extended Arabic-Indic, Devanagari ("०१२") and every other Unicode `Nd` digit.
+ */
+export const asciiDigits = (text: string): string =>
+  text.normalize('NFKC').replace(NON_ASCII_DIGIT, (char) => String(digitValue(char.codePointAt(0) ?? 0)));
+
+/** How many digits a number written with vanity letters dials (E.164 allows at most 15). */
+const MAX_E164_DIGITS = 15;
+/** A global number's digits before any vanity letter: the country code and at least an area code. */
+const VANITY_NUMBER = /^\+([0-9]{4,})([0-9A-Za-z]*)$/;
+
+/**
+ * A global number with letters as keypad digits (ITU E.161), or null when the letters do not make a
+ * plausible vanity number. RFC 3966 allows no letters in a global number, so they are read only when
+ * the whole number looks like one ("+1-800-FLOWERS"): the country code and an area code written as
+ * digits first, then at least three letters that are not just the dial modifiers p, w and x (pause,
+ * wait, extension: "+1 800 PW12345" is refused rather than dialled as a guess), and at most 15 digits.
+ */
+const vanityDigits = (digits: string): string | null => {
+  if (!/[A-Za-z]/.test(digits)) return digits;
+  const match = VANITY_NUMBER.exec(digits);
+  const letters = (match?.[2] ?? '').replace(/[0-9]/g, '');
+  if (!match || letters.length < 3 || /^[pwx]+$/i.test(letters)) return null;
+  const dialled = digits.replace(/[A-Za-z]/g, (letter) => KEYPAD[letter.toUpperCase()] ?? letter);
+  return dialled.length - 1 <= MAX_E164_DIGITS ? dialled : null;
+};
+
+/** Digits a number must have before a pause or extension marker for the split to make sense. */
+const MIN_NUMBER_DIGITS = 7;
+/** A marker for digits dialled after the call connects, or a written extension, and what follows. */
+const DIALLED_AFTER = /^(.*?[0-9A-Za-z)])\s*(?:[,;]+|[pw]+|ext\.?|extension|x)\s*([0-9]{1,10})#?$/i;
+/** The same marker with nothing after it ("… x", "… ext", "…p"): a stray marker, dropped. */
+const EMPTY_MARKER = /(?<=[0-9)\s])\s*(?:[,;]+|[pw]+|ext\.?|extension|x)\s*#?$/i;
 
 /**
  * Reads a `tel:` or `callto:` link. Accepts what RFC 3966 allows — global numbers ("tel:+1-201-555-0123"),
  * local numbers with a context ("tel:863-1234;phone-context=+1-914-555", "tel:7042;phone-context=example.com"),
  * `;ext=`, `;isub=`, other parameters (ignored), any case in scheme and parameter names, percent-encoding —
  * and what real links carry besides: "tel://…", spaces, full-width digits, local numbers without a
- * context (the caller applies a region), vanity letters in a global number, percent-encoded
- * parameters, digits dialled after the call connects (",,1234", "p1234", "w1234") and written
- * extensions ("x12", "ext. 12") as the extension, a caller-id code before the number ("*67+1…"),
+ * context (the caller applies a region), vanity letters in a plausible vanity number ("+1-800-FLOWERS",
+ * see `vanityDigits`), percent-encoded parameters, digits in any script (Arabic-Indic, Devanagari…),
+ * digits dialled after the call connects (",,1234", "p1234", "w1234") and written extensions ("x12",
+ * "ext. 12") as the extension, a stray marker with nothing after it ("… x", "… ext", "…p") dropped, a caller-id code before the number ("*67+1…"),
  * and `callto:` / `callto://` with a number. A Skype name after `callto:` is `not_a_number`.
  */
 export const parsePhoneLink = (input: string): PhoneLinkResult => {
@@ -99,13 +140,15 @@ export const parsePhoneLink = (input: string): PhoneLinkResult => {
   digitsText = digitsText.replace(/^(?:\*\d{2}|#31#)\s*(?=\+)/, '');
   // Digits dialled after the call connects (",,1234", "p1234", "w1234") or a written extension
   // ("x12", "ext. 12") reach the person behind a switchboard: kept as the extension.
+  // Only a number long enough to be one is split: "+1 800 PW12345" is not "+1800" and an extension.
   let dialledAfter: string | null = null;
-  const after = /^(.*?\d[\d\s\-.()]*?)\s*(?:[,;pw]+\s*|(?:ext\.?|extension|x)\s*)(\d{1,10})#?$/i.exec(
-    digitsText,
-  );
-  if (after?.[1] && after[2]) {
+  const after = DIALLED_AFTER.exec(digitsText);
+  if (after?.[1] && after[2] && after[1].replace(/[^0-9A-Za-z]/g, '').length >= MIN_NUMBER_DIGITS) {
     digitsText = after[1];
     dialledAfter = after[2];
+  } else if (!after) {
+    // A marker with no digits after it ("+49 30 1234567 x") adds nothing to dial: never a keypad digit.
+    digitsText = digitsText.replace(EMPTY_MARKER, '');
   }
   // "+44 (0)20 …": the national trunk prefix in brackets after a country code is not dialled from abroad.
   const number = stripSeparators(digitsText.startsWith('+') ? digitsText.replace(/\(0\)/g, '') : digitsText);
@@ -143,6 +186,7 @@ export const parsePhoneLink = (input: string): PhoneLinkResult => {
 
   const global = number.startsWith('+');
   const digits = global ? vanityDigits(number) : number;
+  if (digits === null) return { ok: false, problem: 'not_a_number' };
   if (global ? !GLOBAL_DIGITS.test(digits) : !LOCAL_DIGITS.test(digits)) {
     return { ok: false, problem: /[A-Za-z]/.test(digits) ? 'not_a_number' : 'no_digits' };
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace, waitForText } from './harness';
 
 // The browser's tel: handler opens the web host's page with the link as ?tel=… (the address the
-// Settings button registers); the Electron host sends the same link as an `app:openLink` event.
+// Settings button registers); the Electron host holds it until the page takes it (desktop-links.test.ts).
 
 let ws: Workspace;
 let known: { id: string; name: string; e164: string };
@@ -60,7 +60,7 @@ describe('phone links in Chromium', () => {
     await openWithLink('callto:jane.doe');
     const error = page.getByTestId('phone-link-error');
     await waitForText(error, 'callto:jane.doe');
-    await waitForText(error, 'not a phone number');
+    await waitForText(error, 'names no phone number');
     await page.keyboard.press('Escape');
     await page.getByTestId('phone-link-dialog').waitFor({ state: 'detached' });
   });

@@ -8,10 +8,12 @@ export const print = (json: boolean, value: unknown, human: () => string): void 
 
 /**
  * The codes that mean the user gave the command something it cannot use (exit 2): a value that fails
- * validation, and a recording that is not a stereo WAV the analyzer reads.
+ * validation, a recording that is not a stereo WAV the analyzer reads, and a phone link that holds
+ * no number Dialdeck can dial (`open-url`).
  */
 const BAD_INPUT_CODES: ReadonlySet<string> = new Set([
   'invalid_input',
+  'phone_link_invalid',
   'talk_wav_invalid',
   'talk_wav_not_stereo',
   'talk_wav_unsupported',

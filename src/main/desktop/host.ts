@@ -1,8 +1,14 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { type DesktopIntegration, DesktopRequest, type UpdateStatus } from '@shared/api/desktop';
+import {
+  type DesktopIntegration,
+  DesktopRequest,
+  type LaunchItem,
+  type PendingLaunch,
+  type UpdateStatus,
+} from '@shared/api/desktop';
 import type { EventName, EventPayload } from '@shared/api/events';
 import { MAX_UPLOAD_BYTES } from '@shared/api/limits';
 import { IPC_EVENT } from '@shared/bridge';
@@ -13,6 +19,10 @@ import type { Core } from '../core';
 import { readSettings } from '../core/settings/repo';
 import { startupLocale } from '../startup-failure';
 import {
+  chooseUpdateFeed,
+  createLaunchQueue,
+  csvLaunchCheck,
+  installerFeedUrl,
   linuxAutostartEntry,
   nextUpdateStatus,
   PHONE_SCHEMES,
@@ -34,52 +44,69 @@ type Host = {
   /** The main window, created again when it was closed. */
   window: () => BrowserWindow;
   iconFile: string;
+  /** `--data-dir=DIR` when this launch chose its data folder, so OS launches (login, links) use it too. */
+  launchArgs: string[];
 };
 
 /**
- * Electron's own dev launches (`electron .`) must register the executable with the app's path, so the
- * OS starts the app and not a bare Electron; a packaged app registers itself.
+ * How the OS should start Dialdeck for a link or at login: the executable and its arguments. Electron's
+ * own dev launches (`electron .`) pass the app's path, so the OS starts the app and not a bare
+ * Electron; `launchArgs` keeps the data folder (Windows passes them; macOS and Linux' .desktop entry
+ * start the app without them).
  */
-const devLaunch = (): { path: string; args: string[] } | null =>
-  app.isPackaged || !process.argv[1] ? null : { path: process.execPath, args: [resolve(process.argv[1])] };
+const launchCommand = (launchArgs: string[]): { path: string; args: string[] } | null => {
+  if (!app.isPackaged && process.argv[1]) {
+    return { path: process.execPath, args: [resolve(process.argv[1]), ...launchArgs] };
+  }
+  return launchArgs.length > 0 ? { path: process.execPath, args: launchArgs } : null;
+};
 
-const isPhoneHandler = (): boolean => {
-  const dev = devLaunch();
+const isPhoneHandler = (launchArgs: string[]): boolean => {
+  const command = launchCommand(launchArgs);
   return PHONE_SCHEMES.every((scheme) =>
-    dev ? app.isDefaultProtocolClient(scheme, dev.path, dev.args) : app.isDefaultProtocolClient(scheme),
+    command
+      ? app.isDefaultProtocolClient(scheme, command.path, command.args)
+      : app.isDefaultProtocolClient(scheme),
   );
 };
 
-const setPhoneHandler = (on: boolean) => {
-  const dev = devLaunch();
+const setPhoneHandler = (on: boolean, launchArgs: string[]) => {
+  const command = launchCommand(launchArgs);
   for (const scheme of PHONE_SCHEMES) {
     if (on) {
-      if (dev) app.setAsDefaultProtocolClient(scheme, dev.path, dev.args);
+      if (command) app.setAsDefaultProtocolClient(scheme, command.path, command.args);
       else app.setAsDefaultProtocolClient(scheme);
-    } else if (dev) app.removeAsDefaultProtocolClient(scheme, dev.path, dev.args);
+    } else if (command) app.removeAsDefaultProtocolClient(scheme, command.path, command.args);
     else app.removeAsDefaultProtocolClient(scheme);
   }
 };
 
 const linuxAutostartFile = () => join(homedir(), '.config', 'autostart', 'dialdeck.desktop');
 
-const startsAtLogin = (): boolean =>
-  process.platform === 'linux' ? existsSync(linuxAutostartFile()) : app.getLoginItemSettings().openAtLogin;
+const loginArgs = (launchArgs: string[]) => ['--hidden', ...launchArgs];
 
-const setStartAtLogin = (on: boolean) => {
+const startsAtLogin = (launchArgs: string[]): boolean =>
+  process.platform === 'linux'
+    ? existsSync(linuxAutostartFile())
+    : app.getLoginItemSettings({ args: loginArgs(launchArgs) }).openAtLogin;
+
+const setStartAtLogin = (on: boolean, launchArgs: string[]) => {
   if (process.platform === 'linux') {
     const file = linuxAutostartFile();
     if (on) {
       mkdirSync(join(homedir(), '.config', 'autostart'), { recursive: true });
-      writeFileSync(file, linuxAutostartEntry(process.env.APPIMAGE ?? process.execPath), { mode: 0o644 });
+      writeFileSync(file, linuxAutostartEntry(process.env.APPIMAGE ?? process.execPath, launchArgs), {
+        mode: 0o644,
+      });
     } else rmSync(file, { force: true });
     return;
   }
-  app.setLoginItemSettings({ openAtLogin: on });
+  // Windows starts the app with these arguments; macOS reports `wasOpenedAtLogin` instead.
+  app.setLoginItemSettings({ openAtLogin: on, args: loginArgs(launchArgs) });
 };
 
 /** Wires the OS integration around the core and the main window; returns what main's IPC needs. */
-export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
+export const startDesktopIntegration = ({ core, window, iconFile, launchArgs }: Host) => {
   const pending: { name: EventName; payload: unknown }[] = [];
   let rendererReady = false;
 
@@ -104,24 +131,37 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     target.focus();
   };
 
+  // What the OS hands over waits here until the page takes it (see createLaunchQueue).
+  const launches = createLaunchQueue();
+  const hold = (item: LaunchItem) => {
+    if (launches.add(item) === 'nudge') send('app:launchPending', {});
+  };
+
   /** A CSV opened with Dialdeck: read here (up to the upload limit) and handed to the import wizard. */
   const openCsv = async (file: string) => {
+    const fileName = basename(file);
     try {
-      const { size } = await stat(file);
-      if (size > MAX_UPLOAD_BYTES || size === 0) return;
+      const check = csvLaunchCheck((await stat(file)).size, MAX_UPLOAD_BYTES);
+      if (check !== 'read') {
+        hold({ kind: 'fileRefused', fileName, reason: check });
+        return;
+      }
       const data = await readFile(file);
-      send('app:openFile', { fileName: basename(file), dataBase64: data.toString('base64') });
+      hold({ kind: 'file', fileName, dataBase64: data.toString('base64') });
     } catch {
-      // A file that vanished or cannot be read: the OS shows nothing either; the wizard can pick it.
+      hold({ kind: 'fileRefused', fileName, reason: 'unreadable' });
     }
   };
 
-  /** A launch's (or a second launch's) arguments: a phone link or a CSV file. */
-  const handleArgs = (argv: readonly string[]) => {
+  /**
+   * A launch's (or a second launch's) arguments: a phone link or a CSV file. `cwd` is the launching
+   * process's working directory, against which a relative CSV path is read.
+   */
+  const handleArgs = (argv: readonly string[], cwd: string = process.cwd()) => {
     const link = phoneLinkInArgs(argv);
-    if (link) send('app:openLink', { url: link });
+    if (link) hold({ kind: 'link', url: link });
     const csv = link ? null : csvFileInArgs(argv.slice(1));
-    if (csv) void openCsv(csv);
+    if (csv) void openCsv(resolve(cwd, csv));
   };
 
   // Updates.
@@ -160,13 +200,25 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     setUpdate(nextUpdateStatus(update, { kind: 'error', message: error.message })),
   );
 
+  // The feed built into the installer (app-update.yml from `npm run dist`), read once.
+  const installerFeed = (() => {
+    const file = join(process.resourcesPath ?? '', 'app-update.yml');
+    try {
+      return installerFeedUrl(readFileSync(file, 'utf8'));
+    } catch {
+      return null;
+    }
+  })();
+  let feedSource: 'settings' | 'installer' | null = null;
+
   const checkForUpdates = () => {
-    const feed = readSettings(core.db).updateFeedUrl;
-    if (!app.isPackaged || feed === '') {
+    const feed = chooseUpdateFeed(readSettings(core.db).updateFeedUrl, installerFeed);
+    feedSource = feed?.source ?? null;
+    if (!app.isPackaged || !feed) {
       setUpdate(nextUpdateStatus(update, { kind: 'off' }));
       return;
     }
-    autoUpdater.setFeedURL({ provider: 'generic', url: feed });
+    autoUpdater.setFeedURL({ provider: 'generic', url: feed.url });
     void autoUpdater
       .checkForUpdates()
       .catch((error: unknown) =>
@@ -212,9 +264,11 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
   checkForUpdates();
 
   const integration = (): DesktopIntegration => ({
-    phoneHandler: isPhoneHandler(),
-    startAtLogin: startsAtLogin(),
+    phoneHandler: isPhoneHandler(launchArgs),
+    startAtLogin: startsAtLogin(launchArgs),
     update,
+    installerFeedUrl: installerFeed,
+    feedSource,
   });
 
   return {
@@ -223,11 +277,15 @@ export const startDesktopIntegration = ({ core, window, iconFile }: Host) => {
     bringForward,
     /** Call on the window's `did-finish-load`: sends what arrived before the page could listen. */
     rendererLoaded: flush,
+    /** Call when the window starts loading a page: it listens again only once it takes. */
+    rendererLoading: () => launches.pageGone(),
+    /** The phone links and files handed over so far, oldest first; the queue is emptied. */
+    takePendingLaunch: (): PendingLaunch => ({ items: launches.take() }),
     /** Answers the renderer's `desktop(request)` (checked against `DesktopRequest`). */
     request(input: unknown): DesktopIntegration {
       const request = DesktopRequest.parse(input);
-      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on);
-      else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on);
+      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on, launchArgs);
+      else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on, launchArgs);
       else if (request.action === 'checkForUpdates') checkForUpdates();
       else if (request.action === 'restartToUpdate' && update.state === 'ready') {
         setImmediate(() => autoUpdater.quitAndInstall());

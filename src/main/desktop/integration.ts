@@ -1,5 +1,7 @@
-import type { UpdateStatus } from '@shared/api/desktop';
+import type { LaunchItem, UpdateStatus } from '@shared/api/desktop';
 import type { Locale } from '@shared/api/settings';
+import { updateFeedProblem } from '@shared/updateFeed';
+import { load } from 'js-yaml';
 import { en } from '../../renderer/src/i18n/resources/en';
 import { ko } from '../../renderer/src/i18n/resources/ko';
 import { zhCN } from '../../renderer/src/i18n/resources/zh-CN';
@@ -32,7 +34,11 @@ export const plainReleaseNotes = (
   return text === '' ? null : text.slice(0, 20_000);
 };
 
-/** The update's state after one of electron-updater's events; `previous` keeps the version seen so far. */
+/**
+ * The update's state after one of electron-updater's events; `previous` keeps the version seen so far.
+ * A downloaded update (`ready`) stays ready through later checks, failed checks and a cleared feed:
+ * it installs at the next quit whatever happens to the feed, so "Restart to update" must not vanish.
+ */
 export const nextUpdateStatus = (
   previous: UpdateStatus,
   event:
@@ -47,7 +53,9 @@ export const nextUpdateStatus = (
   const base = { version: previous.version, notes: previous.notes, percent: null, message: null };
   switch (event.kind) {
     case 'off':
-      return { state: 'off', version: null, notes: null, percent: null, message: null };
+      return previous.state === 'ready'
+        ? previous
+        : { state: 'off', version: null, notes: null, percent: null, message: null };
     case 'checking':
       // A check while an update waits for its restart keeps it ready.
       return previous.state === 'ready' ? previous : { ...base, state: 'checking' };
@@ -64,23 +72,47 @@ export const nextUpdateStatus = (
     case 'downloaded':
       return { ...base, state: 'ready', version: event.version, notes: event.notes ?? previous.notes };
     case 'error':
-      return { ...base, state: 'error', message: event.message.slice(0, 500) };
+      return previous.state === 'ready'
+        ? previous
+        : { ...base, state: 'error', message: event.message.slice(0, 500) };
   }
 };
 
 /**
  * The XDG autostart entry that starts Dialdeck at login on Linux (Electron's login items cover only
- * macOS and Windows). Source: freedesktop.org Desktop Application Autostart Specification.
+ * macOS and Windows), hidden in the tray, on the same data folder (`args`, e.g. `--data-dir=/srv/x`).
+ * Each argument is quoted with `"`, `` ` ``, `$` and `\` escaped, and `%` written `%%` (a lone `%` is a
+ * field code). Source: freedesktop.org Desktop Application Autostart Specification and Desktop Entry
+ * Specification, "The Exec key".
  */
-export const linuxAutostartEntry = (execPath: string): string =>
-  [
+export const linuxAutostartEntry = (execPath: string, args: readonly string[] = []): string => {
+  const quote = (arg: string) => `"${arg.replace(/(["`$\\])/g, '\\$1').replace(/%/g, '%%')}"`;
+  return [
     '[Desktop Entry]',
     'Type=Application',
     'Name=Dialdeck',
-    `Exec="${execPath.replace(/(["`$\\])/g, '\\$1')}" --hidden`,
+    `Exec=${[quote(execPath), '--hidden', ...args.map(quote)].join(' ')}`,
     'X-GNOME-Autostart-enabled=true',
     '',
   ].join('\n');
+};
+
+/**
+ * The arguments that keep a launch the OS starts (login, a phone link on Windows) on the data folder
+ * this one uses: `--data-dir=DIR` when one was chosen by `--data-dir` or `DIALDECK_DATA_DIR`, else none.
+ */
+export const dataDirArgs = (chosenDataDir: string | null): string[] =>
+  chosenDataDir ? [`--data-dir=${chosenDataDir}`] : [];
+
+/**
+ * Whether this launch starts in the tray without a window: started at login (`--hidden`, or macOS's
+ * `wasOpenedAtLogin`) with no phone link or CSV to show.
+ */
+export const startsHidden = (argv: readonly string[], openedAtLogin: boolean): boolean =>
+  (argv.includes('--hidden') || openedAtLogin) &&
+  !argv
+    .slice(1)
+    .some((arg) => /^(tel|callto):/i.test(arg.trim()) || (!arg.startsWith('-') && /\.csv$/i.test(arg)));
 
 /** The tray's texts in `locale`: its tooltip (with the callbacks due) and its menu items. */
 export const trayText = (locale: Locale, callbacksDue: number) => {
@@ -98,4 +130,76 @@ export const trayText = (locale: Locale, callbacksDue: number) => {
     show: text.trayShow,
     quit: text.trayQuit,
   };
+};
+
+/** The most launch items held for a window that never takes them (the oldest are dropped first). */
+export const MAX_PENDING_LAUNCH_ITEMS = 20;
+
+/**
+ * The phone links and files the OS hands over, held until the window takes them. A pull, not a push:
+ * on a cold start the link arrives before the page subscribes to events, so the host only nudges
+ * (`app:launchPending`) and the page takes what is queued once it listens. `add` answers whether to
+ * nudge now (the page has taken once and so listens); `take` empties the queue and marks the page as
+ * listening; `pageGone` (the window reloads or is replaced) stops nudges until the new page takes.
+ */
+export const createLaunchQueue = (limit = MAX_PENDING_LAUNCH_ITEMS) => {
+  const items: LaunchItem[] = [];
+  let listening = false;
+  return {
+    add(item: LaunchItem): 'nudge' | 'hold' {
+      items.push(item);
+      if (items.length > limit) items.splice(0, items.length - limit);
+      return listening ? 'nudge' : 'hold';
+    },
+    take(): LaunchItem[] {
+      listening = true;
+      return items.splice(0);
+    },
+    pageGone(): void {
+      listening = false;
+    },
+    get size(): number {
+      return items.length;
+    },
+  };
+};
+
+/**
+ * What a CSV file opened with Dialdeck becomes, from its size in bytes: refused when empty or over
+ * `maxBytes` (the upload limit), else read.
+ */
+export const csvLaunchCheck = (size: number, maxBytes: number): 'read' | 'empty' | 'too_large' =>
+  size === 0 ? 'empty' : size > maxBytes ? 'too_large' : 'read';
+
+/**
+ * The update feed an installer carries: the `url` of electron-builder's `app-update.yml` (written into
+ * the app's resources from `publish` at `npm run dist`, `DIALDECK_UPDATE_URL`), or null when the file
+ * holds none, is not a generic feed, or its URL breaks the feed rules (see `updateFeedProblem`).
+ */
+export const installerFeedUrl = (appUpdateYml: string | null): string | null => {
+  if (appUpdateYml === null) return null;
+  let config: unknown;
+  try {
+    config = load(appUpdateYml);
+  } catch {
+    return null;
+  }
+  if (typeof config !== 'object' || config === null) return null;
+  const { provider, url } = config as { provider?: unknown; url?: unknown };
+  if (provider !== 'generic' || typeof url !== 'string' || url.trim() === '') return null;
+  return updateFeedProblem(url) === null ? url.trim() : null;
+};
+
+/**
+ * The feed the app checks: the rep's own (Settings → Updates) when set and valid, else the
+ * installer's, else none (automatic updates off). `source` says which, for the settings screen.
+ */
+export const chooseUpdateFeed = (
+  ownFeed: string,
+  installerFeed: string | null,
+): { url: string; source: 'settings' | 'installer' } | null => {
+  const own = ownFeed.trim();
+  if (own !== '' && updateFeedProblem(own) === null) return { url: own, source: 'settings' };
+  if (own === '' && installerFeed !== null) return { url: installerFeed, source: 'installer' };
+  return null;
 };

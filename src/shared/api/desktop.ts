@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_PHONE_LINK_LENGTH } from '../phoneLinks';
+import { Base64Upload } from './limits';
 
 /**
  * Where the desktop app's automatic update stands (electron-updater): `off` without a feed URL,
@@ -20,6 +22,10 @@ export const DesktopIntegration = z.object({
   phoneHandler: z.boolean(),
   startAtLogin: z.boolean(),
   update: UpdateStatus,
+  /** The feed the installer carries (app-update.yml), used while Settings has none; null: none. */
+  installerFeedUrl: z.string().max(500).nullable().optional(),
+  /** Which feed the last check used: the rep's (`settings`), the installer's, or none (null). */
+  feedSource: z.enum(['settings', 'installer']).nullable().optional(),
 });
 export type DesktopIntegration = z.infer<typeof DesktopIntegration>;
 
@@ -32,3 +38,23 @@ export const DesktopRequest = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('restartToUpdate') }),
 ]);
 export type DesktopRequest = z.infer<typeof DesktopRequest>;
+
+/**
+ * What the OS handed Dialdeck to open (a phone link, a CSV file "Open with Dialdeck", or a CSV it
+ * could not take: `empty`, `too_large` over the upload limit, `unreadable`), held by the host until
+ * the window takes it.
+ */
+export const LaunchItem = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('link'), url: z.string().max(MAX_PHONE_LINK_LENGTH) }),
+  z.strictObject({ kind: z.literal('file'), fileName: z.string().max(500), dataBase64: Base64Upload }),
+  z.strictObject({
+    kind: z.literal('fileRefused'),
+    fileName: z.string().max(500),
+    reason: z.enum(['empty', 'too_large', 'unreadable']),
+  }),
+]);
+export type LaunchItem = z.infer<typeof LaunchItem>;
+
+/** The launch items the window takes once it listens (`takePendingLaunch`), oldest first. */
+export const PendingLaunch = z.object({ items: z.array(LaunchItem) });
+export type PendingLaunch = z.infer<typeof PendingLaunch>;

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { MAX_PHONE_LINK_LENGTH } from '../phoneLinks';
 import { UpdateStatus } from './desktop';
 import { ImportProgress } from './imports';
-import { Base64Upload } from './limits';
 import { ArrivedLead, NoticeTarget, ReroutedHandoff } from './notices';
 
 /** Change events the core emits so renderer stores refresh without polling. */
@@ -20,10 +18,11 @@ export const events = {
     /** `external`: another process (the CLI, a second window) committed to the same store. */
     reason: z.enum(['outcome', 'task', 'enrollment', 'cadence', 'rules', 'dnc', 'fit', 'leads', 'external']),
   }),
-  /** Electron host: the OS opened a `tel:`/`callto:` link with Dialdeck (see features/links). */
-  'app:openLink': z.object({ url: z.string().max(MAX_PHONE_LINK_LENGTH) }),
-  /** Electron host: a CSV file was opened with Dialdeck; the import wizard starts on it. */
-  'app:openFile': z.object({ fileName: z.string().max(500), dataBase64: Base64Upload }),
+  /**
+   * Electron host: the OS handed over a phone link or a CSV file; the window takes it with
+   * `takePendingLaunch` (a nudge only: what it announces stays queued until taken).
+   */
+  'app:launchPending': z.object({}),
   /** Electron host: the automatic update moved on (downloading, ready to restart…). */
   'app:update': UpdateStatus,
   /** The background sync's state, pending count or rejected changes changed: re-read `sync.status`. */

@@ -29,8 +29,10 @@ export type NewLeadInput = z.infer<typeof NewLeadInput>;
 export const phoneLinkMethods = {
   /**
    * Resolves a phone link (RFC 3966 `tel:` or `callto:`) to E.164 and the lead with that number. A local
-   * number without a `+` context is read in the default region (settings). Errors: `phone_link_invalid`
-   * (params `{ problem }`: see `PhoneLinkProblem`, or `invalid_number`).
+   * number with a `+` context is that prefix followed by its digits (RFC 3966 5.1.5); any other local
+   * number is read in the default region (settings). Errors: `phone_link_invalid` (params `{ value, kind }`:
+   * `kind` is a `PhoneLinkProblem`, or `invalid_number` (+ `region`), `context_number_invalid`
+   * (+ `number`, the E.164 the context formed) or `domain_context` (+ `domain`, `region`)).
    */
   'links.resolvePhone': method(z.object({ url: z.string().max(MAX_PHONE_LINK_LENGTH) }), PhoneLinkTarget),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallProvider } from '../domain/callProvider';
+import { MAX_UPDATE_FEED_LENGTH, updateFeedProblem } from '../updateFeed';
 import { method } from './contract';
 
 export const Locale = z.enum(['en', 'zh-CN', 'ko']);
@@ -17,17 +18,20 @@ export const Settings = z.object({
   /** The callback number the rep leaves in voicemails: fills `{{repPhone}}` ('' while not set). */
   repPhone: z.string().trim().max(40),
   /**
-   * The desktop app's update feed: an http(s) URL of a folder holding electron-updater's `latest*.yml`
-   * and the installers (the team server's `/updates`, a releases page); '' turns automatic updates off.
+   * The desktop app's update feed: an https URL of a folder holding electron-updater's `latest*.yml`
+   * and the installers (the team server's `/updates`, a releases page); http only on loopback, no
+   * credentials (see `updateFeedProblem`). '' uses the feed built into the installer, if any.
    */
   updateFeedUrl: z.union([
     z.literal(''),
     z
       .string()
       .trim()
-      .url()
-      .max(500)
-      .regex(/^https?:\/\//i),
+      .max(MAX_UPDATE_FEED_LENGTH)
+      .refine((url) => updateFeedProblem(url) === null, {
+        message:
+          'The update feed must be an https:// address without a user name or password (http:// only for this computer).',
+      }),
   ]),
   /** How this rep places calls: Twilio, SIP, the system phone (`tel:`) or the practice prospect. */
   callingProvider: CallProvider,

@@ -64,12 +64,34 @@ describe('dialdeck open-url: a tel: or callto: link to the lead with that number
 
   it('refuses a link that holds no dialable number, by code, naming the link', () => {
     const { dataDir } = seed();
-    for (const url of ['callto:jane.doe', 'tel:+1-999', 'mailto:a@example.com']) {
+    for (const url of ['callto:jane.doe', 'tel:+1-999', 'mailto:a@example.com', 'tel:+1 800 PW12345']) {
       const run = dialdeck(dataDir, 'open-url', url);
-      expect(run.status).not.toBe(0);
+      // Bad input, as README's CLI section says.
+      expect(run.status).toBe(2);
       expect(errorOf(run).code).toBe('phone_link_invalid');
       expect(errorOf(run).message).toContain(url);
     }
+  });
+
+  it('says why each link fails: the domain of a domain context, the number a +context forms', () => {
+    const { dataDir } = seed();
+    const failure = (url: string) => {
+      const run = dialdeck(dataDir, 'open-url', url);
+      expect(run.status).toBe(2);
+      return errorOf(run) as ReturnType<typeof errorOf> & { params?: Record<string, string> };
+    };
+    // RFC 3966 5.1.5: the local number follows the global-number prefix of its context.
+    const formed = failure('tel:863-1234;phone-context=+1-914-555');
+    expect(formed.params).toMatchObject({ kind: 'context_number_invalid', number: '+19145558631234' });
+    expect(formed.message).toContain('+19145558631234');
+    const domain = failure('tel:7042;phone-context=example.com');
+    expect(domain.params).toMatchObject({ kind: 'domain_context', domain: 'example.com', region: 'US' });
+    expect(domain.message).toContain('example.com');
+    expect(failure('callto:jane.doe').params).toMatchObject({ kind: 'not_a_number' });
+    expect(failure('javascript:alert(1)').params).toMatchObject({ kind: 'not_a_phone_link' });
+    expect(failure('tel:').params).toMatchObject({ kind: 'no_digits' });
+    // A domain context whose digits make a number in the default region is read there.
+    expect(dialdeck(dataDir, 'open-url', 'tel:212-555-0101;phone-context=example.com').status).toBe(0);
   });
 
   it('a number no lead has becomes a lead with `lead add`, synced as one lead.create, then the link finds it', () => {

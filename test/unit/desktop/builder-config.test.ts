@@ -15,9 +15,15 @@ const config = JSON.parse(readFileSync(resolve(ROOT, 'electron-builder.json'), '
   extraResources: { from: string; to: string }[];
   protocols: { schemes: string[] }[];
   fileAssociations: { ext: string }[];
-  mac: { hardenedRuntime: boolean; entitlements: string; extendInfo: Record<string, string> };
+  mac: {
+    target: string[];
+    hardenedRuntime: boolean;
+    entitlements: string;
+    extendInfo: Record<string, string>;
+  };
   nsis: { perMachine: boolean; allowElevation: boolean };
   linux: { target: string[]; mimeTypes: string[] };
+  deb: { depends: string[] };
 };
 
 describe('the installers’ configuration (electron-builder.json)', () => {
@@ -54,6 +60,29 @@ describe('the installers’ configuration (electron-builder.json)', () => {
     expect(entitlements).toContain('com.apple.security.device.audio-input');
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('builds the zip macOS auto-update downloads (MacUpdater has no dmg path)', () => {
+    // electron-updater's MacUpdater throws ERR_UPDATER_ZIP_FILE_NOT_FOUND without a zip in the feed.
+    expect(config.mac.target).toEqual(expect.arrayContaining(['dmg', 'zip']));
+  });
+
+  it('lists the whole .deb dependency set, since `depends` replaces electron-builder’s defaults', () => {
+    // app-builder-lib's FpmTarget defaults for deb, plus ALSA for the calls' audio.
+    for (const pkg of [
+      'libgtk-3-0',
+      'libnotify4',
+      'libnss3',
+      'libxss1',
+      'libxtst6',
+      'xdg-utils',
+      'libatspi2.0-0',
+      'libuuid1',
+      'libsecret-1-0',
+    ]) {
+      expect(config.deb.depends).toContain(pkg);
+    }
+    expect(config.deb.depends.some((d) => d.startsWith('libasound2'))).toBe(true);
   });
 });
 

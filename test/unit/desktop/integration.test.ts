@@ -1,9 +1,11 @@
 import type { UpdateStatus } from '@shared/api/desktop';
 import { describe, expect, it } from 'vitest';
 import {
+  dataDirArgs,
   linuxAutostartEntry,
   nextUpdateStatus,
   plainReleaseNotes,
+  startsHidden,
   trayText,
 } from '../../../src/main/desktop/integration';
 
@@ -28,8 +30,23 @@ describe('automatic updates, as the desktop shows them', () => {
       state: 'error',
       message: 'sha512 checksum mismatch',
     });
-    const ready = nextUpdateStatus(OFF, { kind: 'downloaded', version: '2.0.0', notes: null });
-    expect(nextUpdateStatus(ready, { kind: 'off' })).toEqual(OFF);
+    const downloading = nextUpdateStatus(OFF, { kind: 'progress', percent: 10 });
+    expect(nextUpdateStatus(downloading, { kind: 'off' })).toEqual(OFF);
+  });
+
+  it('keeps a downloaded update ready when a later check fails or the feed is cleared', () => {
+    const ready = nextUpdateStatus(OFF, { kind: 'downloaded', version: '2.0.0', notes: 'Notes' });
+    for (const event of [
+      { kind: 'error', message: 'net::ERR_INTERNET_DISCONNECTED' },
+      { kind: 'checking' },
+      { kind: 'none' },
+      { kind: 'off' },
+    ] as const) {
+      expect(nextUpdateStatus(ready, event)).toEqual(ready);
+    }
+    // Before the download finished, a failure is shown.
+    const available = nextUpdateStatus(OFF, { kind: 'available', version: '2.0.0', notes: null });
+    expect(nextUpdateStatus(available, { kind: 'error', message: 'timeout' }).state).toBe('error');
   });
 
   it('turns release notes into plain text, never markup', () => {
@@ -48,6 +65,22 @@ describe('start at login on Linux', () => {
     const entry = linuxAutostartEntry('/home/rep/Apps/Dialdeck "beta".AppImage');
     expect(entry).toContain('[Desktop Entry]');
     expect(entry).toContain('Exec="/home/rep/Apps/Dialdeck \\"beta\\".AppImage" --hidden');
+  });
+
+  it('writes a % in a path as %% and keeps the data folder in use', () => {
+    const entry = linuxAutostartEntry('/home/rep/100%/Dialdeck.AppImage', dataDirArgs('/srv/dialdeck 50%'));
+    expect(entry).toContain(
+      'Exec="/home/rep/100%%/Dialdeck.AppImage" --hidden "--data-dir=/srv/dialdeck 50%%"',
+    );
+    expect(dataDirArgs(null)).toEqual([]);
+  });
+
+  it('starts in the tray at login, unless the launch brings a link or a file to show', () => {
+    expect(startsHidden(['/opt/Dialdeck/dialdeck', '--hidden'], false)).toBe(true);
+    expect(startsHidden(['/Applications/Dialdeck.app/Contents/MacOS/Dialdeck'], true)).toBe(true);
+    expect(startsHidden(['/opt/Dialdeck/dialdeck'], false)).toBe(false);
+    expect(startsHidden(['dialdeck', '--hidden', 'tel:+12015550123'], false)).toBe(false);
+    expect(startsHidden(['dialdeck', '--hidden', '/home/rep/leads.csv'], false)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileInArgs, parsePhoneLink, phoneLinkInArgs } from '../../../src/shared/phoneLinks';
+import { asciiDigits, csvFileInArgs, parsePhoneLink, phoneLinkInArgs } from '../../../src/shared/phoneLinks';
 
 const link = (url: string) => {
   const result = parsePhoneLink(url);
@@ -71,6 +71,49 @@ describe('tel: links (RFC 3966)', () => {
     expect(link('tel:*67+12015550123')).toMatchObject({ digits: '+12015550123', ext: null });
     // Vanity letters are not an extension.
     expect(link('tel:+1-800-FLOWERS')).toMatchObject({ digits: '+18003569377', ext: null });
+  });
+
+  it('drops a marker with nothing after it instead of dialling it as a keypad digit', () => {
+    for (const [url, digits] of [
+      ['tel:+49 30 1234567 x', '+49301234567'],
+      ['tel:+49 30 1234567 ext', '+49301234567'],
+      ['tel:+49 30 1234567 ext.', '+49301234567'],
+      ['tel:+49 30 1234567 extension', '+49301234567'],
+      ['tel:+4930123456 p', '+4930123456'],
+      ['tel:+4930123456p', '+4930123456'],
+      ['tel:+4930123456w', '+4930123456'],
+      ['tel:+4930123456,,', '+4930123456'],
+      ['tel:+1 (201) 555-0123 X', '+12015550123'],
+      ['tel:555-1234 x', '5551234'],
+    ] as const) {
+      expect(link(url), url).toMatchObject({ digits, ext: null });
+    }
+    // With digits after it, the marker still starts the extension.
+    expect(link('tel:+49 30 1234567 x 89')).toMatchObject({ digits: '+49301234567', ext: '89' });
+    expect(link('tel:+1-800-FLOWERS x12')).toMatchObject({ digits: '+18003569377', ext: '12' });
+  });
+
+  it('reads letters only in a plausible vanity number, and refuses a guess', () => {
+    expect(link('tel:+1-800-FLOWERS').digits).toBe('+18003569377');
+    expect(link('tel:+1 800 GO FEDEX').digits).toBe('+18004633339');
+    expect(link('tel:+1-800-4MY-HOME').digits).toBe('+18004694663');
+    // "PW" is pause-and-wait, not a word; "+1800" is no number to dial an extension behind.
+    expect(problem('tel:+1 800 PW12345')).toBe('not_a_number');
+    expect(problem('tel:+1 800 W 12345')).toBe('not_a_number');
+    // A letter or two is a typo, not a vanity word; letters before the area code are no number.
+    expect(problem('tel:+4930123456q')).toBe('not_a_number');
+    expect(problem('tel:+49 30 12345 AB')).toBe('not_a_number');
+    expect(problem('tel:+1ABCDEFG')).toBe('not_a_number');
+    // More than E.164's 15 digits.
+    expect(problem('tel:+1800FLOWERSANDMORE')).toBe('not_a_number');
+  });
+
+  it('reads decimal digits of any script as ASCII digits', () => {
+    expect(link('tel:+٩٧١٥٠١٢٣٤٥٦٧').digits).toBe('+971501234567');
+    expect(link('tel:+۹۸۹۱۲۳۴۵۶۷۸۹').digits).toBe('+989123456789');
+    expect(link('tel:+९१ ९८७६५ ४३२१०').digits).toBe('+919876543210');
+    expect(link('tel:+49 30 123456;ext=٤٢').ext).toBe('42');
+    expect(asciiDigits('+𝟏𝟐𝟑 ০৯')).toBe('+123 09');
   });
 
   it('reads callto: with a number, and refuses a Skype name', () => {

@@ -5,7 +5,7 @@ import { print } from '../output';
 /**
  * `dialdeck open-url URL`: what the OS's phone handler does with a `tel:`/`callto:` link, from the
  * command line. JSON: `{ e164, ext, leadId }` (leadId null when no lead has the number), plus
- * `leadName` and `matches`. A link that holds no number exits non-zero with `phone_link_invalid`.
+ * `leadName` and `matches`. A link that holds no number exits 2 (bad input) with `phone_link_invalid`.
  */
 export const registerOpenUrl = (program: Command, globals: () => GlobalOptions) => {
   program

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { AppError } from '../../core/errors';
 import { resolveDataDir } from '../../core/paths';
@@ -8,7 +8,13 @@ import { fail, print } from '../output';
 /** The port `dialdeck server start` listens on without `--port`. */
 export const DEFAULT_SERVER_PORT = 8470;
 
-type StartOptions = { databaseUrl?: string; port: number; host: string; trustProxy?: string };
+type StartOptions = {
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  trustProxy?: string;
+  updatesDir?: string;
+};
 
 const parsePort = (value: string): number => {
   const port = Number(value);
@@ -97,10 +103,16 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
       '--trust-proxy <list>',
       "the load balancers' addresses or CIDR ranges, comma-separated, or a number of hops: their X-Forwarded-For names the client (default: $DIALDECK_TRUST_PROXY)",
     )
+    .option(
+      '--updates-dir <dir>',
+      'serve the desktop app update feed (latest*.yml and the installers npm run dist made) from this folder at /updates (default: $DIALDECK_UPDATES_DIR)',
+    )
     .action(async (options: StartOptions) => {
       const { json = false, dataDir } = globals();
       const choice = databaseChoice(json, dataDir, options.databaseUrl);
       if (choice === null) return;
+      // The update feed's folder reaches src/server/routes/updates.ts as DIALDECK_UPDATES_DIR.
+      if (options.updatesDir) process.env.DIALDECK_UPDATES_DIR = resolve(options.updatesDir);
       const { databaseUrl } = choice;
       const say = (event: Record<string, unknown>, human: string) =>
         process.stdout.write(json ? `${JSON.stringify(event)}\n` : `${human}\n`);

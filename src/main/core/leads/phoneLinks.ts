@@ -21,57 +21,78 @@ export const createPhoneLinks = ({ db, leads, dialing, events, now }: CoreContex
       WHERE p.e164 = ? ORDER BY l.updated_at DESC, l.id`,
   );
 
-  /** What to do about each kind of link that holds no dialable number (English; the UI translates the code). */
-  const advice: Record<string, string> = {
-    not_a_phone_link: 'it is not a tel: or callto: link. Links look like tel:+12015550123.',
-    no_digits: 'it holds no phone number. Links look like tel:+12015550123.',
-    not_a_number:
-      'it names no phone number (a Skype name or other text). Call such contacts from their own app.',
-    bad_extension: 'its extension is not digits. Write it as ;ext=1234.',
-    bad_context: 'its phone-context is neither a +prefix nor a domain (RFC 3966).',
-    bad_encoding: 'its %-escapes are broken. Copy the link again from its source.',
-    invalid_number:
-      'its digits are not a valid phone number. Check them; write a number from another country with its country code (+…), and a local one needs the default country in Settings.',
+  /**
+   * Why a link is not a number Dialdeck can dial, and what to do (English; the UI shows
+   * `links.problems.<problem>` filled from the same params).
+   */
+  const advice: Record<string, (params: Record<string, string>) => string> = {
+    not_a_phone_link: () => 'it is not a tel: or callto: link. Links look like tel:+12015550123.',
+    no_digits: () => 'it holds no phone number. Links look like tel:+12015550123.',
+    not_a_number: () =>
+      'it names no phone number (a Skype name, a word or letters that are not a vanity number). Call such contacts from their own app.',
+    bad_extension: () => 'its extension is not digits. Write it as ;ext=1234.',
+    bad_context: () => 'its phone-context is neither a +prefix nor a domain (RFC 3966).',
+    bad_encoding: () => 'its %-escapes are broken. Copy the link again from its source.',
+    invalid_number: ({ region }) =>
+      `its digits are not a valid phone number in ${region}, the default country in Settings. Check them; write a number from another country with its country code (+…).`,
+    context_number_invalid: ({ number }) =>
+      `its phone-context prefix and local number form ${number}, which is not a valid phone number. Ask for the number with its country code (+…).`,
+    domain_context: ({ domain, region }) =>
+      `it is a local number of ${domain}, and it is not a valid number in ${region} either. Ask for the number with its country code (+…).`,
   };
-  const invalid = (url: string, problem: string): AppError =>
+  const invalid = (url: string, problem: string, extra: Record<string, string> = {}): AppError =>
     new AppError(
       'phone_link_invalid',
-      `"${url}" is not a phone number Dialdeck can dial: ${advice[problem] ?? problem}`,
+      `"${url}" is not a phone number Dialdeck can dial: ${advice[problem]?.(extra) ?? problem}`,
       { problem },
-      { value: url },
+      { value: url, kind: problem, ...extra },
     );
+
+  /** The lead with the number: the same extension wins, then one with none, then the most recently updated. */
+  const target = (e164: string, ext: string | null): PhoneLinkTarget => {
+    const matches = byNumber.all(e164);
+    const best =
+      matches.find((m) => m.ext === ext) ?? matches.find((m) => m.ext === null) ?? matches[0] ?? null;
+    return {
+      e164,
+      ext,
+      leadId: best?.lead_id ?? null,
+      leadName: best?.name ?? null,
+      matches: matches.length,
+    };
+  };
 
   return {
     /**
      * See `links.resolvePhone`. A global number is read as is; a local one with a `+` context is read
-     * under that prefix (RFC 3966 5.1.5); any other local number in the default region. The lead whose
-     * number has the same extension wins, then one with no extension, then the most recently updated.
+     * as that prefix followed by its digits (RFC 3966 5.1.5); any other local number, a domain context's
+     * too, in the default region. Errors: `phone_link_invalid` with params `{value, kind}` (`kind`: the
+     * parser's problem, `invalid_number` + `region`, `context_number_invalid` + `number`, or
+     * `domain_context` + `domain` and `region`).
      */
     resolve(url: string): PhoneLinkTarget {
       const parsed = parsePhoneLink(url);
       if (!parsed.ok) throw invalid(url, parsed.problem);
       const { link } = parsed;
-      const text = link.global
-        ? link.digits
-        : link.phoneContext?.startsWith('+')
-          ? `${link.phoneContext}${link.digits}`
-          : link.digits;
-      const reading = createPhoneReader(readSettings(db).defaultRegion)(text, null);
-      if (!reading.ok) throw invalid(url, 'invalid_number');
-      const { e164 } = reading.phone;
-      const ext = link.ext ?? reading.phone.ext;
-      const matches = byNumber.all(e164);
-      const best =
-        matches.find((m) => m.ext === ext) ?? matches.find((m) => m.ext === null) ?? matches[0] ?? null;
-      return {
-        e164,
-        ext,
-        leadId: best?.lead_id ?? null,
-        leadName: best?.name ?? null,
-        matches: matches.length,
-      };
+      const region = readSettings(db).defaultRegion;
+      const read = createPhoneReader(region);
+      // RFC 3966 5.1.5: a global-number context is the prefix the local number's digits follow.
+      if (!link.global && link.phoneContext?.startsWith('+')) {
+        const number = `${link.phoneContext}${link.digits}`;
+        const reading = read(number, null);
+        if (!reading.ok) throw invalid(url, 'context_number_invalid', { number });
+        return target(reading.phone.e164, link.ext ?? reading.phone.ext);
+      }
+      const reading = read(link.digits, null);
+      if (!reading.ok) {
+        // A domain context names where the number is local; Dialdeck knows no domain's numbering.
+        if (!link.global && link.phoneContext) {
+          throw invalid(url, 'domain_context', { domain: link.phoneContext, region });
+        }
+        throw invalid(url, 'invalid_number', { region });
+      }
+      return target(reading.phone.e164, link.ext ?? reading.phone.ext);
     },
-
     /** See `leads.create`. */
     create(input: NewLeadInput): Lead {
       const read = createPhoneReader(readSettings(db).defaultRegion);

@@ -7,7 +7,7 @@ import type {
   MethodOutput,
   Result,
 } from '@shared/api';
-import type { DesktopIntegration, DesktopRequest } from '@shared/api/desktop';
+import type { DesktopIntegration, DesktopRequest, PendingLaunch } from '@shared/api/desktop';
 import type { DialdeckBridge } from '@shared/bridge';
 import { translatedError } from '../i18n/errors';
 
@@ -140,6 +140,12 @@ if (window.dialdeck) setConnection('ready');
 export const desktopIntegration = bridge.desktop
   ? (request: DesktopRequest): Promise<DesktopIntegration> =>
       (bridge.desktop as NonNullable<DialdeckBridge['desktop']>)(request)
+  : null;
+
+/** Electron: takes the phone links and files the OS handed over (see the bridge); null in a browser. */
+export const takePendingLaunch = bridge.takePendingLaunch
+  ? (): Promise<PendingLaunch> =>
+      (bridge.takePendingLaunch as NonNullable<DialdeckBridge['takePendingLaunch']>)()
   : null;
 
 /** The web host's access token (its page address carries it), for links back to this page. */

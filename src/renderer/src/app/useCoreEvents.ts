@@ -14,7 +14,7 @@ import { afterNextLead } from '../features/session/state/nextLeadGate';
 import { useSettingsStore } from '../features/settings/state/settingsStore';
 import { useSyncStore } from '../features/sync/state/syncStore';
 import { useDncStore } from '../features/tasks/state/dncStore';
-import { useDialogStore } from './dialogStore';
+import { takeLaunchItems } from './launchItems';
 
 /** Keeps the workspace in step with the core: its change events, and saving notes on close. */
 export const useCoreEvents = () => {
@@ -50,12 +50,10 @@ export const useCoreEvents = () => {
       onEvent('sync:changed', () => void useSyncStore.getState().load()),
       onEvent('emailTemplates:changed', () => void useEmailTemplatesStore.getState().load()),
       onEvent('import:progress', (progress) => useImportStore.getState().handleProgress(progress)),
-      onEvent('app:openLink', ({ url }) => void usePhoneLinkStore.getState().openLink(url)),
-      onEvent('app:openFile', ({ fileName, dataBase64 }) => {
-        useDialogStore.getState().openDialog('import');
-        void useImportStore.getState().openFile({ name: fileName, dataBase64 });
-      }),
+      onEvent('app:launchPending', () => void takeLaunchItems()),
     ];
+    // Electron: what the OS handed over before this page listened (a cold start's link) is taken now.
+    void takeLaunchItems();
     // The web host's page opened by the browser's tel: handler carries the link as ?tel=.
     const pageLink = takePhoneLinkFromPage();
     if (pageLink) void usePhoneLinkStore.getState().openLink(pageLink);

@@ -331,6 +331,21 @@ export const en = {
     create: 'Add lead',
     cancel: 'Cancel',
     close: 'Close',
+    problems: {
+      not_a_phone_link: '"{{value}}" is not a tel: or callto: link. Phone links look like tel:+12015550123.',
+      no_digits: '"{{value}}" holds no phone number. Phone links look like tel:+12015550123.',
+      not_a_number:
+        '"{{value}}" names no phone number (a Skype name, a word, or letters that are not a vanity number). Call such contacts from their own app.',
+      bad_extension: 'The extension in "{{value}}" is not digits. Write it as ;ext=1234.',
+      bad_context: 'The phone-context in "{{value}}" is neither a +prefix nor a domain.',
+      bad_encoding: 'The %-escapes in "{{value}}" are broken. Copy the link again from where you found it.',
+      invalid_number:
+        '"{{value}}" is not a valid phone number in {{region}}, the default country in Settings. Check the digits; write a number from another country with its country code (+…).',
+      context_number_invalid:
+        'The prefix and local number in "{{value}}" form {{number}}, which is not a valid phone number. Ask for the number with its country code (+…).',
+      domain_context:
+        '"{{value}}" is a local number of {{domain}}, and not a valid number in {{region}} either. Ask for the number with its country code (+…).',
+    },
   },
   desktop: {
     title: 'This computer',
@@ -344,7 +359,15 @@ export const en = {
     startAtLogin: 'Start Dialdeck when I sign in to this computer',
     updateFeed: 'Update feed',
     updateFeedHint:
-      'Where updates come from: your team server’s /updates address or a releases page. Empty: no automatic updates.',
+      'Where updates come from: an https:// address, such as your team server’s /updates or a releases page. Empty: the feed built into the installer, if it has one.',
+    installerFeed: 'While this is empty, updates come from the installer’s feed: {{url}}',
+    feedProblems: {
+      not_a_url: 'This is not a web address. Type the whole address, starting with https://.',
+      not_https:
+        'The update feed must start with https://, so that updates cannot be swapped on the way. (http:// works only for this computer, for testing.)',
+      has_credentials:
+        'Leave the user name and password out of the address: Dialdeck would keep them in its settings. Ask for a feed that needs no sign-in.',
+    },
     updateStates: {
       idle: 'Dialdeck is up to date.',
       checking: 'Checking for updates…',
@@ -362,6 +385,13 @@ export const en = {
     trayCallbacksDue_other: '{{count}} callbacks due',
     trayShow: 'Show Dialdeck',
     trayQuit: 'Quit Dialdeck',
+    launchFile: {
+      empty:
+        '{{name}} is empty, so there is nothing to import. Export the lead list again and open it with Dialdeck.',
+      too_large:
+        '{{name}} is larger than {{limit}} MB, the most Dialdeck imports at once. Split it into smaller files and open each.',
+      unreadable: '{{name}} could not be read. Check that the file still exists and that you may open it.',
+    },
     integrationFailed: 'The change was not made: {{message}}',
   },
   settings: {

@@ -331,6 +331,22 @@ export const ko: LocaleResources = {
     create: '리드 추가',
     cancel: '취소',
     close: '닫기',
+    problems: {
+      not_a_phone_link:
+        '"{{value}}"은(는) tel: 또는 callto: 링크가 아닙니다. 전화 링크는 tel:+12015550123 형식입니다.',
+      no_digits: '"{{value}}"에 전화번호가 없습니다. 전화 링크는 tel:+12015550123 형식입니다.',
+      not_a_number:
+        '"{{value}}"은(는) 전화번호가 아닙니다(Skype 이름, 단어 또는 문자 번호가 아닌 글자). 해당 앱에서 연락하세요.',
+      bad_extension: '"{{value}}"의 내선 번호가 숫자가 아닙니다. ;ext=1234 형식으로 쓰세요.',
+      bad_context: '"{{value}}"의 phone-context가 + 접두사도 도메인도 아닙니다.',
+      bad_encoding: '"{{value}}"의 % 이스케이프가 깨졌습니다. 원래 위치에서 링크를 다시 복사하세요.',
+      invalid_number:
+        '"{{value}}"은(는) 설정의 기본 국가 {{region}}에서 유효한 전화번호가 아닙니다. 숫자를 확인하고, 다른 나라 번호는 국가 코드(+…)와 함께 쓰세요.',
+      context_number_invalid:
+        '"{{value}}"의 접두사와 지역 번호를 합치면 {{number}}이(가) 되며, 유효한 전화번호가 아닙니다. 국가 코드(+…)가 있는 번호를 요청하세요.',
+      domain_context:
+        '"{{value}}"은(는) {{domain}}의 내부 번호이며 {{region}}에서도 유효한 번호가 아닙니다. 국가 코드(+…)가 있는 번호를 요청하세요.',
+    },
   },
   desktop: {
     title: '이 컴퓨터',
@@ -344,7 +360,15 @@ export const ko: LocaleResources = {
     startAtLogin: '이 컴퓨터에 로그인하면 Dialdeck 시작',
     updateFeed: '업데이트 피드',
     updateFeedHint:
-      '업데이트를 받을 곳: 팀 서버의 /updates 주소나 릴리스 페이지. 비워 두면 자동 업데이트를 하지 않습니다.',
+      '업데이트를 받을 곳: 팀 서버의 /updates나 릴리스 페이지 같은 https:// 주소. 비워 두면 설치 프로그램에 들어 있는 피드(있는 경우)를 사용합니다.',
+    installerFeed: '비워 두는 동안에는 설치 프로그램의 피드에서 업데이트를 받습니다: {{url}}',
+    feedProblems: {
+      not_a_url: '웹 주소가 아닙니다. https://로 시작하는 전체 주소를 입력하세요.',
+      not_https:
+        '업데이트 피드는 https://로 시작해야 합니다. 그래야 전송 중에 업데이트가 바뀌지 않습니다. (http://는 테스트용으로 이 컴퓨터에서만 쓸 수 있습니다.)',
+      has_credentials:
+        '주소에 사용자 이름과 비밀번호를 넣지 마세요. Dialdeck이 설정에 그대로 저장하게 됩니다. 로그인이 필요 없는 피드를 요청하세요.',
+    },
     updateStates: {
       idle: 'Dialdeck이 최신 버전입니다.',
       checking: '업데이트 확인 중…',
@@ -362,6 +386,13 @@ export const ko: LocaleResources = {
     trayCallbacksDue_other: '예정된 콜백 {{count}}건',
     trayShow: 'Dialdeck 보기',
     trayQuit: 'Dialdeck 종료',
+    launchFile: {
+      empty:
+        '{{name}} 파일이 비어 있어 가져올 내용이 없습니다. 리드 목록을 다시 내보낸 뒤 Dialdeck으로 여세요.',
+      too_large:
+        '{{name}} 파일이 Dialdeck이 한 번에 가져올 수 있는 {{limit}} MB를 넘습니다. 작은 파일로 나눈 뒤 하나씩 여세요.',
+      unreadable: '{{name}} 파일을 읽을 수 없습니다. 파일이 아직 있는지, 열 권한이 있는지 확인하세요.',
+    },
     integrationFailed: '변경하지 못했습니다: {{message}}',
   },
   settings: {

@@ -326,6 +326,21 @@ export const zhCN: LocaleResources = {
     create: '添加线索',
     cancel: '取消',
     close: '关闭',
+    problems: {
+      not_a_phone_link: '“{{value}}”不是 tel: 或 callto: 链接。电话链接形如 tel:+12015550123。',
+      no_digits: '“{{value}}”中没有电话号码。电话链接形如 tel:+12015550123。',
+      not_a_number:
+        '“{{value}}”不是电话号码（Skype 用户名、单词，或不构成字母号码的字母）。请在对应的应用中联系此人。',
+      bad_extension: '“{{value}}”中的分机号不是数字。请写成 ;ext=1234。',
+      bad_context: '“{{value}}”中的 phone-context 既不是 + 前缀也不是域名。',
+      bad_encoding: '“{{value}}”中的 % 转义已损坏。请从原处重新复制链接。',
+      invalid_number:
+        '“{{value}}”在设置中的默认国家/地区 {{region}} 不是有效的电话号码。请检查号码；其他国家/地区的号码请带国家代码（+…）。',
+      context_number_invalid:
+        '“{{value}}”中的前缀和本地号码组成 {{number}}，这不是有效的电话号码。请向对方索取带国家代码（+…）的号码。',
+      domain_context:
+        '“{{value}}”是 {{domain}} 内部的本地号码，在 {{region}} 也不是有效号码。请向对方索取带国家代码（+…）的号码。',
+    },
   },
   desktop: {
     title: '这台电脑',
@@ -337,7 +352,15 @@ export const zhCN: LocaleResources = {
     browserHandlerAsked: '请在浏览器的提示中确认。',
     startAtLogin: '登录这台电脑时启动 Dialdeck',
     updateFeed: '更新源',
-    updateFeedHint: '更新的来源：团队服务器的 /updates 地址或发布页面。留空则不自动更新。',
+    updateFeedHint:
+      '更新的来源：一个 https:// 地址，例如团队服务器的 /updates 或发布页面。留空则使用安装程序内置的更新源（如有）。',
+    installerFeed: '此处留空时，更新来自安装程序的更新源：{{url}}',
+    feedProblems: {
+      not_a_url: '这不是网址。请输入以 https:// 开头的完整地址。',
+      not_https: '更新源必须以 https:// 开头，以免更新在传输中被替换。（http:// 仅适用于本机，供测试。）',
+      has_credentials:
+        '请不要在地址中包含用户名和密码：Dialdeck 会把它们保存在设置中。请使用无需登录的更新源。',
+    },
     updateStates: {
       idle: 'Dialdeck 已是最新版本。',
       checking: '正在检查更新…',
@@ -355,6 +378,11 @@ export const zhCN: LocaleResources = {
     trayCallbacksDue_other: '{{count}} 个回电到期',
     trayShow: '显示 Dialdeck',
     trayQuit: '退出 Dialdeck',
+    launchFile: {
+      empty: '{{name}} 是空文件，没有可导入的内容。请重新导出线索列表，再用 Dialdeck 打开。',
+      too_large: '{{name}} 超过 {{limit}} MB，超出 Dialdeck 单次导入的上限。请拆分成较小的文件后逐个打开。',
+      unreadable: '无法读取 {{name}}。请确认文件仍然存在且您有权限打开。',
+    },
     integrationFailed: '未能完成更改：{{message}}',
   },
   settings: {

@@ -33,11 +33,11 @@ const NewLeadForm = ({ number, onDone }: { number: string; onDone: () => void })
 
   return (
     <form
-      className="session-form"
+      className="session-form phone-link__text"
       onSubmit={(event) => void handleSubmit(event)}
       data-testid="phone-link-form"
     >
-      <p className="muted">{t('links.noLead', { number })}</p>
+      <p className="muted phone-link__text">{t('links.noLead', { number })}</p>
       <label className="field">
         <span className="field__label">{t('links.name')}</span>
         <input
@@ -94,7 +94,7 @@ export const PhoneLinkDialog = () => {
         <NewLeadForm key={url} number={number} onDone={closeDialog} />
       ) : (
         <>
-          <p className="form-error" data-testid="phone-link-error">
+          <p className="form-error phone-link__text" data-testid="phone-link-error">
             {error}
           </p>
           <div className="dialog__actions">

@@ -1,6 +1,7 @@
 import type { PhoneLinkTarget } from '@shared/api/phoneLinks';
+import i18next from 'i18next';
 import { create } from 'zustand';
-import { errorMessage, invoke } from '../../../api/client';
+import { ApiError, errorMessage, invoke } from '../../../api/client';
 import { useDialogStore } from '../../../app/dialogStore';
 import { useLeadListStore } from '../../leads/state/leadListStore';
 import { useQueueStore } from '../../queue/state/queueStore';
@@ -18,6 +19,19 @@ type PhoneLinkStore = {
   openLink: (url: string) => Promise<void>;
   /** Adds the lead for the link's number (`leads.create`) and opens it. Throws the core's error. */
   createLead: (input: { name: string; company: string }) => Promise<void>;
+};
+
+/**
+ * Why the link holds no number Dialdeck can dial, in the interface language: `links.problems.<kind>`
+ * filled from the core's params (the link, and the domain, region or formed number the kind names).
+ */
+export const phoneLinkProblem = (error: unknown): string => {
+  if (!(error instanceof ApiError) || error.code !== 'phone_link_invalid') return errorMessage(error);
+  const kind = error.params?.kind;
+  const key = `links.problems.${String(kind)}`;
+  return typeof kind === 'string' && i18next.exists(key)
+    ? i18next.t(key, { ...error.params, defaultValue: errorMessage(error) })
+    : errorMessage(error);
 };
 
 const showLead = (leadId: string) => {
@@ -43,7 +57,7 @@ export const usePhoneLinkStore = create<PhoneLinkStore>((set, get) => ({
       set({ target });
     } catch (error) {
       if (get().url !== url) return;
-      set({ error: errorMessage(error) });
+      set({ error: phoneLinkProblem(error) });
     }
     useDialogStore.getState().openDialog('phoneLink');
   },

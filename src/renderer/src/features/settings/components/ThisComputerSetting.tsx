@@ -1,4 +1,5 @@
 import type { DesktopIntegration, DesktopRequest, UpdateStatus } from '@shared/api/desktop';
+import { updateFeedProblem } from '@shared/updateFeed';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopIntegration, errorMessage, onEvent, pageToken } from '../../../api/client';
@@ -27,6 +28,7 @@ const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<De
   const [state, setState] = useState<DesktopIntegration | null>(null);
   const [draftFeed, setDraftFeed] = useState(feed);
   const [error, setError] = useState<string | null>(null);
+  const [feedError, setFeedError] = useState<string | null>(null);
 
   useEffect(() => {
     void ask({ action: 'integration' }).then(setState, (e: unknown) => setError(errorMessage(e)));
@@ -42,11 +44,19 @@ const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<De
       setError(t('desktop.integrationFailed', { message: errorMessage(failure) }));
     }
   };
+  /** Saves the typed feed and checks it; a feed that breaks the rules is explained, kept as typed, and not asked. */
   const saveFeed = async () => {
-    if (draftFeed.trim() === feed) return;
+    const typed = draftFeed.trim();
+    const problem = updateFeedProblem(typed);
+    if (problem) {
+      setFeedError(t(`desktop.feedProblems.${problem}`));
+      return;
+    }
+    setFeedError(null);
+    if (typed === feed) return;
     setError(null);
     try {
-      await update({ updateFeedUrl: draftFeed.trim() });
+      await update({ updateFeedUrl: typed });
       await change({ action: 'checkForUpdates' });
     } catch (failure) {
       setError(errorMessage(failure));
@@ -81,14 +91,30 @@ const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<De
           className="input"
           type="url"
           value={draftFeed}
-          placeholder="https://"
-          onChange={(event) => setDraftFeed(event.target.value)}
+          placeholder={state?.installerFeedUrl ?? 'https://'}
+          aria-invalid={feedError !== null}
+          aria-describedby={feedError ? 'update-feed-error' : undefined}
+          onChange={(event) => {
+            setDraftFeed(event.target.value);
+            setFeedError(null);
+          }}
           onBlur={() => void saveFeed()}
           onKeyDown={(event) => {
             if (event.key === 'Enter') void saveFeed();
           }}
+          data-testid="update-feed"
         />
         <span className="field__hint">{t('desktop.updateFeedHint')}</span>
+        {state?.installerFeedUrl ? (
+          <span className="field__hint" data-testid="installer-feed">
+            {t('desktop.installerFeed', { url: state.installerFeedUrl })}
+          </span>
+        ) : null}
+        {feedError ? (
+          <p className="form-error" id="update-feed-error" data-testid="update-feed-error">
+            {feedError}
+          </p>
+        ) : null}
       </label>
       {state ? <UpdateLine update={state.update} /> : null}
       {error ? <p className="form-error">{error}</p> : null}
