@@ -1,5 +1,6 @@
 import type { TalkMetrics } from '@shared/talk/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callsOf as callsOfLead, openLead as openLeadNamed } from './callingSteps';
 import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
 import { FOCUS_LEAD } from './screens';
 
@@ -27,28 +28,12 @@ const FIGURES: TalkMetrics = {
   interruptions: 0,
 };
 
-type CallRow = { outcome: string; call_id: string | null; data: string };
-
 describe('a call interrupted by a reload, in Chromium', () => {
   let ws: Workspace;
   const shots: string[] = [];
 
-  const callsOf = (name: string) =>
-    ws.core.db
-      .prepare<[string], CallRow>(
-        `SELECT outcome, call_id, data FROM activities
-         WHERE kind = 'call' AND lead_id = (SELECT id FROM leads WHERE name LIKE ? || '%') ORDER BY created_at`,
-      )
-      .all(name)
-      .map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
-
-  const openLead = async (name: string) => {
-    const { page } = ws;
-    await page.locator(OPTION).filter({ hasText: name }).first().click();
-    await waitForText(page.getByTestId('lead-detail').locator('.detail__name'), name.replace(' (demo)', ''));
-    await page.getByTestId('call-panel').waitFor();
-    await page.locator('body').focus();
-  };
+  const callsOf = (name: string) => callsOfLead(ws, name);
+  const openLead = (name: string) => openLeadNamed(ws, name);
 
   const callState = (state: string) => ws.page.locator(`[data-testid="call-state"][data-state="${state}"]`);
 

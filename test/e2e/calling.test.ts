@@ -2,7 +2,8 @@ import type { TalkMetrics } from '@shared/talk/metrics';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readings as scriptReadings, type Turn } from '../fixtures/talkScript';
-import { OPTION, openApp, openWorkspace, type Workspace, waitForText } from './harness';
+import { callsOf as callsOfLead, openLead as openLeadNamed } from './callingSteps';
+import { openApp, openWorkspace, type Workspace, waitForText } from './harness';
 import { applyLook, FOCUS_LEAD, LANGS, settle } from './screens';
 import { freePort } from './sip/kamailio';
 
@@ -35,28 +36,12 @@ const feed = (page: Page, metrics: TalkMetrics[]): Promise<number> =>
     return meters;
   }, metrics);
 
-type CallRow = { outcome: string; call_id: string | null; data: string };
-
 describe('calling from the workspace in Chromium', () => {
   let ws: Workspace;
   const shots: string[] = [];
 
-  const callsOf = (name: string) =>
-    ws.core.db
-      .prepare<[string], CallRow>(
-        `SELECT outcome, call_id, data FROM activities
-         WHERE kind = 'call' AND lead_id = (SELECT id FROM leads WHERE name LIKE ? || '%') ORDER BY created_at`,
-      )
-      .all(name)
-      .map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
-
-  const openLead = async (name: string) => {
-    const { page } = ws;
-    await page.locator(OPTION).filter({ hasText: name }).first().click();
-    await waitForText(page.getByTestId('lead-detail').locator('.detail__name'), name.replace(' (demo)', ''));
-    await page.getByTestId('call-panel').waitFor();
-    await page.locator('body').focus();
-  };
+  const callsOf = (name: string) => callsOfLead(ws, name);
+  const openLead = (name: string) => openLeadNamed(ws, name);
 
   const chooseInSelect = async (testId: string, label: string) => {
     const { page } = ws;
