@@ -91,17 +91,25 @@ export const runImport = async (
         progress(p.phase, p.done, p.total);
       },
     );
+    const store = { file: storeFile(context.dataDir), nativeBinding: env.nativeBinding };
+    // The writing thread asks the reading thread for its checkpoints over a channel of their own; a
+    // failed checkpoint never fails the import (worker/checkpoint.ts).
+    const checkpoints = new MessageChannel();
+    void env.threads
+      .run({ kind: 'checkpoint', store, requests: checkpoints.port1 }, [checkpoints.port1])
+      .catch(() => undefined);
     const writing = env.threads.run(
       {
         kind: 'write',
-        store: { file: storeFile(context.dataDir), nativeBinding: env.nativeBinding },
+        store,
         batch,
         fileName: file.fileName,
         onDuplicate: options.onDuplicate,
         at: now(),
         rows: port2,
+        checkpoints: checkpoints.port2,
       },
-      [port2],
+      [port2, checkpoints.port2],
       // Writing overlaps reading; the phase moves on to writing once every row is read.
       (p) => {
         wrote = p;

@@ -5,6 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectFile } from '../read/inspect';
+import { checkpointOnRequest } from './checkpoint';
 import { parseRows } from './parse';
 import { type JobProgress, type JobReply, type JobRequest, sendError } from './protocol';
 import { checkStore, writeRows } from './write';
@@ -44,6 +45,8 @@ const run = async ({ id, job }: JobRequest, progress: (p: JobProgress) => void):
       return writeRows(job, progress);
     case 'check':
       return checkStore(job);
+    case 'checkpoint':
+      return checkpointOnRequest(job);
     default:
       throw new Error(`Unknown import job ${id}.`);
   }

@@ -42,7 +42,18 @@ export type WriteJob = {
   /** The host's clock reading when the import started (UTC epoch ms): every row is stamped with it. */
   at: number;
   rows: MessagePort;
+  /**
+   * Where to ask for the import's passive checkpoints (worker/checkpoint.ts, on the reading thread);
+   * without it the writing thread runs them itself.
+   */
+  checkpoints?: MessagePort;
 };
+
+/**
+ * Run a passive checkpoint on a connection of this thread's own each time one is asked for over
+ * `requests`, until that port closes (worker/checkpoint.ts).
+ */
+export type CheckpointJob = { kind: 'checkpoint'; store: StoreTarget; requests: MessagePort };
 
 /**
  * Check the store is sound before an import writes to it (store/soundness.ts), on the writing thread,
@@ -50,7 +61,7 @@ export type WriteJob = {
  */
 export type CheckJob = { kind: 'check'; store: StoreTarget };
 
-export type ImportJob = InspectJob | ParseJob | WriteJob | CheckJob;
+export type ImportJob = InspectJob | ParseJob | WriteJob | CheckJob | CheckpointJob;
 
 /** What the parsing thread reports when every row is read. */
 export type ParseResult = {
@@ -67,6 +78,8 @@ export type JobResult = {
   parse: ParseResult;
   write: WriteResult;
   check: null;
+  /** How many checkpoints ran. */
+  checkpoint: number;
 };
 
 /** Over a run's `rows` port, parsing thread → writing thread. */

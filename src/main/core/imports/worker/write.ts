@@ -7,6 +7,7 @@ import { assertStoreSound } from '../../store/soundness';
 import { createOutbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
 import { type WriteResult, writeClaimed } from '../write/writer';
+import { checkpointsOver } from './checkpoint';
 import type { CheckJob, JobProgress, RowsMessage, WriteJob } from './protocol';
 
 /** Thrown when the reading side stopped: the file was refused (it reports why) or its thread ended. */
@@ -79,9 +80,11 @@ export const writeRows = async (job: WriteJob, progress: (p: JobProgress) => voi
       enroll: (created, at, batchId) => dialing.engine.enrollCreated(created, at, batchId),
       requeue: (leadIds, at) => dialing.maintenance.refreshLeads(leadIds, at),
       onProgress: (done, total) => progress({ phase: 'writing', done, total }),
+      checkpoints: job.checkpoints && checkpointsOver(job.checkpoints),
     });
   } finally {
     job.rows.close();
+    job.checkpoints?.close();
     db.close();
   }
 };

@@ -10,6 +10,7 @@ import { published } from '../../store/published';
 import { pollingOnly, writeNow } from '../../store/write-lock';
 import type { Clock, Outbox } from '../../sync/outbox';
 import type { ImportedLead } from '../normalize/row';
+import type { RemoteCheckpoints } from '../worker/checkpoint';
 import { type BatchClaim, claimBatch, discardBatch, releaseBatch } from './batches';
 import { mergeIntoStored, QUEUE_FIELDS } from './merge';
 import { type ContactIndex, createPlanner, emailKey, phoneKey } from './plan';
@@ -31,6 +32,12 @@ export type WriteInput = {
   requeue?: (leadIds: readonly string[], at: number) => void;
   /** Called after each committed chunk with leads written so far and leads planned so far. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Passive checkpoints run by another thread on its own connection (worker/checkpoint.ts), so their
+   * copies and fsyncs do not stop this one between chunks. Without it the writing connection runs
+   * every checkpoint itself.
+   */
+  checkpoints?: RemoteCheckpoints;
 };
 
 export type WriteResult = {
@@ -80,6 +87,12 @@ const GAP_MS = 2;
  * time, so it never shrinks the chunks.
  */
 const WRITING_MS_PER_CHECKPOINT = 200;
+/**
+ * Milliseconds of chunk writing between the checkpoints asked of another thread (WriteInput.checkpoints):
+ * they cost the writing thread nothing, and the more of the log they copy, the less is left for its
+ * own checkpoint every WRITING_MS_PER_CHECKPOINT.
+ */
+const WRITING_MS_PER_REMOTE_CHECKPOINT = 50;
 /** How often a waiting import looks again whether the import before it finished, in milliseconds. */
 const CLAIM_POLL_MS = 100;
 
@@ -308,6 +321,7 @@ const writeBatch = async (
   let written = 0;
   let size = FIRST_CHUNK;
   let writingSinceCheckpoint = 0;
+  let writingSinceAsked = 0;
   // Moves whenever another connection commits (SQLite's data_version), never for this one's commits.
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   let lastVersion = dataVersion.get();
@@ -332,6 +346,15 @@ const writeBatch = async (
       for (let i = from; i < to; i++) chunk.push(writeLead(creates[i] as ImportedLead, i));
       input.enroll?.(chunk, at, batch.id);
     });
+  /**
+   * A passive checkpoint on this connection, in a turn of its own. False when another checkpoint was
+   * running (it then copies nothing).
+   */
+  const checkpointHere = async (): Promise<boolean> => {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number }[];
+    await nextTurn();
+    return result?.busy !== 1;
+  };
   /**
    * Writes the planned new leads from `written` up to `to` in one short transaction, then lets the
    * event loop turn. Everything but the inserts (ids, each lead's outbox JSON and clock stamp, its
@@ -364,6 +387,7 @@ const writeBatch = async (
     releasedAt = performance.now();
     const took = releasedAt - started;
     writingSinceCheckpoint += took;
+    writingSinceAsked += took;
     lastRate = (to - from) / Math.max(took, 0.5);
     written = to;
     input.onProgress?.(written, creates.length);
@@ -373,10 +397,20 @@ const writeBatch = async (
     // The next turn runs after the event loop's poll phase, so requests (and rows arriving from the
     // reading thread) are taken between any two chunks.
     await nextTurn();
+    // Every WRITING_MS_PER_CHECKPOINT this connection checkpoints, so the next chunk starts the log
+    // afresh and the log never holds more than that much writing. Between those, another thread's
+    // checkpoints (when there is one) copy most of the log while chunks go on, so this one copies only
+    // what was committed since the last of them began. A checkpoint of this connection that found
+    // the other one running copied nothing and is tried again after the next chunk.
+    const remote = input.checkpoints;
     if (writingSinceCheckpoint >= WRITING_MS_PER_CHECKPOINT) {
-      db.pragma('wal_checkpoint(PASSIVE)');
-      writingSinceCheckpoint = 0;
-      await nextTurn();
+      if (await checkpointHere()) {
+        writingSinceCheckpoint = 0;
+        writingSinceAsked = 0;
+      }
+    } else if (remote && writingSinceAsked >= WRITING_MS_PER_REMOTE_CHECKPOINT && !remote.pending()) {
+      remote.ask();
+      writingSinceAsked = 0;
     }
     // Sized after the event loop's turn, so a writer that came in meanwhile shortens the next chunk. At most
     // twice the last chunk: one quick chunk (pages already cached) must not make the next one hold the
