@@ -38,6 +38,8 @@ describe('an AE decision pulled onto the rep desktop', () => {
   it('accepted: the lead becomes an SQL, its history says so, nothing goes to the outbox, once', async () => {
     const { h, lead, handoffId } = await handedOff('Jo Park');
     const before = outboxRows(h.core).length;
+    // Still open: the first pull records where the server routed it (history only), a second one nothing.
+    expect(applyPulledHandoff(h.core.db, decision(handoffId, lead, {}))).toBe('applied');
     expect(applyPulledHandoff(h.core.db, decision(handoffId, lead, {}))).toBe('unchanged');
     expect(statusOf(h, lead)).toBe('mql');
     const accepted = decision(handoffId, lead, { status: 'accepted', decidedAt: T + 2 * HOUR });
