@@ -8,7 +8,7 @@ import { type Core, openCore } from './core';
 import { dispatch } from './core/dispatch';
 import { flagValue, resolveDataDir } from './core/paths';
 import { startDesktopIntegration } from './desktop/host';
-import { dataDirArgs, startsHidden } from './desktop/integration';
+import { closeAction, dataDirArgs, launchItemAction, startsHidden } from './desktop/integration';
 import { keychainSecretStore } from './keychain-secrets';
 import { keychainTokenStore } from './keychain-tokens';
 import { showDesktopNotification } from './notifications';
@@ -191,9 +191,19 @@ const openCoreOrExplain = (): Core | null => {
   }
 };
 
-/** Phone links and files the OS hands over (macOS events arrive before `ready` too), held for the host. */
+/**
+ * Phone links and files the OS hands over (macOS events arrive before `ready` too): queued until the
+ * host starts, then each one brings the window forward (see launchItemAction).
+ */
 const handedOver: string[][] = [];
-let handOver: (argv: string[]) => void = (argv) => handedOver.push(argv);
+let handOver: (argv: string[]) => void = (argv) => {
+  if (launchItemAction(false) === 'queue') handedOver.push(argv);
+};
+/** Set once the app really quits (tray "Quit", Cmd/Ctrl+Q, an update's restart): windows then close. */
+let quitting = false;
+app.on('before-quit', () => {
+  quitting = true;
+});
 app.on('open-url', (event, url) => {
   event.preventDefault();
   handOver(['', url]);
@@ -236,10 +246,22 @@ const main = async () => {
   const hidden = startsHidden(
     process.argv,
     process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+    handedOver,
   );
-  let window = createWindow(core, onLoaded, onLoading, !hidden);
+  let hasTray = false;
+  // Closing the window hides it while the tray runs (callbacks due, notifications); quitting closes it.
+  const keepInTray = (target: BrowserWindow): BrowserWindow => {
+    target.on('close', (event) => {
+      if (closeAction({ quitting, hasTray }) === 'hide') {
+        event.preventDefault();
+        target.hide();
+      }
+    });
+    return target;
+  };
+  let window = keepInTray(createWindow(core, onLoaded, onLoading, !hidden));
   const currentWindow = () => {
-    if (window.isDestroyed()) window = createWindow(core, onLoaded, onLoading);
+    if (window.isDestroyed()) window = keepInTray(createWindow(core, onLoaded, onLoading));
     return window;
   };
   desktop = startDesktopIntegration({
@@ -250,9 +272,19 @@ const main = async () => {
     launchArgs: dataDirArgs(
       flagValue(process.argv, '--data-dir') || process.env.DIALDECK_DATA_DIR ? dataDir : null,
     ),
+    beforeUpdateRestart: () => {
+      quitting = true;
+    },
   });
   const integration = desktop;
-  handOver = (argv) => integration.handleArgs(argv);
+  hasTray = integration.hasTray();
+  handOver = (argv) => {
+    if (launchItemAction(true) === 'bring-forward') {
+      currentWindow();
+      integration.bringForward();
+    }
+    integration.handleArgs(argv);
+  };
   for (const argv of [process.argv, ...handedOver.splice(0)]) integration.handleArgs(argv);
   ipcMain.handle(IPC_NOTIFY, (event, notification: unknown) => {
     if (!fromRenderer(event)) return false;
@@ -275,11 +307,14 @@ const main = async () => {
     integration.bringForward();
     integration.handleArgs(argv, workingDirectory);
   });
+  // The Dock icon (macOS) shows the window, hidden to the tray or closed.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) currentWindow();
+    currentWindow();
+    integration.bringForward();
   });
+  // Reached only when the window really closed (quitting, or no tray to keep running in).
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || !hasTray) app.quit();
   });
   app.on('will-quit', () => {
     integration.stop();

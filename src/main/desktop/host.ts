@@ -46,6 +46,8 @@ type Host = {
   iconFile: string;
   /** `--data-dir=DIR` when this launch chose its data folder, so OS launches (login, links) use it too. */
   launchArgs: string[];
+  /** Called just before an update restarts the app, so the window closes instead of hiding to the tray. */
+  beforeUpdateRestart: () => void;
 };
 
 /**
@@ -106,7 +108,13 @@ const setStartAtLogin = (on: boolean, launchArgs: string[]) => {
 };
 
 /** Wires the OS integration around the core and the main window; returns what main's IPC needs. */
-export const startDesktopIntegration = ({ core, window, iconFile, launchArgs }: Host) => {
+export const startDesktopIntegration = ({
+  core,
+  window,
+  iconFile,
+  launchArgs,
+  beforeUpdateRestart,
+}: Host) => {
   const pending: { name: EventName; payload: unknown }[] = [];
   let rendererReady = false;
 
@@ -275,6 +283,8 @@ export const startDesktopIntegration = ({ core, window, iconFile, launchArgs }: 
     send,
     handleArgs,
     bringForward,
+    /** Whether the tray icon is up (closing the window then hides it to the tray). */
+    hasTray: () => !tray.isDestroyed(),
     /** Call on the window's `did-finish-load`: sends what arrived before the page could listen. */
     rendererLoaded: flush,
     /** Call when the window starts loading a page: it listens again only once it takes. */
@@ -288,6 +298,7 @@ export const startDesktopIntegration = ({ core, window, iconFile, launchArgs }: 
       else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on, launchArgs);
       else if (request.action === 'checkForUpdates') checkForUpdates();
       else if (request.action === 'restartToUpdate' && update.state === 'ready') {
+        beforeUpdateRestart();
         setImmediate(() => autoUpdater.quitAndInstall());
       }
       return integration();

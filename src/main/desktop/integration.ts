@@ -106,13 +106,37 @@ export const dataDirArgs = (chosenDataDir: string | null): string[] =>
 
 /**
  * Whether this launch starts in the tray without a window: started at login (`--hidden`, or macOS's
- * `wasOpenedAtLogin`) with no phone link or CSV to show.
+ * `wasOpenedAtLogin`) with no phone link or CSV to show, neither in `argv` nor among `handedOver`
+ * (what macOS's `open-url`/`open-file` events delivered before `ready`, each as `['', item]`).
  */
-export const startsHidden = (argv: readonly string[], openedAtLogin: boolean): boolean =>
+export const startsHidden = (
+  argv: readonly string[],
+  openedAtLogin: boolean,
+  handedOver: readonly (readonly string[])[] = [],
+): boolean =>
   (argv.includes('--hidden') || openedAtLogin) &&
+  handedOver.length === 0 &&
   !argv
     .slice(1)
     .some((arg) => /^(tel|callto):/i.test(arg.trim()) || (!arg.startsWith('-') && /\.csv$/i.test(arg)));
+
+/**
+ * What closing the main window does: with a tray icon the window only hides (`hide`), so the tray, its
+ * callbacks-due count and the callback notifications keep running; it really closes (`close`) when the
+ * app is quitting (tray "Quit", Cmd/Ctrl+Q, an update's restart) or there is no tray to come back from.
+ */
+export const closeAction = (state: { quitting: boolean; hasTray: boolean }): 'hide' | 'close' =>
+  !state.quitting && state.hasTray ? 'hide' : 'close';
+
+/**
+ * What a launch item the OS hands over to the running app does to the window — a second launch's
+ * arguments, or macOS's `open-url`/`open-file` events: before `ready` it waits (`queue`, the first
+ * window then starts shown); after, the window is created if closed, shown, restored and focused
+ * (`bring-forward`) on every OS, as a hidden (started at login) or minimised window would otherwise
+ * never show the link.
+ */
+export const launchItemAction = (appReady: boolean): 'queue' | 'bring-forward' =>
+  appReady ? 'bring-forward' : 'queue';
 
 /** The tray's texts in `locale`: its tooltip (with the callbacks due) and its menu items. */
 export const trayText = (locale: Locale, callbacksDue: number) => {

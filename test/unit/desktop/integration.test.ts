@@ -1,7 +1,9 @@
 import type { UpdateStatus } from '@shared/api/desktop';
 import { describe, expect, it } from 'vitest';
 import {
+  closeAction,
   dataDirArgs,
+  launchItemAction,
   linuxAutostartEntry,
   nextUpdateStatus,
   plainReleaseNotes,
@@ -81,6 +83,25 @@ describe('start at login on Linux', () => {
     expect(startsHidden(['/opt/Dialdeck/dialdeck'], false)).toBe(false);
     expect(startsHidden(['dialdeck', '--hidden', 'tel:+12015550123'], false)).toBe(false);
     expect(startsHidden(['dialdeck', '--hidden', '/home/rep/leads.csv'], false)).toBe(false);
+  });
+
+  it('shows the first window when macOS handed over a link or a file before the app was ready', () => {
+    const mac = ['/Applications/Dialdeck.app/Contents/MacOS/Dialdeck'];
+    expect(startsHidden(mac, true, [['', 'tel:+12015550123']])).toBe(false);
+    expect(startsHidden(mac, true, [['', '/Users/rep/leads.csv']])).toBe(false);
+    expect(startsHidden(mac, true, [])).toBe(true);
+  });
+
+  it('brings the window forward for every link or file handed over once the app is ready', () => {
+    expect(launchItemAction(true)).toBe('bring-forward');
+    expect(launchItemAction(false)).toBe('queue');
+  });
+
+  it('hides the window to the tray on close, and closes it for real when quitting or without a tray', () => {
+    expect(closeAction({ quitting: false, hasTray: true })).toBe('hide');
+    expect(closeAction({ quitting: true, hasTray: true })).toBe('close');
+    expect(closeAction({ quitting: false, hasTray: false })).toBe('close');
+    expect(closeAction({ quitting: true, hasTray: false })).toBe('close');
   });
 });
 
