@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,10 +13,60 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
+ * Why `dir` cannot be the update feed's folder, as a sentence saying what to do, or null when it is a
+ * folder the server can list: it must exist, be a folder (not a file) and be readable. Checked by
+ * `server start` before it listens, so a mistyped `--updates-dir` is not a feed that answers 404 forever.
+ */
+export const updatesDirProblem = (dir: string): string | null => {
+  let info: ReturnType<typeof statSync>;
+  try {
+    info = statSync(dir);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return `The update feed folder ${dir} does not exist. Give --updates-dir (or DIALDECK_UPDATES_DIR) the folder npm run dist filled (dist/).`;
+    }
+    return `The update feed folder ${dir} cannot be read (${code || 'unknown error'}). Check its permissions, or give another folder with --updates-dir.`;
+  }
+  if (!info.isDirectory()) {
+    return `${dir} is a file, not a folder. Give --updates-dir (or DIALDECK_UPDATES_DIR) the folder that holds latest*.yml and the installers, not one of them.`;
+  }
+  return null;
+};
+
+/**
+ * The bytes a `Range` header asks of a file of `size` bytes, as RFC 9110 §14.1.2 writes them
+ * (`bytes=FIRST-LAST`, `bytes=FIRST-`, `bytes=-SUFFIX`; positions in bytes, LAST inclusive and cut to
+ * the file's end): `{ start, end }` (inclusive) for one satisfiable range; `unsatisfiable` (answer 416)
+ * when the range starts past the end or asks for an empty suffix; null (send the whole file, 200) with
+ * no header, another unit, several ranges or a malformed one — a server may ignore a Range it does not
+ * support (RFC 9110 §14.2). electron-updater's blockmap downloads ask one range per request.
+ */
+export const byteRange = (
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null => {
+  const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/i);
+  if (!match) return null;
+  const [, first = '', last = ''] = match;
+  if (first === '' && last === '') return null;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Number(last);
+  if (last !== '' && end < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end: Math.min(end, size - 1) };
+};
+
+/**
  * `GET /updates/<file>` (public): the desktop app's update feed, read-only from the folder given as
  * `server start --updates-dir DIR` or `DIALDECK_UPDATES_DIR` — what `npm run dist` produced
  * (`latest*.yml`, the installers, their `.blockmap`s). Only regular files directly in that folder are
- * served: no listing (`/updates/` is 404), no sub-folders, no dot files, no symbolic links, nothing
+ * served (whole, or one byte range: 206, 416 past the end — see `byteRange`): no listing (`/updates/` is 404), no sub-folders, no dot files, no symbolic links, nothing
  * outside it. The `latest*.yml` files are `no-cache`, so a new release is seen at once. Without a
  * folder every `/updates` address answers 404 `not_found` saying how to set one.
  */
@@ -42,11 +92,28 @@ export const updateRoutes = (app: FastifyInstance, updatesDir: string | undefine
     const info = await lstat(path).catch(() => null);
     if (!info?.isFile() || dirname(await realpath(path)) !== (await realpath(root))) throw notFound();
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return reply
+    reply
       .header('content-type', type)
-      .header('content-length', info.size)
+      .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
-      .header('cache-control', type.startsWith('text/yaml') ? 'no-cache' : 'public, max-age=3600')
-      .send(createReadStream(path));
+      .header('cache-control', type.startsWith('text/yaml') ? 'no-cache' : 'public, max-age=3600');
+    const range = byteRange(request.headers.range, info.size);
+    if (range === 'unsatisfiable') {
+      return reply
+        .code(416)
+        .header('content-range', `bytes */${info.size}`)
+        .header('content-type', 'text/plain; charset=utf-8')
+        .send(
+          `The range asked for lies outside ${file} (${info.size} bytes). Ask for bytes 0-${Math.max(0, info.size - 1)}.`,
+        );
+    }
+    if (range === null) {
+      return reply.header('content-length', info.size).send(createReadStream(path));
+    }
+    return reply
+      .code(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${info.size}`)
+      .header('content-length', range.end - range.start + 1)
+      .send(createReadStream(path, { start: range.start, end: range.end }));
   });
 };

@@ -7,6 +7,7 @@ import {
   freshDatabase,
   killServers,
   removeDirs,
+  runCli,
   startServerProcess,
   stopServer,
   tempDir,
@@ -100,5 +101,74 @@ describe.skipIf(adminUrl === null)('server start --updates-dir', { timeout: 240_
     } finally {
       await stopServer(server);
     }
+  });
+});
+
+describe.skipIf(adminUrl === null)('the update feed’s byte ranges', { timeout: 240_000 }, () => {
+  it('answers one byte range with 206 and its Content-Range, and 416 past the end', async () => {
+    const databaseUrl = await freshDatabase(adminUrl ?? '');
+    const dir = feedFolder();
+    const server = await startServerProcess(['--database-url', databaseUrl, '--updates-dir', dir]);
+    const file = `${server.url}/updates/Dialdeck%20Setup%201.2.0.exe`;
+    const ranged = (range: string) => fetch(file, { headers: { range } });
+    try {
+      const whole = await fetch(file);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('accept-ranges')).toBe('bytes');
+      await whole.arrayBuffer();
+      const middle = await ranged('bytes=2-4');
+      expect(middle.status).toBe(206);
+      expect(middle.headers.get('content-range')).toBe('bytes 2-4/7');
+      expect(middle.headers.get('content-length')).toBe('3');
+      expect([...new Uint8Array(await middle.arrayBuffer())]).toEqual([0, 1, 2]);
+      // A resumed download: from a byte to the end.
+      const rest = await ranged('bytes=5-');
+      expect(rest.status).toBe(206);
+      expect(rest.headers.get('content-range')).toBe('bytes 5-6/7');
+      expect([...new Uint8Array(await rest.arrayBuffer())]).toEqual([3, 255]);
+      const suffix = await ranged('bytes=-2');
+      expect(suffix.headers.get('content-range')).toBe('bytes 5-6/7');
+      expect([...new Uint8Array(await suffix.arrayBuffer())]).toEqual([3, 255]);
+      // A last byte past the end is cut to the file's end.
+      const long = await ranged('bytes=4-100');
+      expect(long.headers.get('content-range')).toBe('bytes 4-6/7');
+      expect([...new Uint8Array(await long.arrayBuffer())]).toEqual([2, 3, 255]);
+      const outside = await ranged('bytes=7-9');
+      expect(outside.status).toBe(416);
+      expect(outside.headers.get('content-range')).toBe('bytes */7');
+      expect(await outside.text()).toContain('0-6');
+      // Several ranges at once are not supported: the whole file, as RFC 9110 allows.
+      const several = await ranged('bytes=0-1,4-5');
+      expect(several.status).toBe(200);
+      expect((await several.arrayBuffer()).byteLength).toBe(7);
+    } finally {
+      await stopServer(server);
+    }
+  });
+});
+
+describe('server start --updates-dir that is not a folder', { timeout: 60_000 }, () => {
+  it('refuses to start, saying what to give instead (exit 2)', async () => {
+    const parent = tempDir('dialdeck-updates-bad-');
+    const file = join(parent, 'latest.yml');
+    writeFileSync(file, 'version: 1.2.0\n');
+    // The check comes before the database is reached: an address nothing listens on is never used.
+    const database = ['--database-url', 'postgres://nobody@127.0.0.1:1/none'];
+    const missing = await runCli(['server', 'start', ...database, '--updates-dir', join(parent, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    expect(missing.stderr).toContain('[invalid_input]');
+    expect(missing.stdout).not.toContain('listening');
+    const aFile = await runCli(['--json', 'server', 'start', ...database, '--updates-dir', file]);
+    expect(aFile.code).toBe(2);
+    const error = JSON.parse(aFile.stderr.trim()) as {
+      error: { code: string; message: string; params: { path: string } };
+    };
+    expect(error.error.code).toBe('invalid_input');
+    expect(error.error.message).toContain('is a file, not a folder');
+    expect(error.error.params.path).toBe(file);
+    const fromEnv = await runCli(['server', 'start', ...database], { DIALDECK_UPDATES_DIR: file });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('is a file, not a folder');
   });
 });

@@ -113,6 +113,15 @@ export const registerServer = (program: Command, globals: () => GlobalOptions): 
       if (choice === null) return;
       // The update feed's folder reaches src/server/routes/updates.ts as DIALDECK_UPDATES_DIR.
       if (options.updatesDir) process.env.DIALDECK_UPDATES_DIR = resolve(options.updatesDir);
+      const updatesDir = process.env.DIALDECK_UPDATES_DIR;
+      if (updatesDir) {
+        const { updatesDirProblem } = await import('../../../server/routes/updates');
+        const problem = updatesDirProblem(resolve(updatesDir));
+        if (problem !== null) {
+          fail(json, new AppError('invalid_input', problem, undefined, { path: resolve(updatesDir) }));
+          return;
+        }
+      }
       const { databaseUrl } = choice;
       const say = (event: Record<string, unknown>, human: string) =>
         process.stdout.write(json ? `${JSON.stringify(event)}\n` : `${human}\n`);
