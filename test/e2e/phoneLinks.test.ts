@@ -75,4 +75,22 @@ describe('phone links in Chromium', () => {
     await ws.screenshot('settings-this-computer');
     await page.keyboard.press('Escape');
   });
+
+  it('says so, in the interface language, when the browser refuses the registration', async () => {
+    const { page } = ws;
+    // What Chromium throws for a handler it will not take (an insecure origin, a blocked scheme).
+    await page.evaluate(() => {
+      navigator.registerProtocolHandler = () => {
+        throw new DOMException('The scheme is not allowed here.', 'SecurityError');
+      };
+    });
+    await page.keyboard.press(',');
+    const section = page.getByTestId('settings-this-computer');
+    await section.waitFor();
+    await page.getByTestId('browser-phone-handler').click();
+    const error = page.getByTestId('browser-phone-handler-error');
+    await waitForText(error, 'refused to register Dialdeck');
+    await waitForText(error, 'The scheme is not allowed here.');
+    await page.keyboard.press('Escape');
+  });
 });

@@ -26,6 +26,7 @@ import {
   linuxAutostartEntry,
   nextUpdateStatus,
   PHONE_SCHEMES,
+  phoneHandlerProblem,
   plainReleaseNotes,
   trayText,
 } from './integration';
@@ -72,15 +73,20 @@ const isPhoneHandler = (launchArgs: string[]): boolean => {
   );
 };
 
-const setPhoneHandler = (on: boolean, launchArgs: string[]) => {
+/** Registers (or removes) Dialdeck for tel: and callto:; answers why it did not take (see phoneHandlerProblem). */
+const setPhoneHandler = (on: boolean, launchArgs: string[]): 'refused' | 'not_default' | null => {
   const command = launchCommand(launchArgs);
-  for (const scheme of PHONE_SCHEMES) {
+  const registered = PHONE_SCHEMES.map((scheme) => {
     if (on) {
-      if (command) app.setAsDefaultProtocolClient(scheme, command.path, command.args);
-      else app.setAsDefaultProtocolClient(scheme);
-    } else if (command) app.removeAsDefaultProtocolClient(scheme, command.path, command.args);
-    else app.removeAsDefaultProtocolClient(scheme);
-  }
+      return command
+        ? app.setAsDefaultProtocolClient(scheme, command.path, command.args)
+        : app.setAsDefaultProtocolClient(scheme);
+    }
+    return command
+      ? app.removeAsDefaultProtocolClient(scheme, command.path, command.args)
+      : app.removeAsDefaultProtocolClient(scheme);
+  });
+  return phoneHandlerProblem(on, registered, isPhoneHandler(launchArgs));
 };
 
 const linuxAutostartFile = () => join(homedir(), '.config', 'autostart', 'dialdeck.desktop');
@@ -218,6 +224,7 @@ export const startDesktopIntegration = ({
     }
   })();
   let feedSource: 'settings' | 'installer' | null = null;
+  let phoneProblem: 'refused' | 'not_default' | null = null;
 
   const checkForUpdates = () => {
     const feed = chooseUpdateFeed(readSettings(core.db).updateFeedUrl, installerFeed);
@@ -277,6 +284,7 @@ export const startDesktopIntegration = ({
     update,
     installerFeedUrl: installerFeed,
     feedSource,
+    phoneHandlerProblem: phoneProblem,
   });
 
   return {
@@ -294,7 +302,7 @@ export const startDesktopIntegration = ({
     /** Answers the renderer's `desktop(request)` (checked against `DesktopRequest`). */
     request(input: unknown): DesktopIntegration {
       const request = DesktopRequest.parse(input);
-      if (request.action === 'setPhoneHandler') setPhoneHandler(request.on, launchArgs);
+      if (request.action === 'setPhoneHandler') phoneProblem = setPhoneHandler(request.on, launchArgs);
       else if (request.action === 'setStartAtLogin') setStartAtLogin(request.on, launchArgs);
       else if (request.action === 'checkForUpdates') checkForUpdates();
       else if (request.action === 'restartToUpdate' && update.state === 'ready') {

@@ -13,6 +13,23 @@ const TEXT = { en, 'zh-CN': zhCN, ko } as const;
 /** The schemes Dialdeck offers to handle: RFC 3966 `tel:` and the older `callto:`. */
 export const PHONE_SCHEMES = ['tel', 'callto'] as const;
 
+/**
+ * Why turning the phone handler on did not take, from what `setAsDefaultProtocolClient` answered for
+ * each scheme (`registered`) and whether the OS names Dialdeck the handler afterwards (`isDefault`):
+ * `refused` when any registration failed, `not_default` when all succeeded but another app still
+ * handles the links (Windows until the rep picks Dialdeck in Default apps), else null. Turning it off
+ * never has a problem to show.
+ */
+export const phoneHandlerProblem = (
+  on: boolean,
+  registered: readonly boolean[],
+  isDefault: boolean,
+): 'refused' | 'not_default' | null => {
+  if (!on) return null;
+  if (registered.some((ok) => !ok)) return 'refused';
+  return isDefault ? null : 'not_default';
+};
+
 /** Release notes as electron-updater reports them (HTML text, or one entry per version) as plain text. */
 export const plainReleaseNotes = (
   notes: string | readonly { version: string; note: string | null }[] | null | undefined,

@@ -26,6 +26,12 @@ export const DesktopIntegration = z.object({
   installerFeedUrl: z.string().max(500).nullable().optional(),
   /** Which feed the last check used: the rep's (`settings`), the installer's, or none (null). */
   feedSource: z.enum(['settings', 'installer']).nullable().optional(),
+  /**
+   * Why the last "Open tel: and callto: links with Dialdeck" did not take: `refused` (the OS said no to
+   * `setAsDefaultProtocolClient`, e.g. no xdg-settings on Linux), `not_default` (registered, but the OS
+   * still opens tel: links with another app — Windows asks the rep to pick in Default apps); null: it took.
+   */
+  phoneHandlerProblem: z.enum(['refused', 'not_default']).nullable().optional(),
 });
 export type DesktopIntegration = z.infer<typeof DesktopIntegration>;
 

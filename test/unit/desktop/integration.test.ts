@@ -6,6 +6,7 @@ import {
   launchItemAction,
   linuxAutostartEntry,
   nextUpdateStatus,
+  phoneHandlerProblem,
   plainReleaseNotes,
   startsHidden,
   trayText,
@@ -112,5 +113,15 @@ describe('the tray', () => {
     expect(trayText('en', 3).tooltip).toBe('Dialdeck · 3 callbacks due');
     expect(trayText('zh-CN', 2).due).toBe('2 个回电到期');
     expect(trayText('ko', 2).show).toBe('Dialdeck 보기');
+  });
+});
+
+describe('the phone handler checkbox', () => {
+  it('says why turning it on did not take: refused by the OS, or registered but not the default', () => {
+    expect(phoneHandlerProblem(true, [true, true], true)).toBeNull();
+    expect(phoneHandlerProblem(true, [true, false], false)).toBe('refused');
+    expect(phoneHandlerProblem(true, [false, false], false)).toBe('refused');
+    expect(phoneHandlerProblem(true, [true, true], false)).toBe('not_default');
+    expect(phoneHandlerProblem(false, [false, false], false)).toBeNull();
   });
 });

@@ -356,6 +356,14 @@ export const en = {
       'The browser asks you to confirm. It opens this address, so register again after restarting Dialdeck.',
     browserHandlerUnsupported: 'This browser does not let a page handle tel: links.',
     browserHandlerAsked: 'Confirm in the browser’s prompt.',
+    phoneHandlerProblems: {
+      refused:
+        'The system did not let Dialdeck register for tel: and callto: links. On Linux install xdg-utils; on any system you can choose Dialdeck for TEL in the default apps settings.',
+      not_default:
+        'Dialdeck is registered, but tel: links still open in another app. Choose Dialdeck for TEL in the system’s default apps settings (Windows: Settings → Apps → Default apps).',
+    },
+    browserHandlerFailed:
+      'This browser refused to register Dialdeck for tel: links ({{message}}). Open Dialdeck at http://localhost or over https, then try again.',
     startAtLogin: 'Start Dialdeck when I sign in to this computer',
     updateFeed: 'Update feed',
     updateFeedHint:

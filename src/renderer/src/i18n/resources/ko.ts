@@ -357,6 +357,14 @@ export const ko: LocaleResources = {
       '브라우저가 확인을 요청합니다. 현재 주소를 열기 때문에 Dialdeck을 다시 시작한 뒤에는 다시 등록하세요.',
     browserHandlerUnsupported: '이 브라우저는 웹 페이지가 tel: 링크를 처리하도록 허용하지 않습니다.',
     browserHandlerAsked: '브라우저의 확인 창에서 승인하세요.',
+    phoneHandlerProblems: {
+      refused:
+        '시스템이 Dialdeck의 tel: 및 callto: 링크 등록을 허용하지 않았습니다. Linux에서는 xdg-utils를 설치하세요. 어느 시스템에서든 기본 앱 설정에서 TEL에 Dialdeck을 선택할 수 있습니다.',
+      not_default:
+        'Dialdeck이 등록되었지만 tel: 링크는 여전히 다른 앱에서 열립니다. 시스템의 기본 앱 설정에서 TEL에 Dialdeck을 선택하세요(Windows: 설정 → 앱 → 기본 앱).',
+    },
+    browserHandlerFailed:
+      '이 브라우저가 Dialdeck을 tel: 링크 처리기로 등록하지 않았습니다({{message}}). http://localhost 또는 https로 Dialdeck을 연 뒤 다시 시도하세요.',
     startAtLogin: '이 컴퓨터에 로그인하면 Dialdeck 시작',
     updateFeed: '업데이트 피드',
     updateFeedHint:

@@ -350,6 +350,14 @@ export const zhCN: LocaleResources = {
     browserHandlerHint: '浏览器会请您确认。它会打开当前地址，因此重启 Dialdeck 后需要重新注册。',
     browserHandlerUnsupported: '此浏览器不允许网页处理 tel: 链接。',
     browserHandlerAsked: '请在浏览器的提示中确认。',
+    phoneHandlerProblems: {
+      refused:
+        '系统不允许 Dialdeck 注册 tel: 和 callto: 链接。在 Linux 上请安装 xdg-utils；在任何系统上都可以在默认应用设置中为 TEL 选择 Dialdeck。',
+      not_default:
+        'Dialdeck 已注册，但 tel: 链接仍由其他应用打开。请在系统的默认应用设置中为 TEL 选择 Dialdeck（Windows：设置 → 应用 → 默认应用）。',
+    },
+    browserHandlerFailed:
+      '此浏览器拒绝将 Dialdeck 注册为 tel: 链接的处理程序（{{message}}）。请通过 http://localhost 或 https 打开 Dialdeck 后重试。',
     startAtLogin: '登录这台电脑时启动 Dialdeck',
     updateFeed: '更新源',
     updateFeedHint:

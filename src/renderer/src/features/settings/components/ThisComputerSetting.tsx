@@ -76,6 +76,11 @@ const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<De
         {t('desktop.phoneHandler')}
       </label>
       <span className="field__hint">{t('desktop.phoneHandlerHint')}</span>
+      {state?.phoneHandlerProblem ? (
+        <p className="form-error" role="alert" data-testid="desktop-phone-handler-problem">
+          {t(`desktop.phoneHandlerProblems.${state.phoneHandlerProblem}`)}
+        </p>
+      ) : null}
       <label className="session-form__choice">
         <input
           type="checkbox"
@@ -129,15 +134,18 @@ const DesktopSettings = ({ ask }: { ask: (request: DesktopRequest) => Promise<De
 const BrowserSettings = () => {
   const { t } = useTranslation();
   const [asked, setAsked] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const supported = typeof navigator.registerProtocolHandler === 'function';
   const register = () => {
     const token = pageToken();
     const target = `${window.location.origin}/?${token ? `token=${encodeURIComponent(token)}&` : ''}tel=%s`;
     try {
       navigator.registerProtocolHandler('tel', target);
+      setFailure(null);
       setAsked(true);
-    } catch {
+    } catch (error) {
       setAsked(false);
+      setFailure(error instanceof Error ? error.message : String(error));
     }
   };
   if (!supported) return <span className="field__hint">{t('desktop.browserHandlerUnsupported')}</span>;
@@ -151,6 +159,11 @@ const BrowserSettings = () => {
       <span className="field__hint" role="status">
         {asked ? t('desktop.browserHandlerAsked') : t('desktop.browserHandlerHint')}
       </span>
+      {failure ? (
+        <p className="form-error" role="alert" data-testid="browser-phone-handler-error">
+          {t('desktop.browserHandlerFailed', { message: failure })}
+        </p>
+      ) : null}
     </>
   );
 };
