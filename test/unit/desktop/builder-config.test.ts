@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
+/** An NSIS define as the script writes it: `${NAME}`. */
+const nsisVar = (name: string) => `\${${name}}`;
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
 const config = JSON.parse(readFileSync(resolve(ROOT, 'electron-builder.json'), 'utf8')) as Record<
@@ -21,7 +23,7 @@ const config = JSON.parse(readFileSync(resolve(ROOT, 'electron-builder.json'), '
     entitlements: string;
     extendInfo: Record<string, string>;
   };
-  nsis: { perMachine: boolean; allowElevation: boolean };
+  nsis: { perMachine: boolean; allowElevation: boolean; include: string };
   linux: { target: string[]; mimeTypes: string[] };
   deb: { depends: string[] };
 };
@@ -98,5 +100,30 @@ describe('npm run dist without Electron’s runtime', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/Electron's runtime.*npm run setup/);
+  });
+
+  it('lists Dialdeck under Windows’ Default apps for tel: and callto:, per user, and removes it on uninstall', () => {
+    expect(config.nsis.include).toBe('build/installer.nsh');
+    const script = readFileSync(resolve(ROOT, config.nsis.include), 'utf8');
+    const macro = (name: string) =>
+      script.match(new RegExp(`!macro ${name}\\n([\\s\\S]*?)!macroend`))?.[1] ?? '';
+    const install = macro('customInstall');
+    const uninstall = macro('customUnInstall');
+    const capabilities = /!define DIALDECK_CAPABILITIES "([^"]+)"/.exec(script)?.[1];
+    expect(capabilities).toBe('Software\\Dialdeck\\Capabilities');
+    for (const scheme of config.protocols.flatMap((p) => p.schemes)) {
+      expect(install).toMatch(
+        new RegExp(`WriteRegStr HKCU "\\$\\{DIALDECK_CAPABILITIES\\}\\\\URLAssociations" "${scheme}"`),
+      );
+    }
+    expect(install).toContain(
+      `WriteRegStr HKCU "Software\\RegisteredApplications" "Dialdeck" "${nsisVar('DIALDECK_CAPABILITIES')}"`,
+    );
+    expect(install).toContain('shell\\open\\command');
+    // A per-user installer writes nothing machine-wide.
+    expect(script).not.toMatch(/HKLM/);
+    expect(uninstall).toContain('DeleteRegValue HKCU "Software\\RegisteredApplications" "Dialdeck"');
+    expect(uninstall).toContain(`DeleteRegKey HKCU "${nsisVar('DIALDECK_CAPABILITIES')}"`);
+    expect(uninstall).toContain(`DeleteRegKey HKCU "Software\\Classes\\${nsisVar('DIALDECK_PROGID')}"`);
   });
 });
