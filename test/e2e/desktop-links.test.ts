@@ -74,7 +74,18 @@ const desktopPage = async (held: LaunchItem[], installerFeedUrl: string | null =
         notify: async () => undefined,
         desktop: async (request: unknown) => {
           requests.push(request);
-          return { phoneHandler: false, startAtLogin: false, update, installerFeedUrl, feedSource: null };
+          // What the OS answers a phone handler registration: `__phoneHandlerProblem`, set by a test.
+          const asked = request as { action: string; on?: boolean };
+          const phoneHandlerProblem =
+            asked.action === 'setPhoneHandler' && asked.on ? (w.__phoneHandlerProblem ?? null) : null;
+          return {
+            phoneHandler: false,
+            startAtLogin: false,
+            update,
+            installerFeedUrl,
+            feedSource: null,
+            phoneHandlerProblem,
+          };
         },
         takePendingLaunch: async () => ({ items: queue.splice(0) }),
         onEvent: (listener: (name: string, payload: unknown) => void) => {
@@ -171,6 +182,37 @@ describe('the update feed in Settings (desktop app)', () => {
         updateFeedUrl: 'https://updates.example.com/dialdeck',
       });
       await expect.poll(() => section.getByTestId('update-feed-error').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the phone handler checkbox (desktop app)', () => {
+  it('says, in the interface language, why the OS did not make Dialdeck the tel: handler', async () => {
+    const { context, page } = await desktopPage([]);
+    try {
+      await page.locator('#lead-list').waitFor();
+      await page.keyboard.press(',');
+      const section = page.getByTestId('settings-this-computer');
+      const box = section.getByTestId('desktop-phone-handler');
+      for (const [problem, says] of [
+        ['refused', 'did not let Dialdeck register'],
+        ['not_default', 'Choose Dialdeck for TEL'],
+      ] as const) {
+        await page.evaluate((p) => {
+          (window as unknown as Record<string, unknown>).__phoneHandlerProblem = p;
+        }, problem);
+        await box.click();
+        await waitForText(section.getByTestId('desktop-phone-handler-problem'), says);
+      }
+      await screenshot(page, 'desktop-phone-handler-problem');
+      // Once a registration takes, the explanation goes.
+      await page.evaluate(() => {
+        (window as unknown as Record<string, unknown>).__phoneHandlerProblem = null;
+      });
+      await box.click();
+      await expect.poll(() => section.getByTestId('desktop-phone-handler-problem').count()).toBe(0);
     } finally {
       await context.close();
     }
