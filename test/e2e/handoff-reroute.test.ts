@@ -9,6 +9,7 @@ import { applyPulledPage } from '../../src/main/core/sync/pulled';
 import { en } from '../../src/renderer/src/i18n/resources/en';
 import { outboundLead } from '../integration/cli-run';
 import { openApp, openWorkspace, type Workspace, waitForText } from './harness';
+import { RECORDING_NOTIFICATION } from './recordedNotices';
 
 // A hand-off the team server re-routed, in the built workspace in Chromium against the web host and a
 // real store: the pulled route first names the AE on the lead's hand-off state without a notice; when
@@ -18,21 +19,6 @@ import { openApp, openWorkspace, type Workspace, waitForText } from './harness';
 
 const REP = '01966a1c-0000-7000-8000-0000000000b2';
 const HOUR = 3_600_000;
-
-const RECORDING_NOTIFICATION = `
-  window.__notices = [];
-  window.Notification = class {
-    static permission = 'granted';
-    static requestPermission() { return Promise.resolve('granted'); }
-    constructor(title, options) {
-      this.title = title;
-      this.body = (options && options.body) || '';
-      this.onclick = null;
-      window.__notices.push(this);
-    }
-    close() {}
-  };
-`;
 
 type Recorded = { title: string; body: string; onclick: (() => void) | null };
 type NoticeWindow = { __notices: Recorded[] };

@@ -7,6 +7,7 @@ import { placePulledLeads } from '../../src/main/core/sync/place-pulled';
 import { applyPulledPage } from '../../src/main/core/sync/pulled';
 import { outboundLead } from '../integration/cli-run';
 import { openApp, openWorkspace, type Workspace } from './harness';
+import { RECORDING_NOTIFICATION } from './recordedNotices';
 
 // OS notifications in the web host, in Chromium against a real core: an inbound lead arriving through
 // sync and a change the server refused each notify once through the browser's Notification API (here a
@@ -16,23 +17,6 @@ import { openApp, openWorkspace, type Workspace } from './harness';
 // A Tuesday, 10:00 in New York: the East Coast demo leads are callable, so a session has leads to work.
 const T0 = Date.parse('2026-11-24T15:00:00Z');
 const REP = '01966a1c-0000-7000-8000-0000000000a1';
-
-/** Records every notification the page makes; permission is granted, as after the rep's Allow. */
-const RECORDING_NOTIFICATION = `
-  window.__notices = [];
-  class RecordingNotification {
-    static permission = 'granted';
-    static requestPermission() { return Promise.resolve('granted'); }
-    constructor(title, options) {
-      this.title = title;
-      this.body = (options && options.body) || '';
-      this.onclick = null;
-      window.__notices.push(this);
-    }
-    close() {}
-  }
-  window.Notification = RecordingNotification;
-`;
 
 type Recorded = { title: string; body: string; onclick: (() => void) | null };
 type NoticeWindow = { __notices: Recorded[] };

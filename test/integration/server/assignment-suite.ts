@@ -1,4 +1,3 @@
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { InboundLeadOutput } from '@shared/server/inbound';
 import { BulkAssignOutput, ImportLeadsOutput, TeamLeadsOutput } from '@shared/server/leads';
 import {
@@ -10,7 +9,7 @@ import {
 import { expect } from 'vitest';
 import { codeOf, consoleCall, newBrowser } from './console-client';
 import { signedPost } from './inbound-suite';
-import { request } from './server-process';
+import { request, teamMaker } from './server-process';
 
 /** `HH:MM` in UTC, `hours` from now (wrapping past midnight). */
 const utcClock = (hours: number): string => {
@@ -53,14 +52,7 @@ const refused = (answer: { status: number; body: unknown }, status: number, code
  * to a console change without its CSRF token.
  */
 export const checkAssignment = async (url: string, adminToken: string): Promise<void> => {
-  const team = async (name: string) =>
-    CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body);
-  const user = async (teamId: string, email: string, role: string) => ({
-    email,
-    ...AddUserOutput.parse(
-      (await request(url, 'POST', `/v1/teams/${teamId}/users`, adminToken, { email, role })).body,
-    ),
-  });
+  const { team, user } = teamMaker(url, adminToken);
   const teamA = await team('Assign A');
   const teamB = await team('Assign B');
   const manager = await user(teamA.teamId, 'lead@assign-a.example', 'manager');

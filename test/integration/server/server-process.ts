@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import pg from 'pg';
 
 export const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -229,3 +230,19 @@ export const embeddedDatabaseUrl = (dataDir: string): string => {
   const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
   return `postgres://dialdeck:${encodeURIComponent(password)}@127.0.0.1:${port}/dialdeck`;
 };
+
+/**
+ * Team set-up through the administrator's API on the server at `url`: `team(name)` creates a team
+ * (`CreateTeamOutput`: teamId, inbound secret), `user(teamId, email, role)` adds a member and gives back
+ * its email with `AddUserOutput` (userId, token). Both throw a zod error when the server refuses.
+ */
+export const teamMaker = (url: string, adminToken: string) => ({
+  team: async (name: string): Promise<CreateTeamOutput> =>
+    CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body),
+  user: async (teamId: string, email: string, role: string): Promise<AddUserOutput & { email: string }> => ({
+    email,
+    ...AddUserOutput.parse(
+      (await request(url, 'POST', `/v1/teams/${teamId}/users`, adminToken, { email, role })).body,
+    ),
+  }),
+});

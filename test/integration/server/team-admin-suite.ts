@@ -1,4 +1,3 @@
-import { AddUserOutput, CreateTeamOutput } from '@shared/server/admin';
 import { AddTeamDncOutput } from '@shared/server/definitions';
 import { ImportLeadsOutput, TeamLeadsOutput } from '@shared/server/leads';
 import { RotationMember } from '@shared/server/shifts';
@@ -6,7 +5,7 @@ import { dncDomainMessage } from '@shared/tasks/dncInput';
 import { expect } from 'vitest';
 import { importLead } from './assignment-suite';
 import { changes, follow } from './events-suite';
-import { request } from './server-process';
+import { request, teamMaker } from './server-process';
 import { dialdeck, ok } from './sync-suite';
 
 /** A refusal of the built CLI: its exit status, stable code, and the words that say what to fix. */
@@ -25,14 +24,7 @@ const refused = (run: Awaited<ReturnType<typeof dialdeck>>, exit: number, code: 
  * another team's manager cannot change them.
  */
 export const checkTeamAdmin = async (url: string, adminToken: string): Promise<void> => {
-  const team = async (name: string) =>
-    CreateTeamOutput.parse((await request(url, 'POST', '/v1/teams', adminToken, { name })).body);
-  const user = async (teamId: string, email: string, role: string) => ({
-    email,
-    ...AddUserOutput.parse(
-      (await request(url, 'POST', `/v1/teams/${teamId}/users`, adminToken, { email, role })).body,
-    ),
-  });
+  const { team, user } = teamMaker(url, adminToken);
   const teamA = await team('Admin tools A');
   const teamB = await team('Admin tools B');
   const manager = await user(teamA.teamId, 'lead@admin-a.example', 'manager');
