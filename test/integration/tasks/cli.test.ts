@@ -163,4 +163,26 @@ describe('dialdeck tasks, task done|skip and email render (the built CLI)', () =
     expect(wrong.error?.code).toBe('invalid_input');
     expect(wrong.error?.message).toContain('linkedin step');
   });
+
+  it('keeps a domain typed on the desktop by the rule the team server uses: punycode kept, malformed refused', async () => {
+    const { h } = await setUp();
+    const added = dialdeck(h.dataDir, 'dnc', 'add', 'domain', '@Bücher.example');
+    expect(added.status).toBe(0);
+    for (const typed of [
+      '-bad.example',
+      'exa mple.com',
+      'a..b',
+      'http://x.com/',
+      'example.com.',
+      'host.123',
+    ]) {
+      // `--` ends the options, so a value starting with a hyphen is read as the value.
+      const refused = dialdeck(h.dataDir, 'dnc', 'add', 'domain', '--', typed);
+      expect(refused.status, typed).toBe(2);
+      expect(refused.error?.code, typed).toBe('invalid_input');
+      expect(refused.error?.message, typed).toContain('is not a domain name');
+    }
+    const listed = await h.call('dnc.list', {});
+    expect(listed.map((entry) => entry.value)).toEqual(['xn--bcher-kva.example']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { DncEntry, DncKind } from '@shared/domain/queue';
+import { dncDomainMessage, readDncDomain } from '@shared/tasks/dncInput';
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '../errors';
 import { newId } from '../ids';
@@ -24,7 +25,10 @@ const toEntry = (row: DncRow): DncEntry => ({
   createdAt: row.created_at,
 });
 
-/** The stored form of a do-not-contact value: E.164 phone, lowercase email, lowercase bare domain. */
+/**
+ * The stored form of a do-not-contact value: E.164 phone, lowercase email, lowercase bare domain (an
+ * IDN as punycode, by `readDncDomain`). Raises `invalid_input` with what to type for a value that is none.
+ */
 export const normalizeDnc = (kind: DncKind, value: string): string => {
   const text = value.trim();
   if (kind === 'phone') {
@@ -43,10 +47,9 @@ export const normalizeDnc = (kind: DncKind, value: string): string => {
       throw new AppError('invalid_input', `"${value}" is not an email address.`);
     return lower;
   }
-  const domain = lower.replace(/^@/, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
-    throw new AppError('invalid_input', `"${value}" is not an email domain (e.g. example.com).`);
-  }
+  // One rule with the desktop's form and the team server: an IDN is kept as punycode.
+  const domain = readDncDomain(text);
+  if (domain === null) throw new AppError('invalid_input', dncDomainMessage(text.replace(/^@/, '')));
   return domain;
 };
 
