@@ -87,6 +87,10 @@ describe('dialdeck open-url: a tel: or callto: link to the lead with that number
     const domain = failure('tel:7042;phone-context=example.com');
     expect(domain.params).toMatchObject({ kind: 'domain_context', domain: 'example.com', region: 'US' });
     expect(domain.message).toContain('example.com');
+    // A global number is checked on its own country code, never blamed on the default region.
+    const global = failure('tel:+999999999999999999');
+    expect(global.params).toMatchObject({ kind: 'global_number_invalid', number: '+999999999999999999' });
+    expect(global.message).not.toContain('default country');
     expect(failure('callto:jane.doe').params).toMatchObject({ kind: 'not_a_number' });
     expect(failure('javascript:alert(1)').params).toMatchObject({ kind: 'not_a_phone_link' });
     expect(failure('tel:').params).toMatchObject({ kind: 'no_digits' });

@@ -37,6 +37,8 @@ export const createPhoneLinks = ({ db, leads, dialing, events, now }: CoreContex
       `its digits are not a valid phone number in ${region}, the default country in Settings. Check them; write a number from another country with its country code (+…).`,
     context_number_invalid: ({ number }) =>
       `its phone-context prefix and local number form ${number}, which is not a valid phone number. Ask for the number with its country code (+…).`,
+    global_number_invalid: ({ number }) =>
+      `${number} is not a valid phone number in any country (its country code and length were checked). Check the digits.`,
     domain_context: ({ domain, region }) =>
       `it is a local number of ${domain}, and it is not a valid number in ${region} either. Ask for the number with its country code (+…).`,
   };
@@ -67,7 +69,8 @@ export const createPhoneLinks = ({ db, leads, dialing, events, now }: CoreContex
      * See `links.resolvePhone`. A global number is read as is; a local one with a `+` context is read
      * as that prefix followed by its digits (RFC 3966 5.1.5); any other local number, a domain context's
      * too, in the default region. Errors: `phone_link_invalid` with params `{value, kind}` (`kind`: the
-     * parser's problem, `invalid_number` + `region`, `context_number_invalid` + `number`, or
+     * parser's problem, `invalid_number` + `region`, `global_number_invalid` + `number` (a `+` number
+     * no country has), `context_number_invalid` + `number`, or
      * `domain_context` + `domain` and `region`).
      */
     resolve(url: string): PhoneLinkTarget {
@@ -89,6 +92,8 @@ export const createPhoneLinks = ({ db, leads, dialing, events, now }: CoreContex
         if (!link.global && link.phoneContext) {
           throw invalid(url, 'domain_context', { domain: link.phoneContext, region });
         }
+        // A global number carries its own country code: the default region has no part in it.
+        if (link.global) throw invalid(url, 'global_number_invalid', { number: link.digits });
         throw invalid(url, 'invalid_number', { region });
       }
       return target(reading.phone.e164, link.ext ?? reading.phone.ext);

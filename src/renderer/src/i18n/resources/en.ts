@@ -341,6 +341,8 @@ export const en = {
       bad_encoding: 'The %-escapes in "{{value}}" are broken. Copy the link again from where you found it.',
       invalid_number:
         '"{{value}}" is not a valid phone number in {{region}}, the default country in Settings. Check the digits; write a number from another country with its country code (+…).',
+      global_number_invalid:
+        '{{number}} in "{{value}}" is not a valid phone number in any country (its country code and length were checked). Check the digits.',
       context_number_invalid:
         'The prefix and local number in "{{value}}" form {{number}}, which is not a valid phone number. Ask for the number with its country code (+…).',
       domain_context:

@@ -342,6 +342,8 @@ export const ko: LocaleResources = {
       bad_encoding: '"{{value}}"의 % 이스케이프가 깨졌습니다. 원래 위치에서 링크를 다시 복사하세요.',
       invalid_number:
         '"{{value}}"은(는) 설정의 기본 국가 {{region}}에서 유효한 전화번호가 아닙니다. 숫자를 확인하고, 다른 나라 번호는 국가 코드(+…)와 함께 쓰세요.',
+      global_number_invalid:
+        '"{{value}}"의 {{number}}은(는) 어느 나라에서도 유효한 전화번호가 아닙니다(국가 코드와 자릿수를 확인했습니다). 숫자를 확인하세요.',
       context_number_invalid:
         '"{{value}}"의 접두사와 지역 번호를 합치면 {{number}}이(가) 되며, 유효한 전화번호가 아닙니다. 국가 코드(+…)가 있는 번호를 요청하세요.',
       domain_context:

@@ -336,6 +336,8 @@ export const zhCN: LocaleResources = {
       bad_encoding: '“{{value}}”中的 % 转义已损坏。请从原处重新复制链接。',
       invalid_number:
         '“{{value}}”在设置中的默认国家/地区 {{region}} 不是有效的电话号码。请检查号码；其他国家/地区的号码请带国家代码（+…）。',
+      global_number_invalid:
+        '“{{value}}”中的 {{number}} 在任何国家都不是有效的电话号码（已检查国家代码和位数）。请核对号码。',
       context_number_invalid:
         '“{{value}}”中的前缀和本地号码组成 {{number}}，这不是有效的电话号码。请向对方索取带国家代码（+…）的号码。',
       domain_context:
