@@ -47,7 +47,7 @@ export const setShift = (
     if (!user) {
       throw new ServerError(
         'not_found',
-        `There is no user ${input.email} on this team. Add them first (dialdeck admin user add --role rep).`,
+        `There is no user ${input.email} on this team. Add them to the team as a rep first (console: Members, or dialdeck admin user add), then give them a shift.`,
       );
     }
     if (user.role !== 'rep') {
