@@ -1,6 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
+import send from '@fastify/send';
 import type { FastifyInstance } from 'fastify';
 import { ServerError } from '../errors';
 
@@ -35,38 +36,12 @@ export const updatesDirProblem = (dir: string): string | null => {
 };
 
 /**
- * The bytes a `Range` header asks of a file of `size` bytes, as RFC 9110 §14.1.2 writes them
- * (`bytes=FIRST-LAST`, `bytes=FIRST-`, `bytes=-SUFFIX`; positions in bytes, LAST inclusive and cut to
- * the file's end): `{ start, end }` (inclusive) for one satisfiable range; `unsatisfiable` (answer 416)
- * when the range starts past the end or asks for an empty suffix; null (send the whole file, 200) with
- * no header, another unit, several ranges or a malformed one — a server may ignore a Range it does not
- * support (RFC 9110 §14.2). electron-updater's blockmap downloads ask one range per request.
- */
-export const byteRange = (
-  header: string | undefined,
-  size: number,
-): { start: number; end: number } | 'unsatisfiable' | null => {
-  const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/i);
-  if (!match) return null;
-  const [, first = '', last = ''] = match;
-  if (first === '' && last === '') return null;
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0 || size === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (last !== '' && end < start) return null;
-  if (start >= size) return 'unsatisfiable';
-  return { start, end: Math.min(end, size - 1) };
-};
-
-/**
  * `GET /updates/<file>` (public): the desktop app's update feed, read-only from the folder given as
  * `server start --updates-dir DIR` or `DIALDECK_UPDATES_DIR` — what `npm run dist` produced
  * (`latest*.yml`, the installers, their `.blockmap`s). Only regular files directly in that folder are
- * served (whole, or one byte range: 206, 416 past the end — see `byteRange`): no listing (`/updates/` is 404), no sub-folders, no dot files, no symbolic links, nothing
+ * served, by `@fastify/send` (one byte range: 206, 416 past the end, several ranges: the whole file,
+ * as RFC 9110 §14.2 allows; `If-Range`, ETag and Last-Modified for electron-updater's blockmap
+ * downloads and resumes): no listing (`/updates/` is 404), no sub-folders, no dot files, no symbolic links, nothing
  * outside it. The `latest*.yml` files are `no-cache`, so a new release is seen at once. Without a
  * folder every `/updates` address answers 404 `not_found` saying how to set one.
  */
@@ -97,23 +72,32 @@ export const updateRoutes = (app: FastifyInstance, updatesDir: string | undefine
       .header('accept-ranges', 'bytes')
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', type.startsWith('text/yaml') ? 'no-cache' : 'public, max-age=3600');
-    const range = byteRange(request.headers.range, info.size);
-    if (range === 'unsatisfiable') {
-      return reply
-        .code(416)
-        .header('content-range', `bytes */${info.size}`)
-        .header('content-type', 'text/plain; charset=utf-8')
-        .send(
-          `The range asked for lies outside ${file} (${info.size} bytes). Ask for bytes 0-${Math.max(0, info.size - 1)}.`,
-        );
+    const sent = await send(request.raw, `/${encodeURIComponent(file)}`, {
+      root,
+      dotfiles: 'deny',
+      index: false,
+      acceptRanges: true,
+      cacheControl: false,
+      contentType: false,
+    });
+    if (sent.type === 'file' || sent.statusCode === 304 || sent.statusCode === 416) {
+      // 416 answers in plain words, with the Content-Range (`bytes */SIZE`) send put on it.
+      if (sent.statusCode === 416) {
+        sent.stream.destroy();
+        return reply
+          .code(416)
+          .header('content-range', sent.headers['Content-Range'] ?? `bytes */${info.size}`)
+          .header('content-type', 'text/plain; charset=utf-8')
+          .send(
+            `The range asked for lies outside ${file} (${info.size} bytes). Ask for bytes 0-${Math.max(0, info.size - 1)}.`,
+          );
+      }
+      for (const [name, value] of Object.entries(sent.headers)) {
+        if (name.toLowerCase() !== 'content-type') reply.header(name, value);
+      }
+      return reply.code(sent.statusCode).send(sent.stream);
     }
-    if (range === null) {
-      return reply.header('content-length', info.size).send(createReadStream(path));
-    }
-    return reply
-      .code(206)
-      .header('content-range', `bytes ${range.start}-${range.end}/${info.size}`)
-      .header('content-length', range.end - range.start + 1)
-      .send(createReadStream(path, { start: range.start, end: range.end }));
+    sent.stream.destroy();
+    throw notFound();
   });
 };
