@@ -70,7 +70,8 @@ describe('the installers’ configuration (electron-builder.json)', () => {
   });
 
   it('lists the whole .deb dependency set, since `depends` replaces electron-builder’s defaults', () => {
-    // app-builder-lib's FpmTarget defaults for deb, plus ALSA for the calls' audio.
+    // app-builder-lib's FpmTarget defaults for deb, plus ALSA for the calls' audio and libgbm, which
+    // Electron's Chromium links (Debian's chromium package depends on it too).
     for (const pkg of [
       'libgtk-3-0',
       'libnotify4',
@@ -85,6 +86,7 @@ describe('the installers’ configuration (electron-builder.json)', () => {
       expect(config.deb.depends).toContain(pkg);
     }
     expect(config.deb.depends.some((d) => d.startsWith('libasound2'))).toBe(true);
+    expect(config.deb.depends).toContain('libgbm1');
   });
 });
 
