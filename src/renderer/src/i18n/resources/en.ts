@@ -13,10 +13,10 @@ export const en = {
   connection: {
     noTokenTitle: 'This page needs its access link',
     noTokenBody:
-      'Open the exact link that `dialdeck serve` printed in the terminal. It carries a one-time access token; without it Dialdeck will not answer.',
+      'Open the exact link that `npm start` (or `dialdeck serve`) printed in the terminal. It carries this run’s access token; without it Dialdeck will not answer. After a restart, open the new link (and register phone links again in Settings).',
     refusedTitle: 'Dialdeck did not accept this page',
     refusedBody:
-      'The access token in this link is wrong or out of date, or Dialdeck is no longer running. Start `dialdeck serve` again and open the new link it prints.',
+      'The access token in this link is wrong or out of date, or Dialdeck is no longer running. Start Dialdeck again (`npm start` or `dialdeck serve`) and open the new link it prints.',
     lostTitle: 'Lost the connection to Dialdeck',
     lostBody: 'Your typed notes are kept in this window. Reload the page once Dialdeck is running again.',
     reload: 'Reload',

@@ -15,10 +15,10 @@ export const ko: LocaleResources = {
   connection: {
     noTokenTitle: '이 페이지에는 접속 링크가 필요합니다',
     noTokenBody:
-      '`dialdeck serve`가 터미널에 출력한 링크를 그대로 여세요. 링크에는 일회용 접속 토큰이 들어 있으며, 토큰이 없으면 Dialdeck이 응답하지 않습니다.',
+      '`npm start`(또는 `dialdeck serve`)가 터미널에 출력한 링크를 그대로 여세요. 링크에는 이번 실행의 접속 토큰이 들어 있으며, 토큰이 없으면 Dialdeck이 응답하지 않습니다. 다시 시작한 뒤에는 새 링크를 여세요(설정에서 전화 링크도 다시 등록하세요).',
     refusedTitle: 'Dialdeck이 이 페이지를 거부했습니다',
     refusedBody:
-      '링크의 접속 토큰이 틀렸거나 만료되었거나, Dialdeck이 더 이상 실행 중이 아닙니다. `dialdeck serve`를 다시 실행하고 새로 출력된 링크를 여세요.',
+      '링크의 접속 토큰이 틀렸거나 만료되었거나, Dialdeck이 더 이상 실행 중이 아닙니다. Dialdeck을 다시 시작하고(`npm start` 또는 `dialdeck serve`) 새로 출력된 링크를 여세요.',
     lostTitle: 'Dialdeck과의 연결이 끊어졌습니다',
     lostBody: '입력한 메모는 이 창에 남아 있습니다. Dialdeck이 다시 실행되면 페이지를 새로 고치세요.',
     reload: '새로 고침',

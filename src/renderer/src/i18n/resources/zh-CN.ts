@@ -15,10 +15,10 @@ export const zhCN: LocaleResources = {
   connection: {
     noTokenTitle: '此页面需要访问链接',
     noTokenBody:
-      '请打开 `dialdeck serve` 在终端中打印的完整链接。链接中带有一次性访问令牌，没有令牌 Dialdeck 不会响应。',
+      '请打开 `npm start`（或 `dialdeck serve`）在终端中打印的完整链接。链接中带有本次运行的访问令牌，没有令牌 Dialdeck 不会响应。重新启动后，请打开新链接（并在设置中重新注册电话链接）。',
     refusedTitle: 'Dialdeck 拒绝了此页面',
     refusedBody:
-      '链接中的访问令牌不正确或已过期，或者 Dialdeck 已停止运行。请重新运行 `dialdeck serve` 并打开它打印的新链接。',
+      '链接中的访问令牌不正确或已过期，或者 Dialdeck 已停止运行。请重新启动 Dialdeck（`npm start` 或 `dialdeck serve`）并打开它打印的新链接。',
     lostTitle: '与 Dialdeck 的连接已断开',
     lostBody: '你输入的笔记仍保留在此窗口中。Dialdeck 恢复运行后请刷新页面。',
     reload: '刷新',
